@@ -1,0 +1,124 @@
+/* gzip.c - gzip for responses, with zlib. A whole body is compressed in one
+ * call: bodies are bounded (struct buf) and small enough to hold twice. */
+#include "http/gzip.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zlib.h>
+
+static bool
+gz_is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* True when the q parameter in [s, e) (";q=0.000" and the like) is zero. */
+static bool
+gz_q_zero(const char *s, const char *e)
+{
+	while (s < e) {
+		const char *semi = memchr(s, ';', (size_t)(e - s));
+		if (semi == NULL)
+			return false;
+		s = semi + 1;
+		while (s < e && gz_is_space(*s))
+			s++;
+		if (e - s >= 2 && (s[0] == 'q' || s[0] == 'Q') && s[1] == '=') {
+			const char *v = s + 2;
+			const char *ve = v;
+			while (ve < e && *ve != ';' && !gz_is_space(*ve))
+				ve++;
+			if (ve == v)
+				return false;
+			for (const char *c = v; c < ve; c++) {
+				if (*c != '0' && *c != '.')
+					return false;
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+http_gzip_accepted(const char *ae)
+{
+	if (ae == NULL)
+		return false;
+	const char *p = ae;
+	while (*p != '\0') {
+		const char *comma = strchr(p, ',');
+		const char *e = comma ? comma : p + strlen(p);
+		const char *s = p;
+		while (s < e && gz_is_space(*s))
+			s++;
+		const char *t = s;
+		while (t < e && *t != ';' && !gz_is_space(*t))
+			t++;
+		size_t n = (size_t)(t - s);
+		bool named = (n == 4 && strncasecmp(s, "gzip", 4) == 0) ||
+		             (n == 6 && strncasecmp(s, "x-gzip", 6) == 0);
+		if (named)
+			return !gz_q_zero(t, e);
+		p = comma ? comma + 1 : e;
+	}
+	return false;
+}
+
+bool
+http_gzip_worth(const char *ct, size_t len)
+{
+	static const char *const types[] = {
+		"application/json", "application/xml", "image/svg+xml",
+		"application/atom+xml", "application/javascript",
+	};
+
+	if (ct == NULL || len <= HTTP_GZIP_MIN)
+		return false;
+	while (gz_is_space(*ct))
+		ct++;
+	size_t n = strcspn(ct, "; \t");
+	if (n > 5 && strncasecmp(ct, "text/", 5) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strlen(types[i]) == n && strncasecmp(ct, types[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+unsigned char *
+http_gzip(const void *data, size_t len, size_t *out_len)
+{
+	z_stream z;
+	unsigned char *out = NULL;
+
+	*out_len = 0;
+	if (len > UINT_MAX / 2)
+		return NULL;
+	memset(&z, 0, sizeof(z));
+	/* 15 window bits + 16 asks zlib for the gzip wrapper. */
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+	                 Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	uLong bound = deflateBound(&z, (uLong)len);
+	out = malloc(bound);
+	if (out == NULL)
+		goto fail;
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)bound;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END || z.total_out >= len)
+		goto fail;
+	*out_len = z.total_out;
+	deflateEnd(&z);
+	return out;
+fail:
+	deflateEnd(&z);
+	free(out);
+	return NULL;
+}

@@ -1,0 +1,134 @@
+/* http.h - the transport seen by handlers: a parsed request, a response to
+ * fill, and a route table. Nothing outside src/http/ includes microhttpd.h;
+ * handlers only see these types, so another server library could slot in here. */
+#ifndef LOKER_HTTP_H
+#define LOKER_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+
+/* Limits on everything a client controls. */
+#define HTTP_MAX_FIELDS        200          /* form/query/cookie/multipart parts each */
+#define HTTP_MAX_FIELD_NAME    128
+#define HTTP_MAX_HEADERS       64
+#define HTTP_MAX_ROUTE_PARAMS  4
+#define HTTP_MAX_RESPONSE_HEADERS 16
+
+enum http_method {
+	HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OPTIONS, HTTP_OTHER
+};
+
+/* A name/value pair: query parameter, form field, cookie, header or multipart
+ * part. value is NUL-terminated; len is its length (values may hold NUL bytes
+ * only in multipart file parts). filename/content_type are set for file parts. */
+struct http_param {
+	const char *name;
+	const char *value;
+	size_t len;
+	const char *filename;
+	const char *content_type;
+};
+
+struct http_params {
+	struct http_param *items;
+	size_t count;
+};
+
+struct http_request {
+	struct arena *arena;          /* freed when the request completes */
+	enum http_method method;
+	const char *method_name;
+	const char *path;             /* percent-decoded path, no query string */
+	const char *raw_query;        /* as sent, may be "" */
+	struct http_params query;     /* decoded query parameters */
+	struct http_params headers;   /* names lower-cased */
+	struct http_params cookies;
+	struct http_params form;      /* urlencoded or multipart body fields */
+	const char *content_type;     /* "" when absent */
+	const char *body;             /* raw body, NUL-terminated; "" when none */
+	size_t body_len;
+	const char *client_ip;        /* textual address of the peer */
+	const char *route_params[HTTP_MAX_ROUTE_PARAMS]; /* {x} captures of the matched route */
+	size_t route_param_count;
+	void *user;                   /* the web layer's per-request state */
+};
+
+struct http_header {
+	const char *name;
+	const char *value;
+};
+
+struct http_response {
+	int status;                   /* 200 unless set */
+	const char *content_type;     /* default "text/html; charset=utf-8" */
+	struct buf body;
+	const unsigned char *static_body; /* when set, sent instead of body (no copy) */
+	size_t static_len;
+	struct http_header headers[HTTP_MAX_RESPONSE_HEADERS];
+	size_t header_count;
+	bool no_gzip;                 /* set for already-compressed payloads */
+};
+
+typedef void (*http_handler)(struct http_request *req, struct http_response *res);
+
+struct http_route {
+	enum http_method method;
+	const char *pattern;          /* "/lowongan/{id}": a {name} segment matches one path segment */
+	http_handler handler;
+};
+
+/* --- lookups (return NULL when absent) --- */
+const char *http_query(const struct http_request *req, const char *name);
+const char *http_form(const struct http_request *req, const char *name);
+const struct http_param *http_form_param(const struct http_request *req, const char *name);
+const char *http_cookie(const struct http_request *req, const char *name);
+const char *http_header(const struct http_request *req, const char *name); /* name lower-case */
+const char *http_params_get(const struct http_params *p, const char *name);
+
+/* --- response helpers --- */
+/* Add a header; name and value are copied into the request arena by the caller's
+ * choice: pass strings that live as long as the request. Extra headers beyond
+ * HTTP_MAX_RESPONSE_HEADERS are dropped (and logged). */
+void http_add_header(struct http_response *res, const char *name, const char *value);
+void http_redirect(struct http_response *res, const char *location); /* 303 See Other */
+
+/* --- parsers of outside input (pure, fuzzed) --- */
+/* Decode application/x-www-form-urlencoded (also query strings) into out.
+ * Returns false on malformed input or when a limit is exceeded. */
+bool http_parse_urlencoded(struct arena *a, const char *s, size_t len, struct http_params *out);
+/* Parse a Cookie header ("a=1; b=2"). Malformed pairs are skipped. */
+bool http_parse_cookies(struct arena *a, const char *header, struct http_params *out);
+/* Parse a multipart/form-data body; content_type carries the boundary. */
+bool http_parse_multipart(struct arena *a, const char *content_type,
+                          const char *body, size_t len, struct http_params *out);
+/* Percent-decode into the arena; returns NULL on a bad escape or an embedded NUL. */
+char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_is_space);
+
+/* --- routing --- */
+/* Find the route for req->method and req->path among n routes; fills
+ * req->route_params. Returns the handler, or NULL with *path_known set when
+ * the path exists for another method (405) or unset (404). HEAD matches GET. */
+http_handler http_route_find(const struct http_route *routes, size_t n,
+                             struct http_request *req, bool *path_known);
+
+/* --- server --- */
+struct http_server_config {
+	const char *listen_addr;      /* "127.0.0.1" */
+	uint16_t port;
+	unsigned threads;             /* thread pool size */
+	unsigned connection_timeout;  /* seconds */
+	unsigned per_ip_connections;
+	size_t max_body;              /* larger bodies get 413 before they are read */
+	size_t max_header_bytes;      /* per-connection memory limit */
+	/* Called once per request with the body fully read and parsed. */
+	void (*dispatch)(struct http_request *req, struct http_response *res);
+};
+
+/* Run the server until SIGINT/SIGTERM. Returns 0 on a clean stop. */
+int http_serve(const struct http_server_config *cfg);
+
+#endif
