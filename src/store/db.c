@@ -1,0 +1,253 @@
+/* db.c - connections, pragmas, migrations, transactions. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/embedded.h"
+#include "base/log.h"
+#include "base/parse.h"
+
+static char *store_path;
+static _Thread_local struct store *thread_store;
+
+static int
+store_exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_error("store: %s", err ? err : "exec failed");
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static sqlite3 *
+store_connect(const char *path)
+{
+	sqlite3 *db = NULL;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		log_error("store: cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "no memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	if (store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	                   "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;") != 0)
+		goto fail;
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
+
+/* Migrations are the embedded files src/store/sql/NNN_name.sql, applied in
+ * order inside one transaction each; user_version records the last. */
+static int
+store_migrate(sqlite3 *db)
+{
+	int version = 0;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+
+	const char *prefix = "src/store/sql/";
+	for (size_t i = 0; i < embedded_count; i++) {
+		const struct embedded_file *f = &embedded_files[i];
+		if (strncmp(f->name, prefix, strlen(prefix)) != 0)
+			continue;
+		char num[4] = {0};
+		memcpy(num, f->name + strlen(prefix), 3);
+		int64_t n;
+		if (!parse_int64(num, 1, 999, &n)) {
+			log_error("store: migration %s has no number", f->name);
+			return -1;
+		}
+		if (n <= version)
+			continue;
+		char pragma[40];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d;", (int)n);
+		if (store_exec(db, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		if (store_exec(db, (const char *)f->data) != 0 || store_exec(db, pragma) != 0) {
+			store_exec(db, "ROLLBACK");
+			log_error("store: migration %s failed", f->name);
+			return -1;
+		}
+		if (store_exec(db, "COMMIT") != 0)
+			return -1;
+		log_info("store: applied migration %s", f->name + strlen(prefix));
+		version = (int)n;
+	}
+	return 0;
+}
+
+int
+store_init(const char *path)
+{
+	free(store_path);
+	store_path = strdup(path);
+	sqlite3 *db = store_connect(path);
+	if (db == NULL)
+		return -1;
+	int rc = store_migrate(db);
+	sqlite3_close(db);
+	return rc;
+}
+
+struct store *
+store_get(void)
+{
+	if (thread_store != NULL)
+		return thread_store;
+	if (store_path == NULL)
+		return NULL;
+	sqlite3 *db = store_connect(store_path);
+	if (db == NULL)
+		return NULL;
+	struct store *s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	s->db = db;
+	thread_store = s;
+	return s;
+}
+
+void
+store_release(void)
+{
+	struct store *s = thread_store;
+	if (s == NULL)
+		return;
+	for (unsigned i = 0; i < s->cached; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	sqlite3_close(s->db);
+	free(s);
+	thread_store = NULL;
+}
+
+sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	for (unsigned i = 0; i < s->cached; i++) {
+		if (s->cache[i].sql == sql) {
+			sqlite3_stmt *st = s->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		log_error("store: prepare: %s", sqlite3_errmsg(s->db));
+		abort();    /* our own SQL is wrong: a programming error, not input */
+	}
+	if (s->cached < STORE_STMT_CACHE) {
+		s->cache[s->cached].sql = sql;
+		s->cache[s->cached].stmt = st;
+		s->cached++;
+	} else {
+		log_error("store: statement cache full; raise STORE_STMT_CACHE");
+		abort();
+	}
+	return st;
+}
+
+void
+store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+store_col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (t == NULL)
+		return NULL;
+	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+void
+store_log_error(struct store *s, const char *what)
+{
+	log_error("store: %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int
+store_exec_stmt(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_log_error(s, "step");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_begin(struct store *s)
+{
+	return store_exec(s->db, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *s)
+{
+	return store_exec(s->db, "COMMIT");
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s->db, "ROLLBACK");
+}
+
+bool
+store_ping(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1");
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return ok;
+}
+
+int
+store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
+	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+int
+store_backup(struct store *s, const char *path)
+{
+	sqlite3 *dst = NULL;
+	int rc = -1;
+	if (sqlite3_open(path, &dst) != SQLITE_OK)
+		goto done;
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", s->db, "main");
+	if (b == NULL)
+		goto done;
+	while (sqlite3_backup_step(b, 256) == SQLITE_OK)
+		;
+	rc = sqlite3_backup_finish(b) == SQLITE_OK ? 0 : -1;
+done:
+	if (rc != 0)
+		log_error("store: backup to %s failed: %s", path, dst ? sqlite3_errmsg(dst) : "");
+	sqlite3_close(dst);
+	return rc;
+}

@@ -1,0 +1,180 @@
+/* employers.c - employers and their verification. */
+#include "store/employers.h"
+
+#include <sodium.h>
+
+#include "crypto/nik_seal.h"
+#include "store/audit.h"
+#include "store/store_internal.h"
+#include "store/users.h"
+
+#define EMPLOYER_COLUMNS \
+	"u.id, e.kind, u.name, e.business_name, e.nib, e.kbli, e.address, e.district_code, e.village_code, " \
+	"e.outside_purbalingga, e.contact_person, u.phone, u.email, e.nik_masked, e.status, e.status_reason, " \
+	"u.created_at, coalesce(e.decided_at, 0)"
+
+static void
+employer_from_row(struct arena *a, sqlite3_stmt *st, struct store_employer *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->kind = store_col_text(a, st, 1);
+	e->name = store_col_text(a, st, 2);
+	e->business_name = store_col_text(a, st, 3);
+	e->nib = store_col_text(a, st, 4);
+	e->kbli = store_col_text(a, st, 5);
+	e->address = store_col_text(a, st, 6);
+	e->district_code = store_col_text(a, st, 7);
+	e->village_code = store_col_text(a, st, 8);
+	e->outside_purbalingga = sqlite3_column_int(st, 9) != 0;
+	e->contact_person = store_col_text(a, st, 10);
+	e->phone = store_col_text(a, st, 11);
+	e->email = store_col_text(a, st, 12);
+	e->nik_masked = store_col_text(a, st, 13);
+	e->status = store_col_text(a, st, 14);
+	e->status_reason = store_col_text(a, st, 15);
+	e->created_at = sqlite3_column_int64(st, 16);
+	e->decided_at = sqlite3_column_int64(st, 17);
+}
+
+enum store_result
+store_employer_create(struct store *s, const struct store_employer_new *n, int64_t now, int64_t *id_out,
+                      const char **conflict)
+{
+	enum store_result r = STORE_ERROR;
+	unsigned char idx[NIK_INDEX_LEN], sealed[NIK_SEALED_LEN];
+	bool has_nik = n->nik != NULL;
+	if (has_nik)
+		nik_index(n->nik, idx);
+
+	*conflict = NULL;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	*conflict = store_user_taken(s, n->phone, n->email);
+	if (*conflict == NULL && has_nik) {
+		sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM employers WHERE nik_index = ?1");
+		sqlite3_bind_blob(st, 1, idx, NIK_INDEX_LEN, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*conflict = "nik";
+		sqlite3_reset(st);
+	}
+	if (*conflict != NULL) {
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO users (role, name, phone, email, password_hash, created_at, password_changed_at) "
+	    "VALUES ('employer', ?1, ?2, ?3, ?4, ?5, ?5)");
+	store_bind_text(st, 1, n->name);
+	store_bind_text(st, 2, n->phone);
+	store_bind_text(st, 3, n->email);
+	store_bind_text(st, 4, n->password_hash);
+	sqlite3_bind_int64(st, 5, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	if (has_nik)
+		nik_seal(n->nik, id, sealed);
+
+	st = store_stmt(s,
+	    "INSERT INTO employers (user_id, kind, business_name, nib, kbli, address, district_code, village_code, "
+	    "outside_purbalingga, contact_person, nik_sealed, nik_index, nik_masked, consent_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, n->kind);
+	store_bind_text(st, 3, n->business_name);
+	store_bind_text(st, 4, n->nib);
+	store_bind_text(st, 5, n->kbli);
+	store_bind_text(st, 6, n->address);
+	store_bind_text(st, 7, n->district_code);
+	store_bind_text(st, 8, n->village_code);
+	sqlite3_bind_int(st, 9, n->outside_purbalingga);
+	store_bind_text(st, 10, n->contact_person);
+	if (has_nik) {
+		sqlite3_bind_blob(st, 11, sealed, sizeof(sealed), SQLITE_TRANSIENT);
+		sqlite3_bind_blob(st, 12, idx, sizeof(idx), SQLITE_TRANSIENT);
+	}
+	store_bind_text(st, 13, n->nik_masked);
+	sqlite3_bind_int64(st, 14, now);
+	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+		goto fail;
+	*id_out = id;
+	r = STORE_OK;
+	goto done;
+fail:
+	store_rollback(s);
+done:
+	sodium_memzero(sealed, sizeof(sealed));
+	return r;
+}
+
+enum store_result
+store_employer_get(struct store *s, struct arena *a, int64_t id, struct store_employer *out)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id WHERE u.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if (r == STORE_OK)
+		employer_from_row(a, st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_employer_list(struct store *s, struct arena *a, const char *status, int64_t limit, int64_t offset,
+                    struct store_employer **items, size_t *count, int64_t *total)
+{
+	*total = store_employer_count(s, status);
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id "
+	    "WHERE ?1 IS NULL OR e.status = ?1 ORDER BY u.id DESC LIMIT ?2 OFFSET ?3");
+	store_bind_text(st, 1, status);
+	sqlite3_bind_int64(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit)
+		employer_from_row(a, st, &(*items)[(*count)++]);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_employer_decide(struct store *s, int64_t id, const char *status, const char *reason, int64_t actor_id,
+                      int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE employers SET status = ?2, status_reason = ?3, decided_by = ?4, decided_at = ?5 WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, status);
+	store_bind_text(st, 3, reason);
+	sqlite3_bind_int64(st, 4, actor_id);
+	sqlite3_bind_int64(st, 5, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	const char *action = status[0] == 'v' ? "employer_verified" : "employer_rejected";
+	if (store_audit_add(s, actor_id, action, "employer", id, reason, now) != STORE_OK || store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+int64_t
+store_employer_count(struct store *s, const char *status)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM employers WHERE ?1 IS NULL OR status = ?1");
+	store_bind_text(st, 1, status);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}

@@ -1,0 +1,240 @@
+/* seekers.c - job seekers. */
+#include "store/seekers.h"
+
+#include <sodium.h>
+
+#include "crypto/nik_seal.h"
+#include "store/audit.h"
+#include "store/store_internal.h"
+#include "store/users.h"
+
+#define SEEKER_COLUMNS \
+	"u.id, u.name, u.phone, k.nik_masked, k.nik_district, k.birth_date, k.sex, k.district_code, " \
+	"k.village_code, k.domicile_status, k.domicile_reason, k.staff_note, k.is_minor, " \
+	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0)"
+
+static void
+seeker_from_row(struct arena *a, sqlite3_stmt *st, struct store_seeker *k)
+{
+	k->id = sqlite3_column_int64(st, 0);
+	k->name = store_col_text(a, st, 1);
+	k->phone = store_col_text(a, st, 2);
+	k->nik_masked = store_col_text(a, st, 3);
+	k->nik_district = store_col_text(a, st, 4);
+	k->birth_date = store_col_text(a, st, 5);
+	k->sex = store_col_text(a, st, 6);
+	k->district_code = store_col_text(a, st, 7);
+	k->village_code = store_col_text(a, st, 8);
+	k->domicile_status = store_col_text(a, st, 9);
+	k->domicile_reason = store_col_text(a, st, 10);
+	k->staff_note = store_col_text(a, st, 11);
+	k->is_minor = sqlite3_column_int(st, 12) != 0;
+	k->has_password = sqlite3_column_int(st, 13) != 0;
+	k->consent_at = sqlite3_column_int64(st, 14);
+	k->consent_version = store_col_text(a, st, 15);
+	k->created_at = sqlite3_column_int64(st, 16);
+	k->created_by = sqlite3_column_int64(st, 17);
+}
+
+static bool
+nik_index_taken(struct store *s, const unsigned char idx[NIK_INDEX_LEN])
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM seekers WHERE nik_index = ?1");
+	sqlite3_bind_blob(st, 1, idx, NIK_INDEX_LEN, SQLITE_TRANSIENT);
+	bool taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return taken;
+}
+
+enum store_result
+store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t now, int64_t *id_out,
+                    const char **conflict)
+{
+	enum store_result r = STORE_ERROR;
+	unsigned char idx[NIK_INDEX_LEN], sealed[NIK_SEALED_LEN];
+	nik_index(n->nik, idx);
+
+	*conflict = NULL;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	if (nik_index_taken(s, idx))
+		*conflict = "nik";
+	else
+		*conflict = store_user_taken(s, n->phone, NULL);
+	if (*conflict != NULL) {
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO users (role, name, phone, password_hash, created_at, created_by, password_changed_at) "
+	    "VALUES ('seeker', ?1, ?2, ?3, ?4, NULLIF(?5, 0), CASE WHEN ?3 IS NULL THEN NULL ELSE ?4 END)");
+	store_bind_text(st, 1, n->name);
+	store_bind_text(st, 2, n->phone);
+	store_bind_text(st, 3, n->password_hash);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, n->assisted_by);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	nik_seal(n->nik, id, sealed);
+
+	st = store_stmt(s,
+	    "INSERT INTO seekers (user_id, nik_sealed, nik_index, nik_masked, nik_district, birth_date, sex, "
+	    "district_code, village_code, domicile_status, staff_note, is_minor, consent_at, consent_version) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, sealed, sizeof(sealed), SQLITE_TRANSIENT);
+	sqlite3_bind_blob(st, 3, idx, sizeof(idx), SQLITE_TRANSIENT);
+	store_bind_text(st, 4, n->nik_masked);
+	store_bind_text(st, 5, n->nik_district);
+	store_bind_text(st, 6, n->birth_date);
+	store_bind_text(st, 7, n->sex);
+	store_bind_text(st, 8, n->district_code);
+	store_bind_text(st, 9, n->village_code);
+	store_bind_text(st, 10, n->domicile_status);
+	store_bind_text(st, 11, n->staff_note);
+	sqlite3_bind_int(st, 12, n->is_minor);
+	sqlite3_bind_int64(st, 13, now);
+	store_bind_text(st, 14, n->consent_version);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (n->assisted_by != 0 &&
+	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
+		goto fail;
+	if (store_commit(s) != 0)
+		goto fail;
+	*id_out = id;
+	r = STORE_OK;
+	goto done;
+fail:
+	store_rollback(s);
+done:
+	sodium_memzero(sealed, sizeof(sealed));
+	return r;
+}
+
+enum store_result
+store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seeker *out)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " SEEKER_COLUMNS " FROM users u JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if (r == STORE_OK)
+		seeker_from_row(a, st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_filter *f,
+                  struct store_seeker **items, size_t *count, int64_t *total)
+{
+#define SEEKER_WHERE " FROM users u JOIN seekers k ON k.user_id = u.id " \
+	"WHERE (?1 IS NULL OR k.domicile_status = ?1) AND (?2 IS NULL OR k.village_code = ?2) " \
+	"AND (?3 = 0 OR u.created_by = ?3)"
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*)" SEEKER_WHERE);
+	store_bind_text(st, 1, f->domicile_status);
+	store_bind_text(st, 2, f->village_code);
+	sqlite3_bind_int64(st, 3, f->created_by);
+	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+
+	st = store_stmt(s, "SELECT " SEEKER_COLUMNS SEEKER_WHERE " ORDER BY u.id DESC LIMIT ?4 OFFSET ?5");
+#undef SEEKER_WHERE
+	store_bind_text(st, 1, f->domicile_status);
+	store_bind_text(st, 2, f->village_code);
+	sqlite3_bind_int64(st, 3, f->created_by);
+	sqlite3_bind_int64(st, 4, f->limit);
+	sqlite3_bind_int64(st, 5, f->offset);
+	*items = arena_alloc(a, sizeof(**items) * (size_t)(f->limit > 0 ? f->limit : 1));
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)f->limit)
+		seeker_from_row(a, st, &(*items)[(*count)++]);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+static enum store_result
+seeker_open_nik(struct store *s, int64_t id, char out[17])
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT nik_sealed FROM seekers WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	enum store_result r = STORE_NOT_FOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		r = nik_open(blob, len, id, out) == 0 ? STORE_OK : STORE_ERROR;
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_seeker_own_nik(struct store *s, int64_t id, char out[17])
+{
+	return seeker_open_nik(s, id, out);
+}
+
+enum store_result
+store_seeker_reveal_nik(struct store *s, int64_t id, int64_t actor_id, const char *reason, int64_t now,
+                        char out[17])
+{
+	enum store_result r;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	r = seeker_open_nik(s, id, out);
+	if (r != STORE_OK)
+		goto fail;
+	r = store_audit_add(s, actor_id, "nik_revealed", "seeker", id, reason, now);
+	if (r != STORE_OK || store_commit(s) != 0) {
+		r = STORE_ERROR;
+		goto fail;
+	}
+	return STORE_OK;
+fail:
+	sodium_memzero(out, 17);
+	store_rollback(s);
+	return r;
+}
+
+enum store_result
+store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, const char *reason,
+                             int64_t actor_id, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE seekers SET domicile_status = ?2, domicile_reason = ?3, domicile_decided_by = ?4, "
+	    "domicile_decided_at = ?5 WHERE user_id = ?1 AND domicile_status IN ('pending', 'approved', 'rejected')");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, decision);
+	store_bind_text(st, 3, reason);
+	sqlite3_bind_int64(st, 4, actor_id);
+	sqlite3_bind_int64(st, 5, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	const char *action = decision[0] == 'a' ? "domicile_approved" : "domicile_rejected";
+	if (store_audit_add(s, actor_id, action, "seeker", id, reason, now) != STORE_OK || store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+int64_t
+store_seeker_count(struct store *s, const char *domicile_status)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM seekers WHERE ?1 IS NULL OR domicile_status = ?1");
+	store_bind_text(st, 1, domicile_status);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}

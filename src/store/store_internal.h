@@ -1,0 +1,33 @@
+/* store_internal.h - what the aggregate files share: the connection and its
+ * cache of prepared statements. Not for use outside src/store/. */
+#ifndef LOKER_STORE_INTERNAL_H
+#define LOKER_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+#define STORE_STMT_CACHE 64
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql;      /* a string literal: cached by its address */
+		sqlite3_stmt *stmt;
+	} cache[STORE_STMT_CACHE];
+	unsigned cached;
+};
+
+/* The prepared statement for sql (a string literal), reset and unbound. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+/* Bind a text value, NULL when v is NULL. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Column i as an arena copy; NULL for SQL NULL. */
+const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
+/* Log the connection's last error with a context word. */
+void store_log_error(struct store *s, const char *what);
+/* Run one statement that returns no rows; 0 or -1. */
+int store_exec_stmt(struct store *s, sqlite3_stmt *st);
+
+#endif

@@ -1,0 +1,177 @@
+/* users.c - accounts of every role. */
+#include "store/users.h"
+
+#include "store/audit.h"
+#include "store/store_internal.h"
+
+#define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
+
+static void
+user_from_row(struct arena *a, sqlite3_stmt *st, struct store_user *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->role = store_col_text(a, st, 1);
+	u->name = store_col_text(a, st, 2);
+	u->phone = store_col_text(a, st, 3);
+	u->email = store_col_text(a, st, 4);
+	u->password_hash = store_col_text(a, st, 5);
+	u->village_code = store_col_text(a, st, 6);
+	u->created_at = sqlite3_column_int64(st, 7);
+	u->created_by = sqlite3_column_int64(st, 8);
+}
+
+static enum store_result
+user_one(struct store *s, struct arena *a, sqlite3_stmt *st, struct store_user *out)
+{
+	int rc = sqlite3_step(st);
+	enum store_result r = STORE_ERROR;
+	if (rc == SQLITE_ROW) {
+		user_from_row(a, st, out);
+		r = STORE_OK;
+	} else if (rc == SQLITE_DONE) {
+		r = STORE_NOT_FOUND;
+	} else {
+		store_log_error(s, "user");
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	return user_one(s, a, st, out);
+}
+
+enum store_result
+store_user_by_login(struct store *s, struct arena *a, const char *login, struct store_user *out)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
+	store_bind_text(st, 1, login);
+	return user_one(s, a, st, out);
+}
+
+const char *
+store_user_taken(struct store *s, const char *phone, const char *email)
+{
+	const char *taken = NULL;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT phone = ?1 FROM users WHERE phone = ?1 OR email = ?2 ORDER BY phone = ?1 DESC LIMIT 1");
+	store_bind_text(st, 1, phone);
+	store_bind_text(st, 2, email);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		taken = sqlite3_column_int(st, 0) ? "phone" : "email";
+	sqlite3_reset(st);
+	return taken;
+}
+
+enum store_result
+store_staff_create(struct store *s, const struct store_staff_new *n, int64_t actor_id, int64_t now,
+                   int64_t *id_out, const char **conflict)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	*conflict = store_user_taken(s, n->phone, n->email);
+	if (*conflict != NULL) {
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
+	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)");
+	store_bind_text(st, 1, n->role);
+	store_bind_text(st, 2, n->name);
+	store_bind_text(st, 3, n->phone);
+	store_bind_text(st, 4, n->email);
+	store_bind_text(st, 5, n->password_hash);
+	store_bind_text(st, 6, n->village_code);
+	sqlite3_bind_int64(st, 7, now);
+	sqlite3_bind_int64(st, 8, actor_id);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	*id_out = sqlite3_last_insert_rowid(s->db);
+	if (store_audit_add(s, actor_id, "account_created", n->role, *id_out, NULL, now) != STORE_OK)
+		goto fail;
+	if (store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+enum store_result
+store_user_set_password(struct store *s, int64_t id, const char *hash, int64_t now,
+                        const unsigned char *keep_token_hash)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, hash);
+	sqlite3_bind_int64(st, 3, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	st = store_stmt(s, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2");
+	sqlite3_bind_int64(st, 1, id);
+	if (keep_token_hash != NULL)
+		sqlite3_bind_blob(st, 2, keep_token_hash, 32, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 2);
+	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+enum store_result
+store_user_delete(struct store *s, int64_t id, int64_t actor_id, const char *reason, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM users WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	if (store_audit_add(s, actor_id, "account_deleted", "user", id, reason, now) != STORE_OK ||
+	    store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+enum store_result
+store_staff_list(struct store *s, struct arena *a, struct store_user **items, size_t *count)
+{
+	enum { MAX = 500 };
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " USER_COLUMNS " FROM users WHERE role IN ('staff', 'admin', 'operator') ORDER BY id DESC LIMIT 500");
+	*items = arena_alloc(a, sizeof(**items) * MAX);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MAX)
+		user_from_row(a, st, &(*items)[(*count)++]);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+int64_t
+store_user_count(struct store *s, const char *role)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM users WHERE role = ?1");
+	store_bind_text(st, 1, role);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
