@@ -1,0 +1,358 @@
+/* admin.c - Dinas staff: verifying employers, seekers and domicile requests,
+ * revealing a NIK (audited), staff accounts and the audit log. */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/account_rules.h"
+#include "core/phone.h"
+#include "core/wilayah.h"
+#include "store/audit.h"
+#include "store/employers.h"
+#include "store/seekers.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/domicile.h"
+#include "web/handlers.h"
+#include "web/page.h"
+#include "web/signup.h"
+#include "web/views.h"
+
+#define ADMIN_PER_PAGE 20
+
+static const char *
+known_status(const char *s, const char *const *allowed)
+{
+	for (; s != NULL && *allowed != NULL; allowed++)
+		if (strcmp(s, *allowed) == 0)
+			return *allowed;
+	return NULL;
+}
+
+void
+admin_home(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "staff");
+	if (u == NULL)
+		return;
+	struct store *s = web_req(req)->store;
+	struct tpl_ctx *c = page_ctx(req, res, "Dasbor Dinas");
+	tpl_set_int(c, "employers_pending", store_employer_count(s, "pending"));
+	tpl_set_int(c, "employers_verified", store_employer_count(s, "verified"));
+	tpl_set_int(c, "seekers_total", store_seeker_count(s, NULL));
+	tpl_set_int(c, "domicile_pending", store_seeker_count(s, "pending"));
+	tpl_set_int(c, "operators", store_user_count(s, "operator"));
+	tpl_set_bool(c, "is_admin", auth_is(u, "admin"));
+
+	struct store_employer *emps;
+	size_t n;
+	int64_t total;
+	if (store_employer_list(s, req->arena, "pending", 10, 0, &emps, &n, &total) == STORE_OK)
+		for (size_t i = 0; i < n; i++)
+			views_employer(req, tpl_push(c, "pending_employers"), &emps[i]);
+	struct store_seeker *seekers;
+	struct store_seeker_filter f = {.domicile_status = "pending", .limit = 10};
+	if (store_seeker_list(s, req->arena, &f, &seekers, &n, &total) == STORE_OK)
+		for (size_t i = 0; i < n; i++)
+			views_seeker(req, tpl_push(c, "pending_seekers"), &seekers[i]);
+	page_render(req, res, 200, "admin_home", c);
+}
+
+void
+admin_employers(struct http_request *req, struct http_response *res)
+{
+	static const char *const statuses[] = {"pending", "verified", "rejected", NULL};
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	const char *status = known_status(http_query(req, "status"), statuses);
+	int64_t page = page_number(req), total;
+	struct store_employer *items;
+	size_t n;
+	struct tpl_ctx *c = page_ctx(req, res, "Pemberi kerja");
+	if (store_employer_list(web_req(req)->store, req->arena, status, ADMIN_PER_PAGE, (page - 1) * ADMIN_PER_PAGE,
+	                        &items, &n, &total) != STORE_OK) {
+		page_error(req, res, 500, "Daftar tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		views_employer(req, tpl_push(c, "employers"), &items[i]);
+	tpl_set(c, "status_label", status ? views_employer_status_label(status) : "Semua");
+	page_pagination(req, c, page, ADMIN_PER_PAGE, total,
+	                status ? arena_printf(req->arena, "/dinas/pemberi?status=%s", status) : "/dinas/pemberi");
+	page_render(req, res, 200, "admin_employers", c);
+}
+
+void
+admin_employer(struct http_request *req, struct http_response *res)
+{
+	int64_t id;
+	struct store_employer e;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (!page_route_id(req, &id) || store_employer_get(web_req(req)->store, req->arena, id, &e) != STORE_OK) {
+		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, e.name);
+	views_employer(req, tpl_child(c, "employer"), &e);
+	page_render(req, res, 200, "admin_employer", c);
+}
+
+void
+admin_employer_decide(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "staff");
+	struct web_request *w = web_req(req);
+	int64_t id;
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	const char *decision = http_form(req, "decision");
+	const char *reason = http_form(req, "reason");
+	const char *status = decision == NULL ? NULL
+	                   : strcmp(decision, "verify") == 0 ? "verified"
+	                   : strcmp(decision, "reject") == 0 ? "rejected" : NULL;
+	if (!page_route_id(req, &id)) {
+		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+		return;
+	}
+	if (status == NULL) {
+		page_error(req, res, 422, "Pilih verifikasi atau tolak.");
+		return;
+	}
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	if ((status[0] == 'r' && reason == NULL) || (reason != NULL && rules_text(reason, 500) != NULL)) {
+		page_error(req, res, 422, "Tulis alasan penolakan: pemberi kerja akan membacanya.");
+		return;
+	}
+	enum store_result r = store_employer_decide(w->store, id, status, reason, u->id, w->now);
+	if (r == STORE_NOT_FOUND) {
+		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+		return;
+	}
+	if (r != STORE_OK) {
+		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/dinas/pemberi/%lld", (long long)id));
+}
+
+void
+admin_seekers(struct http_request *req, struct http_response *res)
+{
+	static const char *const statuses[] = {"pending", "approved", "rejected", "nik", NULL};
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	int64_t page = page_number(req), total;
+	struct store_seeker_filter f = {
+		.domicile_status = known_status(http_query(req, "status"), statuses),
+		.limit = ADMIN_PER_PAGE,
+		.offset = (page - 1) * ADMIN_PER_PAGE,
+	};
+	struct store_seeker *items;
+	size_t n;
+	if (store_seeker_list(web_req(req)->store, req->arena, &f, &items, &n, &total) != STORE_OK) {
+		page_error(req, res, 500, "Daftar tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Pencari kerja");
+	for (size_t i = 0; i < n; i++)
+		views_seeker(req, tpl_push(c, "seekers"), &items[i]);
+	tpl_set(c, "filter_label", f.domicile_status ? views_domicile_label(f.domicile_status) : "Semua");
+	page_pagination(req, c, page, ADMIN_PER_PAGE, total,
+	                f.domicile_status ? arena_printf(req->arena, "/dinas/pencari?status=%s", f.domicile_status)
+	                                  : "/dinas/pencari");
+	page_render(req, res, 200, "admin_seekers", c);
+}
+
+/* One seeker's page; revealed_nik is shown when a reveal was just made. */
+static void
+render_seeker(struct http_request *req, struct http_response *res, int64_t id, const char *revealed_nik,
+              const char *error)
+{
+	struct store_seeker k;
+	if (store_seeker_get(web_req(req)->store, req->arena, id, &k) != STORE_OK) {
+		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, k.name);
+	views_seeker(req, tpl_child(c, "seeker"), &k);
+	tpl_set(c, "revealed_nik", revealed_nik);
+	tpl_set(c, "reveal_error", error);
+	page_render(req, res, error ? 422 : 200, "admin_seeker", c);
+}
+
+void
+admin_seeker(struct http_request *req, struct http_response *res)
+{
+	int64_t id;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (!page_route_id(req, &id)) {
+		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+		return;
+	}
+	render_seeker(req, res, id, NULL, NULL);
+}
+
+void
+admin_seeker_reveal(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "staff");
+	struct web_request *w = web_req(req);
+	int64_t id;
+	char nik[17];
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	if (!page_route_id(req, &id)) {
+		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+		return;
+	}
+	const char *reason = http_form(req, "reason");
+	if (reason == NULL || rules_text(reason, 300) != NULL) {
+		render_seeker(req, res, id, NULL, "Tulis alasan membuka NIK (misalnya: pencocokan KTP di loket AK/1).");
+		return;
+	}
+	enum store_result r = store_seeker_reveal_nik(w->store, id, u->id, reason, w->now, nik);
+	if (r != STORE_OK) {
+		page_error(req, res, r == STORE_NOT_FOUND ? 404 : 500, "NIK tidak dapat dibuka.");
+		return;
+	}
+	render_seeker(req, res, id, arena_strdup(req->arena, nik), NULL);
+	sodium_memzero(nik, sizeof(nik));
+}
+
+void
+admin_seeker_domicile(struct http_request *req, struct http_response *res)
+{
+	int64_t id;
+	if (page_require(req, res, "staff") == NULL || !page_csrf(req, res))
+		return;
+	if (!page_route_id(req, &id)) {
+		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+		return;
+	}
+	domicile_decide(req, res, id, arena_printf(req->arena, "/dinas/pencari/%lld", (long long)id));
+}
+
+static const char *const user_fields[] = {"role", "name", "phone", "email", "village_code", NULL};
+
+static void
+render_users(struct http_request *req, struct http_response *res, const struct form_errors *e)
+{
+	struct store_user *items;
+	size_t n = 0;
+	struct tpl_ctx *c = page_ctx(req, res, "Akun staf dan operator");
+	if (store_staff_list(web_req(req)->store, req->arena, &items, &n) == STORE_OK) {
+		for (size_t i = 0; i < n; i++) {
+			struct tpl_ctx *row = tpl_push(c, "users");
+			char phone[PHONE_MAX + 8] = "";
+			if (items[i].phone)
+				phone_display(items[i].phone, phone);
+			tpl_set(row, "name", items[i].name);
+			tpl_set(row, "role", items[i].role);
+			tpl_set(row, "phone", phone);
+			tpl_set(row, "email", items[i].email);
+			tpl_set(row, "village", items[i].village_code ? page_region_name(items[i].village_code) : NULL);
+			tpl_set_bool(row, "active", items[i].password_hash != NULL);
+		}
+	}
+	page_keep_fields(req, c, user_fields);
+	page_regions(c, NULL, http_form(req, "village_code"));
+	if (e != NULL)
+		page_form_errors(c, e);
+	page_render(req, res, e != NULL ? e->status : 200, "admin_users", c);
+}
+
+void
+admin_users(struct http_request *req, struct http_response *res)
+{
+	if (page_require(req, res, "admin") != NULL)
+		render_users(req, res, NULL);
+}
+
+void
+admin_users_post(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "admin");
+	struct web_request *w = web_req(req);
+	struct form_errors e = {0};
+	char phone[PHONE_MAX] = "";
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	const char *role = http_form(req, "role"), *name = http_form(req, "name");
+	const char *email = http_form(req, "email"), *village = http_form(req, "village_code");
+	const char *rule;
+	static const char *const roles[] = {"staff", "operator", "admin", NULL};
+	if (known_status(role, roles) == NULL)
+		form_error(&e, 422, "role", "invalid_field", "Pilih peran: staf, operator desa, atau admin.");
+	if ((rule = rules_name(name ? name : "")) != NULL)
+		form_error(&e, 422, "name", "invalid_field", rule);
+	if (http_form(req, "phone") == NULL || !phone_normalize(http_form(req, "phone"), phone))
+		form_error(&e, 422, "phone", "invalid_field", "Nomor HP tidak valid.");
+	if (email != NULL && *email == '\0')
+		email = NULL;
+	if (email != NULL && (rule = rules_email(email)) != NULL)
+		form_error(&e, 422, "email", "invalid_field", rule);
+	bool operator = role != NULL && strcmp(role, "operator") == 0;
+	if (operator && (village == NULL || wilayah_village(village) == NULL))
+		form_error(&e, 422, "village_code", "invalid_field", "Operator desa harus terikat pada satu desa.");
+	if (e.count > 0) {
+		render_users(req, res, &e);
+		return;
+	}
+	struct store_staff_new n = {
+		.role = role, .name = name, .phone = phone, .email = email,
+		.village_code = operator ? village : NULL,
+	};
+	int64_t id;
+	const char *conflict = NULL;
+	enum store_result r = store_staff_create(w->store, &n, u->id, w->now, &id, &conflict);
+	if (r == STORE_CONFLICT) {
+		form_error(&e, 409, conflict, conflict[0] == 'p' ? "phone_registered" : "email_registered",
+		           "Nomor HP atau email ini sudah dipakai akun lain.");
+		render_users(req, res, &e);
+		return;
+	}
+	const char *code = r == STORE_OK ? signup_issue_code(w, req->arena, id, "set_password") : NULL;
+	if (code == NULL) {
+		page_error(req, res, 500, "Akun belum dibuat karena kesalahan server. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Slip akun baru");
+	char shown[PHONE_MAX + 8];
+	phone_display(phone, shown);
+	tpl_set(c, "name", name);
+	tpl_set(c, "phone", shown);
+	tpl_set(c, "code", code);
+	tpl_set(c, "role", operator ? "Operator desa" : strcmp(role, "admin") == 0 ? "Admin Dinas" : "Staf Dinas");
+	tpl_set(c, "village", operator ? page_region_name(village) : NULL);
+	tpl_set(c, "back", "/dinas/pengguna");
+	page_render(req, res, 200, "slip", c);
+}
+
+void
+admin_audit(struct http_request *req, struct http_response *res)
+{
+	if (page_require(req, res, "admin") == NULL)
+		return;
+	int64_t page = page_number(req), total;
+	struct store_audit *items;
+	size_t n;
+	if (store_audit_list(web_req(req)->store, req->arena, 50, (page - 1) * 50, &items, &n, &total) != STORE_OK) {
+		page_error(req, res, 500, "Log audit tidak dapat dibaca.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Log audit");
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *row = tpl_push(c, "entries");
+		tpl_set(row, "at", page_time(req, items[i].at));
+		tpl_set(row, "actor", items[i].actor_name ? items[i].actor_name : "sistem");
+		tpl_set(row, "action", items[i].action);
+		if (items[i].target_type != NULL)
+			tpl_setf(row, "target", "%s #%lld", items[i].target_type, (long long)items[i].target_id);
+		tpl_set(row, "reason", items[i].reason);
+	}
+	page_pagination(req, c, page, 50, total, "/dinas/audit");
+	page_render(req, res, 200, "admin_audit", c);
+}

@@ -1,0 +1,204 @@
+/* api_accounts.c - /api/v1: registration, sessions, the current account and
+ * the region list. The same rules as the HTML forms (signup.c, login.c). */
+#include <string.h>
+
+#include "core/wilayah.h"
+#include "store/employers.h"
+#include "store/seekers.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/handlers.h"
+#include "web/json.h"
+#include "web/login.h"
+#include "web/signup.h"
+
+#define ODBL_ATTRIBUTION \
+	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
+	"made available under the Open Database License (ODbL)."
+
+/* Registration's per-IP limit, as an API error. */
+static bool
+api_register_allowed(struct http_request *req, struct http_response *res)
+{
+	unsigned wait = auth_register_gate(req);
+	if (wait == 0)
+		return true;
+	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+	json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
+	return false;
+}
+
+void
+api_seekers_create(struct http_request *req, struct http_response *res)
+{
+	json_t *body = json_request_body(req, res);
+	if (body == NULL)
+		return;
+	if (!api_register_allowed(req, res))
+		goto done;
+	struct signup_seeker in = {
+		.nik = json_member_str(body, "nik"),
+		.name = json_member_str(body, "name"),
+		.birth_date = json_member_str(body, "birth_date"),
+		.sex = json_member_str(body, "sex"),
+		.phone = json_member_str(body, "phone"),
+		.password = json_member_str(body, "password"),
+		.district_code = json_member_str(body, "district_code"),
+		.village_code = json_member_str(body, "village_code"),
+		.domicile_request = json_member_bool(body, "domicile_request"),
+		.consent = json_member_bool(body, "consent"),
+	};
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	if (signup_seeker(web_req(req), req->arena, &in, &e, &out) != 0) {
+		json_form_error(res, &e);
+		goto done;
+	}
+	json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s, s:b}}", "seeker",
+	    "id", (json_int_t)out.id, "name", out.name, "nik_masked", out.nik_masked,
+	    "domicile_status", out.domicile_status, "is_minor", out.is_minor));
+done:
+	json_decref(body);
+}
+
+void
+api_employers_create(struct http_request *req, struct http_response *res)
+{
+	json_t *body = json_request_body(req, res);
+	if (body == NULL)
+		return;
+	if (!api_register_allowed(req, res))
+		goto done;
+	struct signup_employer in = {
+		.kind = json_member_str(body, "kind"),
+		.company_name = json_member_str(body, "company_name"),
+		.nib = json_member_str(body, "nib"),
+		.kbli = json_member_str(body, "kbli"),
+		.address = json_member_str(body, "address"),
+		.contact_person = json_member_str(body, "contact_person"),
+		.email = json_member_str(body, "email"),
+		.name = json_member_str(body, "name"),
+		.nik = json_member_str(body, "nik"),
+		.business = json_member_str(body, "business"),
+		.district_code = json_member_str(body, "district_code"),
+		.village_code = json_member_str(body, "village_code"),
+		.outside_purbalingga = json_member_bool(body, "outside_purbalingga"),
+		.phone = json_member_str(body, "phone"),
+		.password = json_member_str(body, "password"),
+		.consent = json_member_bool(body, "consent"),
+	};
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	if (signup_employer(web_req(req), req->arena, &in, &e, &out) != 0) {
+		json_form_error(res, &e);
+		goto done;
+	}
+	json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s}}", "employer", "id", (json_int_t)out.id,
+	    "kind", in.kind, "name", out.name, "status", "pending"));
+done:
+	json_decref(body);
+}
+
+void
+api_session_create(struct http_request *req, struct http_response *res)
+{
+	struct store_user u;
+	unsigned wait;
+	char token[64];
+	json_t *body = json_request_body(req, res);
+	if (body == NULL)
+		return;
+	const char *login = json_member_str(body, "login");
+	if (login == NULL)
+		login = json_member_str(body, "phone");
+	if (login == NULL)
+		login = json_member_str(body, "email");
+	switch (login_check(req, login, json_member_str(body, "password"), &u, &wait)) {
+	case LOGIN_OK:
+		if (auth_login(req, res, u.id, true, token) != 0) {
+			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+			break;
+		}
+		json_send(res, 201, json_pack("{s:s, s:{s:I, s:s, s:s}}", "token", token, "user",
+		    "id", (json_int_t)u.id, "role", u.role, "name", u.name));
+		break;
+	case LOGIN_LIMITED:
+		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+		json_error(res, 429, "rate_limited", "Terlalu banyak percobaan masuk. Coba lagi nanti.", NULL);
+		break;
+	case LOGIN_WRONG:
+		json_error(res, 401, "invalid_credentials", "Nomor HP/email atau kata sandi salah.", NULL);
+		break;
+	}
+	json_decref(body);
+}
+
+/* 401 unless a bearer token names a live session. */
+static struct store_user *
+api_user(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = web_req(req)->user;
+	if (u == NULL)
+		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	return u;
+}
+
+void
+api_session_delete(struct http_request *req, struct http_response *res)
+{
+	if (api_user(req, res) == NULL)
+		return;
+	auth_logout(req, res, true);
+	res->status = 204;
+}
+
+void
+api_me(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = api_user(req, res);
+	struct store *s = web_req(req)->store;
+	if (u == NULL)
+		return;
+	json_t *user = json_pack("{s:I, s:s, s:s, s:s?, s:s?}", "id", (json_int_t)u->id, "role", u->role,
+	                         "name", u->name, "phone", u->phone, "email", u->email);
+	struct store_seeker k;
+	struct store_employer e;
+	if (strcmp(u->role, "seeker") == 0 && store_seeker_get(s, req->arena, u->id, &k) == STORE_OK) {
+		json_object_set_new(user, "seeker", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
+		    "nik_masked", k.nik_masked, "birth_date", k.birth_date, "sex", k.sex,
+		    "district_code", k.district_code, "village_code", k.village_code,
+		    "domicile_status", k.domicile_status, "is_minor", k.is_minor));
+	} else if (strcmp(u->role, "employer") == 0 && store_employer_get(s, req->arena, u->id, &e) == STORE_OK) {
+		json_object_set_new(user, "employer", json_pack("{s:s, s:s, s:s, s:s?}",
+		    "kind", e.kind, "business_name", e.business_name, "status", e.status,
+		    "status_reason", e.status_reason));
+	} else if (strcmp(u->role, "operator") == 0) {
+		json_object_set_new(user, "village_code", u->village_code ? json_string(u->village_code) : json_null());
+	}
+	json_send(res, 200, json_pack("{s:o}", "user", user));
+}
+
+void
+api_regions(struct http_request *req, struct http_response *res)
+{
+	const struct wilayah_place *r = wilayah_regency(WILAYAH_PURBALINGGA);
+	json_t *districts = json_array();
+	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
+		const struct wilayah_place *d = wilayah_pbg_district_at(i);
+		json_t *villages = json_array();
+		for (size_t j = 0; j < wilayah_pbg_village_count(); j++) {
+			const struct wilayah_place *v = wilayah_pbg_village_at(j);
+			if (strcmp(v->parent_code, d->code) == 0)
+				json_array_append_new(villages, json_pack("{s:s, s:s, s:s}", "code", v->code, "name", v->name,
+				    "type", wilayah_is_kelurahan(v->code) ? "kelurahan" : "desa"));
+		}
+		json_array_append_new(districts, json_pack("{s:s, s:s, s:o}", "code", d->code, "name", d->name,
+		                                           "villages", villages));
+	}
+	json_send(res, 200, json_pack("{s:{s:s, s:s}, s:o, s:s}", "regency", "code", r->code, "name", r->name,
+	                              "districts", districts, "attribution", ODBL_ATTRIBUTION));
+	/* Public, rarely changing data: let clients and proxies keep it a day. */
+	for (size_t i = 0; i < res->header_count; i++)
+		if (strcmp(res->headers[i].name, "Cache-Control") == 0)
+			res->headers[i].value = "public, max-age=86400";
+}

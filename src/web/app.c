@@ -1,0 +1,116 @@
+/* app.c - settings, the route table and dispatch. */
+#include "web/app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/parse.h"
+#include "web/auth.h"
+#include "web/handlers.h"
+#include "web/json.h"
+#include "web/page.h"
+
+struct web_config web_config;
+
+static const struct http_route routes[] = {
+	{HTTP_GET, "/", public_home},
+	{HTTP_GET, "/privasi", public_privacy},
+	{HTTP_GET, "/healthz", public_healthz},
+	{HTTP_GET, "/static/{file}", public_static},
+	{HTTP_GET, "/daftar", public_register_choice},
+	{HTTP_GET, "/daftar/pencari-kerja", register_seeker_form},
+	{HTTP_POST, "/daftar/pencari-kerja", register_seeker_post},
+	{HTTP_GET, "/daftar/perusahaan", register_company_form},
+	{HTTP_POST, "/daftar/perusahaan", register_company_post},
+	{HTTP_GET, "/daftar/perorangan", register_individual_form},
+	{HTTP_POST, "/daftar/perorangan", register_individual_post},
+	{HTTP_GET, "/masuk", login_form},
+	{HTTP_POST, "/masuk", login_post},
+	{HTTP_POST, "/keluar", login_logout},
+	{HTTP_GET, "/dasbor", login_dashboard},
+	{HTTP_GET, "/akun/sandi", login_password_form},
+	{HTTP_POST, "/akun/sandi", login_password_post},
+	{HTTP_GET, "/lupa-sandi", login_forgot_form},
+	{HTTP_POST, "/lupa-sandi", login_forgot_post},
+	{HTTP_GET, "/atur-sandi", login_code_form},
+	{HTTP_POST, "/atur-sandi", login_code_post},
+	{HTTP_GET, "/pencari", seeker_home},
+	{HTTP_GET, "/pencari/data", seeker_export},
+	{HTTP_GET, "/pencari/hapus", seeker_delete_form},
+	{HTTP_POST, "/pencari/hapus", seeker_delete_post},
+	{HTTP_GET, "/pemberi", employer_home},
+	{HTTP_GET, "/dinas", admin_home},
+	{HTTP_GET, "/dinas/pemberi", admin_employers},
+	{HTTP_GET, "/dinas/pemberi/{id}", admin_employer},
+	{HTTP_POST, "/dinas/pemberi/{id}/verifikasi", admin_employer_decide},
+	{HTTP_GET, "/dinas/pencari", admin_seekers},
+	{HTTP_GET, "/dinas/pencari/{id}", admin_seeker},
+	{HTTP_POST, "/dinas/pencari/{id}/nik", admin_seeker_reveal},
+	{HTTP_POST, "/dinas/pencari/{id}/domisili", admin_seeker_domicile},
+	{HTTP_GET, "/dinas/pengguna", admin_users},
+	{HTTP_POST, "/dinas/pengguna", admin_users_post},
+	{HTTP_GET, "/dinas/audit", admin_audit},
+	{HTTP_GET, "/operator", operator_home},
+	{HTTP_GET, "/operator/daftar", operator_register_form},
+	{HTTP_POST, "/operator/daftar", operator_register_post},
+	{HTTP_POST, "/operator/pencari/{id}/domisili", operator_domicile},
+	{HTTP_POST, "/api/v1/seekers", api_seekers_create},
+	{HTTP_POST, "/api/v1/employers", api_employers_create},
+	{HTTP_POST, "/api/v1/session", api_session_create},
+	{HTTP_DELETE, "/api/v1/session", api_session_delete},
+	{HTTP_GET, "/api/v1/me", api_me},
+	{HTTP_GET, "/api/v1/regions", api_regions},
+	{HTTP_POST, "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification},
+};
+
+static int64_t
+env_int(const char *name, int64_t def, int64_t min, int64_t max)
+{
+	int64_t v;
+	const char *s = getenv(name);
+	return s != NULL && parse_int64(s, min, max, &v) ? v : def;
+}
+
+void
+web_config_load(void)
+{
+	web_config.min_age = (int)env_int("LOKER_MIN_AGE", 17, 13, 65);
+	web_config.secure_cookies = env_int("LOKER_SECURE_COOKIES", 0, 0, 1) == 1;
+	web_config.register_ip_limit = (unsigned)env_int("LOKER_REGISTER_IP_LIMIT", 10, 1, 1000000);
+	web_config.login_ip_limit = (unsigned)env_int("LOKER_LOGIN_IP_LIMIT", 30, 1, 1000000);
+	web_config.login_account_limit = (unsigned)env_int("LOKER_LOGIN_ACCOUNT_LIMIT", 5, 1, 1000);
+	web_config.session_idle_s = env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
+	web_config.session_max_s = env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
+}
+
+void
+web_dispatch(struct http_request *req, struct http_response *res)
+{
+	struct web_request w = {.now = time(NULL), .store = store_get()};
+	bool api = strncmp(req->path, "/api/", 5) == 0;
+	bool path_known = false;
+
+	req->user = &w;
+	if (w.store == NULL) {
+		res->status = 503;
+		buf_puts(&res->body, "Layanan sedang tidak tersedia.");
+		res->content_type = "text/plain; charset=utf-8";
+		return;
+	}
+	auth_identify(req, api);
+	http_handler h = http_route_find(routes, sizeof(routes) / sizeof(routes[0]), req, &path_known);
+	if (h != NULL) {
+		h(req, res);
+	} else if (api) {
+		if (path_known)
+			json_error(res, 405, "method_not_allowed", "Metode ini tidak didukung untuk alamat ini.", NULL);
+		else
+			json_error(res, 404, "not_found", "Alamat API tidak ditemukan.", NULL);
+	} else if (path_known) {
+		page_error(req, res, 405, "Metode ini tidak didukung untuk alamat ini.");
+	} else {
+		page_error(req, res, 404, "Halaman yang Anda cari tidak ada. Periksa alamatnya, atau kembali ke beranda.");
+	}
+	req->user = NULL;
+}

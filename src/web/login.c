@@ -1,0 +1,274 @@
+/* login.c - logging in and out, changing and resetting passwords. */
+#include <string.h>
+
+#include "core/account_rules.h"
+#include "core/phone.h"
+#include "crypto/password.h"
+#include "crypto/token.h"
+#include "store/codes.h"
+#include "store/outbox.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/handlers.h"
+#include "web/login.h"
+#include "web/page.h"
+#include "web/signup.h"
+
+static const char *const login_fields[] = {"login", NULL};
+static const char *const phone_fields[] = {"phone", NULL};
+
+const char *
+login_normalize(struct arena *a, const char *login)
+{
+	char phone[PHONE_MAX];
+	if (login == NULL)
+		return NULL;
+	if (strchr(login, '@') != NULL) {
+		char *e = arena_strdup(a, login);
+		for (char *p = e; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p + 32);
+		return e;
+	}
+	return phone_normalize(login, phone) ? arena_strdup(a, phone) : NULL;
+}
+
+enum login_result
+login_check(struct http_request *req, const char *login, const char *password, struct store_user *out,
+            unsigned *retry_after)
+{
+	const char *norm = login_normalize(req->arena, login);
+	*retry_after = 0;
+	if (norm == NULL || password == NULL)
+		return LOGIN_WRONG;
+	*retry_after = auth_login_gate(req, norm);
+	if (*retry_after != 0)
+		return LOGIN_LIMITED;
+	if (store_user_by_login(web_req(req)->store, req->arena, norm, out) != STORE_OK ||
+	    !auth_password_matches(out, password)) {
+		auth_login_failed(req, norm);
+		return LOGIN_WRONG;
+	}
+	auth_login_succeeded(norm);
+	return LOGIN_OK;
+}
+
+static void
+render_login(struct http_request *req, struct http_response *res, int status, const char *message)
+{
+	struct tpl_ctx *c = page_ctx(req, res, "Masuk");
+	page_keep_fields(req, c, login_fields);
+	if (message != NULL) {
+		struct form_errors e = {0};
+		form_error(&e, status, "login", "invalid_credentials", message);
+		page_form_errors(c, &e);
+	}
+	page_render(req, res, status, "login", c);
+}
+
+void
+login_form(struct http_request *req, struct http_response *res)
+{
+	if (web_req(req)->user != NULL) {
+		http_redirect(res, auth_home(web_req(req)->user));
+		return;
+	}
+	render_login(req, res, 200, NULL);
+}
+
+void
+login_post(struct http_request *req, struct http_response *res)
+{
+	struct store_user u;
+	unsigned wait;
+	if (!page_csrf(req, res))
+		return;
+	switch (login_check(req, http_form(req, "login"), http_form(req, "password"), &u, &wait)) {
+	case LOGIN_OK:
+		auth_login(req, res, u.id, false, NULL);
+		http_redirect(res, "/dasbor");
+		break;
+	case LOGIN_LIMITED:
+		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+		render_login(req, res, 429, arena_printf(req->arena,
+		    "Terlalu banyak percobaan masuk. Coba lagi dalam %u menit.", (wait + 59) / 60));
+		break;
+	case LOGIN_WRONG:
+		render_login(req, res, 401, "Nomor HP/email atau kata sandi salah.");
+		break;
+	}
+}
+
+void
+login_logout(struct http_request *req, struct http_response *res)
+{
+	if (!page_csrf(req, res))
+		return;
+	auth_logout(req, res, false);
+	http_redirect(res, "/");
+}
+
+void
+login_dashboard(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = web_req(req)->user;
+	http_redirect(res, u != NULL ? auth_home(u) : "/masuk");
+}
+
+static void
+render_password_change(struct http_request *req, struct http_response *res, const struct form_errors *e,
+                       bool done)
+{
+	struct tpl_ctx *c = page_ctx(req, res, "Ganti kata sandi");
+	tpl_set_bool(c, "done", done);
+	if (e != NULL)
+		page_form_errors(c, e);
+	page_render(req, res, e != NULL ? e->status : 200, "password_change", c);
+}
+
+void
+login_password_form(struct http_request *req, struct http_response *res)
+{
+	if (web_req(req)->user == NULL) {
+		http_redirect(res, "/masuk");
+		return;
+	}
+	render_password_change(req, res, NULL, false);
+}
+
+void
+login_password_post(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct form_errors e = {0};
+	const char *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
+
+	if (w->user == NULL) {
+		http_redirect(res, "/masuk");
+		return;
+	}
+	if (!page_csrf(req, res))
+		return;
+	if (!auth_password_matches(w->user, http_form(req, "current_password")))
+		form_error(&e, 422, "current_password", "invalid_field", "Kata sandi sekarang salah.");
+	const char *rule = rules_password(pw ? pw : "", w->user->phone);
+	if (rule != NULL)
+		form_error(&e, 422, "password", "invalid_field", rule);
+	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
+		form_error(&e, 422, "password2", "invalid_field", "Ulangi kata sandi yang sama.");
+	char hash[PASSWORD_HASH_LEN];
+	if (e.count == 0 && password_hash(pw, hash) != 0)
+		form_error(&e, 500, "password", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+	if (e.count == 0 && store_user_set_password(w->store, w->user->id, hash, w->now, w->session_hash) != STORE_OK)
+		form_error(&e, 500, "password", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+	render_password_change(req, res, e.count ? &e : NULL, e.count == 0);
+}
+
+void
+login_forgot_form(struct http_request *req, struct http_response *res)
+{
+	page_render(req, res, 200, "password_forgot", page_ctx(req, res, "Lupa kata sandi"));
+}
+
+/* The same answer whether or not the number has an account, so the form
+ * cannot be used to learn who is registered. */
+void
+login_forgot_post(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	char phone[PHONE_MAX];
+	struct store_user u;
+
+	if (!page_csrf(req, res))
+		return;
+	const char *raw = http_form(req, "phone");
+	if (raw == NULL || !phone_normalize(raw, phone)) {
+		struct tpl_ctx *c = page_ctx(req, res, "Lupa kata sandi");
+		struct form_errors e = {0};
+		form_error(&e, 422, "phone", "invalid_field", "Nomor HP tidak valid.");
+		page_keep_fields(req, c, phone_fields);
+		page_form_errors(c, &e);
+		page_render(req, res, 422, "password_forgot", c);
+		return;
+	}
+	unsigned wait = auth_code_gate(req, phone);
+	if (wait == 0 && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK) {
+		if (store_begin(w->store) == 0) {
+			const char *code = signup_issue_code(w, req->arena, u.id, "reset_password");
+			const char *body = arena_printf(req->arena,
+			    "Kode loker Purbalingga untuk membuat kata sandi baru: %s. Berlaku 7 hari. "
+			    "Jangan berikan kode ini kepada siapa pun.", code ? code : "");
+			if (code != NULL && store_outbox_add(w->store, u.id, "whatsapp", phone, body, w->now) == STORE_OK)
+				store_commit(w->store);
+			else
+				store_rollback(w->store);
+		}
+	}
+	http_redirect(res, arena_printf(req->arena, "/atur-sandi?terkirim=1&phone=%s", phone));
+}
+
+static void
+render_code_form(struct http_request *req, struct http_response *res, const struct form_errors *e)
+{
+	struct tpl_ctx *c = page_ctx(req, res, "Buat kata sandi");
+	struct tpl_ctx *f = tpl_child(c, "f");
+	const char *phone = http_form(req, "phone");
+	tpl_set(f, "phone", phone ? phone : http_query(req, "phone"));
+	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
+	if (e != NULL)
+		page_form_errors(c, e);
+	page_render(req, res, e != NULL ? e->status : 200, "password_set", c);
+}
+
+void
+login_code_form(struct http_request *req, struct http_response *res)
+{
+	render_code_form(req, res, NULL);
+}
+
+void
+login_code_post(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct form_errors e = {0};
+	struct store_user u;
+	char phone[PHONE_MAX];
+	const char *code = http_form(req, "code"), *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
+
+	if (!page_csrf(req, res))
+		return;
+	bool known = http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone) &&
+	             store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK;
+	unsigned wait = known ? auth_code_gate(req, phone) : 0;
+	if (wait != 0) {
+		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+		form_error(&e, 429, "code", "rate_limited", "Terlalu banyak percobaan. Coba lagi nanti.");
+		render_code_form(req, res, &e);
+		return;
+	}
+	const char *rule = rules_password(pw ? pw : "", known ? phone : NULL);
+	if (rule != NULL)
+		form_error(&e, 422, "password", "invalid_field", rule);
+	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
+		form_error(&e, 422, "password2", "invalid_field", "Ulangi kata sandi yang sama.");
+	if (e.count > 0) {
+		render_code_form(req, res, &e);
+		return;
+	}
+	unsigned char hash[TOKEN_HASH_LEN];
+	char pwhash[PASSWORD_HASH_LEN];
+	token_hash(code ? code : "", hash);
+	if (!known || store_code_consume(w->store, u.id, hash, w->now) != STORE_OK) {
+		form_error(&e, 422, "code", "invalid_code",
+		           "Nomor HP atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
+		render_code_form(req, res, &e);
+		return;
+	}
+	if (password_hash(pw, pwhash) != 0 ||
+	    store_user_set_password(w->store, u.id, pwhash, w->now, NULL) != STORE_OK) {
+		page_error(req, res, 500, "Terjadi kesalahan pada server. Coba lagi.");
+		return;
+	}
+	auth_login(req, res, u.id, false, NULL);
+	http_redirect(res, "/dasbor");
+}

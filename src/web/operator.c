@@ -1,0 +1,124 @@
+/* operator.c - the village operator: registers residents without a
+ * smartphone (assisted registration) and decides domicile requests in their desa. */
+#include <string.h>
+
+#include "core/phone.h"
+#include "core/wilayah.h"
+#include "store/seekers.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/domicile.h"
+#include "web/handlers.h"
+#include "web/page.h"
+#include "web/register.h"
+#include "web/signup.h"
+#include "web/views.h"
+
+#define OPERATOR_PER_PAGE 20
+
+void
+operator_home(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "operator");
+	if (u == NULL)
+		return;
+	struct store *s = web_req(req)->store;
+	struct tpl_ctx *c = page_ctx(req, res, "Dasbor operator desa");
+	tpl_set(c, "village", page_region_name(u->village_code));
+	const struct wilayah_place *v = u->village_code ? wilayah_village(u->village_code) : NULL;
+	tpl_set(c, "district", v ? page_region_name(v->parent_code) : "");
+
+	struct store_seeker *items;
+	size_t n;
+	int64_t total, page = page_number(req);
+	struct store_seeker_filter mine = {.created_by = u->id, .limit = OPERATOR_PER_PAGE,
+	                                   .offset = (page - 1) * OPERATOR_PER_PAGE};
+	if (store_seeker_list(s, req->arena, &mine, &items, &n, &total) == STORE_OK) {
+		for (size_t i = 0; i < n; i++)
+			views_seeker(req, tpl_push(c, "registered"), &items[i]);
+		page_pagination(req, c, page, OPERATOR_PER_PAGE, total, "/operator");
+	}
+	struct store_seeker_filter pending = {.domicile_status = "pending", .village_code = u->village_code,
+	                                      .limit = 50};
+	if (u->village_code != NULL && store_seeker_list(s, req->arena, &pending, &items, &n, &total) == STORE_OK)
+		for (size_t i = 0; i < n; i++)
+			views_seeker(req, tpl_push(c, "pending"), &items[i]);
+	page_render(req, res, 200, "operator_home", c);
+}
+
+static void
+render_register(struct http_request *req, struct http_response *res, const struct store_user *u,
+                const struct form_errors *e)
+{
+	struct tpl_ctx *c = register_form_ctx(req, res, "Daftarkan warga", register_seeker_fields, e, false,
+	                                      u->village_code);
+	tpl_set_bool(c, "assisted", true);
+	tpl_set(c, "action", "/operator/daftar");
+	page_render(req, res, e != NULL ? e->status : 200, "register_seeker", c);
+}
+
+void
+operator_register_form(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "operator");
+	if (u != NULL)
+		render_register(req, res, u, NULL);
+}
+
+void
+operator_register_post(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "operator");
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	const char *consent = http_form(req, "consent"), *dom = http_form(req, "domicile_request");
+	struct signup_seeker in = {
+		.nik = http_form(req, "nik"),
+		.name = http_form(req, "name"),
+		.birth_date = http_form(req, "birth_date"),
+		.sex = http_form(req, "sex"),
+		.phone = http_form(req, "phone"),
+		.district_code = http_form(req, "district_code"),
+		.village_code = http_form(req, "village_code"),
+		.domicile_request = dom != NULL && strcmp(dom, "1") == 0,
+		.consent = consent != NULL && strcmp(consent, "1") == 0,
+		.assisted_by = u->id,
+	};
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	if (signup_seeker(web_req(req), req->arena, &in, &e, &out) != 0) {
+		render_register(req, res, u, &e);
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Slip pendaftaran");
+	char shown[PHONE_MAX + 8] = "";
+	char phone[PHONE_MAX];
+	if (phone_normalize(in.phone, phone))
+		phone_display(phone, shown);
+	tpl_set(c, "name", out.name);
+	tpl_set(c, "phone", shown);
+	tpl_set(c, "nik_masked", out.nik_masked);
+	tpl_set(c, "code", out.code);
+	tpl_set(c, "role", "Pencari kerja");
+	tpl_set_bool(c, "domicile_pending", strcmp(out.domicile_status, "pending") == 0);
+	tpl_set(c, "operator", u->name);
+	tpl_set(c, "back", "/operator");
+	page_render(req, res, 200, "slip", c);
+}
+
+void
+operator_domicile(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "operator");
+	struct store_seeker k;
+	int64_t id;
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	/* An operator decides only for residents of their own desa. */
+	if (!page_route_id(req, &id) || store_seeker_get(web_req(req)->store, req->arena, id, &k) != STORE_OK ||
+	    u->village_code == NULL || strcmp(k.village_code, u->village_code) != 0) {
+		page_error(req, res, 404, "Warga ini tidak ditemukan di desa Anda.");
+		return;
+	}
+	domicile_decide(req, res, id, "/operator");
+}

@@ -1,0 +1,198 @@
+/* page.c - the shared parts of people's pages. */
+#include "web/page.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/parse.h"
+#include "core/date.h"
+#include "core/wilayah.h"
+#include "web/app.h"
+#include "web/auth.h"
+
+static const char *
+role_label(const char *role)
+{
+	if (strcmp(role, "seeker") == 0)
+		return "Pencari kerja";
+	if (strcmp(role, "employer") == 0)
+		return "Pemberi kerja";
+	if (strcmp(role, "operator") == 0)
+		return "Operator desa";
+	if (strcmp(role, "admin") == 0)
+		return "Admin Dinas";
+	return "Staf Dinas";
+}
+
+struct tpl_ctx *
+page_ctx(struct http_request *req, struct http_response *res, const char *title)
+{
+	struct web_request *w = web_req(req);
+	struct tpl_ctx *c = tpl_ctx_new(req->arena);
+	tpl_set(c, "title", title);
+	tpl_set(c, "csrf", auth_csrf_token(req, res));
+	if (w->user != NULL) {
+		struct tpl_ctx *u = tpl_child(c, "me");
+		tpl_set(u, "name", w->user->name);
+		tpl_set(u, "role", role_label(w->user->role));
+		tpl_set(u, "home", auth_home(w->user));
+	}
+	return c;
+}
+
+void
+page_render(struct http_request *req, struct http_response *res, int status, const char *name,
+            struct tpl_ctx *c)
+{
+	res->status = status;
+	res->content_type = "text/html; charset=utf-8";
+	http_add_header(res, "Cache-Control", "no-store");
+	if (tpl_render(name, c, &res->body) != 0) {
+		log_error("page: no template %s", name);
+		res->status = 500;
+		buf_reset(&res->body);
+		buf_puts(&res->body, "Terjadi kesalahan pada server.");
+	}
+}
+
+void
+page_error(struct http_request *req, struct http_response *res, int status, const char *message)
+{
+	const char *title = status == 404 ? "Halaman tidak ditemukan"
+	                  : status == 403 ? "Akses ditolak"
+	                  : status == 429 ? "Terlalu banyak percobaan"
+	                  : status >= 500 ? "Terjadi kesalahan" : "Permintaan tidak dapat diproses";
+	struct tpl_ctx *c = page_ctx(req, res, title);
+	tpl_set(c, "message", message);
+	tpl_set_int(c, "status", status);
+	page_render(req, res, status, "error", c);
+}
+
+struct store_user *
+page_require(struct http_request *req, struct http_response *res, const char *role)
+{
+	struct store_user *u = web_req(req)->user;
+	if (u == NULL) {
+		http_redirect(res, "/masuk");
+		return NULL;
+	}
+	bool ok = strcmp(role, "staff") == 0 ? auth_is_staff(u) : auth_is(u, role);
+	if (!ok) {
+		page_error(req, res, 403, "Halaman ini tidak untuk akun Anda.");
+		return NULL;
+	}
+	return u;
+}
+
+bool
+page_csrf(struct http_request *req, struct http_response *res)
+{
+	if (auth_csrf_ok(req))
+		return true;
+	page_error(req, res, 403,
+	           "Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim lagi.");
+	return false;
+}
+
+void
+page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code)
+{
+	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
+		const struct wilayah_place *d = wilayah_pbg_district_at(i);
+		struct tpl_ctx *o = tpl_push(c, "districts");
+		tpl_set(o, "code", d->code);
+		tpl_set(o, "name", d->name);
+		tpl_set_bool(o, "selected", district_code != NULL && strcmp(district_code, d->code) == 0);
+
+		struct tpl_ctx *g = tpl_push(c, "village_groups");
+		tpl_set(g, "name", d->name);
+		for (size_t j = 0; j < wilayah_pbg_village_count(); j++) {
+			const struct wilayah_place *v = wilayah_pbg_village_at(j);
+			if (strcmp(v->parent_code, d->code) != 0)
+				continue;
+			struct tpl_ctx *vo = tpl_push(g, "villages");
+			tpl_set(vo, "code", v->code);
+			tpl_set(vo, "name", v->name);
+			tpl_set_bool(vo, "selected", village_code != NULL && strcmp(village_code, v->code) == 0);
+		}
+	}
+}
+
+void
+page_form_errors(struct tpl_ctx *c, const struct form_errors *e)
+{
+	tpl_set_bool(c, "has_errors", e->count > 0);
+	for (size_t i = 0; i < e->count; i++) {
+		struct tpl_ctx *item = tpl_push(c, "errors");
+		tpl_set(item, "message", e->items[i].message);
+		tpl_set(item, "field", e->items[i].field);
+		char key[64];
+		snprintf(key, sizeof(key), "error_%s", e->items[i].field);
+		tpl_set(c, key, e->items[i].message);
+	}
+}
+
+void
+page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const *names)
+{
+	struct tpl_ctx *f = tpl_child(c, "f");
+	for (; *names != NULL; names++) {
+		if (strstr(*names, "password") != NULL)
+			continue;
+		const char *v = http_form(req, *names);
+		if (v != NULL)
+			tpl_set(f, *names, v);
+	}
+}
+
+int64_t
+page_number(struct http_request *req)
+{
+	int64_t n = 1;
+	const char *p = http_query(req, "page");
+	if (p == NULL || !parse_int64(p, 1, 100000, &n))
+		n = 1;
+	return n;
+}
+
+void
+page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64_t per_page, int64_t total,
+                const char *base_url)
+{
+	int64_t pages = total > 0 ? (total + per_page - 1) / per_page : 1;
+	const char *sep = strchr(base_url, '?') ? "&" : "?";
+	tpl_set_int(c, "page", page);
+	tpl_set_int(c, "pages", pages);
+	tpl_set_int(c, "total", total);
+	if (page > 1)
+		tpl_set(c, "prev_url", arena_printf(req->arena, "%s%spage=%lld", base_url, sep, (long long)(page - 1)));
+	if (page < pages)
+		tpl_set(c, "next_url", arena_printf(req->arena, "%s%spage=%lld", base_url, sep, (long long)(page + 1)));
+}
+
+const char *
+page_time(struct http_request *req, int64_t t)
+{
+	static const char *months[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	                               "Agustus", "September", "Oktober", "November", "Desember"};
+	struct date d = date_from_unix_wib(t);
+	int64_t secs = ((t + 7 * 3600) % 86400 + 86400) % 86400;
+	return arena_printf(req->arena, "%d %s %d, %02d.%02d WIB", d.day, months[d.month - 1], d.year,
+	                    (int)(secs / 3600), (int)(secs / 60 % 60));
+}
+
+const char *
+page_region_name(const char *code)
+{
+	if (code == NULL)
+		return "";
+	const struct wilayah_place *p = strlen(code) > 8 ? wilayah_village(code) : wilayah_district(code);
+	return p != NULL ? p->name : code;
+}
+
+bool
+page_route_id(struct http_request *req, int64_t *id)
+{
+	return req->route_param_count > 0 && parse_int64(req->route_params[0], 1, INT64_MAX, id);
+}

@@ -1,0 +1,49 @@
+/* page.h - rendering people's pages: the layout, errors, guards and the
+ * pieces many pages share (region selects, form errors, pagination). */
+#ifndef LOKER_WEB_PAGE_H
+#define LOKER_WEB_PAGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "http/http.h"
+#include "view/tpl.h"
+#include "web/form.h"
+
+/* A context with what the layout needs: title, the user and the CSRF token. */
+struct tpl_ctx *page_ctx(struct http_request *req, struct http_response *res, const char *title);
+/* Render template name into res with status. */
+void page_render(struct http_request *req, struct http_response *res, int status, const char *name,
+                 struct tpl_ctx *c);
+/* An error page with a sentence for people. */
+void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
+
+/* The logged-in user when their role is role ("staff" admits staff and
+ * admins); otherwise answers 303 to /masuk or 403, and returns NULL. */
+struct store_user *page_require(struct http_request *req, struct http_response *res, const char *role);
+/* For POST handlers: false (and a 403 page) when the CSRF token is wrong. */
+bool page_csrf(struct http_request *req, struct http_response *res);
+
+/* "districts" (18 options) and "village_groups" (optgroups of desa) with the
+ * chosen ones selected. */
+void page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code);
+/* "errors" (the summary list) and "error_FIELD" for each field error. */
+void page_form_errors(struct tpl_ctx *c, const struct form_errors *e);
+/* Copy the submitted fields named in names (NULL-terminated) into child "f",
+ * so the form shows what the person typed. Passwords are never copied. */
+void page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const *names);
+/* "page", "prev_url", "next_url" for a list of total items, per_page a page. */
+void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64_t per_page,
+                     int64_t total, const char *base_url);
+/* The ?page= number (1 when absent or bad). */
+int64_t page_number(struct http_request *req);
+
+/* The {id} of the route as a positive integer; false when it is not one. */
+bool page_route_id(struct http_request *req, int64_t *id);
+
+/* "28 November 2026, 14.05 WIB" */
+const char *page_time(struct http_request *req, int64_t unix_time);
+/* A region's name ("Bojongsari"), or the code when unknown. */
+const char *page_region_name(const char *code);
+
+#endif

@@ -1,0 +1,52 @@
+/* signup.h - registering seekers and employers: one set of rules for the HTML
+ * forms, the operator's assisted registration and the JSON API. */
+#ifndef LOKER_WEB_SIGNUP_H
+#define LOKER_WEB_SIGNUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "web/app.h"
+#include "web/form.h"
+
+struct signup_seeker {
+	const char *nik, *name, *birth_date, *sex, *phone;
+	const char *password, *password2;    /* password2 NULL: not asked (API) */
+	const char *district_code, *village_code;
+	bool domicile_request;
+	bool consent;
+	int64_t assisted_by;                  /* an operator: no password, a one-time code instead */
+};
+
+struct signup_employer {
+	const char *kind;                     /* "company" or "individual" */
+	const char *company_name, *nib, *kbli, *address, *contact_person, *email;   /* company */
+	const char *name, *nik, *business;                                          /* individual */
+	const char *district_code;            /* "luar" or outside_purbalingga: outside the regency */
+	const char *village_code;
+	bool outside_purbalingga;
+	const char *phone, *password, *password2;
+	bool consent;
+};
+
+struct signup_result {
+	int64_t id;
+	bool is_minor;
+	const char *domicile_status;          /* seekers: "nik" or "pending" */
+	const char *nik_masked;
+	const char *name;
+	const char *code;                     /* assisted: the one-time code for the slip */
+};
+
+/* Validate and create; 0 on success, else -1 with errors filled (status 422,
+ * 409 or 500). All or nothing: a failure leaves no trace in the database. */
+int signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker *in,
+                  struct form_errors *errs, struct signup_result *out);
+int signup_employer(struct web_request *w, struct arena *a, const struct signup_employer *in,
+                    struct form_errors *errs, struct signup_result *out);
+
+/* Give user_id a one-time code to set (purpose "set_password") or reset
+ * ("reset_password") a password; returns the code text in the arena, or NULL. */
+const char *signup_issue_code(struct web_request *w, struct arena *a, int64_t user_id, const char *purpose);
+
+#endif

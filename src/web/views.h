@@ -1,0 +1,18 @@
+/* views.h - how records are shown to people: one place that turns a store
+ * record into template fields (labels, masked NIK, region names), so every
+ * page shows a seeker or an employer the same way. */
+#ifndef LOKER_WEB_VIEWS_H
+#define LOKER_WEB_VIEWS_H
+
+#include "http/http.h"
+#include "store/employers.h"
+#include "store/seekers.h"
+#include "view/tpl.h"
+
+void views_seeker(struct http_request *req, struct tpl_ctx *c, const struct store_seeker *k);
+void views_employer(struct http_request *req, struct tpl_ctx *c, const struct store_employer *e);
+/* "Menunggu verifikasi domisili" and friends. */
+const char *views_domicile_label(const char *status);
+const char *views_employer_status_label(const char *status);
+
+#endif
