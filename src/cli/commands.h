@@ -1,0 +1,13 @@
+/* commands.h - the operator commands of `loker`, one file each in src/cli/.
+ * Each takes the arguments after the command name and returns the exit code. */
+#ifndef LOKER_CLI_COMMANDS_H
+#define LOKER_CLI_COMMANDS_H
+
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_admin(int argc, char **argv);
+int cmd_outbox(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+
+#endif

@@ -1,0 +1,193 @@
+/* demo.c - `loker demo`: believable Purbalingga accounts for trying the
+ * platform and for benchmarks. Deterministic (a fixed seed), so two runs give
+ * the same people. All demo accounts share one password, hashed once: hashing
+ * 100,000 argon2id passwords would take hours. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "core/date.h"
+#include "core/nik.h"
+#include "core/wilayah.h"
+#include "crypto/password.h"
+#include "store/employers.h"
+#include "store/seekers.h"
+#include "store/users.h"
+
+#define DEMO_PASSWORD "kepenak-ngodene-26"
+
+static const char *const men[] = {"Agus", "Bambang", "Slamet", "Teguh", "Joko", "Wahyu", "Eko", "Budi",
+	"Sugeng", "Rizky", "Dimas", "Fajar", "Yoga", "Adi", "Tri", "Purwanto", "Sutrisno", "Heru"};
+static const char *const women[] = {"Siti", "Sri", "Dwi", "Tri", "Endang", "Wulan", "Ratna", "Yuni",
+	"Lestari", "Puji", "Rina", "Dewi", "Nur", "Ayu", "Eka", "Winarti", "Sumarni", "Indah"};
+static const char *const family[] = {"Wahyuni", "Setiawan", "Nurjanah", "Prasetyo", "Rahayu", "Susanto",
+	"Lestari", "Hidayat", "Kurniawan", "Handayani", "Saputra", "Wijaya", "Utami", "Pratama", "Mulyani",
+	"Santoso", "Rahmawati", "Firmansyah"};
+
+struct demo_employer {
+	const char *kind, *name, *business, *kbli, *status;
+};
+static const struct demo_employer employers[] = {
+	{"company", "PT Bulu Mata Indah Purbalingga", "Industri bulu mata palsu", "C", "verified"},
+	{"company", "PT Rambut Ayu Sejahtera", "Industri rambut palsu (wig)", "C", "verified"},
+	{"company", "CV Knalpot Mandiri Pesayangan", "Bengkel dan pabrik knalpot", "C", "verified"},
+	{"company", "CV Gula Kelapa Serayu", "Pengolahan gula kelapa", "C", "pending"},
+	{"company", "PT Toserba Perwira", "Toko swalayan", "G", "verified"},
+	{"company", "CV Bangun Griya Bobotsari", "Kontraktor bangunan", "F", "pending"},
+	{"individual", "Pak Darsono", "Bangun rumah, butuh tukang dan kenek", NULL, "verified"},
+	{"individual", "Bu Warsini", "Pengepul plasma bulu mata di rumah", NULL, "pending"},
+	{"individual", "Pak Kusno", "Petani kapulaga, butuh buruh panen", NULL, "verified"},
+	{"individual", "Bu Tarsih", "Warung makan, butuh pelayan", NULL, "pending"},
+};
+
+static uint64_t demo_state = 0x5eed1e55u;
+
+static unsigned
+demo_rand(unsigned n)
+{
+	demo_state = demo_state * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)((demo_state >> 33) % n);
+}
+
+static void
+progress(const char *what, int64_t done, int64_t total)
+{
+	if (!isatty(STDERR_FILENO) || (done % 100 != 0 && done != total))
+		return;
+	int width = 30, filled = (int)(width * done / (total ? total : 1));
+	fprintf(stderr, "\r%-12s [%.*s%*s] %lld/%lld", what, filled, "##############################",
+	        width - filled, "", (long long)done, (long long)total);
+	if (done == total)
+		fprintf(stderr, "\n");
+}
+
+/* A village (desa) of Purbalingga by index, and its kecamatan. */
+static const struct wilayah_place *
+demo_village(unsigned i)
+{
+	return wilayah_pbg_village_at(i % wilayah_pbg_village_count());
+}
+
+static int
+demo_staff(struct store *s, const char *hash, int64_t now)
+{
+	const struct wilayah_place *desa = demo_village(40);
+	struct store_staff_new staff[] = {
+		{"admin", "Sri Wahyuni (Admin Dinas)", "6281200000001", "admin@dinnaker.example", hash, NULL},
+		{"staff", "Bambang Setiawan (Staf Dinas)", "6281200000002", NULL, hash, NULL},
+		{"operator", "Siti Nurjanah (Operator Desa)", "6281200000003", NULL, hash, desa->code},
+	};
+	for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]); i++) {
+		int64_t id;
+		const char *conflict;
+		if (store_staff_create(s, &staff[i], 0, now, &id, &conflict) == STORE_ERROR)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
+{
+	struct date today = date_from_unix_wib(now);
+	for (int64_t i = 0; i < count; i++) {
+		bool woman = demo_rand(100) < 55;
+		const struct wilayah_place *desa = demo_village(demo_rand(100000));
+		struct date birth = {today.year - 17 - (int)demo_rand(40), 1 + (int)demo_rand(12), 1 + (int)demo_rand(28)};
+		char nik[32], masked[64], name[96], phone[32], bd[16], district[16];
+		/* NIK: issued in the kecamatan of residence; serials count up so every one is unique. */
+		snprintf(district, sizeof(district), "%s", desa->parent_code);
+		snprintf(nik, sizeof(nik), "3303%.2s%02d%02d%02d%04d", district + 6, birth.day + (woman ? 40 : 0),
+		         birth.month, birth.year % 100, (int)(i % 9999) + 1);
+		if (i >= 9999)   /* past 9,999 vary the day instead of the serial */
+			nik[6] = (char)('0' + (woman ? 4 + (int)(i / 9999) % 3 : (int)(i / 9999) % 3));
+		struct nik_info info;
+		if (nik_check(nik, today, &info) != NIK_OK)
+			continue;
+		nik_mask(info.digits, masked);
+		date_format(info.birth, bd);
+		snprintf(name, sizeof(name), "%s %s", woman ? women[demo_rand(18)] : men[demo_rand(18)],
+		         family[demo_rand(18)]);
+		snprintf(phone, sizeof(phone), "62813%08lld", (long long)i + 1);
+		struct store_seeker_new n = {
+			.nik = info.digits, .nik_masked = masked, .nik_district = info.district_code, .name = name,
+			.birth_date = bd, .sex = woman ? "P" : "L", .phone = phone, .password_hash = hash,
+			.district_code = desa->parent_code, .village_code = desa->code,
+			.domicile_status = "nik", .is_minor = date_age(info.birth, today) < 18,
+			.consent_version = "demo",
+		};
+		int64_t id;
+		const char *conflict;
+		if (store_seeker_create(s, &n, now, &id, &conflict) == STORE_ERROR)
+			return -1;
+		progress("pencari kerja", i + 1, count);
+	}
+	return 0;
+}
+
+static int
+demo_employers(struct store *s, const char *hash, int64_t count, int64_t now)
+{
+	for (int64_t i = 0; i < count; i++) {
+		const struct demo_employer *d = &employers[i % (sizeof(employers) / sizeof(employers[0]))];
+		const struct wilayah_place *desa = demo_village(demo_rand(100000));
+		bool company = strcmp(d->kind, "company") == 0;
+		char name[128], phone[32], email[64], nib[32], nik[32] = "", masked[64] = "";
+		snprintf(name, sizeof(name), i < 10 ? "%s" : "%s %lld", d->name, (long long)(i / 10));
+		snprintf(phone, sizeof(phone), "62814%08lld", (long long)i + 1);
+		snprintf(email, sizeof(email), "hrd%lld@usaha.example", (long long)i + 1);
+		snprintf(nib, sizeof(nib), "91203%08lld", (long long)i + 1);
+		snprintf(nik, sizeof(nik), "3303%.2s1505%02d%04d", desa->parent_code + 6, 70 + (int)(i % 20), (int)i + 1);
+		nik_mask(nik, masked);
+		struct store_employer_new n = {
+			.kind = d->kind, .name = name, .business_name = company ? name : d->business,
+			.nib = company ? nib : NULL, .kbli = d->kbli, .address = company ? "Jl. Raya No. 1" : NULL,
+			.district_code = desa->parent_code, .village_code = desa->code,
+			.contact_person = company ? "Bagian HRD" : name, .phone = phone, .email = company ? email : NULL,
+			.password_hash = hash, .nik = company ? NULL : nik, .nik_masked = company ? NULL : masked,
+		};
+		int64_t id;
+		const char *conflict;
+		enum store_result r = store_employer_create(s, &n, now, &id, &conflict);
+		if (r == STORE_ERROR)
+			return -1;
+		if (r == STORE_OK && strcmp(d->status, "verified") == 0 &&
+		    store_employer_decide(s, id, "verified", NULL, 1, now) != STORE_OK)
+			return -1;
+		progress("pemberi kerja", i + 1, count);
+	}
+	return 0;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	int64_t seekers, emps;
+	char hash[PASSWORD_HASH_LEN];
+	if (!cli_opt_int(argc, argv, "--seekers", NULL, 40, 0, 1000000, &seekers) ||
+	    !cli_opt_int(argc, argv, "--employers", NULL, 10, 0, 100000, &emps))
+		return 2;
+	if (cli_open(cli_db(argc, argv)) != 0 || password_hash(DEMO_PASSWORD, hash) != 0)
+		return 1;
+	struct store *s = store_get();
+	int64_t now = time(NULL);
+	if (s == NULL || store_user_count(s, "admin") > 0) {
+		fprintf(stderr, "loker: basis data ini sudah berisi akun; demo hanya untuk basis data baru\n");
+		store_release();
+		return 1;
+	}
+	int rc = demo_staff(s, hash, now) == 0 && demo_seekers(s, hash, seekers, now) == 0 &&
+	         demo_employers(s, hash, emps, now) == 0 ? 0 : 1;
+	store_release();
+	if (rc == 0)
+		printf("Data demo dibuat. Semua akun demo memakai kata sandi: %s\n"
+		       "  Admin Dinas     0812-0000-0001\n"
+		       "  Staf Dinas      0812-0000-0002\n"
+		       "  Operator desa   0812-0000-0003\n"
+		       "  Pencari kerja   0813-0000-0001 (dan seterusnya)\n"
+		       "  Pemberi kerja   0814-0000-0001 (perusahaan terverifikasi)\n", DEMO_PASSWORD);
+	return rc;
+}

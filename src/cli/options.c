@@ -1,0 +1,81 @@
+/* options.c - flags and start-up shared by the commands. */
+#include "cli/options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/parse.h"
+#include "core/wilayah.h"
+#include "crypto/keys.h"
+#include "store/store.h"
+
+const char *
+cli_opt(int argc, char **argv, const char *name, const char *env, const char *def)
+{
+	for (int i = 0; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	const char *v = env != NULL ? getenv(env) : NULL;
+	return v != NULL && *v != '\0' ? v : def;
+}
+
+bool
+cli_opt_int(int argc, char **argv, const char *name, const char *env, int64_t def, int64_t min, int64_t max,
+            int64_t *out)
+{
+	const char *v = cli_opt(argc, argv, name, env, NULL);
+	if (v == NULL) {
+		*out = def;
+		return true;
+	}
+	if (parse_int64(v, min, max, out))
+		return true;
+	fprintf(stderr, "loker: %s harus angka %lld..%lld\n", name, (long long)min, (long long)max);
+	return false;
+}
+
+const char *
+cli_db(int argc, char **argv)
+{
+	return cli_opt(argc, argv, "--db", "LOKER_DB", "var/loker.db");
+}
+
+/* The directory of path, created when missing (var/ on a fresh checkout). */
+static void
+make_parent_dir(const char *path)
+{
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return;
+	*slash = '\0';
+	mkdir(dir, 0750);
+}
+
+int
+cli_open(const char *db)
+{
+	char keyfile[4096];
+	const char *k = getenv("LOKER_KEY_FILE");
+	if (k != NULL && *k != '\0')
+		snprintf(keyfile, sizeof(keyfile), "%s", k);
+	else
+		snprintf(keyfile, sizeof(keyfile), "%s.key", db);
+	make_parent_dir(db);
+	if (keys_load(keyfile) != 0) {
+		fprintf(stderr, "loker: berkas kunci %s tidak dapat dipakai\n", keyfile);
+		return -1;
+	}
+	if (wilayah_init() != 0) {
+		fprintf(stderr, "loker: data wilayah rusak\n");
+		return -1;
+	}
+	if (store_init(db) != 0) {
+		fprintf(stderr, "loker: basis data %s tidak dapat dibuka\n", db);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,37 @@
+/* serve.c - `loker serve`: the web server. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "http/http.h"
+#include "view/tpl.h"
+#include "web/app.h"
+
+int
+cmd_serve(int argc, char **argv)
+{
+	int64_t port, threads, max_body;
+	const char *db = cli_db(argc, argv);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (!cli_opt_int(argc, argv, "--port", "LOKER_PORT", 8080, 1, 65535, &port) ||
+	    !cli_opt_int(argc, argv, "--threads", "LOKER_THREADS", cpus > 0 ? cpus * 2 : 4, 1, 256, &threads) ||
+	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 1 << 20, 1024, 64 << 20, &max_body))
+		return 2;
+	if (cli_open(db) != 0 || tpl_init() != 0)
+		return 1;
+	web_config_load();
+
+	struct http_server_config cfg = {
+		.listen_addr = cli_opt(argc, argv, "--listen", "LOKER_LISTEN", "127.0.0.1"),
+		.port = (uint16_t)port,
+		.threads = (unsigned)threads,
+		.connection_timeout = 30,
+		.per_ip_connections = 64,
+		.max_body = (size_t)max_body,
+		.max_header_bytes = 64 * 1024,
+		.dispatch = web_dispatch,
+	};
+	return http_serve(&cfg) == 0 ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+/* main.c - `loker COMMAND ...`: command dispatch only. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/nik.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{"serve", cmd_serve, "serve [--db FILE] [--port N] [--listen ADDR]   jalankan server web"},
+	{"nik", cmd_nik, "nik [NIK ...]                                   periksa NIK (JSON per baris)"},
+	{"migrate", cmd_migrate, "migrate [--db FILE]                             buat/perbarui skema basis data"},
+	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N]    isi basis data baru dengan data demo"},
+	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
+	{"outbox", cmd_outbox, "outbox [--db FILE]                              pesan yang menunggu dikirim"},
+	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
+};
+
+static int
+usage(FILE *out)
+{
+	fprintf(out, "loker - platform kerja Kabupaten Purbalingga\n\npakai: loker PERINTAH ...\n\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  loker %s\n", commands[i].help);
+	fprintf(out, "\nBasis data: --db atau LOKER_DB (bawaan var/loker.db); kunci: LOKER_KEY_FILE (bawaan DB.key).\n");
+	return out == stdout ? 0 : 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr);
+	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return usage(stdout);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "loker: perintah tidak dikenal: %s\n\n", argv[1]);
+	return usage(stderr);
+}
