@@ -1,6 +1,7 @@
 # loker - build, run and test. `make` builds build/loker; `make run` and
 # `make test` are the two commands a newcomer needs (see README.md).
 
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib
 CFLAGS  ?= -O2 -g
@@ -22,57 +23,85 @@ all: build/loker
 
 build/embed: tools/embed.c
 	@mkdir -p build
-	$(CC) -O1 -o $@ $<
+	@$(CC) -O1 -o $@ $<
 
 build/gen/embedded.c: build/embed $(EMBED)
 	@mkdir -p build/gen
-	build/embed $(EMBED) > $@.tmp && mv $@.tmp $@
+	@echo "EMBED $@"
+	@build/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: %.c $(wildcard src/*/*.h)
+build/obj/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 LIB_OBJ := $(LIB_SRC:%.c=build/obj/%.o) build/obj/build/gen/embedded.o
 
 build/obj/build/gen/embedded.o: build/gen/embedded.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 build/loker: $(LIB_OBJ) build/obj/src/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-# The same program under ASan + UBSan (one compile; sanitizers make it slow to build per file).
-build/asan/loker: $(LIB_SRC) src/main.c build/gen/embedded.c $(wildcard src/*/*.h)
+# Sanitizer builds (clang, ASan + UBSan): the library is compiled once per
+# flavour into an archive, then the server, each unit test and each fuzzer
+# link against it.
+SAN_INC := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o) build/san/build/gen/embedded.o
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzlib/%.o) build/fuzzlib/build/gen/embedded.o
+
+build/san/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	@echo "CC-SAN $<"
+	@$(SAN_CC) $(SAN_CFLAGS) $(SAN_INC) -c -o $@ $<
+build/fuzzlib/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	@echo "CC-FUZZ $<"
+	@$(SAN_CC) -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(SAN_INC) -c -o $@ $<
+build/san/libloker.a: $(SAN_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+build/fuzzlib/libloker.a: $(FUZZ_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+
+build/asan/loker: src/main.c build/san/libloker.a
 	@mkdir -p build/asan
-	$(SAN_CC) $(SAN_CFLAGS) -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS)) \
-		-o $@ $(LIB_SRC) src/main.c build/gen/embedded.c $(LDLIBS)
+	@echo "LINK $@"
+	@$(SAN_CC) $(SAN_CFLAGS) $(SAN_INC) -o $@ $^ $(LDLIBS)
 asan: build/asan/loker
 
-# Unit tests: one cmocka program per tests/unit/test_*.c, built with sanitizers.
+# Unit tests: one cmocka program per tests/unit/test_*.c.
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/unit/%)
-build/unit/%: tests/unit/%.c $(LIB_SRC) build/gen/embedded.c $(wildcard src/*/*.h)
+build/unit/%: tests/unit/%.c build/san/libloker.a
 	@mkdir -p build/unit
-	$(SAN_CC) $(SAN_CFLAGS) -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) cmocka) \
-		-o $@ $< $(LIB_SRC) build/gen/embedded.c $(LDLIBS) $(shell pkg-config --libs cmocka)
+	@echo "LINK $@"
+	@$(SAN_CC) $(SAN_CFLAGS) $(SAN_INC) $(shell pkg-config --cflags cmocka) -o $@ $^ $(LDLIBS) \
+		$(shell pkg-config --libs cmocka)
 unit: $(UNIT_BIN)
 
 # Fuzz targets: one libFuzzer program per tests/fuzz/fuzz_*.c.
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/gen/embedded.c $(wildcard src/*/*.h)
+build/fuzz/%: tests/fuzz/%.c build/fuzzlib/libloker.a
 	@mkdir -p build/fuzz
-	$(SAN_CC) -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen \
-		$(shell pkg-config --cflags $(PKGS)) -o $@ $< $(LIB_SRC) build/gen/embedded.c $(LDLIBS)
+	@echo "LINK $@"
+	@$(SAN_CC) -O1 -g -fsanitize=fuzzer,address,undefined $(SAN_INC) -o $@ $^ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
 
+# deps first, alone: the sub-make then sees the installed packages.
 deps:
 	@scripts/deps.sh
 
-run: deps all
+run:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory all
 	@scripts/run.sh
 
-test: deps all asan unit fuzz
+test:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory all asan unit fuzz
 	@scripts/test.sh
 
 clean:
