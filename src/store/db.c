@@ -1,6 +1,7 @@
 /* db.c - connections, pragmas, migrations, transactions. */
 #include "store/store_internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,10 @@
 #include "base/parse.h"
 
 static char *store_path;
-static _Thread_local struct store *thread_store;
+/* One connection per thread, closed by the key's destructor when the thread
+ * ends (the server's worker threads end at shutdown). */
+static pthread_key_t store_key;
+static pthread_once_t store_key_once = PTHREAD_ONCE_INIT;
 
 static int
 store_exec(sqlite3 *db, const char *sql)
@@ -99,37 +103,52 @@ store_init(const char *path)
 	return rc;
 }
 
-struct store *
-store_get(void)
+static void
+store_close(void *p)
 {
-	if (thread_store != NULL)
-		return thread_store;
-	if (store_path == NULL)
-		return NULL;
-	sqlite3 *db = store_connect(store_path);
-	if (db == NULL)
-		return NULL;
-	struct store *s = calloc(1, sizeof(*s));
-	if (s == NULL) {
-		sqlite3_close(db);
-		return NULL;
-	}
-	s->db = db;
-	thread_store = s;
-	return s;
-}
-
-void
-store_release(void)
-{
-	struct store *s = thread_store;
+	struct store *s = p;
 	if (s == NULL)
 		return;
 	for (unsigned i = 0; i < s->cached; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
 	free(s);
-	thread_store = NULL;
+}
+
+static void
+store_make_key(void)
+{
+	pthread_key_create(&store_key, store_close);
+}
+
+struct store *
+store_get(void)
+{
+	pthread_once(&store_key_once, store_make_key);
+	struct store *s = pthread_getspecific(store_key);
+	if (s != NULL)
+		return s;
+	if (store_path == NULL)
+		return NULL;
+	sqlite3 *db = store_connect(store_path);
+	if (db == NULL)
+		return NULL;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	s->db = db;
+	pthread_setspecific(store_key, s);
+	return s;
+}
+
+void
+store_release(void)
+{
+	pthread_once(&store_key_once, store_make_key);
+	store_close(pthread_getspecific(store_key));
+	pthread_setspecific(store_key, NULL);
 }
 
 sqlite3_stmt *
