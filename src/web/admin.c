@@ -82,20 +82,32 @@ admin_employers(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "admin_employers", c);
 }
 
-void
-admin_employer(struct http_request *req, struct http_response *res)
+/* One employer's page with the decision form; error is shown on the reason. */
+static void
+render_employer(struct http_request *req, struct http_response *res, int64_t id, const char *error)
 {
-	int64_t id;
 	struct store_employer e;
-	if (page_require(req, res, "staff") == NULL)
-		return;
-	if (!page_route_id(req, &id) || store_employer_get(web_req(req)->store, req->arena, id, &e) != STORE_OK) {
+	if (store_employer_get(web_req(req)->store, req->arena, id, &e) != STORE_OK) {
 		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
 		return;
 	}
 	struct tpl_ctx *c = page_ctx(req, res, e.name);
 	views_employer(req, tpl_child(c, "employer"), &e);
-	page_render(req, res, 200, "admin_employer", c);
+	tpl_set(c, "error_reason", error);
+	page_render(req, res, error ? 422 : 200, "admin_employer", c);
+}
+
+void
+admin_employer(struct http_request *req, struct http_response *res)
+{
+	int64_t id;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (!page_route_id(req, &id)) {
+		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+		return;
+	}
+	render_employer(req, res, id, NULL);
 }
 
 void
@@ -116,13 +128,13 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 		return;
 	}
 	if (status == NULL) {
-		page_error(req, res, 422, "Pilih verifikasi atau tolak.");
+		render_employer(req, res, id, "Pilih verifikasi atau tolak.");
 		return;
 	}
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
 	if ((status[0] == 'r' && reason == NULL) || (reason != NULL && rules_text(reason, 500) != NULL)) {
-		page_error(req, res, 422, "Tulis alasan penolakan: pemberi kerja akan membacanya.");
+		render_employer(req, res, id, "Tulis alasan penolakan: pemberi kerja akan membacanya.");
 		return;
 	}
 	enum store_result r = store_employer_decide(w->store, id, status, reason, u->id, w->now);

@@ -164,8 +164,8 @@ api_me(struct http_request *req, struct http_response *res)
 	struct store_seeker k;
 	struct store_employer e;
 	if (strcmp(u->role, "seeker") == 0 && store_seeker_get(s, req->arena, u->id, &k) == STORE_OK) {
-		json_object_set_new(user, "seeker", json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
-		    "nik_masked", k.nik_masked, "birth_date", k.birth_date, "sex", k.sex,
+		json_object_set_new(user, "seeker", json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
+		    "id", (json_int_t)k.id, "nik_masked", k.nik_masked, "birth_date", k.birth_date, "sex", k.sex,
 		    "district_code", k.district_code, "village_code", k.village_code,
 		    "domicile_status", k.domicile_status, "is_minor", k.is_minor));
 	} else if (strcmp(u->role, "employer") == 0 && store_employer_get(s, req->arena, u->id, &e) == STORE_OK) {

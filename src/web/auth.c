@@ -1,6 +1,7 @@
 /* auth.c - sessions, CSRF, login rate limits. */
 #include "web/auth.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -164,10 +165,28 @@ auth_code_gate(struct http_request *req, const char *phone)
 	return ratelimit_hit(arena_printf(req->arena, "code:%s", phone), 10, 3600, web_req(req)->now);
 }
 
+/* A hash to verify against when there is no account or no password yet, so
+ * a wrong login takes as long whether or not the account exists. */
+static char dummy_hash[PASSWORD_HASH_LEN];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void
+dummy_hash_make(void)
+{
+	char pw[TOKEN_TEXT_LEN + 1];
+	token_new(pw);
+	password_hash(pw, dummy_hash);
+}
+
 bool
 auth_password_matches(const struct store_user *u, const char *password)
 {
-	return u->password_hash != NULL && password != NULL && password_verify(u->password_hash, password);
+	if (u == NULL || u->password_hash == NULL || password == NULL) {
+		pthread_once(&dummy_once, dummy_hash_make);
+		password_verify(dummy_hash, password ? password : "");
+		return false;
+	}
+	return password_verify(u->password_hash, password);
 }
 
 bool

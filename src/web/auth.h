@@ -39,7 +39,8 @@ unsigned auth_register_gate(struct http_request *req);
 /* Rate-limit gate for one-time code requests and attempts per phone; counts the attempt. */
 unsigned auth_code_gate(struct http_request *req, const char *phone);
 
-/* Check the account against a password (argon2id); false when no password is set. */
+/* Check the account against a password (argon2id); false when u is NULL or
+ * has no password yet, after the same work, so timing does not tell. */
 bool auth_password_matches(const struct store_user *u, const char *password);
 
 /* Role predicates. */

@@ -44,8 +44,8 @@ login_check(struct http_request *req, const char *login, const char *password, s
 	*retry_after = auth_login_gate(req, norm);
 	if (*retry_after != 0)
 		return LOGIN_LIMITED;
-	if (store_user_by_login(web_req(req)->store, req->arena, norm, out) != STORE_OK ||
-	    !auth_password_matches(out, password)) {
+	bool found = store_user_by_login(web_req(req)->store, req->arena, norm, out) == STORE_OK;
+	if (!auth_password_matches(found ? out : NULL, password)) {
 		auth_login_failed(req, norm);
 		return LOGIN_WRONG;
 	}
@@ -133,7 +133,7 @@ login_password_form(struct http_request *req, struct http_response *res)
 		http_redirect(res, "/masuk");
 		return;
 	}
-	render_password_change(req, res, NULL, false);
+	render_password_change(req, res, NULL, http_query(req, "selesai") != NULL);
 }
 
 void
@@ -161,7 +161,10 @@ login_password_post(struct http_request *req, struct http_response *res)
 		form_error(&e, 500, "password", "internal", "Terjadi kesalahan pada server. Coba lagi.");
 	if (e.count == 0 && store_user_set_password(w->store, w->user->id, hash, w->now, w->session_hash) != STORE_OK)
 		form_error(&e, 500, "password", "internal", "Terjadi kesalahan pada server. Coba lagi.");
-	render_password_change(req, res, e.count ? &e : NULL, e.count == 0);
+	if (e.count > 0)
+		render_password_change(req, res, &e, false);
+	else
+		http_redirect(res, "/akun/sandi?selesai=1");
 }
 
 void

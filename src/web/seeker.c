@@ -100,5 +100,5 @@ seeker_delete_post(struct http_request *req, struct http_response *res)
 	}
 	w->user = NULL;
 	auth_logout(req, res, false);
-	http_redirect(res, "/?akun=dihapus");
+	http_redirect(res, "/");
 }
