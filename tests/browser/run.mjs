@@ -1,0 +1,398 @@
+// Browser test of loker's seeker registration (tests/browser/run.mjs).
+//
+// Starts its own server on a fresh database, drives Debian's Chromium through
+// playwright-core at a 360 px phone viewport, and checks the registration form
+// the way a person uses it: with JavaScript on, and again with it off (pages
+// must work without JavaScript). Prints one line per check and ends with
+// "browser: N passed, N failed"; exits 1 when anything failed.
+//
+// Environment: LOKER_BIN (default build/asan/loker), CHROMIUM (default
+// /usr/bin/chromium), LOKER_ARTIFACTS (default build/artifacts). Relative
+// paths are taken from the repository root.
+
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fromRoot = (p) => path.resolve(ROOT, p);
+
+const LOKER_BIN = fromRoot(process.env.LOKER_BIN || 'build/asan/loker');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = fromRoot(process.env.LOKER_ARTIFACTS || 'build/artifacts');
+
+const HEALTH_TIMEOUT_MS = 30000;
+const STEP_TIMEOUT_MS = 15000;
+const FORM_PATH = '/daftar/pencari-kerja';
+const DASHBOARD_PATH = '/pencari';
+const DISTRICT = '33.03.05'; // Kecamatan Purbalingga
+const PASSWORD = 'Kata-Sandi-Uji-2025';
+
+// ---- results ---------------------------------------------------------------
+
+let passed = 0;
+let failed = 0;
+
+function oneLine(err) {
+	const text = err && err.message ? err.message : String(err);
+	return text.split('\n').map((s) => s.trim()).filter(Boolean).slice(0, 3).join(' | ');
+}
+
+// Runs one check; a thrown error fails it. Returns whether it passed so that
+// later steps that depend on it can be skipped (and counted as failed).
+async function check(name, fn) {
+	try {
+		const note = await fn();
+		passed++;
+		console.log(`ok   ${name}${note ? ` (${note})` : ''}`);
+		return true;
+	} catch (err) {
+		failed++;
+		console.log(`FAIL ${name}: ${oneLine(err)}`);
+		return false;
+	}
+}
+
+function skip(name, why) {
+	failed++;
+	console.log(`FAIL ${name}: skipped, ${why}`);
+}
+
+function assert(cond, message) {
+	if (!cond)
+		throw new Error(message);
+}
+
+// ---- test data -------------------------------------------------------------
+
+const pad = (n, width) => String(n).padStart(width, '0');
+
+// A seeker with a valid NIK: PP KK CC DDMMYY SSSS, women's day + 40. Years
+// 1980..2004 keep everyone adult and make the two-digit year unambiguous.
+function makeSeeker(regionCode, name, sex) {
+	const year = randomInt(1980, 2005);
+	const month = randomInt(1, 13);
+	const day = randomInt(1, 29); // valid in every month
+	const nikDay = sex === 'P' ? day + 40 : day;
+	const nik = regionCode.replaceAll('.', '') + pad(nikDay, 2) + pad(month, 2) +
+		pad(year % 100, 2) + pad(randomInt(1, 10000), 4);
+	return {
+		nik,
+		name,
+		sex,
+		birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,
+		phone: '0812' + pad(randomInt(0, 100000000), 8),
+		district: DISTRICT,
+	};
+}
+
+// ---- server ----------------------------------------------------------------
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function startServer(tmp, port, logPath) {
+	const log = fs.openSync(logPath, 'w');
+	const child = spawn(LOKER_BIN, ['serve', '--db', path.join(tmp, 'loker.db'), '--port', String(port)], {
+		cwd: ROOT,
+		env: { ...process.env, LOKER_KEY_FILE: path.join(tmp, 'key') },
+		stdio: ['ignore', log, log],
+	});
+	fs.closeSync(log);
+	child.exited = false;
+	child.exitInfo = null;
+	child.on('exit', (code, signal) => {
+		child.exited = true;
+		child.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+	});
+	child.on('error', (err) => {
+		child.exited = true;
+		child.exitInfo = oneLine(err);
+	});
+	return child;
+}
+
+async function waitHealthy(base, child) {
+	const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		if (child.exited)
+			throw new Error(`server ended early (${child.exitInfo})`);
+		try {
+			const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
+			if (res.status === 200)
+				return;
+			last = `status ${res.status}`;
+		} catch (err) {
+			last = oneLine(err);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`GET /healthz not 200 within ${HEALTH_TIMEOUT_MS / 1000} s (${last})`);
+}
+
+// SIGTERM, then SIGKILL if the server does not stop within 5 s.
+async function stopServer(child) {
+	if (!child || child.exited)
+		return;
+	const gone = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => { if (!child.exited) child.kill('SIGKILL'); }, 5000);
+	await gone;
+	clearTimeout(timer);
+}
+
+// ---- page helpers ----------------------------------------------------------
+
+const seekerForm = (page) => page.locator(`form:has(input[name="nik"])`).first();
+
+async function openForm(page, base) {
+	const res = await page.goto(base + FORM_PATH, { waitUntil: 'load' });
+	assert(res, `no response for ${FORM_PATH}`);
+	assert(res.status() === 200, `GET ${FORM_PATH} answered ${res.status()}`);
+	const form = seekerForm(page);
+	assert(await form.count() === 1, 'no form with an input named "nik"');
+	assert(await form.locator('input[type="hidden"][name="csrf"]').count() === 1,
+		'form has no hidden "csrf" input');
+	return form;
+}
+
+async function fillSeeker(page, s) {
+	const form = seekerForm(page);
+	await form.locator('input[name="nik"]').fill(s.nik);
+	await form.locator('input[name="name"]').fill(s.name);
+	await form.locator('input[name="birth_date"]').fill(s.birthDate);
+	await form.locator(`input[name="sex"][value="${s.sex}"]`).check();
+	await form.locator('input[name="phone"]').fill(s.phone);
+	await form.locator('input[name="password"]').fill(PASSWORD);
+	await form.locator('input[name="password2"]').fill(PASSWORD);
+	await form.locator('select[name="district_code"]').selectOption(s.district);
+	// The first desa/kelurahan of the chosen kecamatan; with JavaScript the
+	// page may narrow the list after the district changes, so wait for it.
+	const option = form.locator(`select[name="village_code"] option[value^="${s.district}."]:not([disabled])`).first();
+	await option.waitFor({ state: 'attached' });
+	s.village = await option.getAttribute('value');
+	await form.locator('select[name="village_code"]').selectOption(s.village);
+	await form.locator('input[name="consent"]').check();
+}
+
+// Clicks the form's submit button and waits for the page that follows.
+// Returns { res, post }: the final document response and the POST's status.
+async function submit(page) {
+	const form = seekerForm(page);
+	const button = form.locator('button[type="submit"], button:not([type]), input[type="submit"]').first();
+	try {
+		const [res] = await Promise.all([
+			page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS }),
+			button.click(),
+		]);
+		assert(res, 'no response after submitting');
+		const first = res.request().redirectedFrom();
+		const postRes = first ? await first.response() : res;
+		return { res, post: postRes ? postRes.status() : 0 };
+	} catch (err) {
+		// Usually the browser refused to submit: name the fields it found invalid.
+		const invalid = form.locator(':invalid');
+		const names = [];
+		for (let i = 0; i < Math.min(await invalid.count(), 10); i++)
+			names.push(await invalid.nth(i).getAttribute('name'));
+		if (names.length)
+			throw new Error(`browser blocked the submit, invalid fields: ${names.join(', ')}`);
+		throw err;
+	}
+}
+
+const bodyText = (page) => page.locator('body').innerText();
+
+// Registers s on the open form and checks the dashboard shows the name and
+// only a masked NIK.
+async function registerAndCheckDashboard(page, s) {
+	await fillSeeker(page, s);
+	const { post } = await submit(page);
+	const url = new URL(page.url());
+	assert(url.pathname === DASHBOARD_PATH,
+		`ended at ${url.pathname} (POST answered ${post}), wanted ${DASHBOARD_PATH}`);
+	const text = await bodyText(page);
+	assert(text.includes(s.name), `name "${s.name}" not visible on ${DASHBOARD_PATH}`);
+	assert(text.includes('••••'), 'masked NIK ("••••") not visible');
+	assert(!(await page.content()).includes(s.nik), 'full NIK appears in the page');
+	return `POST ${post}, village ${s.village}`;
+}
+
+// ---- scenarios -------------------------------------------------------------
+
+const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' };
+
+async function withJavaScript(browser, base) {
+	const context = await browser.newContext({ ...MOBILE });
+	context.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const page = await context.newPage();
+	try {
+		const formOk = await check('JS on: registration form loads with csrf', async () => {
+			await openForm(page, base);
+		});
+		if (!formOk) {
+			skip('JS on: fits a 360 px screen', 'form did not load');
+			skip('JS on: Banyumas NIK refused with "bukan Purbalingga"', 'form did not load');
+			skip('JS on: seeker registers and reaches /pencari with masked NIK', 'form did not load');
+			return;
+		}
+
+		await check('JS on: fits a 360 px screen', async () => {
+			const { inner, scroll } = await page.evaluate(() => ({
+				inner: window.innerWidth,
+				scroll: document.documentElement.scrollWidth,
+			}));
+			assert(inner === 360, `layout width ${inner}, not 360 (missing <meta name="viewport">?)`);
+			assert(scroll <= inner, `page is ${scroll} px wide: scrolls sideways`);
+		});
+
+		await check('screenshot of the registration form', async () => {
+			const file = path.join(ARTIFACTS, 'daftar-pencari-kerja-360.png');
+			await page.screenshot({ path: file, fullPage: true });
+			return path.relative(ROOT, file);
+		});
+
+		await check('JS on: Banyumas NIK refused with "bukan Purbalingga"', async () => {
+			const outsider = makeSeeker('33.02.02', 'Dewi Lestari', 'P');
+			await fillSeeker(page, outsider);
+			const { res } = await submit(page);
+			const url = new URL(page.url());
+			assert(url.pathname === FORM_PATH, `ended at ${url.pathname}, wanted the form again`);
+			assert(res.status() === 422, `status ${res.status()}, wanted 422`);
+			const text = await bodyText(page);
+			assert(text.includes('bukan Purbalingga'), 'no message containing "bukan Purbalingga"');
+			const form = seekerForm(page);
+			assert(await form.locator('input[name="name"]').inputValue() === outsider.name,
+				'form did not keep the name');
+			assert(await form.locator('input[name="password"]').inputValue() === '',
+				'form re-rendered with the password filled in');
+		});
+
+		const seeker = makeSeeker(DISTRICT, 'Siti Nurhaliza', 'P');
+		const registered = await check('JS on: seeker registers and reaches /pencari with masked NIK', async () => {
+			await openForm(page, base);
+			return registerAndCheckDashboard(page, seeker);
+		});
+
+		if (registered) {
+			await check('screenshot of the seeker dashboard', async () => {
+				const file = path.join(ARTIFACTS, 'pencari-360.png');
+				await page.screenshot({ path: file, fullPage: true });
+				return path.relative(ROOT, file);
+			});
+		} else {
+			skip('screenshot of the seeker dashboard', 'registration failed');
+		}
+	} finally {
+		await context.close();
+	}
+}
+
+async function withoutJavaScript(browser, base) {
+	const context = await browser.newContext({ ...MOBILE, javaScriptEnabled: false });
+	context.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const page = await context.newPage();
+	try {
+		const formOk = await check('JS off: registration form loads with csrf', async () => {
+			await openForm(page, base);
+		});
+		if (!formOk) {
+			skip('JS off: second seeker registers and reaches /pencari with masked NIK', 'form did not load');
+			return;
+		}
+		await check('JS off: second seeker registers and reaches /pencari with masked NIK', async () => {
+			return registerAndCheckDashboard(page, makeSeeker(DISTRICT, 'Budi Santoso', 'L'));
+		});
+	} finally {
+		await context.close();
+	}
+}
+
+// ---- main ------------------------------------------------------------------
+
+async function main() {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'loker-browser-'));
+	const logPath = path.join(ARTIFACTS, 'browser-server.log');
+	let server = null;
+	let browser = null;
+
+	const onSignal = (sig) => {
+		if (server && !server.exited)
+			server.kill('SIGKILL');
+		process.exit(sig === 'SIGINT' ? 130 : 143);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+
+	try {
+		const port = await freePort();
+		const base = `http://127.0.0.1:${port}`;
+		server = startServer(tmp, port, logPath);
+		const up = await check('server answers GET /healthz', async () => {
+			await waitHealthy(base, server);
+			return `${path.relative(ROOT, LOKER_BIN)} on port ${port}`;
+		});
+		if (!up)
+			return;
+
+		const launched = await check('Chromium starts', async () => {
+			browser = await chromium.launch({
+				executablePath: CHROMIUM,
+				headless: true,
+				args: [
+					'--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+					'--no-first-run', '--disable-background-networking',
+					'--disable-component-update', '--disable-sync',
+				],
+			});
+			return browser.version();
+		});
+		if (!launched)
+			return;
+
+		await withJavaScript(browser, base);
+		await withoutJavaScript(browser, base);
+
+		await check('server still running after the tests', async () => {
+			assert(!server.exited, `server ended (${server.exitInfo})`);
+		});
+	} finally {
+		if (browser)
+			await browser.close().catch(() => {});
+		await stopServer(server);
+		if (server && server.pid) {
+			await check('no sanitizer reports in the server log', async () => {
+				const log = fs.readFileSync(logPath, 'utf8');
+				const bad = log.split('\n').find((l) =>
+					/ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:/.test(l));
+				assert(!bad, `${path.relative(ROOT, logPath)}: ${bad}`);
+			});
+		}
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+try {
+	await main();
+} catch (err) {
+	failed++;
+	console.log(`FAIL unexpected error: ${oneLine(err)}`);
+}
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
