@@ -1,6 +1,7 @@
 /* main.c - `loker COMMAND ...`: command dispatch only. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/commands.h"
 #include "cli/nik.h"
@@ -15,8 +16,9 @@ static const struct command commands[] = {
 	{"serve", cmd_serve, "serve [--db FILE] [--port N] [--listen ADDR]   jalankan server web"},
 	{"nik", cmd_nik, "nik [NIK ...]                                   periksa NIK (JSON per baris)"},
 	{"migrate", cmd_migrate, "migrate [--db FILE]                             buat/perbarui skema basis data"},
-	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N]    isi basis data baru dengan data demo"},
+	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N]  isi basis data baru dengan data demo"},
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
+	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)"},
 	{"outbox", cmd_outbox, "outbox [--db FILE]                              pesan yang menunggu dikirim"},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
 };
@@ -34,6 +36,9 @@ usage(FILE *out)
 int
 main(int argc, char **argv)
 {
+	/* The database, its journal and the key file hold personal data: nobody
+	 * but the service's own user reads them. */
+	umask(0077);
 	if (argc < 2)
 		return usage(stderr);
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

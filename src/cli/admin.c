@@ -67,6 +67,11 @@ admin_add(int argc, char **argv)
 		fprintf(stderr, "loker: nomor HP tidak valid\n");
 		return 2;
 	}
+	char email_norm[256];
+	if (email != NULL) {
+		rules_email_normalize(email, email_norm, sizeof(email_norm));
+		email = email_norm;
+	}
 	if (strcmp(role, "admin") != 0 && strcmp(role, "staff") != 0) {
 		fprintf(stderr, "loker: --role harus admin atau staff\n");
 		return 2;

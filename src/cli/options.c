@@ -7,8 +7,11 @@
 #include <sys/stat.h>
 
 #include "base/parse.h"
+#include "core/wage.h"
 #include "core/wilayah.h"
 #include "crypto/keys.h"
+#include "search/query.h"
+#include "store/seekers.h"
 #include "store/store.h"
 
 const char *
@@ -59,22 +62,37 @@ int
 cli_open(const char *db)
 {
 	char keyfile[4096];
+	struct stat st;
 	const char *k = getenv("LOKER_KEY_FILE");
 	if (k != NULL && *k != '\0')
 		snprintf(keyfile, sizeof(keyfile), "%s", k);
 	else
 		snprintf(keyfile, sizeof(keyfile), "%s.key", db);
 	make_parent_dir(db);
-	if (keys_load(keyfile) != 0) {
-		fprintf(stderr, "loker: berkas kunci %s tidak dapat dipakai\n", keyfile);
-		return -1;
-	}
-	if (wilayah_init() != 0) {
-		fprintf(stderr, "loker: data wilayah rusak\n");
+	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0) {
+		fprintf(stderr, "loker: data bawaan rusak\n");
 		return -1;
 	}
 	if (store_init(db) != 0) {
 		fprintf(stderr, "loker: basis data %s tidak dapat dibuka\n", db);
+		return -1;
+	}
+	/* A missing key file next to a database full of sealed NIKs means the key
+	 * was lost or the path is wrong: making a new one would silently break
+	 * every NIK and the one-account-per-NIK rule. */
+	if (stat(keyfile, &st) != 0) {
+		struct store *s = store_get();
+		int64_t sealed = s ? store_sealed_nik_count(s) : 0;
+		store_release();
+		if (sealed > 0) {
+			fprintf(stderr, "loker: berkas kunci %s tidak ada, padahal basis data menyimpan %lld NIK "
+			                "terenkripsi. Pulihkan berkas kunci dari cadangan (atau atur LOKER_KEY_FILE); "
+			                "kunci baru tidak akan dibuat.\n", keyfile, (long long)sealed);
+			return -1;
+		}
+	}
+	if (keys_load(keyfile) != 0) {
+		fprintf(stderr, "loker: berkas kunci %s tidak dapat dipakai\n", keyfile);
 		return -1;
 	}
 	return 0;

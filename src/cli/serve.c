@@ -11,13 +11,14 @@
 int
 cmd_serve(int argc, char **argv)
 {
-	int64_t port, threads, max_body;
+	int64_t port, threads, max_body, per_ip;
 	const char *db = cli_db(argc, argv);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (!cli_opt_int(argc, argv, "--port", "LOKER_PORT", 8080, 1, 65535, &port) ||
 	    !cli_opt_int(argc, argv, "--threads", "LOKER_THREADS", cpus > 0 ? cpus * 2 : 4, 1, 256, &threads) ||
-	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 1 << 20, 1024, 64 << 20, &max_body))
+	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 1 << 20, 1024, 64 << 20, &max_body) ||
+	    !cli_opt_int(argc, argv, "--per-ip-connections", "LOKER_PER_IP_CONNECTIONS", 64, 1, 100000, &per_ip))
 		return 2;
 	if (cli_open(db) != 0 || tpl_init() != 0)
 		return 1;
@@ -28,7 +29,7 @@ cmd_serve(int argc, char **argv)
 		.port = (uint16_t)port,
 		.threads = (unsigned)threads,
 		.connection_timeout = 30,
-		.per_ip_connections = 64,
+		.per_ip_connections = (unsigned)per_ip,
 		.max_body = (size_t)max_body,
 		.max_header_bytes = 64 * 1024,
 		.dispatch = web_dispatch,

@@ -326,3 +326,14 @@ rules_text(const char *text, unsigned max)
 		return "Teks terlalu panjang.";
 	return NULL;
 }
+
+void
+rules_email_normalize(const char *email, char *out, size_t outlen)
+{
+	size_t i = 0;
+	if (outlen == 0)
+		return;
+	for (; email[i] != '\0' && i + 1 < outlen; i++)
+		out[i] = (char)(email[i] >= 'A' && email[i] <= 'Z' ? email[i] + ('a' - 'A') : email[i]);
+	out[i] = '\0';
+}

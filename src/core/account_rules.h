@@ -5,6 +5,7 @@
 #define LOKER_ACCOUNT_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define PASSWORD_MIN_LEN 8
 #define PASSWORD_MAX_LEN 128
@@ -19,6 +20,8 @@ const char *rules_name(const char *name);
 const char *rules_nib(const char *nib);
 /* A plausible e-mail address (one @, a dot in the domain, no spaces), ≤ 254. */
 const char *rules_email(const char *email);
+/* An e-mail address as stored and looked up: ASCII lower case, into out. */
+void rules_email_normalize(const char *email, char *out, size_t outlen);
 /* A KBLI 2020 category letter A..U. */
 const char *rules_kbli_category(const char *letter);
 /* The KBLI category's Indonesian title, or NULL. */

@@ -129,7 +129,7 @@ date_age(struct date birth, struct date on)
 
 /* Days since 1970-01-01 to a proleptic Gregorian date, by 400-year eras
  * counted from 1 March so the leap day is the last day of each year. */
-static struct date
+struct date
 date_from_days(int64_t days)
 {
 	struct date d;
@@ -167,4 +167,22 @@ date_from_unix_wib(int64_t t)
 	if (days > DATE_MAX_DAYS)
 		days = DATE_MAX_DAYS;
 	return date_from_days(days);
+}
+
+int64_t
+date_days(struct date d)
+{
+	/* The inverse of date_from_days, by the same 400-year eras. */
+	int64_t y = d.year - (d.month <= 2);
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct date
+date_add_days(struct date d, int64_t days)
+{
+	return date_from_days(date_days(d) + days);
 }

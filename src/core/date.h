@@ -21,6 +21,10 @@ bool date_parse(const char *s, struct date *out);
 void date_format(struct date d, char out[11]);
 /* Whole years from birth to on (birthdays on 29 Feb count from 1 Mar). */
 int date_age(struct date birth, struct date on);
+/* Days since 1970-01-01, and back: for date arithmetic without time zones. */
+int64_t date_days(struct date d);
+struct date date_from_days(int64_t days);
+struct date date_add_days(struct date d, int64_t days);
 /* Today's date in Asia/Jakarta (UTC+7, no daylight saving) for a Unix time. */
 struct date date_from_unix_wib(int64_t t);
 

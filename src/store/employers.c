@@ -172,8 +172,10 @@ fail:
 int64_t
 store_employer_count(struct store *s, const char *status)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM employers WHERE ?1 IS NULL OR status = ?1");
-	store_bind_text(st, 1, status);
+	sqlite3_stmt *st = status == NULL ? store_stmt(s, "SELECT count(*) FROM employers")
+	                 : store_stmt(s, "SELECT count(*) FROM employers WHERE status = ?1");
+	if (status != NULL)
+		store_bind_text(st, 1, status);
 	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return n;

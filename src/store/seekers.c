@@ -127,27 +127,70 @@ store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seek
 	return r;
 }
 
+/* One query per filter shape rather than "(?1 IS NULL OR col = ?1)", which
+ * SQLite cannot answer from an index: the lists stay fast at 100,000 seekers. */
+struct seeker_query {
+	const char *count, *list;
+};
+
+#define SEEKER_FROM " FROM users u JOIN seekers k ON k.user_id = u.id "
+static const struct seeker_query seeker_all = {
+	"SELECT count(*) FROM seekers",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "ORDER BY u.id DESC LIMIT ?4 OFFSET ?5",
+};
+static const struct seeker_query seeker_by_status = {
+	"SELECT count(*) FROM seekers WHERE domicile_status = ?1",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE k.domicile_status = ?1 ORDER BY k.user_id DESC LIMIT ?4 OFFSET ?5",
+};
+static const struct seeker_query seeker_by_creator = {
+	"SELECT count(*) FROM users WHERE created_by = ?3 AND role = 'seeker'",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE u.created_by = ?3 ORDER BY u.id DESC LIMIT ?4 OFFSET ?5",
+};
+static const struct seeker_query seeker_any = {
+	"SELECT count(*)" SEEKER_FROM "WHERE (?1 IS NULL OR k.domicile_status = ?1) "
+	"AND (?2 IS NULL OR k.village_code = ?2) AND (?3 = 0 OR u.created_by = ?3)",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE (?1 IS NULL OR k.domicile_status = ?1) "
+	"AND (?2 IS NULL OR k.village_code = ?2) AND (?3 = 0 OR u.created_by = ?3) "
+	"ORDER BY u.id DESC LIMIT ?4 OFFSET ?5",
+};
+#undef SEEKER_FROM
+
+static void
+seeker_bind(sqlite3_stmt *st, const struct store_seeker_filter *f)
+{
+	/* Each statement uses some of ?1..?5; binding an absent one is harmless. */
+	int n = sqlite3_bind_parameter_count(st);
+	if (n >= 1)
+		store_bind_text(st, 1, f->domicile_status);
+	if (n >= 2)
+		store_bind_text(st, 2, f->village_code);
+	if (n >= 3)
+		sqlite3_bind_int64(st, 3, f->created_by);
+	if (n >= 5) {
+		sqlite3_bind_int64(st, 4, f->limit);
+		sqlite3_bind_int64(st, 5, f->offset);
+	}
+}
+
 enum store_result
 store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_filter *f,
                   struct store_seeker **items, size_t *count, int64_t *total)
 {
-#define SEEKER_WHERE " FROM users u JOIN seekers k ON k.user_id = u.id " \
-	"WHERE (?1 IS NULL OR k.domicile_status = ?1) AND (?2 IS NULL OR k.village_code = ?2) " \
-	"AND (?3 = 0 OR u.created_by = ?3)"
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*)" SEEKER_WHERE);
-	store_bind_text(st, 1, f->domicile_status);
-	store_bind_text(st, 2, f->village_code);
-	sqlite3_bind_int64(st, 3, f->created_by);
+	const struct seeker_query *q = &seeker_any;
+	if (f->domicile_status == NULL && f->village_code == NULL && f->created_by == 0)
+		q = &seeker_all;
+	else if (f->domicile_status != NULL && f->village_code == NULL && f->created_by == 0)
+		q = &seeker_by_status;
+	else if (f->domicile_status == NULL && f->village_code == NULL && f->created_by != 0)
+		q = &seeker_by_creator;
+
+	sqlite3_stmt *st = store_stmt(s, q->count);
+	seeker_bind(st, f);
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 
-	st = store_stmt(s, "SELECT " SEEKER_COLUMNS SEEKER_WHERE " ORDER BY u.id DESC LIMIT ?4 OFFSET ?5");
-#undef SEEKER_WHERE
-	store_bind_text(st, 1, f->domicile_status);
-	store_bind_text(st, 2, f->village_code);
-	sqlite3_bind_int64(st, 3, f->created_by);
-	sqlite3_bind_int64(st, 4, f->limit);
-	sqlite3_bind_int64(st, 5, f->offset);
+	st = store_stmt(s, q->list);
+	seeker_bind(st, f);
 	*items = arena_alloc(a, sizeof(**items) * (size_t)(f->limit > 0 ? f->limit : 1));
 	*count = 0;
 	int rc;
@@ -232,8 +275,20 @@ fail:
 int64_t
 store_seeker_count(struct store *s, const char *domicile_status)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM seekers WHERE ?1 IS NULL OR domicile_status = ?1");
-	store_bind_text(st, 1, domicile_status);
+	sqlite3_stmt *st = domicile_status == NULL ? store_stmt(s, "SELECT count(*) FROM seekers")
+	                 : store_stmt(s, "SELECT count(*) FROM seekers WHERE domicile_status = ?1");
+	if (domicile_status != NULL)
+		store_bind_text(st, 1, domicile_status);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+int64_t
+store_sealed_nik_count(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT (SELECT count(*) FROM seekers) + (SELECT count(*) FROM employers WHERE nik_sealed IS NOT NULL)");
 	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return n;

@@ -306,6 +306,11 @@ admin_users_post(struct http_request *req, struct http_response *res)
 		email = NULL;
 	if (email != NULL && (rule = rules_email(email)) != NULL)
 		form_error(&e, 422, "email", "invalid_field", rule);
+	char email_norm[256];
+	if (email != NULL) {
+		rules_email_normalize(email, email_norm, sizeof(email_norm));
+		email = email_norm;
+	}
 	bool operator = role != NULL && strcmp(role, "operator") == 0;
 	if (operator && (village == NULL || wilayah_village(village) == NULL))
 		form_error(&e, 422, "village_code", "invalid_field", "Operator desa harus terikat pada satu desa.");

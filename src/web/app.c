@@ -40,6 +40,28 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/pencari/hapus", seeker_delete_form},
 	{HTTP_POST, "/pencari/hapus", seeker_delete_post},
 	{HTTP_GET, "/pemberi", employer_home},
+	{HTTP_GET, "/pemberi/lowongan", employer_vacancies},
+	{HTTP_GET, "/pemberi/lowongan/baru", employer_vacancy_new_form},
+	{HTTP_POST, "/pemberi/lowongan/baru", employer_vacancy_new_post},
+	{HTTP_GET, "/pemberi/lowongan/cepat", employer_vacancy_quick_form},
+	{HTTP_POST, "/pemberi/lowongan/cepat", employer_vacancy_quick_post},
+	{HTTP_GET, "/pemberi/lowongan/impor", employer_vacancy_import_form},
+	{HTTP_POST, "/pemberi/lowongan/impor", employer_vacancy_import_post},
+	{HTTP_GET, "/pemberi/lowongan/{id}", employer_vacancy},
+	{HTTP_GET, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_form},
+	{HTTP_POST, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_post},
+	{HTTP_GET, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_form},
+	{HTTP_POST, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_post},
+	{HTTP_GET, "/lowongan", vacancies_search},
+	{HTTP_GET, "/lowongan.atom", vacancies_feed},
+	{HTTP_GET, "/lowongan/{id}", vacancy_page},
+	{HTTP_POST, "/lowongan/{id}/laporkan", vacancy_report},
+	{HTTP_GET, "/cek", vacancy_code_check},
+	{HTTP_GET, "/dinas/moderasi", moderation_queue},
+	{HTTP_GET, "/dinas/lowongan/impor", moderation_import_form},
+	{HTTP_POST, "/dinas/lowongan/impor", moderation_import_post},
+	{HTTP_GET, "/dinas/lowongan/{id}", moderation_vacancy},
+	{HTTP_POST, "/dinas/lowongan/{id}/moderasi", moderation_decide},
 	{HTTP_GET, "/dinas", admin_home},
 	{HTTP_GET, "/dinas/pemberi", admin_employers},
 	{HTTP_GET, "/dinas/pemberi/{id}", admin_employer},
@@ -62,6 +84,13 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/api/v1/me", api_me},
 	{HTTP_GET, "/api/v1/regions", api_regions},
 	{HTTP_POST, "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification},
+	{HTTP_GET, "/api/v1/vacancies", api_vacancies_list},
+	{HTTP_POST, "/api/v1/vacancies", api_vacancy_create},
+	{HTTP_GET, "/api/v1/vacancies/{id}", api_vacancy_get},
+	{HTTP_PATCH, "/api/v1/vacancies/{id}", api_vacancy_patch},
+	{HTTP_POST, "/api/v1/vacancies/{id}/close", api_vacancy_close},
+	{HTTP_GET, "/api/v1/admin/moderation", api_admin_moderation_queue},
+	{HTTP_POST, "/api/v1/admin/vacancies/{id}/moderation", api_admin_vacancy_moderation},
 };
 
 static int64_t
@@ -82,6 +111,26 @@ web_config_load(void)
 	web_config.login_account_limit = (unsigned)env_int("LOKER_LOGIN_ACCOUNT_LIMIT", 5, 1, 1000);
 	web_config.session_idle_s = env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
 	web_config.session_max_s = env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
+	web_config.trust_proxy = env_int("LOKER_TRUST_PROXY", 0, 0, 1) == 1;
+}
+
+/* Behind a reverse proxy on this machine every peer is 127.0.0.1; the
+ * client's address is the last one the proxy appended to X-Forwarded-For.
+ * Only trusted when configured and when the peer is loopback, so nobody can
+ * choose their own rate-limit key by sending the header directly. */
+static void
+client_behind_proxy(struct http_request *req)
+{
+	const char *xff = http_header(req, "x-forwarded-for");
+	if (!web_config.trust_proxy || xff == NULL ||
+	    (strcmp(req->client_ip, "127.0.0.1") != 0 && strcmp(req->client_ip, "::1") != 0))
+		return;
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ')
+		last++;
+	if (*last != '\0' && strlen(last) < 64)
+		req->client_ip = arena_strdup(req->arena, last);
 }
 
 void
@@ -92,6 +141,7 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	bool path_known = false;
 
 	req->user = &w;
+	client_behind_proxy(req);
 	if (w.store == NULL) {
 		res->status = 503;
 		buf_puts(&res->body, "Layanan sedang tidak tersedia.");

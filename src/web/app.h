@@ -21,6 +21,7 @@ struct web_config {
 	unsigned login_account_limit;    /* failed logins per account per 15 minutes */
 	int64_t session_idle_s;          /* a session ends after this long unused */
 	int64_t session_max_s;           /* and after this long in any case */
+	bool trust_proxy;                /* LOKER_TRUST_PROXY=1: behind nginx on this machine */
 };
 
 extern struct web_config web_config;

@@ -24,10 +24,9 @@ login_normalize(struct arena *a, const char *login)
 	if (login == NULL)
 		return NULL;
 	if (strchr(login, '@') != NULL) {
-		char *e = arena_strdup(a, login);
-		for (char *p = e; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p + 32);
+		size_t n = strlen(login) + 1;
+		char *e = arena_alloc(a, n);
+		rules_email_normalize(login, e, n);
 		return e;
 	}
 	return phone_normalize(login, phone) ? arena_strdup(a, phone) : NULL;

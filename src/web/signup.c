@@ -234,12 +234,8 @@ signup_employer(struct web_request *w, struct arena *a, const struct signup_empl
 		check_required_rule(e, "address", rules_text(in->address ? in->address : "", 300));
 		check_required_rule(e, "contact_person", rules_name(in->contact_person ? in->contact_person : ""));
 		check_required_rule(e, "email", rules_email(in->email ? in->email : ""));
-		if (in->email != NULL && !form_has_error(e, "email")) {
-			size_t i = 0;
-			for (; in->email[i] && i + 1 < sizeof(email); i++)
-				email[i] = (char)(in->email[i] >= 'A' && in->email[i] <= 'Z' ? in->email[i] + 32 : in->email[i]);
-			email[i] = '\0';
-		}
+		if (in->email != NULL && !form_has_error(e, "email"))
+			rules_email_normalize(in->email, email, sizeof(email));
 	} else {
 		check_required_rule(e, "name", rules_name(in->name ? in->name : ""));
 		check_required_rule(e, "business", rules_text(in->business ? in->business : "", 200));
