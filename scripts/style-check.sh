@@ -9,9 +9,9 @@ if [ -n "$banned" ]; then
 	echo "$banned"
 	fail=1
 fi
-sql=$(grep -ln '#include <sqlite3.h>' src/*.c src/*/*.c src/*/*.h | grep -v '^src/store/')
+sql=$(grep -ln '#include <sqlite3.h>' src/*.c src/*/*.c src/*/*.h | grep -vE '^src/(store|search)/')
 if [ -n "$sql" ]; then
-	echo "style: sqlite3.h outside src/store/: $sql"
+	echo "style: sqlite3.h outside src/store/ and src/search/: $sql"
 	fail=1
 fi
 mhd=$(grep -ln '#include <microhttpd.h>' src/*.c src/*/*.c src/*/*.h | grep -v '^src/http/')

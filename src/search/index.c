@@ -1,0 +1,339 @@
+/* index.c - the in-memory index of searchable vacancies. */
+#include "search/index.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
+static struct index_doc *docs;      /* sorted by id */
+static size_t ndocs, capdocs;
+static int64_t generation;
+
+int32_t
+index_day(struct date d)
+{
+	return (int32_t)date_days(d);
+}
+
+static size_t
+find(int64_t id, bool *found)
+{
+	size_t lo = 0, hi = ndocs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (docs[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < ndocs && docs[lo].id == id;
+	return lo;
+}
+
+/* find() starting at from, for ids that come in ascending order: gallop
+ * forward, then binary search the last step. A text match hands over its ids
+ * sorted, so this walks the index once instead of searching it anew per id. */
+static size_t
+find_from(size_t from, int64_t id, bool *found)
+{
+	size_t lo = from, step = 1, hi = from;
+	while (hi < ndocs && docs[hi].id < id) {
+		lo = hi + 1;
+		hi += step;
+		step *= 2;
+	}
+	if (hi > ndocs)
+		hi = ndocs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (docs[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < ndocs && docs[lo].id == id;
+	return lo;
+}
+
+static int
+doc_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct index_doc *)a)->id, y = ((const struct index_doc *)b)->id;
+	return (x > y) - (x < y);
+}
+
+void
+index_replace(const struct index_doc *src, size_t n, int64_t gen)
+{
+	struct index_doc *copy = malloc(sizeof(*copy) * (n ? n : 1));
+	if (copy == NULL)
+		abort();
+	memcpy(copy, src, sizeof(*copy) * n);
+	qsort(copy, n, sizeof(*copy), doc_cmp);
+	pthread_rwlock_wrlock(&lock);
+	free(docs);
+	docs = copy;
+	ndocs = n;
+	capdocs = n ? n : 1;
+	generation = gen;
+	pthread_rwlock_unlock(&lock);
+}
+
+void
+index_put(const struct index_doc *d)
+{
+	bool found;
+	pthread_rwlock_wrlock(&lock);
+	size_t at = find(d->id, &found);
+	if (found) {
+		docs[at] = *d;
+	} else {
+		if (ndocs == capdocs) {
+			size_t cap = capdocs ? capdocs * 2 : 1024;
+			struct index_doc *grown = realloc(docs, sizeof(*docs) * cap);
+			if (grown == NULL)
+				abort();
+			docs = grown;
+			capdocs = cap;
+		}
+		memmove(&docs[at + 1], &docs[at], sizeof(*docs) * (ndocs - at));
+		docs[at] = *d;
+		ndocs++;
+	}
+	pthread_rwlock_unlock(&lock);
+}
+
+void
+index_remove(int64_t id)
+{
+	bool found;
+	pthread_rwlock_wrlock(&lock);
+	size_t at = find(id, &found);
+	if (found) {
+		memmove(&docs[at], &docs[at + 1], sizeof(*docs) * (ndocs - at - 1));
+		ndocs--;
+	}
+	pthread_rwlock_unlock(&lock);
+}
+
+int64_t
+index_generation(void)
+{
+	pthread_rwlock_rdlock(&lock);
+	int64_t g = generation;
+	pthread_rwlock_unlock(&lock);
+	return g;
+}
+
+void
+index_set_generation(int64_t g)
+{
+	pthread_rwlock_wrlock(&lock);
+	generation = g;
+	pthread_rwlock_unlock(&lock);
+}
+
+size_t
+index_size(void)
+{
+	pthread_rwlock_rdlock(&lock);
+	size_t n = ndocs;
+	pthread_rwlock_unlock(&lock);
+	return n;
+}
+
+/* The filters that have counts: a document failing exactly one of them is
+ * counted under that one's values. */
+enum facet { F_DISTRICT = 1, F_KBLI = 2, F_FORMAL = 4, F_ARRANGEMENT = 8, F_EDUCATION = 16, F_DISABILITY = 32 };
+
+/* Filters without counts: failing any of them drops the document. */
+static bool
+passes_hard(const struct index_filter *f, const struct index_doc *d)
+{
+	if (d->valid_until < f->today)
+		return false;
+	if (f->village != 0 && d->village != f->village)
+		return false;
+	if (f->wage_min_monthly > 0 && (d->wage_unit != WAGE_MONTH || d->wage_top < f->wage_min_monthly))
+		return false;
+	if (f->posted_within_days > 0 && d->published_at < f->now - (int64_t)f->posted_within_days * 86400)
+		return false;
+	return true;
+}
+
+static unsigned
+facet_failures(const struct index_filter *f, const struct index_doc *d)
+{
+	unsigned m = 0;
+	if (f->district != 0 && d->district != f->district)
+		m |= F_DISTRICT;
+	if (f->kbli >= 0 && d->kbli != f->kbli)
+		m |= F_KBLI;
+	if (f->formal >= 0 && d->formal != f->formal)
+		m |= F_FORMAL;
+	if (f->arrangement >= 0 && d->arrangement != f->arrangement)
+		m |= F_ARRANGEMENT;
+	if (f->education_max >= 0 && d->education > f->education_max)
+		m |= F_EDUCATION;
+	if (f->disability && !d->disability)
+		m |= F_DISABILITY;
+	return m;
+}
+
+static void
+count_facets(struct index_facets *c, const struct index_doc *d, unsigned failed)
+{
+	/* failed is 0 (count everywhere) or one facet bit (count only there). */
+	if (failed == 0 || failed == F_DISTRICT)
+		c->district[d->district < INDEX_DISTRICTS ? d->district : 0]++;
+	if ((failed == 0 || failed == F_KBLI) && d->kbli < INDEX_KBLI)
+		c->kbli[d->kbli]++;
+	if (failed == 0 || failed == F_FORMAL)
+		c->formal[d->formal ? 1 : 0]++;
+	if ((failed == 0 || failed == F_ARRANGEMENT) && d->arrangement < ARR_COUNT)
+		c->arrangement[d->arrangement]++;
+	if (failed == 0 || failed == F_EDUCATION) {
+		/* "at most my education": a vacancy asking SMP counts for SMP and every higher level. */
+		for (int e = d->education; e < EDU_COUNT; e++)
+			c->education[e]++;
+	}
+	if ((failed == 0 || failed == F_DISABILITY) && d->disability)
+		c->disability++;
+}
+
+struct ranked {
+	double key;          /* smaller first */
+	int64_t tie;         /* smaller first */
+	int64_t id;
+};
+
+static bool
+before(const struct ranked *a, const struct ranked *b)
+{
+	return a->key < b->key || (a->key == b->key && a->tie < b->tie);
+}
+
+static struct ranked
+rank_of(const struct index_doc *d, double score, enum index_sort sort)
+{
+	struct ranked r = {0, -d->published_at, d->id};
+	switch (sort) {
+	case INDEX_SORT_RELEVANCE:
+		r.key = score;
+		break;
+	case INDEX_SORT_NEWEST:
+		r.key = (double)-d->published_at;
+		r.tie = -d->id;
+		break;
+	case INDEX_SORT_WAGE:
+		/* Monthly wages first, highest first; then weekly, daily, hourly,
+		 * piece: amounts in different units are never compared. */
+		{
+			static const int unit_rank[WAGE_UNIT_COUNT] = {3, 2, 1, 0, 4};
+			int u = d->wage_unit < WAGE_UNIT_COUNT ? unit_rank[d->wage_unit] : 5;
+			r.key = (double)u * 1e12 - (double)d->wage_top;
+		}
+		break;
+	case INDEX_SORT_CLOSING:
+		r.key = (double)d->valid_until;
+		break;
+	}
+	return r;
+}
+
+/* A bounded max-heap keeping the `keep` best (smallest) entries. */
+static void
+heap_sift_down(struct ranked *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < n && before(&h[m], &h[l]))
+			m = l;
+		if (r < n && before(&h[m], &h[r]))
+			m = r;
+		if (m == i)
+			return;
+		struct ranked t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+static void
+heap_offer(struct ranked *h, size_t *n, size_t keep, struct ranked x)
+{
+	if (*n < keep) {
+		size_t i = (*n)++;
+		h[i] = x;
+		while (i > 0 && before(&h[(i - 1) / 2], &h[i])) {
+			struct ranked t = h[i];
+			h[i] = h[(i - 1) / 2];
+			h[(i - 1) / 2] = t;
+			i = (i - 1) / 2;
+		}
+	} else if (keep > 0 && before(&x, &h[0])) {
+		h[0] = x;
+		heap_sift_down(h, *n, 0);
+	}
+}
+
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+}
+
+void
+index_search(const struct index_filter *f, const struct index_match *matches, size_t nmatches,
+             enum index_sort sort, size_t offset, size_t limit, struct index_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (limit > INDEX_PAGE_MAX)
+		limit = INDEX_PAGE_MAX;
+	if (sort == INDEX_SORT_RELEVANCE && matches == NULL)
+		sort = INDEX_SORT_NEWEST;
+
+	pthread_rwlock_rdlock(&lock);
+	size_t n = matches ? nmatches : ndocs;
+	size_t keep = offset + limit <= n ? offset + limit : n;
+	struct ranked *heap = malloc(sizeof(*heap) * (keep ? keep : 1));
+	size_t heaped = 0;
+	if (heap == NULL)
+		abort();
+	size_t cursor = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct index_doc *d;
+		double score = 0;
+		if (matches != NULL) {
+			bool found;
+			bool ascending = i == 0 || matches[i].id > matches[i - 1].id;
+			size_t at = ascending ? find_from(cursor, matches[i].id, &found) : find(matches[i].id, &found);
+			cursor = at;
+			if (!found)
+				continue;
+			d = &docs[at];
+			score = matches[i].score;
+		} else {
+			d = &docs[i];
+		}
+		if (!passes_hard(f, d))
+			continue;
+		unsigned failed = facet_failures(f, d);
+		if (failed != 0 && (failed & (failed - 1)) != 0)
+			continue;   /* fails two counted filters: no count would include it */
+		count_facets(&out->facets, d, failed);
+		if (failed != 0)
+			continue;
+		out->total++;
+		heap_offer(heap, &heaped, keep, rank_of(d, score, sort));
+	}
+	pthread_rwlock_unlock(&lock);
+
+	qsort(heap, heaped, sizeof(*heap), ranked_cmp);
+	for (size_t i = offset; i < heaped && out->count < limit; i++)
+		out->ids[out->count++] = heap[i].id;
+	free(heap);
+}

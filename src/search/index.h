@@ -1,0 +1,98 @@
+/* index.h - the searchable vacancies in memory, so filters, counts per
+ * filter value and sorting are one loop over a few hundred kilobytes instead
+ * of one SQL scan per facet. Text matching stays in FTS5 (store/vacancies.c);
+ * this index narrows, counts and orders what it returns. Rebuilt from the
+ * store at start and whenever another process changed vacancies; updated in
+ * place on every change this process makes. Thread-safe (read-write lock). */
+#ifndef LOKER_SEARCH_INDEX_H
+#define LOKER_SEARCH_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/vacancy.h"
+
+#define INDEX_DISTRICTS 19       /* 1..18 = 33.03.01..18, 0 = none (home work elsewhere, outside) */
+#define INDEX_KBLI 21            /* A..U */
+#define INDEX_PAGE_MAX 100
+
+/* What the index keeps of one searchable vacancy. */
+struct index_doc {
+	int64_t id;
+	int64_t published_at;
+	int32_t valid_until;         /* days since 1970-01-01 */
+	int64_t wage_top;            /* wage_max, or wage_min when there is no max */
+	uint16_t village;            /* 1-based position among Purbalingga's villages, 0 = none */
+	uint8_t district;            /* 1..18, 0 = none */
+	uint8_t kbli;                /* 0..20 */
+	uint8_t formal;
+	uint8_t arrangement;         /* enum arrangement */
+	uint8_t education;           /* enum education */
+	uint8_t wage_unit;           /* enum wage_unit */
+	uint8_t disability;
+};
+
+/* A filter value of -1 (or 0 where noted) means "any". */
+struct index_filter {
+	int district;                /* 1..18, 0 any */
+	int village;                 /* 1-based village position, 0 any */
+	int kbli;                    /* 0..20, -1 any */
+	int formal;                  /* 0 or 1, -1 any */
+	int arrangement;             /* -1 any */
+	int education_max;           /* vacancies asking at most this; -1 any */
+	int64_t wage_min_monthly;    /* monthly wages at least this; 0 any (other units then excluded) */
+	bool disability;
+	int posted_within_days;      /* 0 any */
+	int64_t now;                 /* for "posted within" */
+	int32_t today;               /* days since epoch: expired vacancies never show */
+};
+
+enum index_sort { INDEX_SORT_RELEVANCE, INDEX_SORT_NEWEST, INDEX_SORT_WAGE, INDEX_SORT_CLOSING };
+
+/* Text matches from FTS5: ids with a score (lower is better, as bm25). */
+struct index_match {
+	int64_t id;
+	double score;
+};
+
+/* Counts per filter value: each counts the vacancies that pass every OTHER
+ * filter, so a person sees what choosing that value would give. */
+struct index_facets {
+	int64_t district[INDEX_DISTRICTS];
+	int64_t kbli[INDEX_KBLI];
+	int64_t formal[2];
+	int64_t arrangement[ARR_COUNT];
+	int64_t education[EDU_COUNT];
+	int64_t disability;
+};
+
+struct index_result {
+	int64_t total;
+	size_t count;
+	int64_t ids[INDEX_PAGE_MAX];
+	struct index_facets facets;
+};
+
+/* Replace the whole index (at start or after another process wrote). */
+void index_replace(const struct index_doc *docs, size_t n, int64_t generation);
+/* Add or replace one document / remove one. */
+void index_put(const struct index_doc *d);
+void index_remove(int64_t id);
+/* The generation the index was built at, to notice changes by other processes. */
+int64_t index_generation(void);
+void index_set_generation(int64_t g);
+
+/* Filter, count and order. matches NULL means every document (no text
+ * query); otherwise only the matched ids, ordered by score for RELEVANCE.
+ * Returns the page [offset, offset+limit) of ids. */
+void index_search(const struct index_filter *f, const struct index_match *matches, size_t nmatches,
+                  enum index_sort sort, size_t offset, size_t limit, struct index_result *out);
+
+/* Number of documents. */
+size_t index_size(void);
+
+/* Days since 1970-01-01 of a civil date. */
+int32_t index_day(struct date d);
+
+#endif
