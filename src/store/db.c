@@ -9,6 +9,7 @@
 #include "base/embedded.h"
 #include "base/log.h"
 #include "base/parse.h"
+#include "search/fts_tokenizer.h"
 
 static char *store_path;
 /* One connection per thread, closed by the key's destructor when the thread
@@ -38,6 +39,10 @@ store_connect(const char *path)
 		goto fail;
 	}
 	sqlite3_busy_timeout(db, 5000);
+	if (fts_tokenizer_register(db) != SQLITE_OK) {
+		log_error("store: cannot register the search tokenizer");
+		goto fail;
+	}
 	if (store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 	                   "PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;") != 0)
 		goto fail;
@@ -93,6 +98,10 @@ store_migrate(sqlite3 *db)
 int
 store_init(const char *path)
 {
+	/* No global memory statistics: they take a mutex on every allocation,
+	 * which all worker threads would share. Fails harmlessly once SQLite
+	 * is initialised (a second store_init). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	free(store_path);
 	store_path = strdup(path);
 	sqlite3 *db = store_connect(path);

@@ -1,0 +1,774 @@
+/* vacancies.c - vacancies in the table, in FTS5 and in the in-memory index. */
+#include "store/vacancies.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "core/wilayah.h"
+#include "search/match_cache.h"
+#include "store/audit.h"
+#include "store/store_internal.h"
+
+#define VAC_COLUMNS \
+	"v.id, v.employer_id, v.status, v.close_reason, v.hidden, v.title, v.kbji_major, v.kbji_code, " \
+	"v.workers_needed, v.valid_until, v.age_min, v.age_max, v.sex, v.education_min, v.skills, " \
+	"v.experience_years, v.wage_min, v.wage_max, v.wage_unit, v.piece_unit, v.location, v.district_code, " \
+	"v.village_code, v.formal, v.full_time, v.arrangement, v.kbli, v.description, v.apply_method, " \
+	"v.walkin_date, v.walkin_place, v.walkin_quota, v.whatsapp, v.disability_friendly, v.duration_days, " \
+	"v.under_umk, v.scam_score, v.scam_reasons, v.moderation_note, coalesce(v.hires, 0), v.hire_channel, " \
+	"v.created_at, v.updated_at, coalesce(v.submitted_at, 0), coalesce(v.published_at, 0), " \
+	"coalesce(v.closed_at, 0), u.name, e.status, " \
+	"(SELECT count(*) FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL)"
+#define VAC_FROM " FROM vacancies v JOIN users u ON u.id = v.employer_id JOIN employers e ON e.user_id = v.employer_id"
+
+static const char *
+location_code(enum location_kind l)
+{
+	return l == LOC_HOME ? "rumah" : l == LOC_OUTSIDE ? "luar" : "tempat";
+}
+
+static enum location_kind
+location_parse(const char *s)
+{
+	return s && strcmp(s, "rumah") == 0 ? LOC_HOME : s && strcmp(s, "luar") == 0 ? LOC_OUTSIDE : LOC_PLACE;
+}
+
+static const char *
+apply_code(enum apply_method m)
+{
+	return m == APPLY_WALKIN ? "walkin" : m == APPLY_WHATSAPP ? "whatsapp" : "loker";
+}
+
+static enum apply_method
+apply_parse(const char *s)
+{
+	return s && strcmp(s, "walkin") == 0 ? APPLY_WALKIN : s && strcmp(s, "whatsapp") == 0 ? APPLY_WHATSAPP
+	                                                                                      : APPLY_LOKER;
+}
+
+/* "a, b, c" from the skills array, into the arena. */
+static const char *
+skills_join(struct arena *a, const struct vacancy *v)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	for (size_t i = 0; i < v->skill_count; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, v->skills[i]);
+	}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+static void
+skills_split(struct arena *a, const char *text, struct vacancy *v)
+{
+	v->skill_count = 0;
+	while (text != NULL && *text != '\0' && v->skill_count < VACANCY_MAX_SKILLS) {
+		while (*text == ' ' || *text == ',')
+			text++;
+		const char *end = strchr(text, ',');
+		size_t len = end ? (size_t)(end - text) : strlen(text);
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		if (len > 0)
+			v->skills[v->skill_count++] = arena_strndup(a, text, len);
+		text = end ? end + 1 : NULL;
+	}
+}
+
+static void
+vacancy_from_row(struct arena *a, sqlite3_stmt *st, struct store_vacancy *o)
+{
+	struct vacancy *v = &o->v;
+	memset(o, 0, sizeof(*o));
+	o->id = sqlite3_column_int64(st, 0);
+	o->employer_id = sqlite3_column_int64(st, 1);
+	o->status = store_col_text(a, st, 2);
+	o->close_reason = store_col_text(a, st, 3);
+	o->hidden = sqlite3_column_int(st, 4) != 0;
+	v->title = store_col_text(a, st, 5);
+	v->kbji_major = sqlite3_column_int(st, 6);
+	v->kbji_code = store_col_text(a, st, 7);
+	v->workers_needed = sqlite3_column_int(st, 8);
+	date_parse((const char *)sqlite3_column_text(st, 9), &v->valid_until);
+	v->age_min = sqlite3_column_int(st, 10);
+	v->age_max = sqlite3_column_int(st, 11);
+	const char *sex = (const char *)sqlite3_column_text(st, 12);
+	v->sex = sex ? sex[0] : 'S';
+	education_parse((const char *)sqlite3_column_text(st, 13), &v->education_min);
+	o->skills_text = store_col_text(a, st, 14);
+	skills_split(a, o->skills_text, v);
+	v->experience_years = sqlite3_column_int(st, 15);
+	v->wage_min = sqlite3_column_int64(st, 16);
+	v->wage_max = sqlite3_column_int64(st, 17);
+	wage_unit_parse((const char *)sqlite3_column_text(st, 18), &v->wage_unit);
+	v->piece_unit = store_col_text(a, st, 19);
+	v->location = location_parse((const char *)sqlite3_column_text(st, 20));
+	v->district_code = store_col_text(a, st, 21);
+	v->village_code = store_col_text(a, st, 22);
+	v->formal = sqlite3_column_int(st, 23) != 0;
+	v->full_time = sqlite3_column_int(st, 24) != 0;
+	arrangement_parse((const char *)sqlite3_column_text(st, 25), &v->arrangement);
+	const char *kbli = (const char *)sqlite3_column_text(st, 26);
+	v->kbli = kbli ? kbli[0] : 'S';
+	v->description = store_col_text(a, st, 27);
+	v->apply = apply_parse((const char *)sqlite3_column_text(st, 28));
+	if (sqlite3_column_type(st, 29) != SQLITE_NULL)
+		date_parse((const char *)sqlite3_column_text(st, 29), &v->walkin_date);
+	v->walkin_place = store_col_text(a, st, 30);
+	v->walkin_quota = sqlite3_column_int(st, 31);
+	v->whatsapp = store_col_text(a, st, 32);
+	v->disability_friendly = sqlite3_column_int(st, 33) != 0;
+	v->duration_days = sqlite3_column_int(st, 34);
+	o->under_umk = sqlite3_column_int(st, 35) != 0;
+	o->scam_score = sqlite3_column_int(st, 36);
+	o->scam_reasons = store_col_text(a, st, 37);
+	o->moderation_note = store_col_text(a, st, 38);
+	o->hires = sqlite3_column_int(st, 39);
+	o->hire_channel = store_col_text(a, st, 40);
+	o->created_at = sqlite3_column_int64(st, 41);
+	o->updated_at = sqlite3_column_int64(st, 42);
+	o->submitted_at = sqlite3_column_int64(st, 43);
+	o->published_at = sqlite3_column_int64(st, 44);
+	o->closed_at = sqlite3_column_int64(st, 45);
+	o->employer_name = store_col_text(a, st, 46);
+	o->employer_status = store_col_text(a, st, 47);
+	o->report_count = sqlite3_column_int(st, 48);
+}
+
+/* Bind the fields of v to ?1..?30 in the order of the INSERT/UPDATE below. */
+static void
+bind_fields(struct arena *a, sqlite3_stmt *st, const struct vacancy *v, const struct store_vacancy_meta *m)
+{
+	char until[11], walkin[11];
+	date_format(v->valid_until, until);
+	store_bind_text(st, 1, v->title);
+	sqlite3_bind_int(st, 2, v->kbji_major);
+	store_bind_text(st, 3, v->kbji_code && *v->kbji_code ? v->kbji_code : NULL);
+	sqlite3_bind_int(st, 4, v->workers_needed);
+	sqlite3_bind_text(st, 5, until, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 6, v->age_min);
+	sqlite3_bind_int(st, 7, v->age_max);
+	char sex[2] = {v->sex == 'L' || v->sex == 'P' ? v->sex : 'S', 0};
+	sqlite3_bind_text(st, 8, sex, -1, SQLITE_TRANSIENT);
+	store_bind_text(st, 9, education_code(v->education_min));
+	store_bind_text(st, 10, skills_join(a, v));
+	sqlite3_bind_int(st, 11, v->experience_years);
+	sqlite3_bind_int64(st, 12, v->wage_min);
+	sqlite3_bind_int64(st, 13, v->wage_max);
+	store_bind_text(st, 14, wage_unit_code(v->wage_unit));
+	store_bind_text(st, 15, v->wage_unit == WAGE_PIECE ? v->piece_unit : NULL);
+	store_bind_text(st, 16, location_code(v->location));
+	store_bind_text(st, 17, v->location == LOC_OUTSIDE ? NULL : v->district_code);
+	store_bind_text(st, 18, v->location == LOC_OUTSIDE || !v->village_code || !*v->village_code ? NULL
+	                                                                                          : v->village_code);
+	sqlite3_bind_int(st, 19, v->formal);
+	sqlite3_bind_int(st, 20, v->full_time);
+	store_bind_text(st, 21, arrangement_code(v->arrangement));
+	char kbli[2] = {v->kbli, 0};
+	sqlite3_bind_text(st, 22, kbli, -1, SQLITE_TRANSIENT);
+	store_bind_text(st, 23, v->description ? v->description : "");
+	store_bind_text(st, 24, apply_code(v->apply));
+	if (v->apply == APPLY_WALKIN) {
+		date_format(v->walkin_date, walkin);
+		sqlite3_bind_text(st, 25, walkin, -1, SQLITE_TRANSIENT);
+		store_bind_text(st, 26, v->walkin_place);
+		sqlite3_bind_int(st, 27, v->walkin_quota);
+	}
+	store_bind_text(st, 28, v->apply == APPLY_WHATSAPP ? v->whatsapp : NULL);
+	sqlite3_bind_int(st, 29, v->disability_friendly);
+	sqlite3_bind_int(st, 30, v->duration_days);
+	sqlite3_bind_int(st, 31, m->under_umk);
+	sqlite3_bind_int(st, 32, m->scam_score);
+	store_bind_text(st, 33, m->scam_reasons ? m->scam_reasons : "");
+	store_bind_text(st, 34, m->status);
+}
+
+static int64_t
+bump_generation(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation' RETURNING value");
+	int64_t g = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return g;
+}
+
+static int64_t
+read_generation(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM counters WHERE name = 'vacancy_generation'");
+	int64_t g = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return g;
+}
+
+static uint16_t
+village_position(const char *code)
+{
+	for (size_t i = 0; code != NULL && i < wilayah_pbg_village_count(); i++)
+		if (strcmp(wilayah_pbg_village_at(i)->code, code) == 0)
+			return (uint16_t)(i + 1);
+	return 0;
+}
+
+static uint8_t
+district_position(const char *code)
+{
+	if (code == NULL || strncmp(code, "33.03.", 6) != 0 || strlen(code) != 8)
+		return 0;
+	int n = (code[6] - '0') * 10 + (code[7] - '0');
+	return n >= 1 && n < INDEX_DISTRICTS ? (uint8_t)n : 0;
+}
+
+static void
+doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
+{
+	const struct vacancy *v = &o->v;
+	memset(d, 0, sizeof(*d));
+	d->id = o->id;
+	d->published_at = o->published_at;
+	d->valid_until = index_day(v->valid_until);
+	d->wage_top = v->wage_max > 0 ? v->wage_max : v->wage_min;
+	d->village = village_position(v->village_code);
+	d->district = district_position(v->district_code);
+	d->kbli = v->kbli >= 'A' && v->kbli <= 'U' ? (uint8_t)(v->kbli - 'A') : 0;
+	d->formal = v->formal;
+	d->arrangement = (uint8_t)v->arrangement;
+	d->education = (uint8_t)v->education_min;
+	d->wage_unit = (uint8_t)v->wage_unit;
+	d->disability = v->disability_friendly;
+}
+
+static bool
+searchable(const struct store_vacancy *o)
+{
+	return strcmp(o->status, "published") == 0 && !o->hidden;
+}
+
+/* The full-text tables: stemmed, exact, and titles alone (stemmed). */
+#define FTS_TABLES 3
+static const char *const fts_delete[FTS_TABLES] = {
+	"DELETE FROM vacancy_fts WHERE rowid = ?1",
+	"DELETE FROM vacancy_fts_exact WHERE rowid = ?1",
+	"DELETE FROM vacancy_fts_title WHERE rowid = ?1",
+};
+
+/* Bring FTS5 in step with the row (inside the caller's transaction); returns
+ * whether the vacancy is searchable, for the in-memory index after commit. */
+static int
+fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, bool *in_search)
+{
+	static const char *const ins[FTS_TABLES] = {
+	    "INSERT INTO vacancy_fts (rowid, title, description, skills, employer) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO vacancy_fts_exact (rowid, title, description, skills, employer) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO vacancy_fts_title (rowid, title) VALUES (?1, ?2)"};
+	*in_search = false;
+	for (int i = 0; i < FTS_TABLES; i++) {
+		sqlite3_stmt *st = store_stmt(s, fts_delete[i]);
+		sqlite3_bind_int64(st, 1, id);
+		if (store_exec_stmt(s, st) != 0)
+			return -1;
+	}
+	if (store_vacancy_get(s, a, id, o) != STORE_OK)
+		return 0;   /* deleted */
+	if (!searchable(o))
+		return 0;
+	for (int i = 0; i < FTS_TABLES; i++) {
+		sqlite3_stmt *st = store_stmt(s, ins[i]);
+		sqlite3_bind_int64(st, 1, id);
+		store_bind_text(st, 2, o->v.title);
+		if (i < 2) {
+			store_bind_text(st, 3, o->v.description);
+			store_bind_text(st, 4, o->skills_text);
+			store_bind_text(st, 5, o->employer_name);
+		}
+		if (store_exec_stmt(s, st) != 0)
+			return -1;
+	}
+	*in_search = true;
+	return 0;
+}
+
+/* After a commit: the in-memory index follows the row. */
+static void
+index_follow(const struct store_vacancy *o, int64_t id, bool in_search, int64_t generation)
+{
+	if (in_search) {
+		struct index_doc d;
+		doc_from_vacancy(o, &d);
+		index_put(&d);
+	} else {
+		index_remove(id);
+	}
+	/* Only move our generation forward when we were current before this
+	 * write; otherwise the next sync rebuilds everything. */
+	if (index_generation() == generation - 1)
+		index_set_generation(generation);
+}
+
+/* The common tail of every write: FTS, generation, commit, index. */
+static enum store_result
+finish_write(struct store *s, int64_t id)
+{
+	struct arena a = {0};
+	struct store_vacancy o;
+	bool in_search;
+	enum store_result r = STORE_ERROR;
+	if (fts_sync(s, &a, id, &o, &in_search) != 0)
+		goto fail;
+	int64_t g = bump_generation(s);
+	if (g < 0 || store_commit(s) != 0)
+		goto fail;
+	index_follow(&o, id, in_search, g);
+	r = STORE_OK;
+	goto done;
+fail:
+	store_rollback(s);
+done:
+	arena_free(&a);
+	return r;
+}
+
+static const char *const insert_sql =
+    "INSERT INTO vacancies (title, kbji_major, kbji_code, workers_needed, valid_until, age_min, age_max, sex, "
+    "education_min, skills, experience_years, wage_min, wage_max, wage_unit, piece_unit, location, "
+    "district_code, village_code, formal, full_time, arrangement, kbli, description, apply_method, walkin_date, "
+    "walkin_place, walkin_quota, whatsapp, disability_friendly, duration_days, under_umk, scam_score, "
+    "scam_reasons, status, employer_id, created_at, updated_at, submitted_at, published_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+    "?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?36, "
+    "CASE WHEN ?34 IN ('review', 'published') THEN ?36 END, CASE WHEN ?34 = 'published' THEN ?36 END)";
+
+static int
+insert_one(struct store *s, struct arena *a, int64_t employer_id, const struct vacancy *v,
+           const struct store_vacancy_meta *m, int64_t now, int64_t *id)
+{
+	sqlite3_stmt *st = store_stmt(s, insert_sql);
+	bind_fields(a, st, v, m);
+	sqlite3_bind_int64(st, 35, employer_id);
+	sqlite3_bind_int64(st, 36, now);
+	if (store_exec_stmt(s, st) != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+enum store_result
+store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,
+                     const struct store_vacancy_meta *m, int64_t now, int64_t *id_out)
+{
+	struct arena a = {0};
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	int rc = insert_one(s, &a, employer_id, v, m, now, id_out);
+	arena_free(&a);
+	if (rc != 0) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
+	return finish_write(s, *id_out);
+}
+
+enum store_result
+store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct vacancy *vs,
+                     const struct store_vacancy_meta *ms, size_t n, int64_t now)
+{
+	struct arena a = {0};
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		int64_t id;
+		struct store_vacancy o;
+		bool in_search;
+		if (insert_one(s, &a, employer_ids[i], &vs[i], &ms[i], now, &id) != 0 ||
+		    fts_sync(s, &a, id, &o, &in_search) != 0)
+			goto fail;
+		if (i % 256 == 255)
+			arena_free(&a);
+	}
+	/* A bulk change: the index is rebuilt from the table on the next search. */
+	if (bump_generation(s) < 0 || store_commit(s) != 0)
+		goto fail;
+	r = STORE_OK;
+	goto done;
+fail:
+	store_rollback(s);
+done:
+	arena_free(&a);
+	return r;
+}
+
+enum store_result
+store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const struct vacancy *v,
+                     const struct store_vacancy_meta *m, int64_t now)
+{
+	struct arena a = {0};
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE vacancies SET title = ?1, kbji_major = ?2, kbji_code = ?3, workers_needed = ?4, valid_until = ?5, "
+	    "age_min = ?6, age_max = ?7, sex = ?8, education_min = ?9, skills = ?10, experience_years = ?11, "
+	    "wage_min = ?12, wage_max = ?13, wage_unit = ?14, piece_unit = ?15, location = ?16, district_code = ?17, "
+	    "village_code = ?18, formal = ?19, full_time = ?20, arrangement = ?21, kbli = ?22, description = ?23, "
+	    "apply_method = ?24, walkin_date = ?25, walkin_place = ?26, walkin_quota = ?27, whatsapp = ?28, "
+	    "disability_friendly = ?29, duration_days = ?30, under_umk = ?31, scam_score = ?32, scam_reasons = ?33, "
+	    "submitted_at = CASE WHEN ?34 = 'review' AND status <> 'review' THEN ?36 ELSE submitted_at END, "
+	    "published_at = CASE WHEN ?34 = 'published' THEN coalesce(published_at, ?36) ELSE published_at END, "
+	    "status = ?34, updated_at = ?36 "
+	    "WHERE id = ?37 AND employer_id = ?35 AND status <> 'closed'");
+	bind_fields(&a, st, v, m);
+	sqlite3_bind_int64(st, 35, employer_id);
+	sqlite3_bind_int64(st, 36, now);
+	sqlite3_bind_int64(st, 37, id);
+	int rc = store_exec_stmt(s, st);
+	arena_free(&a);
+	if (rc != 0) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	return finish_write(s, id);
+}
+
+enum store_result
+store_vacancy_get(struct store *s, struct arena *a, int64_t id, struct store_vacancy *out)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if (r == STORE_OK)
+		vacancy_from_row(a, st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, size_t n, struct store_vacancy *out,
+                       size_t *count)
+{
+	*count = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum store_result r = store_vacancy_get(s, a, ids[i], &out[*count]);
+		if (r == STORE_OK)
+			(*count)++;
+		else if (r == STORE_ERROR)
+			return r;
+	}
+	return STORE_OK;
+}
+
+static enum store_result
+list_query(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_vacancy **items, size_t *count)
+{
+	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit)
+		vacancy_from_row(a, st, &(*items)[(*count)++]);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_id, int64_t limit,
+                            struct store_vacancy **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.employer_id = ?1 ORDER BY v.id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, employer_id);
+	sqlite3_bind_int64(st, 2, limit);
+	return list_query(a, st, limit, items, count);
+}
+
+enum store_result
+store_vacancy_queue(struct store *s, struct arena *a, int64_t limit, struct store_vacancy **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'review' OR (v.status = 'published' AND v.hidden = 1) "
+	    "ORDER BY v.hidden DESC, v.scam_score DESC, v.submitted_at LIMIT ?1");
+	sqlite3_bind_int64(st, 1, limit);
+	return list_query(a, st, limit, items, count);
+}
+
+enum store_result
+store_vacancy_moderate(struct store *s, int64_t id, const char *status, const char *note, int64_t actor_id,
+                       int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE vacancies SET status = ?2, moderation_note = ?3, hidden = 0, updated_at = ?4, "
+	    "published_at = CASE WHEN ?2 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END "
+	    "WHERE id = ?1 AND (status = 'review' OR (status = 'published' AND hidden = 1))");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, status);
+	store_bind_text(st, 3, note);
+	sqlite3_bind_int64(st, 4, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	st = store_stmt(s, "UPDATE vacancy_reports SET resolved_at = ?2 WHERE vacancy_id = ?1 AND resolved_at IS NULL");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	const char *action = strcmp(status, "published") == 0 ? "vacancy_approved"
+	                   : strcmp(status, "rejected") == 0 ? "vacancy_rejected" : "vacancy_changes_requested";
+	if (store_audit_add(s, actor_id, action, "vacancy", id, note, now) != STORE_OK)
+		goto fail;
+	return finish_write(s, id);
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+enum store_result
+store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char *reason, int hires,
+                    const char *channel, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
+	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, employer_id);
+	store_bind_text(st, 3, reason);
+	sqlite3_bind_int(st, 4, hires);
+	store_bind_text(st, 5, hires > 0 ? channel : NULL);
+	sqlite3_bind_int64(st, 6, now);
+	if (store_exec_stmt(s, st) != 0) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	return finish_write(s, id);
+}
+
+enum store_result
+store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32], const char *reason,
+                     int64_t now, int *distinct)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO vacancy_reports (vacancy_id, reporter, reason, created_at) "
+	    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published') "
+	    "ON CONFLICT (vacancy_id, reporter) DO NOTHING");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, reporter, 32, SQLITE_TRANSIENT);
+	store_bind_text(st, 3, reason);
+	sqlite3_bind_int64(st, 4, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		/* Not published, or this reporter already reported it. */
+		st = store_stmt(s, "SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published'");
+		sqlite3_bind_int64(st, 1, id);
+		bool exists = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		store_rollback(s);
+		return exists ? STORE_CONFLICT : STORE_NOT_FOUND;
+	}
+	st = store_stmt(s, "SELECT count(*) FROM vacancy_reports WHERE vacancy_id = ?1 AND resolved_at IS NULL");
+	sqlite3_bind_int64(st, 1, id);
+	*distinct = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (*distinct >= VACANCY_REPORTS_TO_HIDE) {
+		st = store_stmt(s, "UPDATE vacancies SET hidden = 1 WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, id);
+		if (store_exec_stmt(s, st) != 0)
+			goto fail;
+	}
+	return finish_write(s, id);
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+int
+store_vacancy_expire(struct store *s, struct date today, int64_t now)
+{
+	char day[11];
+	date_format(today, day);
+	if (store_begin(s) != 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE vacancies SET status = 'closed', close_reason = 'expired', closed_at = ?2, updated_at = ?2 "
+	    "WHERE status IN ('published', 'review', 'changes_requested') AND valid_until < ?1 RETURNING id");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now);
+	int64_t ids[256];
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		goto fail;
+	for (int i = 0; i < n; i++) {
+		for (int k = 0; k < FTS_TABLES; k++) {
+			st = store_stmt(s, fts_delete[k]);
+			sqlite3_bind_int64(st, 1, ids[i]);
+			if (store_exec_stmt(s, st) != 0)
+				goto fail;
+		}
+	}
+	if (n > 0 && bump_generation(s) < 0)
+		goto fail;
+	if (store_commit(s) != 0)
+		goto fail;
+	return n;   /* at most 256 a call: the next call takes the rest */
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* The ids an FTS5 query matches, ascending, into the arena. Only rowids:
+ * no bm25, whose per-row document-size lookups cost more than the whole
+ * rest of a search page. */
+static int
+match_ids(struct store *s, struct arena *a, const char *sql, const char *match, int64_t **out, size_t *count)
+{
+	size_t cap = 1024, n = 0;
+	int64_t *ids = arena_alloc(a, sizeof(*ids) * cap);
+	sqlite3_stmt *st = store_stmt(s, sql);
+	store_bind_text(st, 1, match);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *grown = arena_alloc(a, sizeof(*ids) * cap * 2);
+			memcpy(grown, ids, sizeof(*ids) * n);
+			ids = grown;
+			cap *= 2;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	*out = ids;
+	*count = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Lower is better, as the index expects: a match in the title counts most,
+ * then the exact word (not only its stem: the stemmer makes "pengalaman"
+ * into "alam"). Ties are broken by the index (newest first). */
+enum store_result
+store_vacancy_match(struct store *s, struct arena *a, const char *match, struct index_match **out, size_t *count)
+{
+	static const char *const stem_sql =
+	    "SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH ?1 ORDER BY rowid";
+	static const char *const exact_sql =
+	    "SELECT rowid FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 ORDER BY rowid";
+	static const char *const title_sql =
+	    "SELECT rowid FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 ORDER BY rowid";
+	int64_t generation = read_generation(s);
+	if (match_cache_get(match, generation, a, out, count))
+		return STORE_OK;
+
+	int64_t *all, *title, *exact;
+	size_t nall, ntitle, nexact;
+	if (match_ids(s, a, stem_sql, match, &all, &nall) != 0 ||
+	    match_ids(s, a, title_sql, match, &title, &ntitle) != 0 ||
+	    match_ids(s, a, exact_sql, match, &exact, &nexact) != 0)
+		return STORE_ERROR;
+	struct index_match *m = arena_alloc(a, sizeof(*m) * (nall ? nall : 1));
+	size_t t = 0, e = 0;
+	for (size_t i = 0; i < nall; i++) {
+		while (t < ntitle && title[t] < all[i])
+			t++;
+		while (e < nexact && exact[e] < all[i])
+			e++;
+		m[i].id = all[i];
+		m[i].score = -1.0 - (t < ntitle && title[t] == all[i] ? 4.0 : 0) - (e < nexact && exact[e] == all[i] ? 2.0 : 0);
+	}
+	*out = m;
+	*count = nall;
+	match_cache_put(match, generation, m, nall);
+	return STORE_OK;
+}
+
+enum store_result
+store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count)
+{
+	enum { MAX_WORDS = 50000 };
+	sqlite3_stmt *st = store_stmt(s, "SELECT term, cnt FROM vacancy_words WHERE length(term) >= 4 LIMIT 50000");
+	*items = arena_alloc(a, sizeof(**items) * MAX_WORDS);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MAX_WORDS) {
+		(*items)[*count].word = store_col_text(a, st, 0);
+		(*items)[*count].count = sqlite3_column_int64(st, 1);
+		(*count)++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+int
+store_vacancy_sync_index(struct store *s)
+{
+	int64_t g = read_generation(s);
+	if (g == index_generation())
+		return 0;
+	/* Read the generation and the rows in one read transaction, so the
+	 * index is exactly the table at generation g. */
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	g = read_generation(s);
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'published' AND v.hidden = 0");
+	size_t cap = 4096, n = 0;
+	struct index_doc *docs = malloc(sizeof(*docs) * cap);
+	struct arena a = {0};
+	int rc;
+	if (docs == NULL)
+		abort();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_vacancy o;
+		if (n == cap) {
+			cap *= 2;
+			struct index_doc *grown = realloc(docs, sizeof(*docs) * cap);
+			if (grown == NULL)
+				abort();
+			docs = grown;
+		}
+		vacancy_from_row(&a, st, &o);
+		doc_from_vacancy(&o, &docs[n++]);
+		if (n % 512 == 0)
+			arena_free(&a);
+	}
+	sqlite3_reset(st);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	arena_free(&a);
+	if (rc == SQLITE_DONE)
+		index_replace(docs, n, g);
+	free(docs);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int64_t
+store_vacancy_count(struct store *s, const char *status)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM vacancies WHERE ?1 IS NULL OR status = ?1");
+	store_bind_text(st, 1, status);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}

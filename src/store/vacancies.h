@@ -1,0 +1,94 @@
+/* vacancies.h - vacancies: their lifecycle, moderation, reports, the full-text
+ * indexes and the in-memory search index (src/search/index.h), which this
+ * file keeps in step with the table: whatever is published and not hidden is
+ * searchable, and nothing else. */
+#ifndef LOKER_STORE_VACANCIES_H
+#define LOKER_STORE_VACANCIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "core/vacancy.h"
+#include "search/index.h"
+#include "search/suggest.h"
+#include "store/store.h"
+
+#define VACANCY_REPORTS_TO_HIDE 3
+
+struct store_vacancy {
+	int64_t id;
+	int64_t employer_id;
+	const char *status;          /* draft, review, changes_requested, published, rejected, closed */
+	const char *close_reason;    /* filled, expired, withdrawn, or NULL */
+	bool hidden;
+	struct vacancy v;            /* strings live in the arena */
+	const char *skills_text;     /* "menjahit, obras" */
+	bool under_umk;
+	int scam_score;
+	const char *scam_reasons;    /* one a line */
+	const char *moderation_note;
+	int hires;
+	const char *hire_channel;
+	int report_count;            /* open reports */
+	int64_t created_at, updated_at, submitted_at, published_at, closed_at;
+	const char *employer_name;
+	const char *employer_status; /* pending, verified, rejected */
+};
+
+/* What the poster decided besides the fields (see web/posting.c). */
+struct store_vacancy_meta {
+	const char *status;
+	bool under_umk;
+	int scam_score;
+	const char *scam_reasons;
+};
+
+enum store_result store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,
+                                       const struct store_vacancy_meta *m, int64_t now, int64_t *id_out);
+/* Replace the fields (and status) of a vacancy of employer_id. */
+enum store_result store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const struct vacancy *v,
+                                       const struct store_vacancy_meta *m, int64_t now);
+/* Create many in one transaction: all or nothing. employer_ids[i] owns vs[i]. */
+enum store_result store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct vacancy *vs,
+                                       const struct store_vacancy_meta *ms, size_t n, int64_t now);
+enum store_result store_vacancy_get(struct store *s, struct arena *a, int64_t id, struct store_vacancy *out);
+/* Several by id, in the order given (missing ones skipped). */
+enum store_result store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, size_t n,
+                                         struct store_vacancy *out, size_t *count);
+/* An employer's own vacancies, newest first (at most limit). */
+enum store_result store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_id,
+                                              int64_t limit, struct store_vacancy **items, size_t *count);
+/* The moderation queue: in review, or hidden by reports; riskiest first. */
+enum store_result store_vacancy_queue(struct store *s, struct arena *a, int64_t limit,
+                                      struct store_vacancy **items, size_t *count);
+/* Staff decision: status published, rejected or changes_requested, with a
+ * note for the employer; clears reports and hiding; audited. */
+enum store_result store_vacancy_moderate(struct store *s, int64_t id, const char *status, const char *note,
+                                         int64_t actor_id, int64_t now);
+/* The employer closes: reason filled or withdrawn, hires and channel (Pasal 6 report). */
+enum store_result store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char *reason,
+                                      int hires, const char *channel, int64_t now);
+/* A report from reporter (a keyed hash); *distinct is the number of distinct
+ * reporters so far. At VACANCY_REPORTS_TO_HIDE the vacancy is hidden.
+ * STORE_CONFLICT when this reporter already reported it. */
+enum store_result store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32],
+                                       const char *reason, int64_t now, int *distinct);
+/* Close every published vacancy whose valid_until is before today. */
+int store_vacancy_expire(struct store *s, struct date today, int64_t now);
+
+/* Text search: the ids matching an FTS5 expression (from search/query.c) with
+ * their scores, exact-word matches ranked above stemmed ones. */
+enum store_result store_vacancy_match(struct store *s, struct arena *a, const char *match,
+                                      struct index_match **out, size_t *count);
+/* Known words with their frequency, for "did you mean". */
+enum store_result store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items,
+                                           size_t *count);
+/* Make sure the in-memory index matches the table (rebuilds when another
+ * process changed vacancies since); cheap when nothing changed. */
+int store_vacancy_sync_index(struct store *s);
+
+int64_t store_vacancy_count(struct store *s, const char *status);
+
+#endif
