@@ -3,16 +3,16 @@
 
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib
+PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib libcmark
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wno-unused-parameter -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 
 # Everything in src/ except main.c is the library that tests and fuzzers link.
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*/*.c))
 EMBED   := $(sort $(wildcard src/view/templates/*.html) $(wildcard src/store/sql/*.sql) \
-           $(wildcard data/wilayah/*.csv) data/wilayah/NOTICE $(wildcard static/*))
+           $(wildcard data/*.csv) $(wildcard data/wilayah/*.csv) data/wilayah/NOTICE $(wildcard static/*))
 
 # Sanitizer build (clang, ASan + UBSan) for unit and integration tests.
 SAN_CC     := clang-14

@@ -41,6 +41,34 @@ void seeker_delete_post(struct http_request *req, struct http_response *res);
 /* employer.c */
 void employer_home(struct http_request *req, struct http_response *res);
 
+/* vacancy_employer.c: the employer's vacancies */
+void employer_vacancies(struct http_request *req, struct http_response *res);
+void employer_vacancy(struct http_request *req, struct http_response *res);
+void employer_vacancy_new_form(struct http_request *req, struct http_response *res);
+void employer_vacancy_new_post(struct http_request *req, struct http_response *res);
+void employer_vacancy_quick_form(struct http_request *req, struct http_response *res);
+void employer_vacancy_quick_post(struct http_request *req, struct http_response *res);
+void employer_vacancy_edit_form(struct http_request *req, struct http_response *res);
+void employer_vacancy_edit_post(struct http_request *req, struct http_response *res);
+void employer_vacancy_close_form(struct http_request *req, struct http_response *res);
+void employer_vacancy_close_post(struct http_request *req, struct http_response *res);
+void employer_vacancy_import_form(struct http_request *req, struct http_response *res);
+void employer_vacancy_import_post(struct http_request *req, struct http_response *res);
+
+/* vacancy_public.c: search, vacancy pages, reports, the code check, feeds */
+void vacancies_search(struct http_request *req, struct http_response *res);
+void vacancy_page(struct http_request *req, struct http_response *res);
+void vacancy_report(struct http_request *req, struct http_response *res);
+void vacancy_code_check(struct http_request *req, struct http_response *res);
+void vacancies_feed(struct http_request *req, struct http_response *res);
+
+/* moderation.c: Dinas staff moderate vacancies */
+void moderation_queue(struct http_request *req, struct http_response *res);
+void moderation_vacancy(struct http_request *req, struct http_response *res);
+void moderation_decide(struct http_request *req, struct http_response *res);
+void moderation_import_form(struct http_request *req, struct http_response *res);
+void moderation_import_post(struct http_request *req, struct http_response *res);
+
 /* admin.c: Dinas staff */
 void admin_home(struct http_request *req, struct http_response *res);
 void admin_employers(struct http_request *req, struct http_response *res);
@@ -67,6 +95,15 @@ void api_session_create(struct http_request *req, struct http_response *res);
 void api_session_delete(struct http_request *req, struct http_response *res);
 void api_me(struct http_request *req, struct http_response *res);
 void api_regions(struct http_request *req, struct http_response *res);
+
+/* api_vacancies.c: /api/v1/vacancies and their moderation */
+void api_vacancies_list(struct http_request *req, struct http_response *res);
+void api_vacancy_get(struct http_request *req, struct http_response *res);
+void api_vacancy_create(struct http_request *req, struct http_response *res);
+void api_vacancy_patch(struct http_request *req, struct http_response *res);
+void api_vacancy_close(struct http_request *req, struct http_response *res);
+void api_admin_moderation_queue(struct http_request *req, struct http_response *res);
+void api_admin_vacancy_moderation(struct http_request *req, struct http_response *res);
 
 /* api_admin.c: /api/v1/admin */
 void api_admin_employer_verification(struct http_request *req, struct http_response *res);

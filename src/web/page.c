@@ -2,6 +2,7 @@
 #include "web/page.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
@@ -171,11 +172,20 @@ page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64
 		tpl_set(c, "next_url", arena_printf(req->arena, "%s%spage=%lld", base_url, sep, (long long)(page + 1)));
 }
 
+static const char *const months[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+                                     "Agustus", "September", "Oktober", "November", "Desember"};
+
+const char *
+page_date(struct http_request *req, struct date d)
+{
+	if (d.month < 1 || d.month > 12)
+		return "";
+	return arena_printf(req->arena, "%d %s %d", d.day, months[d.month - 1], d.year);
+}
+
 const char *
 page_time(struct http_request *req, int64_t t)
 {
-	static const char *months[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-	                               "Agustus", "September", "Oktober", "November", "Desember"};
 	struct date d = date_from_unix_wib(t);
 	int64_t secs = ((t + 7 * 3600) % 86400 + 86400) % 86400;
 	return arena_printf(req->arena, "%d %s %d, %02d.%02d WIB", d.day, months[d.month - 1], d.year,
@@ -195,4 +205,38 @@ bool
 page_route_id(struct http_request *req, int64_t *id)
 {
 	return req->route_param_count > 0 && parse_int64(req->route_params[0], 1, INT64_MAX, id);
+}
+
+const char *
+page_url_encode(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s);
+	char *out = arena_alloc(a, n * 3 + 1), *o = out;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+const char *
+page_base_url(struct http_request *req)
+{
+	const char *base = getenv("LOKER_BASE_URL");
+	if (base != NULL && *base != '\0')
+		return base;
+	const char *host = http_header(req, "host");
+	/* Only a plausible host name goes into links we hand out. */
+	if (host == NULL || strlen(host) > 100 || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))
+		host = "localhost";
+	return arena_printf(req->arena, "http://%s", host);
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "http/http.h"
 #include "view/tpl.h"
 #include "web/form.h"
@@ -43,6 +44,14 @@ bool page_route_id(struct http_request *req, int64_t *id);
 
 /* "28 November 2026, 14.05 WIB" */
 const char *page_time(struct http_request *req, int64_t unix_time);
+/* s percent-encoded for a URL query value (RFC 3986 unreserved kept). */
+const char *page_url_encode(struct arena *a, const char *s);
+/* The absolute address of this site ("https://host"), from LOKER_BASE_URL or the Host header. */
+const char *page_base_url(struct http_request *req);
+
+/* "28 November 2026" */
+const char *page_date(struct http_request *req, struct date d);
+
 /* A region's name ("Bojongsari"), or the code when unknown. */
 const char *page_region_name(const char *code);
 

@@ -5,6 +5,9 @@
 
 #include "core/account_rules.h"
 #include "core/phone.h"
+#include "core/shortcode.h"
+#include "core/wage.h"
+#include "view/markdown.h"
 #include "web/page.h"
 
 const char *
@@ -88,4 +91,113 @@ views_employer(struct http_request *req, struct tpl_ctx *c, const struct store_e
 	tpl_set_bool(c, "rejected", strcmp(e->status, "rejected") == 0);
 	tpl_set(c, "status_reason", e->status_reason);
 	tpl_set(c, "created", page_time(req, e->created_at));
+}
+
+const char *
+views_vacancy_status_label(const struct store_vacancy *o)
+{
+	if (strcmp(o->status, "published") == 0)
+		return o->hidden ? "Disembunyikan (dilaporkan, menunggu pemeriksaan Dinas)" : "Tayang";
+	if (strcmp(o->status, "review") == 0)
+		return "Menunggu moderasi";
+	if (strcmp(o->status, "changes_requested") == 0)
+		return "Perlu diperbaiki";
+	if (strcmp(o->status, "rejected") == 0)
+		return "Ditolak";
+	if (strcmp(o->status, "closed") == 0) {
+		if (o->close_reason && strcmp(o->close_reason, "filled") == 0)
+			return "Ditutup (terisi)";
+		if (o->close_reason && strcmp(o->close_reason, "expired") == 0)
+			return "Ditutup (kedaluwarsa)";
+		return "Ditutup (ditarik)";
+	}
+	return "Draf";
+}
+
+static const char *
+vacancy_place(struct http_request *req, const struct vacancy *v)
+{
+	const char *district = page_region_name(v->district_code);
+	if (v->location == LOC_OUTSIDE)
+		return "Di luar Kabupaten Purbalingga";
+	if (v->location == LOC_HOME)
+		return arena_printf(req->arena, "Di rumah (kerja rumahan), ambil/setor di Kec. %s", district);
+	if (v->village_code != NULL)
+		return arena_printf(req->arena, "%s, Kec. %s", page_region_name(v->village_code), district);
+	return arena_printf(req->arena, "Kec. %s", district);
+}
+
+void
+views_vacancy(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o, bool full)
+{
+	const struct vacancy *v = &o->v;
+	char wage[160], code[SHORTCODE_LEN];
+	wage_format(v, wage, sizeof(wage));
+	shortcode_from_id(o->id, code);
+	tpl_set_int(c, "id", o->id);
+	tpl_set(c, "code", code);
+	tpl_set(c, "title", v->title);
+	tpl_set(c, "employer", o->employer_name);
+	tpl_set_int(c, "employer_id", o->employer_id);
+	tpl_set_bool(c, "employer_verified", o->employer_status && strcmp(o->employer_status, "verified") == 0);
+	tpl_set(c, "place", vacancy_place(req, v));
+	tpl_set(c, "wage", wage);
+	tpl_set(c, "arrangement", arrangement_label(v->arrangement));
+	tpl_set(c, "kind", v->formal ? "Formal" : "Informal");
+	tpl_set_bool(c, "under_umk", o->under_umk);
+	tpl_set_int(c, "workers_needed", v->workers_needed);
+	tpl_set(c, "valid_until", page_date(req, v->valid_until));
+	if (o->published_at)
+		tpl_set(c, "published", page_time(req, o->published_at));
+	tpl_set(c, "status", o->status);
+	tpl_set(c, "status_label", views_vacancy_status_label(o));
+	tpl_set_bool(c, "open", strcmp(o->status, "published") == 0 && !o->hidden);
+	tpl_set_bool(c, "closed", strcmp(o->status, "closed") == 0);
+	tpl_set_bool(c, "disability_friendly", v->disability_friendly);
+	if (v->duration_days > 0)
+		tpl_setf(c, "duration", "%d hari", v->duration_days);
+	if (!full)
+		return;
+	tpl_set_raw(c, "description_html", markdown_to_html(req->arena, v->description));
+	for (size_t i = 0; i < v->skill_count; i++)
+		tpl_set(tpl_push(c, "skills"), "name", v->skills[i]);
+	tpl_set(c, "education", education_label(v->education_min));
+	tpl_set(c, "kbji", kbji_major_label(v->kbji_major));
+	tpl_set(c, "kbli", rules_kbli_title(v->kbli));
+	tpl_set(c, "sex", v->sex == 'L' ? "Laki-laki" : v->sex == 'P' ? "Perempuan" : "Laki-laki dan perempuan");
+	if (v->age_min || v->age_max)
+		tpl_set(c, "age", v->age_max ? arena_printf(req->arena, "%d–%d tahun", v->age_min ? v->age_min : 15, v->age_max)
+		                             : arena_printf(req->arena, "minimal %d tahun", v->age_min));
+	if (v->experience_years > 0)
+		tpl_setf(c, "experience", "minimal %d tahun", v->experience_years);
+	tpl_set_bool(c, "apply_loker", v->apply == APPLY_LOKER);
+	tpl_set_bool(c, "apply_walkin", v->apply == APPLY_WALKIN);
+	tpl_set_bool(c, "apply_whatsapp", v->apply == APPLY_WHATSAPP);
+	if (v->apply == APPLY_WALKIN) {
+		tpl_set(c, "walkin_date", page_date(req, v->walkin_date));
+		tpl_set(c, "walkin_place", v->walkin_place);
+		tpl_set_int(c, "walkin_quota", v->walkin_quota);
+	}
+	if (v->apply == APPLY_WHATSAPP && v->whatsapp != NULL) {
+		char norm[PHONE_MAX], shown[PHONE_MAX + 8];
+		if (phone_normalize(v->whatsapp, norm)) {
+			phone_display(norm, shown);
+			tpl_set(c, "whatsapp", shown);
+			tpl_setf(c, "whatsapp_link", "https://wa.me/%s", norm);
+		}
+	}
+	if (o->closed_at)
+		tpl_set(c, "closed_at", page_time(req, o->closed_at));
+	tpl_set(c, "moderation_note", o->moderation_note);
+	tpl_set_int(c, "scam_score", o->scam_score);
+	if (o->scam_reasons && *o->scam_reasons) {
+		const char *r = o->scam_reasons;
+		while (*r) {
+			size_t n = strcspn(r, "\n");
+			tpl_set(tpl_push(c, "reasons"), "text", arena_strndup(req->arena, r, n));
+			r += n + (r[n] == '\n');
+		}
+	}
+	tpl_set_int(c, "report_count", o->report_count);
+	tpl_set_bool(c, "hidden", o->hidden);
 }

@@ -7,10 +7,16 @@
 #include "http/http.h"
 #include "store/employers.h"
 #include "store/seekers.h"
+#include "store/vacancies.h"
 #include "view/tpl.h"
 
 void views_seeker(struct http_request *req, struct tpl_ctx *c, const struct store_seeker *k);
 void views_employer(struct http_request *req, struct tpl_ctx *c, const struct store_employer *e);
+/* A vacancy: the summary a result list shows, or (full) everything. */
+void views_vacancy(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o, bool full);
+/* "Tayang", "Menunggu moderasi", "Ditutup (terisi)" ... */
+const char *views_vacancy_status_label(const struct store_vacancy *o);
+
 /* "Menunggu verifikasi domisili" and friends. */
 const char *views_domicile_label(const char *status);
 const char *views_employer_status_label(const char *status);

@@ -1,0 +1,146 @@
+/* moderation.c - Dinas staff keep scams out: the queue sorted by risk, one
+ * vacancy with its reasons and the employer's history, and the decision. */
+#include <string.h>
+
+#include "core/account_rules.h"
+#include "store/employers.h"
+#include "store/vacancies.h"
+#include "web/app.h"
+#include "web/handlers.h"
+#include "web/import.h"
+#include "web/moderation.h"
+#include "web/page.h"
+#include "web/views.h"
+
+/* The employer's record of vacancies, shown beside each decision. */
+static void
+employer_history(struct http_request *req, struct tpl_ctx *c, int64_t employer_id)
+{
+	struct store_vacancy *items;
+	size_t n;
+	int published = 0, rejected = 0, closed = 0, filled = 0;
+	if (store_vacancy_list_employer(web_req(req)->store, req->arena, employer_id, 500, &items, &n) != STORE_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		published += strcmp(items[i].status, "published") == 0;
+		rejected += strcmp(items[i].status, "rejected") == 0;
+		closed += strcmp(items[i].status, "closed") == 0;
+		filled += items[i].close_reason && strcmp(items[i].close_reason, "filled") == 0;
+	}
+	tpl_setf(c, "history", "%zu lowongan: %d tayang, %d ditutup (%d terisi), %d ditolak", n, published, closed,
+	         filled, rejected);
+}
+
+void
+moderation_queue(struct http_request *req, struct http_response *res)
+{
+	struct store_vacancy *items;
+	size_t n;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (store_vacancy_queue(web_req(req)->store, req->arena, 200, &items, &n) != STORE_OK) {
+		page_error(req, res, 500, "Antrean moderasi tidak dapat dibaca.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Moderasi lowongan");
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *row = tpl_push(c, "queue");
+		views_vacancy(req, row, &items[i], true);
+		employer_history(req, row, items[i].employer_id);
+	}
+	page_render(req, res, 200, "moderation", c);
+}
+
+static void
+render_moderation(struct http_request *req, struct http_response *res, const struct store_vacancy *o,
+                  const char *error)
+{
+	struct tpl_ctx *c = page_ctx(req, res, o->v.title);
+	struct tpl_ctx *v = tpl_child(c, "vacancy");
+	views_vacancy(req, v, o, true);
+	employer_history(req, v, o->employer_id);
+	tpl_set(v, "employer_status", o->employer_status);
+	tpl_set_bool(c, "decidable", strcmp(o->status, "review") == 0 || o->hidden);
+	tpl_set(c, "error_reason", error);
+	page_render(req, res, error ? 422 : 200, "moderation_vacancy", c);
+}
+
+void
+moderation_vacancy(struct http_request *req, struct http_response *res)
+{
+	struct store_vacancy o;
+	int64_t id;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (!page_route_id(req, &id) || store_vacancy_get(web_req(req)->store, req->arena, id, &o) != STORE_OK) {
+		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+		return;
+	}
+	render_moderation(req, res, &o, NULL);
+}
+
+/* decision approve | reject | changes into a status; NULL when unknown. */
+const char *
+moderation_status(const char *decision)
+{
+	if (decision == NULL)
+		return NULL;
+	if (strcmp(decision, "approve") == 0)
+		return "published";
+	if (strcmp(decision, "reject") == 0)
+		return "rejected";
+	if (strcmp(decision, "changes") == 0)
+		return "changes_requested";
+	return NULL;
+}
+
+void
+moderation_decide(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = page_require(req, res, "staff");
+	struct store_vacancy o;
+	int64_t id;
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK) {
+		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+		return;
+	}
+	const char *status = moderation_status(http_form(req, "decision"));
+	const char *reason = http_form(req, "reason");
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	if (status == NULL) {
+		render_moderation(req, res, &o, "Pilih keputusan: tayangkan, tolak, atau minta perbaikan.");
+		return;
+	}
+	if ((strcmp(status, "published") != 0 && reason == NULL) || (reason && rules_text(reason, 1000) != NULL)) {
+		render_moderation(req, res, &o, "Tulis alasannya: pemberi kerja akan membacanya.");
+		return;
+	}
+	enum store_result r = store_vacancy_moderate(w->store, id, status, reason, u->id, w->now);
+	if (r == STORE_NOT_FOUND) {
+		page_error(req, res, 409, "Lowongan ini tidak sedang menunggu moderasi.");
+		return;
+	}
+	if (r != STORE_OK) {
+		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
+		return;
+	}
+	http_redirect(res, "/dinas/moderasi");
+}
+
+void
+moderation_import_form(struct http_request *req, struct http_response *res)
+{
+	if (page_require(req, res, "admin") != NULL)
+		import_render(req, res, "/dinas/lowongan/impor", NULL, 200);
+}
+
+void
+moderation_import_post(struct http_request *req, struct http_response *res)
+{
+	if (page_require(req, res, "admin") != NULL && page_csrf(req, res))
+		import_run(req, res, "/dinas/lowongan/impor", NULL);
+}
