@@ -9,5 +9,6 @@ int cmd_backup(int argc, char **argv);
 int cmd_admin(int argc, char **argv);
 int cmd_outbox(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

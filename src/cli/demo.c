@@ -3,17 +3,20 @@
  * the same people. All demo accounts share one password, hashed once: hashing
  * 100,000 argon2id passwords would take hours. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "core/date.h"
 #include "core/nik.h"
 #include "core/wilayah.h"
 #include "crypto/password.h"
 #include "store/employers.h"
+#include "store/vacancies.h"
 #include "store/seekers.h"
 #include "store/users.h"
 
@@ -52,17 +55,6 @@ demo_rand(unsigned n)
 	return (unsigned)((demo_state >> 33) % n);
 }
 
-static void
-progress(const char *what, int64_t done, int64_t total)
-{
-	if (!isatty(STDERR_FILENO) || (done % 100 != 0 && done != total))
-		return;
-	int width = 30, filled = (int)(width * done / (total ? total : 1));
-	fprintf(stderr, "\r%-12s [%.*s%*s] %lld/%lld", what, filled, "##############################",
-	        width - filled, "", (long long)done, (long long)total);
-	if (done == total)
-		fprintf(stderr, "\n");
-}
 
 /* A village (desa) of Purbalingga by index, and its kecamatan. */
 static const struct wilayah_place *
@@ -123,14 +115,22 @@ demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
 		const char *conflict;
 		if (store_seeker_create(s, &n, now, &id, &conflict) == STORE_ERROR)
 			return -1;
-		progress("pencari kerja", i + 1, count);
+		cli_progress("pencari kerja", i + 1, count);
 	}
 	return 0;
 }
 
+/* The verified employers made, for the vacancies that follow: companies
+ * post formal work, individuals informal. */
+static int64_t *verified_ids[2];
+static size_t verified_count[2];
+
 static int
 demo_employers(struct store *s, const char *hash, int64_t count, int64_t now)
 {
+	for (int k = 0; k < 2; k++)
+		if ((verified_ids[k] = calloc((size_t)(count > 0 ? count : 1), sizeof(int64_t))) == NULL)
+			return -1;
 	for (int64_t i = 0; i < count; i++) {
 		const struct demo_employer *d = &employers[i % (sizeof(employers) / sizeof(employers[0]))];
 		const struct wilayah_place *desa = demo_village(demo_rand(100000));
@@ -154,21 +154,135 @@ demo_employers(struct store *s, const char *hash, int64_t count, int64_t now)
 		enum store_result r = store_employer_create(s, &n, now, &id, &conflict);
 		if (r == STORE_ERROR)
 			return -1;
-		if (r == STORE_OK && strcmp(d->status, "verified") == 0 &&
-		    store_employer_decide(s, id, "verified", NULL, 1, now) != STORE_OK)
-			return -1;
-		progress("pemberi kerja", i + 1, count);
+		if (r == STORE_OK && strcmp(d->status, "verified") == 0) {
+			if (store_employer_decide(s, id, "verified", NULL, 1, now) != STORE_OK)
+				return -1;
+			verified_ids[company][verified_count[company]++] = id;
+		}
+		cli_progress("pemberi kerja", i + 1, count);
 	}
 	return 0;
+}
+
+/* Work that Purbalingga really offers: the wig and eyelash industry and its
+ * home plasma, knalpot workshops, coconut sugar, farms, shops, building. */
+struct demo_job {
+	const char *title, *skills, *text;
+	int kbji;
+	char kbli;
+	enum arrangement arr;
+	enum wage_unit unit;
+	int64_t wage_min, wage_max;
+	const char *piece_unit;
+	enum education edu;
+	bool formal, home;
+};
+
+static const struct demo_job jobs[] = {
+	{"Operator jahit rambut palsu (wig)", "menjahit, wig", "Menjahit rambut palsu sesuai pola. Pelatihan diberikan, "
+	 "tidak dipungut biaya.", 7, 'C', ARR_PKWT, WAGE_MONTH, 2500000, 2800000, NULL, EDU_SMP, true, false},
+	{"Pasang bulu mata palsu (plasma, di rumah)", "bulu mata, ketelitian", "Kerja di rumah, bahan diambil dan disetor "
+	 "ke pengepul desa setiap pekan. Upah per pasang.", 7, 'C', ARR_BORONGAN, WAGE_PIECE, 600, 800, "pasang",
+	 EDU_NONE, false, true},
+	{"Quality control bulu mata", "QC, ketelitian", "Memeriksa hasil produksi bulu mata sebelum dikemas.", 7, 'C',
+	 ARR_PKWT, WAGE_MONTH, 2600000, 2900000, NULL, EDU_SMK, true, false},
+	{"Tukang batu", "tukang bangunan, memasang bata", "Bangun rumah tinggal, kerja 5 hari, mulai pekan depan.", 7,
+	 'F', ARR_HARIAN, WAGE_DAY, 120000, 130000, NULL, EDU_NONE, false, false},
+	{"Kenek bangunan", "kuli, mengaduk semen", "Membantu tukang batu mengaduk dan mengangkat material.", 9, 'F',
+	 ARR_HARIAN, WAGE_DAY, 90000, 100000, NULL, EDU_NONE, false, false},
+	{"Operator las knalpot", "las, welder, knalpot", "Mengelas dan merakit knalpot di bengkel industri.", 7, 'C',
+	 ARR_PKWT, WAGE_MONTH, 2600000, 3000000, NULL, EDU_SMK, true, false},
+	{"Penderes nira kelapa", "memanjat, nira, gula kelapa", "Menderes nira pagi dan sore untuk gula kelapa.", 6, 'A',
+	 ARR_BORONGAN, WAGE_PIECE, 12000, 15000, "kg gula", EDU_NONE, false, false},
+	{"Buruh panen kapulaga", "panen, pertanian", "Panen kapulaga di kebun, harian selama musim panen.", 9, 'A',
+	 ARR_HARIAN, WAGE_DAY, 80000, 0, NULL, EDU_NONE, false, false},
+	{"Pramuniaga toko", "pelayanan, kasir", "Melayani pembeli dan merapikan barang di toko.", 5, 'G', ARR_PKWT,
+	 WAGE_MONTH, 2500000, 0, NULL, EDU_SMA, true, false},
+	{"Sopir pengiriman barang", "sopir, SIM B1", "Mengantar barang ke toko-toko di Purbalingga dan Banyumas.", 8, 'H',
+	 ARR_PKWT, WAGE_MONTH, 2800000, 3200000, NULL, EDU_SMA, true, false},
+	{"Pelayan warung makan", "pelayan, memasak", "Melayani pembeli di warung makan, kerja pagi sampai sore.", 5, 'I',
+	 ARR_HARIAN, WAGE_DAY, 70000, 0, NULL, EDU_SMP, false, false},
+	{"Asisten rumah tangga", "memasak, mencuci, menyetrika", "Membantu pekerjaan rumah, tidak menginap.", 9, 'T',
+	 ARR_PARUH_WAKTU, WAGE_MONTH, 1500000, 0, NULL, EDU_NONE, false, false},
+	{"Satpam pabrik", "keamanan, satpam", "Menjaga keamanan pabrik, kerja bergiliran.", 5, 'N', ARR_PKWT, WAGE_MONTH,
+	 2600000, 0, NULL, EDU_SMA, true, false},
+	{"Admin gudang", "administrasi, komputer, gudang", "Mencatat barang masuk dan keluar gudang.", 4, 'G', ARR_PKWT,
+	 WAGE_MONTH, 2600000, 2900000, NULL, EDU_SMA, true, false},
+	{"Magang produksi", "produksi", "Program magang 6 bulan untuk lulusan SMK, ada uang saku.", 8, 'C', ARR_MAGANG,
+	 WAGE_MONTH, 1800000, 0, NULL, EDU_SMK, true, false},
+};
+
+static int
+demo_vacancies(struct store *s, int64_t count, int64_t now)
+{
+	struct date today = date_from_unix_wib(now);
+	enum { BATCH = 500 };
+	struct vacancy *vs = calloc(BATCH, sizeof(*vs));
+	int64_t *owners = calloc(BATCH, sizeof(*owners));
+	struct store_vacancy_meta *ms = calloc(BATCH, sizeof(*ms));
+	int rc = -1;
+	if (vs == NULL || owners == NULL || ms == NULL)
+		goto done;
+	if (verified_count[0] + verified_count[1] == 0) {
+		rc = 0;   /* no verified employer to post them */
+		goto done;
+	}
+	for (int64_t done = 0; done < count;) {
+		size_t n = 0;
+		for (; n < BATCH && done < count; n++, done++) {
+			const struct demo_job *j = &jobs[demo_rand(sizeof(jobs) / sizeof(jobs[0]))];
+			const struct wilayah_place *desa = demo_village(demo_rand(100000));
+			struct vacancy *v = &vs[n];
+			memset(v, 0, sizeof(*v));
+			v->title = j->title;
+			v->kbji_major = j->kbji;
+			v->workers_needed = 1 + (int)demo_rand(j->formal ? 50 : 5);
+			v->valid_until = date_add_days(today, 7 + demo_rand(60));
+			v->sex = 'S';
+			v->education_min = j->edu;
+			v->skills[0] = j->skills;
+			v->skill_count = 1;
+			v->wage_min = j->wage_min;
+			v->wage_max = j->wage_max;
+			v->wage_unit = j->unit;
+			v->piece_unit = j->piece_unit;
+			v->location = j->home ? LOC_HOME : LOC_PLACE;
+			v->district_code = desa->parent_code;
+			v->village_code = j->home ? NULL : desa->code;
+			v->formal = j->formal;
+			v->full_time = j->formal;
+			v->arrangement = j->arr;
+			v->kbli = j->kbli;
+			v->description = j->text;
+			v->apply = j->formal ? APPLY_LOKER : APPLY_WHATSAPP;
+			v->whatsapp = "081355501234";
+			v->disability_friendly = demo_rand(10) == 0;
+			v->duration_days = j->arr == ARR_HARIAN ? 5 + (int)demo_rand(20) : 0;
+			int kind = verified_count[j->formal] > 0 ? j->formal : !j->formal;
+			owners[n] = verified_ids[kind][demo_rand((unsigned)verified_count[kind])];
+			ms[n] = (struct store_vacancy_meta){.status = "published", .under_umk = false, .scam_score = 0,
+			                                    .scam_reasons = ""};
+		}
+		if (store_vacancy_import(s, owners, vs, ms, n, now - (int64_t)demo_rand(20 * 86400)) != STORE_OK)
+			goto done;
+		cli_progress("lowongan", done, count);
+	}
+	rc = 0;
+done:
+	free(vs);
+	free(owners);
+	free(ms);
+	return rc;
 }
 
 int
 cmd_demo(int argc, char **argv)
 {
-	int64_t seekers, emps;
+	int64_t seekers, emps, vacancies;
 	char hash[PASSWORD_HASH_LEN];
 	if (!cli_opt_int(argc, argv, "--seekers", NULL, 40, 0, 1000000, &seekers) ||
-	    !cli_opt_int(argc, argv, "--employers", NULL, 10, 0, 100000, &emps))
+	    !cli_opt_int(argc, argv, "--employers", NULL, 10, 0, 100000, &emps) ||
+	    !cli_opt_int(argc, argv, "--vacancies", NULL, 60, 0, 1000000, &vacancies))
 		return 2;
 	if (cli_open(cli_db(argc, argv)) != 0 || password_hash(DEMO_PASSWORD, hash) != 0)
 		return 1;
@@ -180,7 +294,9 @@ cmd_demo(int argc, char **argv)
 		return 1;
 	}
 	int rc = demo_staff(s, hash, now) == 0 && demo_seekers(s, hash, seekers, now) == 0 &&
-	         demo_employers(s, hash, emps, now) == 0 ? 0 : 1;
+	         demo_employers(s, hash, emps, now) == 0 && demo_vacancies(s, vacancies, now) == 0 ? 0 : 1;
+	free(verified_ids[0]);
+	free(verified_ids[1]);
 	store_release();
 	if (rc == 0)
 		printf("Data demo dibuat. Semua akun demo memakai kata sandi: %s\n"
