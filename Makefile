@@ -18,7 +18,7 @@ EMBED   := $(sort $(wildcard src/view/templates/*.html) $(wildcard src/store/sql
 SAN_CC     := clang-14
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-.PHONY: all run test clean asan unit fuzz style deps
+.PHONY: all run test clean asan unit fuzz style deps bench
 all: build/loker
 
 build/embed: tools/embed.c
@@ -89,6 +89,13 @@ build/fuzz/%: tests/fuzz/%.c build/fuzzlib/libloker.a
 	@echo "LINK $@"
 	@$(SAN_CC) -O1 -g -fsanitize=fuzzer,address,undefined $(SAN_INC) -o $@ $^ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
+
+# Benchmarks (bench/README.md): the server-side search timer links the library.
+build/bench/search_bench: bench/search_bench.c $(LIB_OBJ)
+	@mkdir -p build/bench
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+bench: all build/bench/search_bench
 
 # deps first, alone: the sub-make then sees the installed packages.
 deps:

@@ -317,13 +317,31 @@ query_put_phrase(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+/* Words people add to any job search ("lowongan kerja sopir di Bukateja")
+ * that say nothing about the job: dropped, unless they are all there is. */
+static bool
+query_is_filler(const char *word)
+{
+	static const char *const filler[] = {"lowongan", "loker", "lowker", "kerja", "pekerjaan", "dicari",
+	                                     "butuh", "dibutuhkan", "di", "dan", "yang", "untuk", "info"};
+	for (size_t i = 0; i < sizeof(filler) / sizeof(filler[0]); i++)
+		if (strcmp(word, filler[i]) == 0)
+			return true;
+	return false;
+}
+
 bool
 query_build_match(const char *q, struct buf *out)
 {
 	struct search_words w;
-	size_t i = 0, units = 0;
+	size_t i = 0, units = 0, kept = 0;
 
 	query_words(q, &w);
+	for (size_t k = 0; k < w.count; k++)
+		if (!query_is_filler(w.words[k]))
+			memmove(w.words[kept++], w.words[k], sizeof(w.words[k]));
+	if (kept > 0)
+		w.count = kept;
 	while (i < w.count) {
 		const struct query_term *t = NULL;
 		size_t take = 1;

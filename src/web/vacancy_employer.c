@@ -196,8 +196,22 @@ employer_vacancies(struct http_request *req, struct http_response *res)
 		return;
 	}
 	struct tpl_ctx *c = page_ctx(req, res, "Lowongan saya");
-	for (size_t i = 0; i < n; i++)
+	/* Counts per status, in the order an employer acts on them. */
+	static const char *const order[] = {"changes_requested", "draft", "review", "published", "closed", "rejected"};
+	int counts[6] = {0};
+	for (size_t i = 0; i < n; i++) {
 		views_vacancy(req, tpl_push(c, "vacancies"), &items[i], false);
+		for (int k = 0; k < 6; k++)
+			counts[k] += strcmp(items[i].status, order[k]) == 0;
+	}
+	for (int k = 0; k < 6; k++) {
+		if (counts[k] == 0)
+			continue;
+		struct store_vacancy probe = {.status = order[k], .close_reason = "filled"};
+		struct tpl_ctx *row = tpl_push(c, "counts");
+		tpl_set(row, "label", k == 4 ? "Ditutup" : views_vacancy_status_label(&probe));
+		tpl_set_int(row, "count", counts[k]);
+	}
 	tpl_set_bool(c, "verified", strcmp(e->status, "verified") == 0);
 	page_render(req, res, 200, "employer_vacancies", c);
 }

@@ -1,17 +1,21 @@
-// Browser test of loker's seeker registration (tests/browser/run.mjs).
+// Browser test of loker (tests/browser/run.mjs): seeker registration, and an
+// employer posting informal work that a seeker then finds.
 //
 // Starts its own server on a fresh database, drives Debian's Chromium through
 // playwright-core at a 360 px phone viewport, and checks the registration form
 // the way a person uses it: with JavaScript on, and again with it off (pages
-// must work without JavaScript). Prints one line per check and ends with
-// "browser: N passed, N failed"; exits 1 when anything failed.
+// must work without JavaScript). Then a company registers, the Dinas admin
+// (made with `loker admin add`) verifies it, it posts a job through the quick
+// form /pemberi/lowongan/cepat, and a logged-out visitor finds it by a
+// synonym and sees the WhatsApp contact. Prints one line per check and ends
+// with "browser: N passed, N failed"; exits 1 when anything failed.
 //
 // Environment: LOKER_BIN (default build/asan/loker), CHROMIUM (default
 // /usr/bin/chromium), LOKER_ARTIFACTS (default build/artifacts). Relative
 // paths are taken from the repository root.
 
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
@@ -323,6 +327,228 @@ async function withoutJavaScript(browser, base) {
 	}
 }
 
+// ---- employer posts informal work, a seeker finds it -------------------------
+
+const JOB_TITLE = 'Tukang batu untuk bangun rumah';
+// data/synonyms.csv: "tukang bangunan,tukang batu,kenek,laden". "kenek" is not
+// in the title, so only the synonym group can find it.
+const JOB_QUERY = 'kenek';
+const JOB_DISTRICT = '33.03.07'; // Kecamatan Kutasari
+
+// The first Dinas admin, made the way a deployment makes it.
+function addAdmin(tmp) {
+	const phone = '0812' + pad(randomInt(0, 100000000), 8);
+	const pwFile = path.join(tmp, 'admin-password');
+	fs.writeFileSync(pwFile, PASSWORD + '\n', { mode: 0o600 });
+	const r = spawnSync(LOKER_BIN, ['admin', 'add', '--db', path.join(tmp, 'loker.db'), '--name', 'Admin Dinas Uji',
+		'--phone', phone, '--password-file', pwFile], {
+		cwd: ROOT,
+		env: { ...process.env, LOKER_KEY_FILE: path.join(tmp, 'key') },
+		encoding: 'utf8',
+		timeout: 60000,
+	});
+	assert(r.status === 0, `loker admin add exited ${r.status}: ${(r.stderr || '').trim().slice(0, 200)}`);
+	return phone;
+}
+
+async function api(base, method, p, body, token) {
+	const headers = { Accept: 'application/json' };
+	if (body)
+		headers['Content-Type'] = 'application/json';
+	if (token)
+		headers.Authorization = `Bearer ${token}`;
+	const res = await fetch(base + p, { method, headers, body: body ? JSON.stringify(body) : undefined,
+		signal: AbortSignal.timeout(60000) });
+	const text = await res.text();
+	let json = null;
+	try { json = JSON.parse(text); } catch { /* not JSON */ }
+	return { status: res.status, json, text };
+}
+
+async function apiLogin(base, login) {
+	const r = await api(base, 'POST', '/api/v1/session', { login, password: PASSWORD });
+	assert(r.status === 201, `API login of ${login} answered ${r.status}: ${r.text.slice(0, 200)}`);
+	return r.json.token;
+}
+
+async function fitsScreen(page) {
+	const { inner, scroll } = await page.evaluate(() => ({
+		inner: window.innerWidth,
+		scroll: document.documentElement.scrollWidth,
+	}));
+	assert(inner === 360, `layout width ${inner}, not 360`);
+	assert(scroll <= inner, `page is ${scroll} px wide: scrolls sideways`);
+}
+
+async function pickVillage(form, district) {
+	await form.locator('select[name="district_code"]').selectOption(district);
+	const option = form.locator(`select[name="village_code"] option[value^="${district}."]:not([disabled])`).first();
+	await option.waitFor({ state: 'attached' });
+	const village = await option.getAttribute('value');
+	await form.locator('select[name="village_code"]').selectOption(village);
+	return village;
+}
+
+// Clicks the submit button of form and waits for the next page.
+async function submitForm(page, form) {
+	const button = form.locator('button[type="submit"], button:not([type]), input[type="submit"]').first();
+	const [res] = await Promise.all([
+		page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS }),
+		button.click(),
+	]);
+	assert(res, 'no response after submitting');
+	return res;
+}
+
+async function registerCompany(page, base, c) {
+	const res = await page.goto(base + '/daftar/perusahaan', { waitUntil: 'load' });
+	assert(res && res.status() === 200, `GET /daftar/perusahaan answered ${res && res.status()}`);
+	const form = page.locator('form:has(input[name="company_name"])').first();
+	await form.locator('input[name="company_name"]').fill(c.name);
+	await form.locator('input[name="nib"]').fill(c.nib);
+	await form.locator('select[name="kbli"]').selectOption('F');
+	await form.locator('[name="address"]').fill('Jl. Raya Kutasari No. 7');
+	await pickVillage(form, JOB_DISTRICT);
+	await form.locator('input[name="contact_person"]').fill('Bapak Sugeng');
+	await form.locator('input[name="phone"]').fill(c.phone);
+	await form.locator('input[name="email"]').fill(c.email);
+	await form.locator('input[name="password"]').fill(PASSWORD);
+	await form.locator('input[name="password2"]').fill(PASSWORD);
+	await form.locator('input[name="consent"]').check();
+	await submitForm(page, form);
+	const url = new URL(page.url());
+	assert(url.pathname === '/pemberi', `registration ended at ${url.pathname}, wanted /pemberi`);
+}
+
+async function quickPostAndSearch(browser, base, tmp) {
+	const steps = [
+		'employer: company registers in the browser', 'Dinas admin verifies the company',
+		'employer: quick form /pemberi/lowongan/cepat fits a 360 px screen', 'screenshot of the quick form',
+		'employer: quick informal job is published', `seeker (logged out): /lowongan?q=${JOB_QUERY} finds it`,
+		'screenshot of the search results', 'seeker: vacancy page shows the WhatsApp contact',
+	];
+	let adminPhone = null;
+	if (!await check('loker admin add creates the Dinas admin', async () => { adminPhone = addAdmin(tmp); })) {
+		steps.forEach((s) => skip(s, 'no admin'));
+		return;
+	}
+	const company = {
+		name: `CV Bangun Sejahtera ${randomInt(100, 1000)}`,
+		nib: '81' + pad(randomInt(0, 100000000000), 11),
+		phone: '0812' + pad(randomInt(0, 100000000), 8),
+		email: `kontak${randomInt(1000, 10000)}@bangun.example`,
+	};
+	const waNumber = '0857' + pad(randomInt(0, 100000000), 8);
+	const employerCtx = await browser.newContext({ ...MOBILE });
+	employerCtx.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const page = await employerCtx.newPage();
+	let jobUrl = null;
+	try {
+		if (!await check(steps[0], async () => { await registerCompany(page, base, company); return company.name; })) {
+			steps.slice(1).forEach((s) => skip(s, 'no employer'));
+			return;
+		}
+		if (!await check(steps[1], async () => {
+			const admin = await apiLogin(base, adminPhone);
+			const me = await api(base, 'GET', '/api/v1/me', null, await apiLogin(base, company.phone));
+			assert(me.status === 200, `GET /api/v1/me answered ${me.status}`);
+			const id = me.json.user.id;
+			const v = await api(base, 'POST', `/api/v1/admin/employers/${id}/verification`, { decision: 'verify' }, admin);
+			assert(v.status === 200, `verification answered ${v.status}: ${v.text.slice(0, 200)}`);
+			const home = await page.goto(base + '/pemberi', { waitUntil: 'load' });
+			assert(home.status() === 200, `GET /pemberi answered ${home.status()}`);
+			assert((await bodyText(page)).includes('Terverifikasi'), 'the dashboard does not say "Terverifikasi"');
+			return `employer ${id}`;
+		})) {
+			steps.slice(2).forEach((s) => skip(s, 'employer not verified'));
+			return;
+		}
+
+		const formOk = await check(steps[2], async () => {
+			const res = await page.goto(base + '/pemberi/lowongan/cepat', { waitUntil: 'load' });
+			assert(res.status() === 200, `GET /pemberi/lowongan/cepat answered ${res.status()}`);
+			const form = page.locator('form:has(input[name="title"])').first();
+			assert(await form.locator('input[type="hidden"][name="csrf"]').count() === 1, 'no csrf input');
+			await form.locator('input[name="title"]').fill(JOB_TITLE);
+			await form.locator('input[name="workers_needed"]').fill('3');
+			await form.locator('input[name="duration_days"]').fill('5');
+			await form.locator('input[name="wage_min"]').fill('120.000');
+			await form.locator('select[name="wage_unit"]').selectOption('hari');
+			await form.locator('input[name="location"][value="tempat"]').check();
+			await pickVillage(form, JOB_DISTRICT);
+			await form.locator('input[name="apply_method"][value="whatsapp"]').check();
+			await form.locator('input[name="whatsapp"]').fill(waNumber);
+			await fitsScreen(page);
+		});
+		if (!formOk) {
+			steps.slice(3).forEach((s) => skip(s, 'quick form did not load'));
+			return;
+		}
+		await check(steps[3], async () => {
+			const file = path.join(ARTIFACTS, 'lowongan-cepat-360.png');
+			await page.screenshot({ path: file, fullPage: true });
+			return path.relative(ROOT, file);
+		});
+		if (!await check(steps[4], async () => {
+			const form = page.locator('form:has(input[name="title"])').first();
+			await submitForm(page, form);
+			const url = new URL(page.url());
+			assert(/^\/pemberi\/lowongan\/\d+$/.test(url.pathname),
+				`ended at ${url.pathname}: ${(await bodyText(page)).slice(0, 200)}`);
+			assert(url.searchParams.get('tersimpan') === 'published',
+				`saved as "${url.searchParams.get('tersimpan')}", not published`);
+			jobUrl = url.pathname.replace('/pemberi', '');
+			return jobUrl;
+		})) {
+			steps.slice(5).forEach((s) => skip(s, 'not published'));
+			return;
+		}
+	} finally {
+		await employerCtx.close();
+	}
+
+	const seekerCtx = await browser.newContext({ ...MOBILE });
+	seekerCtx.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const sp = await seekerCtx.newPage();
+	try {
+		const found = await check(steps[5], async () => {
+			const res = await sp.goto(`${base}/lowongan?q=${encodeURIComponent(JOB_QUERY)}`, { waitUntil: 'load' });
+			assert(res.status() === 200, `search answered ${res.status()}`);
+			const link = sp.locator(`a[href="${jobUrl}"]`);
+			assert(await link.count() >= 1, `no link to ${jobUrl} in the results`);
+			assert((await link.first().innerText()).includes(JOB_TITLE), 'the result link lacks the title');
+			await fitsScreen(sp);
+		});
+		if (!found) {
+			steps.slice(6).forEach((s) => skip(s, 'not found'));
+			return;
+		}
+		await check(steps[6], async () => {
+			const file = path.join(ARTIFACTS, 'cari-lowongan-360.png');
+			await sp.screenshot({ path: file, fullPage: true });
+			return path.relative(ROOT, file);
+		});
+		await check(steps[7], async () => {
+			await Promise.all([
+				sp.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS }),
+				sp.locator(`a[href="${jobUrl}"]`).first().click(),
+			]);
+			assert(new URL(sp.url()).pathname === jobUrl, `opened ${sp.url()}`);
+			const text = await bodyText(sp);
+			assert(text.includes(JOB_TITLE), 'title missing');
+			assert(text.includes('WhatsApp'), 'no WhatsApp contact');
+			const digits = '62' + waNumber.slice(1);
+			const wa = sp.locator(`a[href^="https://wa.me/${digits}"]`);
+			assert(await wa.count() >= 1, `no link to https://wa.me/${digits}`);
+			assert(/120\.000/.test(text), 'wage Rp120.000 not shown');
+			await fitsScreen(sp);
+			return `wa.me/${digits}`;
+		});
+	} finally {
+		await seekerCtx.close();
+	}
+}
+
 // ---- main ------------------------------------------------------------------
 
 async function main() {
@@ -368,6 +594,7 @@ async function main() {
 
 		await withJavaScript(browser, base);
 		await withoutJavaScript(browser, base);
+		await quickPostAndSearch(browser, base, tmp);
 
 		await check('server still running after the tests', async () => {
 			assert(!server.exited, `server ended (${server.exitInfo})`);

@@ -848,3 +848,156 @@ class LokerTestCase(unittest.TestCase):
 		if home:
 			self.assertRedirect(b.get("/dasbor"), home, "/dasbor after login")
 		return b
+
+
+# ---------------------------------------------------------------- vacancies (issue 3)
+
+def future_date(days=60):
+	"""An ISO date days from today (valid_until must be after today)."""
+	return (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
+
+
+HONEST_DESCRIPTION = ("Pabrik di Purbalingga membutuhkan operator produksi untuk merapikan dan "
+                      "mengemas barang. Jam kerja 07.00 sampai 15.00, ada BPJS Ketenagakerjaan. "
+                      "Wawancara di kantor pabrik.")
+
+SCAM_DESCRIPTION = ("Dibutuhkan segera, langsung diterima tanpa interview. Pelamar wajib transfer "
+                    "biaya administrasi Rp150.000 ke rekening panitia sebelum mulai kerja.")
+
+
+def vacancy_form(**over):
+	"""Fields of the full vacancy form (/pemberi/lowongan/baru) for an honest
+	formal monthly job above the UMK; action=submit. Values given as None are
+	left out."""
+	f = {
+		"title": "Operator produksi %s" % unique_word(),
+		"kbji_major": "8",
+		"workers_needed": "5",
+		"valid_until": future_date(60),
+		"age_min": "18",
+		"age_max": "35",
+		"sex": "semua",
+		"education_min": "sma",
+		"skills": "teliti, rapi",
+		"experience_years": "0",
+		"wage_min": "2.600.000",
+		"wage_max": "3.000.000",
+		"wage_unit": "bulan",
+		"location": "tempat",
+		"district_code": district_code(9),
+		"village_code": village_of(9),
+		"formal": "1",
+		"full_time": "1",
+		"arrangement": "pkwt",
+		"kbli": "C",
+		"description": HONEST_DESCRIPTION,
+		"apply_method": "loker",
+		"action": "submit",
+	}
+	f.update(over)
+	return {k: v for k, v in f.items() if v is not None}
+
+
+def vacancy_body(**over):
+	"""A JSON body for POST /api/v1/vacancies (honest, formal, monthly, above
+	the UMK); submit is false unless given."""
+	b = {
+		"title": "Staf gudang %s" % unique_word(),
+		"kbji_major": 4,
+		"workers_needed": 2,
+		"valid_until": future_date(60),
+		"education_min": "sma",
+		"skills": "teliti, jujur",
+		"wage_min": 2700000,
+		"wage_max": 3100000,
+		"wage_unit": "bulan",
+		"location": "tempat",
+		"district_code": district_code(5),
+		"village_code": village_of(5),
+		"formal": True,
+		"full_time": True,
+		"arrangement": "pkwt",
+		"kbli": "G",
+		"description": HONEST_DESCRIPTION,
+		"apply_method": "loker",
+	}
+	b.update(over)
+	return {k: v for k, v in b.items() if v is not None}
+
+
+def vacancy_id_of(r):
+	"""The id in a 303 Location /pemberi/lowongan/{id}[?...], or None."""
+	m = re.match(r"^/pemberi/lowongan/(\d+)(?:\?|$)", r.location or "")
+	return m.group(1) if m else None
+
+
+def account_id(server, login, password=PASSWORD):
+	"""The account id of login (for employers also the employer id), read
+	from GET /api/v1/me."""
+	api = Api(server)
+	api.login(login, password)
+	r = api.get("/api/v1/me")
+	if r.status != 200:
+		raise AssertionError("GET /api/v1/me answered %r" % r)
+	api.delete("/api/v1/session")
+	return r.json()["user"]["id"]
+
+
+def admin_api(server, admin):
+	api = Api(server)
+	api.login(admin["phone"], admin["password"])
+	return api
+
+
+def company_employer(server, admin_api_client=None, **over):
+	"""Register a company through /daftar/perusahaan (the browser stays logged
+	in) and, given an admin API client, have the Dinas verify it. Returns
+	(browser, company fields, employer id as a string)."""
+	c = new_company(**over)
+	b = Browser(server)
+	r = b.submit("/daftar/perusahaan", c)
+	if r.status != 303:
+		raise AssertionError("company registration failed: %r" % r)
+	eid = str(account_id(server, c["phone"]))
+	if admin_api_client is not None:
+		v = admin_api_client.post("/api/v1/admin/employers/%s/verification" % eid, {"decision": "verify"})
+		if v.status != 200:
+			raise AssertionError("verification of employer %s answered %r" % (eid, v))
+	return b, c, eid
+
+
+def search_api(server, **params):
+	"""GET /api/v1/vacancies with params; returns the parsed JSON."""
+	r = Api(server).get("/api/v1/vacancies?" + urllib.parse.urlencode(params))
+	if r.status != 200:
+		raise AssertionError("GET /api/v1/vacancies?%s answered %r" % (urllib.parse.urlencode(params), r))
+	return r.json()
+
+
+def search_ids(server, **params):
+	"""Ids (strings) on the first page of /api/v1/vacancies for params."""
+	return [str(v["id"]) for v in search_api(server, **params)["vacancies"]]
+
+
+def page_search_ids(browser, **params):
+	"""Ids of the vacancies listed on the HTML search page /lowongan?params."""
+	r = browser.get("/lowongan?" + urllib.parse.urlencode(params))
+	if r.status != 200:
+		raise AssertionError("GET /lowongan answered %r" % r)
+	return ids_in(r.text, "/lowongan")
+
+
+def multipart(fields, files):
+	"""(body bytes, content type) of a multipart/form-data request; files is
+	{name: (filename, bytes, content type)}."""
+	boundary = "----lokertest%016x" % random.getrandbits(64)
+	out = []
+	for k, v in fields.items():
+		out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+		            % (boundary, k, v)).encode())
+	for k, (fname, data, ctype) in files.items():
+		out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+		            "Content-Type: %s\r\n\r\n" % (boundary, k, fname, ctype)).encode())
+		out.append(data + b"\r\n")
+	out.append(("--%s--\r\n" % boundary).encode())
+	return b"".join(out), "multipart/form-data; boundary=%s" % boundary

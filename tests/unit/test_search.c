@@ -393,6 +393,24 @@ test_suggest(void **state)
 	assert_null(suggest_word("penjahit", vocab, 0));
 }
 
+/* "lowongan kerja sopir" searches for sopir; "lowongan" alone stays. */
+static void
+test_filler_words(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 4096);
+	assert_true(query_build_match("Lowongan kerja SOPIR di Bukateja", &b));
+	assert_null(strstr(buf_cstr(&b), "lowongan"));
+	assert_null(strstr(buf_cstr(&b), "\"di\""));
+	assert_non_null(strstr(buf_cstr(&b), "\"sopir\""));
+	assert_non_null(strstr(buf_cstr(&b), "\"bukateja\""));
+	buf_reset(&b);
+	assert_true(query_build_match("lowongan", &b));
+	assert_string_equal(buf_cstr(&b), "(\"lowongan\")");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -403,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_query_words),
 		cmocka_unit_test(test_build_match),
 		cmocka_unit_test(test_synonym_search),
+		cmocka_unit_test(test_filler_words),
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_one_edit),
 		cmocka_unit_test(test_suggest),
