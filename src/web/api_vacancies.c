@@ -372,7 +372,8 @@ api_admin_vacancy_moderation(struct http_request *req, struct http_response *res
 	const char *reason = json_member_str(body, "reason");
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
-	if (!page_route_id(req, &id)) {
+	struct store_vacancy existing;
+	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &existing) != STORE_OK) {
 		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 	} else if (status == NULL) {
 		json_error(res, 422, "invalid_field", "decision harus approve, reject, atau changes.", "decision");

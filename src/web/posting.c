@@ -192,6 +192,8 @@ posting_save(struct web_request *w, struct arena *a, const struct store_employer
 		bool risky = out->scam.score >= SCAM_REVIEW_SCORE || !verified;
 		if (id != 0 && strcmp(old.status, "published") == 0)
 			status = risky || needs_new_review(&old.v, v) ? "review" : "published";
+		else if (id != 0 && strcmp(old.status, "draft") != 0)
+			status = "review";   /* a person looked at it (or is looking): a person looks again */
 		else
 			status = risky ? "review" : "published";
 	} else if (id != 0 && strcmp(old.status, "draft") != 0) {

@@ -179,6 +179,22 @@ class VacancyApiImport(harness.LokerTestCase):
 		self.assertEqual(r.json()["vacancy"]["status"], "rejected")
 		self.assertStatus(self.public(w["id"]), 404)
 
+	def test_resubmission_after_staff_decision_is_reviewed_again(self):
+		"""Once a person asked for changes (or rejected), an edit never publishes by itself."""
+		for decision, reason in (("changes", "Hapus permintaan biaya"), ("reject", "Meminta biaya")):
+			v = self.create(description=harness.SCAM_DESCRIPTION, submit=True)
+			path = "/api/v1/admin/vacancies/%d/moderation" % v["id"]
+			self.assertStatus(self.admin_api.post(path, {"decision": decision, "reason": reason}), 200)
+			r = self.api.request("PATCH", "/api/v1/vacancies/%d" % v["id"],
+			                     body={"description": "Kerja di pabrik, tanpa biaya apa pun.", "submit": True})
+			self.assertStatus(r, 200, "resubmit after %s" % decision)
+			self.assertEqual(r.json()["vacancy"]["status"], "review", "published without a person after " + decision)
+			self.assertStatus(self.public(v["id"]), 404)
+
+	def test_moderation_of_unknown_vacancy_is_404(self):
+		self.assertApiError(self.admin_api.post("/api/v1/admin/vacancies/999999/moderation",
+		                                        {"decision": "approve"}), 404, "not_found")
+
 	# --- CSV import on the web ---
 
 	def upload(self, data, browser=None):
