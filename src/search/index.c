@@ -193,11 +193,10 @@ count_facets(struct index_facets *c, const struct index_doc *d, unsigned failed)
 		c->formal[d->formal ? 1 : 0]++;
 	if ((failed == 0 || failed == F_ARRANGEMENT) && d->arrangement < ARR_COUNT)
 		c->arrangement[d->arrangement]++;
-	if (failed == 0 || failed == F_EDUCATION) {
-		/* "at most my education": a vacancy asking SMP counts for SMP and every higher level. */
-		for (int e = d->education; e < EDU_COUNT; e++)
-			c->education[e]++;
-	}
+	/* Per level here; index_search turns these into "at most my education"
+	 * counts (a vacancy asking SMP counts for SMP and every level above). */
+	if ((failed == 0 || failed == F_EDUCATION) && d->education < EDU_COUNT)
+		c->education[d->education]++;
 	if ((failed == 0 || failed == F_DISABILITY) && d->disability)
 		c->disability++;
 }
@@ -331,6 +330,8 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		heap_offer(heap, &heaped, keep, rank_of(d, score, sort));
 	}
 	pthread_rwlock_unlock(&lock);
+	for (int e = 1; e < EDU_COUNT; e++)
+		out->facets.education[e] += out->facets.education[e - 1];
 
 	qsort(heap, heaped, sizeof(*heap), ranked_cmp);
 	for (size_t i = offset; i < heaped && out->count < limit; i++)
