@@ -154,29 +154,13 @@ store_employer_decide(struct store *s, int64_t id, const char *status, const cha
 	store_bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, actor_id);
 	sqlite3_bind_int64(st, 5, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	const char *action = status[0] == 'v' ? "employer_verified" : "employer_rejected";
-	if (store_audit_add(s, actor_id, action, "employer", id, reason, now) != STORE_OK || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_decision(s, st, actor_id, status[0] == 'v' ? "employer_verified" : "employer_rejected", "employer", id,
+	                      reason, now);
 }
 
 int64_t
 store_employer_count(struct store *s, const char *status)
 {
-	sqlite3_stmt *st = status == NULL ? store_stmt(s, "SELECT count(*) FROM employers")
-	                 : store_stmt(s, "SELECT count(*) FROM employers WHERE status = ?1");
-	if (status != NULL)
-		store_bind_text(st, 1, status);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return status == NULL ? store_count(s, "SELECT count(*) FROM employers", NULL)
+	                      : store_count(s, "SELECT count(*) FROM employers WHERE status = ?1", status);
 }

@@ -257,39 +257,21 @@ store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, 
 	store_bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, actor_id);
 	sqlite3_bind_int64(st, 5, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	const char *action = decision[0] == 'a' ? "domicile_approved" : "domicile_rejected";
-	if (store_audit_add(s, actor_id, action, "seeker", id, reason, now) != STORE_OK || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_decision(s, st, actor_id, decision[0] == 'a' ? "domicile_approved" : "domicile_rejected", "seeker",
+	                      id, reason, now);
 }
 
 int64_t
 store_seeker_count(struct store *s, const char *domicile_status)
 {
-	sqlite3_stmt *st = domicile_status == NULL ? store_stmt(s, "SELECT count(*) FROM seekers")
-	                 : store_stmt(s, "SELECT count(*) FROM seekers WHERE domicile_status = ?1");
-	if (domicile_status != NULL)
-		store_bind_text(st, 1, domicile_status);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return domicile_status == NULL ? store_count(s, "SELECT count(*) FROM seekers", NULL)
+	                               : store_count(s, "SELECT count(*) FROM seekers WHERE domicile_status = ?1",
+	                                             domicile_status);
 }
 
 int64_t
 store_sealed_nik_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT (SELECT count(*) FROM seekers) + (SELECT count(*) FROM employers WHERE nik_sealed IS NOT NULL)");
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return store_count(s, "SELECT (SELECT count(*) FROM seekers) + "
+	                      "(SELECT count(*) FROM employers WHERE nik_sealed IS NOT NULL)", NULL);
 }

@@ -29,5 +29,13 @@ const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
 void store_log_error(struct store *s, const char *what);
 /* Run one statement that returns no rows; 0 or -1. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st);
+/* A count(*) query with an optional text parameter ?1 (NULL: unbound). */
+int64_t store_count(struct store *s, const char *sql, const char *value);
+/* The end of a staff decision, inside the transaction the caller began: run
+ * the bound UPDATE st; when it changed no row roll back and answer
+ * STORE_NOT_FOUND; else write the audit entry in the same transaction and
+ * commit. */
+enum store_result store_decision(struct store *s, sqlite3_stmt *st, int64_t actor_id, const char *action,
+                                 const char *target_type, int64_t target_id, const char *reason, int64_t now);
 
 #endif

@@ -169,9 +169,5 @@ store_staff_list(struct store *s, struct arena *a, struct store_user **items, si
 int64_t
 store_user_count(struct store *s, const char *role)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM users WHERE role = ?1");
-	store_bind_text(st, 1, role);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return store_count(s, "SELECT count(*) FROM users WHERE role = ?1", role);
 }

@@ -766,9 +766,6 @@ store_vacancy_sync_index(struct store *s)
 int64_t
 store_vacancy_count(struct store *s, const char *status)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM vacancies WHERE ?1 IS NULL OR status = ?1");
-	store_bind_text(st, 1, status);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return status == NULL ? store_count(s, "SELECT count(*) FROM vacancies", NULL)
+	                      : store_count(s, "SELECT count(*) FROM vacancies WHERE status = ?1", status);
 }

@@ -271,9 +271,7 @@ render_users(struct http_request *req, struct http_response *res, const struct f
 	}
 	page_keep_fields(req, c, user_fields);
 	page_regions(c, NULL, http_form(req, "village_code"));
-	if (e != NULL)
-		page_form_errors(c, e);
-	page_render(req, res, e != NULL ? e->status : 200, "admin_users", c);
+	page_render_form(req, res, "admin_users", c, e);
 }
 
 void

@@ -120,9 +120,7 @@ render_password_change(struct http_request *req, struct http_response *res, cons
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Ganti kata sandi");
 	tpl_set_bool(c, "done", done);
-	if (e != NULL)
-		page_form_errors(c, e);
-	page_render(req, res, e != NULL ? e->status : 200, "password_change", c);
+	page_render_form(req, res, "password_change", c, e);
 }
 
 void
@@ -217,9 +215,7 @@ render_code_form(struct http_request *req, struct http_response *res, const stru
 	const char *phone = http_form(req, "phone");
 	tpl_set(f, "phone", phone ? phone : http_query(req, "phone"));
 	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
-	if (e != NULL)
-		page_form_errors(c, e);
-	page_render(req, res, e != NULL ? e->status : 200, "password_set", c);
+	page_render_form(req, res, "password_set", c, e);
 }
 
 void

@@ -58,6 +58,15 @@ page_render(struct http_request *req, struct http_response *res, int status, con
 }
 
 void
+page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
+                 const struct form_errors *e)
+{
+	if (e != NULL)
+		page_form_errors(c, e);
+	page_render(req, res, e != NULL ? e->status : 200, name, c);
+}
+
+void
 page_error(struct http_request *req, struct http_response *res, int status, const char *message)
 {
 	const char *title = status == 404 ? "Halaman tidak ditemukan"

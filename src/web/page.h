@@ -16,6 +16,9 @@ struct tpl_ctx *page_ctx(struct http_request *req, struct http_response *res, co
 /* Render template name into res with status. */
 void page_render(struct http_request *req, struct http_response *res, int status, const char *name,
                  struct tpl_ctx *c);
+/* A form page: with errors e (may be NULL) shown and their status, else 200. */
+void page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
+                      const struct form_errors *e);
 /* An error page with a sentence for people. */
 void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
 

@@ -123,6 +123,21 @@ register_seeker_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, "/pencari");
 }
 
+/* Create the employer and log them in, or show the form again with what is wrong. */
+static void
+employer_signup(struct http_request *req, struct http_response *res, const struct signup_employer *in,
+                const char *tpl, const char *title, const char *const *fields, bool allow_outside)
+{
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	if (signup_employer(web_req(req), req->arena, in, &e, &out) != 0) {
+		render_form(req, res, tpl, title, fields, &e, allow_outside);
+		return;
+	}
+	auth_login(req, res, out.id, false, NULL);
+	http_redirect(res, "/pemberi");
+}
+
 void
 register_company_form(struct http_request *req, struct http_response *res)
 {
@@ -150,14 +165,7 @@ register_company_post(struct http_request *req, struct http_response *res)
 		.password2 = http_form(req, "password2"),
 		.consent = checked(req, "consent"),
 	};
-	struct form_errors e = {0};
-	struct signup_result out = {0};
-	if (signup_employer(web_req(req), req->arena, &in, &e, &out) != 0) {
-		render_form(req, res, "register_company", title, company_fields, &e, true);
-		return;
-	}
-	auth_login(req, res, out.id, false, NULL);
-	http_redirect(res, "/pemberi");
+	employer_signup(req, res, &in, "register_company", title, company_fields, true);
 }
 
 void
@@ -184,12 +192,5 @@ register_individual_post(struct http_request *req, struct http_response *res)
 		.password2 = http_form(req, "password2"),
 		.consent = checked(req, "consent"),
 	};
-	struct form_errors e = {0};
-	struct signup_result out = {0};
-	if (signup_employer(web_req(req), req->arena, &in, &e, &out) != 0) {
-		render_form(req, res, "register_individual", title, individual_fields, &e, false);
-		return;
-	}
-	auth_login(req, res, out.id, false, NULL);
-	http_redirect(res, "/pemberi");
+	employer_signup(req, res, &in, "register_individual", title, individual_fields, false);
 }

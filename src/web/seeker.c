@@ -69,9 +69,7 @@ static void
 render_delete(struct http_request *req, struct http_response *res, const struct form_errors *e)
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Hapus akun");
-	if (e != NULL)
-		page_form_errors(c, e);
-	page_render(req, res, e != NULL ? e->status : 200, "seeker_delete", c);
+	page_render_form(req, res, "seeker_delete", c, e);
 }
 
 void
