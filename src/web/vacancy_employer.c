@@ -300,10 +300,6 @@ employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 
 /* The quick form sends only what informal work needs; the rest gets the
  * defaults of informal day or piece work. */
-struct quick_fields {
-	struct http_request *req;
-};
-
 static const char *
 quick_value(void *ctx, const char *name)
 {

@@ -20,20 +20,17 @@
 #include "web/search.h"
 #include "web/views.h"
 
-/* The options of one filter: value, label, count, selected, and the link
- * that applies it. */
+/* One option of a filter: value, label, how many results it gives, and
+ * whether it is the one chosen. */
 static void
-facet_option(struct http_request *req, struct tpl_ctx *c, const char *list, const struct search_params *p,
-             const char *param, const char *value, const char *label, int64_t count, const char *current)
+facet_option(struct tpl_ctx *c, const char *list, const char *value, const char *label, int64_t count,
+             const char *current)
 {
 	struct tpl_ctx *o = tpl_push(c, list);
 	tpl_set(o, "value", value);
 	tpl_set(o, "label", label);
 	tpl_set_int(o, "count", count);
 	tpl_set_bool(o, "selected", current != NULL && strcmp(current, value) == 0);
-	(void)req;
-	(void)p;
-	(void)param;
 }
 
 static void
@@ -42,21 +39,21 @@ fill_facets(struct http_request *req, struct tpl_ctx *c, const struct search_par
 {
 	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
 		const struct wilayah_place *d = wilayah_pbg_district_at(i);
-		facet_option(req, c, "f_kecamatan", p, "kecamatan", d->code, d->name, f->district[i + 1], p->kecamatan);
+		facet_option(c, "f_kecamatan", d->code, d->name, f->district[i + 1], p->kecamatan);
 	}
-	facet_option(req, c, "f_jenis", p, "jenis", "formal", "Formal (pabrik, kantor)", f->formal[1], p->jenis);
-	facet_option(req, c, "f_jenis", p, "jenis", "informal", "Informal (harian, borongan, rumahan)", f->formal[0],
+	facet_option(c, "f_jenis", "formal", "Formal (pabrik, kantor)", f->formal[1], p->jenis);
+	facet_option(c, "f_jenis", "informal", "Informal (harian, borongan, rumahan)", f->formal[0],
 	             p->jenis);
 	for (int a = 0; a < ARR_COUNT; a++)
-		facet_option(req, c, "f_pengaturan", p, "pengaturan", arrangement_code(a), arrangement_label(a),
+		facet_option(c, "f_pengaturan", arrangement_code(a), arrangement_label(a),
 		             f->arrangement[a], p->pengaturan);
 	for (int e = 0; e < EDU_COUNT; e++)
-		facet_option(req, c, "f_pendidikan", p, "pendidikan", education_code(e), education_label(e),
+		facet_option(c, "f_pendidikan", education_code(e), education_label(e),
 		             f->education[e], p->pendidikan);
 	for (int k = 0; k < INDEX_KBLI; k++) {
 		char letter[2] = {(char)('A' + k), 0};
 		if (f->kbli[k] > 0 || (p->kbli && p->kbli[0] == letter[0]))
-			facet_option(req, c, "f_kbli", p, "kbli", arena_strdup(req->arena, letter), rules_kbli_title(letter[0]),
+			facet_option(c, "f_kbli", arena_strdup(req->arena, letter), rules_kbli_title(letter[0]),
 			             f->kbli[k], p->kbli);
 	}
 	tpl_set_int(c, "f_disabilitas_count", f->disability);
