@@ -309,3 +309,23 @@ fail:
 	store_rollback(s);
 	return STORE_ERROR;
 }
+
+int64_t
+store_bump(struct store *s, const char *name)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE counters SET value = value + 1 WHERE name = ?1 RETURNING value");
+	store_bind_text(st, 1, name);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+int64_t
+store_counter(struct store *s, const char *name)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM counters WHERE name = ?1");
+	store_bind_text(st, 1, name);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}

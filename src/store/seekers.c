@@ -101,6 +101,8 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 	if (n->assisted_by != 0 &&
 	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
 		goto fail;
+	if (store_bump(s, "seeker_generation") < 0)
+		goto fail;
 	if (store_commit(s) != 0)
 		goto fail;
 	*id_out = id;
@@ -257,6 +259,10 @@ store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, 
 	store_bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, actor_id);
 	sqlite3_bind_int64(st, 5, now);
+	if (store_bump(s, "seeker_generation") < 0) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
 	return store_decision(s, st, actor_id, decision[0] == 'a' ? "domicile_approved" : "domicile_rejected", "seeker",
 	                      id, reason, now);
 }

@@ -29,6 +29,10 @@ const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
 void store_log_error(struct store *s, const char *what);
 /* Run one statement that returns no rows; 0 or -1. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st);
+/* Add one to counters.name inside the caller's transaction; the new value, or -1. */
+int64_t store_bump(struct store *s, const char *name);
+/* The value of counters.name (-1 when missing). */
+int64_t store_counter(struct store *s, const char *name);
 /* A count(*) query with an optional text parameter ?1 (NULL: unbound). */
 int64_t store_count(struct store *s, const char *sql, const char *value);
 /* The end of a staff decision, inside the transaction the caller began: run

@@ -142,7 +142,8 @@ store_user_delete(struct store *s, int64_t id, int64_t actor_id, const char *rea
 		store_rollback(s);
 		return STORE_NOT_FOUND;
 	}
-	if (store_audit_add(s, actor_id, "account_deleted", "user", id, reason, now) != STORE_OK ||
+	if (store_bump(s, "seeker_generation") < 0 ||
+	    store_audit_add(s, actor_id, "account_deleted", "user", id, reason, now) != STORE_OK ||
 	    store_commit(s) != 0)
 		goto fail;
 	return STORE_OK;

@@ -192,20 +192,13 @@ bind_fields(struct arena *a, sqlite3_stmt *st, const struct vacancy *v, const st
 static int64_t
 bump_generation(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s,
-	    "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation' RETURNING value");
-	int64_t g = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return g;
+	return store_bump(s, "vacancy_generation");
 }
 
 static int64_t
 read_generation(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM counters WHERE name = 'vacancy_generation'");
-	int64_t g = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return g;
+	return store_counter(s, "vacancy_generation");
 }
 
 static uint16_t

@@ -10,6 +10,7 @@
 #include "web/handlers.h"
 #include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 struct web_config web_config;
 
@@ -138,7 +139,8 @@ web_dispatch(struct http_request *req, struct http_response *res)
 {
 	struct web_request w = {.now = time(NULL), .store = store_get()};
 	bool api = strncmp(req->path, "/api/", 5) == 0;
-	bool path_known = false;
+	bool path_known = false, known = false;
+	http_handler h = NULL;
 
 	req->user = &w;
 	client_behind_proxy(req);
@@ -149,7 +151,15 @@ web_dispatch(struct http_request *req, struct http_response *res)
 		return;
 	}
 	auth_identify(req, api);
-	http_handler h = http_route_find(routes, sizeof(routes) / sizeof(routes[0]), req, &path_known);
+	/* The main table, then each feature's own (routes live beside their handlers). */
+	const struct web_route_table tables[] = {
+		{routes, sizeof(routes) / sizeof(routes[0])},
+		WEB_FEATURE_ROUTES
+	};
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]) && h == NULL; i++) {
+		h = http_route_find(tables[i].routes, tables[i].count, req, &known);
+		path_known |= known;
+	}
 	if (h != NULL) {
 		h(req, res);
 	} else if (api) {

@@ -63,8 +63,8 @@ form_value(void *ctx, const char *name)
 
 /* Option lists for selects, with the chosen value selected. */
 static void
-options(struct http_request *req, struct tpl_ctx *c, const char *list, const char *chosen, int count,
-        const char *(*code)(int), const char *(*label)(int))
+options(struct tpl_ctx *c, const char *list, const char *chosen, int count, const char *(*code)(int),
+        const char *(*label)(int))
 {
 	for (int i = 0; i < count; i++) {
 		struct tpl_ctx *o = tpl_push(c, list);
@@ -72,7 +72,6 @@ options(struct http_request *req, struct tpl_ctx *c, const char *list, const cha
 		tpl_set(o, "label", label(i));
 		tpl_set_bool(o, "selected", chosen != NULL && strcmp(chosen, code(i)) == 0);
 	}
-	(void)req;
 }
 
 static const char *edu_code(int i) { return education_code((enum education)i); }
@@ -141,9 +140,9 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	const char *pick_kbli = sent ? http_form(req, "kbli") : v ? kbli_v : kbli_default;
 	bool formal = sent ? http_form(req, "formal") && strcmp(http_form(req, "formal"), "1") == 0 : v ? v->formal : true;
 
-	options(req, c, "o_education", pick_edu, EDU_COUNT, edu_code, edu_label);
-	options(req, c, "o_arrangement", pick_arr, ARR_COUNT, arr_code, arr_label);
-	options(req, c, "o_unit", pick_unit, WAGE_UNIT_COUNT, unit_code, unit_label);
+	options(c, "o_education", pick_edu, EDU_COUNT, edu_code, edu_label);
+	options(c, "o_arrangement", pick_arr, ARR_COUNT, arr_code, arr_label);
+	options(c, "o_unit", pick_unit, WAGE_UNIT_COUNT, unit_code, unit_label);
 	for (int k = 0; k <= 9; k++) {
 		struct tpl_ctx *opt = tpl_push(c, "o_kbji");
 		tpl_set(opt, "value", kbji_code_of(k));
