@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/embedded.h"
 #include "base/log.h"
 #include "base/parse.h"
 #include "core/date.h"
@@ -126,6 +127,24 @@ page_regions(struct tpl_ctx *c, const char *district_code, const char *village_c
 			tpl_set(vo, "name", v->name);
 			tpl_set_bool(vo, "selected", village_code != NULL && strcmp(village_code, v->code) == 0);
 		}
+	}
+}
+
+void
+page_skill_options(struct http_request *req, struct tpl_ctx *c)
+{
+	const struct embedded_file *f = embedded_find("data/skills.csv");
+	const char *p = f ? (const char *)f->data : "";
+	bool header = true;
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		size_t name = strcspn(p, ",\n");
+		if (p[0] != '#' && name > 0 && name < len) {
+			if (!header)
+				tpl_set(tpl_push(c, "skill_options"), "name", arena_strndup(req->arena, p, name));
+			header = false;
+		}
+		p += len + (p[len] == '\n');
 	}
 }
 

@@ -31,6 +31,8 @@ bool page_csrf(struct http_request *req, struct http_response *res);
 /* "districts" (18 options) and "village_groups" (optgroups of desa) with the
  * chosen ones selected. */
 void page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code);
+/* "skill_options": the skills of data/skills.csv, for the skills datalist. */
+void page_skill_options(struct http_request *req, struct tpl_ctx *c);
 /* "errors" (the summary list) and "error_FIELD" for each field error. */
 void page_form_errors(struct tpl_ctx *c, const struct form_errors *e);
 /* Copy the submitted fields named in names (NULL-terminated) into child "f",

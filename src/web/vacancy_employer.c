@@ -170,6 +170,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	page_regions(c, sent ? http_form(req, "district_code") : v ? v->district_code : e->district_code,
 	             sent ? http_form(req, "village_code") : v ? v->village_code : NULL);
 	tpl_set_bool(c, "verified", strcmp(e->status, "verified") == 0);
+	page_skill_options(req, c);
 	char umk[32];
 	wage_format_rupiah(wage_umk(date_from_unix_wib(web_req(req)->now).year), umk, sizeof(umk));
 	tpl_set(c, "umk", umk);
