@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "base/parse.h"
+#include "core/match.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "crypto/keys.h"
@@ -69,7 +70,7 @@ cli_open(const char *db)
 	else
 		snprintf(keyfile, sizeof(keyfile), "%s.key", db);
 	make_parent_dir(db);
-	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0) {
+	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || match_init() != 0) {
 		fprintf(stderr, "loker: data bawaan rusak\n");
 		return -1;
 	}

@@ -14,6 +14,7 @@
 #include "base/buf.h"
 #include "search/fts_tokenizer.h"
 #include "search/query.h"
+#include "search/skills.h"
 #include "search/suggest.h"
 
 /* rowid = index + 1. Doc 6 exists to catch the "pengalaman" -> "alam" quirk. */
@@ -411,6 +412,21 @@ test_filler_words(void **state)
 	buf_free(&b);
 }
 
+/* Skills meet through stems and synonym groups. */
+static void
+test_skill_keys(void **state)
+{
+	(void)state;
+	uint32_t jahit = skills_key("menjahit");
+	assert_int_not_equal(jahit, 0);
+	assert_int_equal(skills_key("Jahit"), jahit);
+	assert_int_equal(skills_key("penjahit"), jahit);
+	assert_int_equal(skills_key("operator jahit"), jahit);
+	assert_int_equal(skills_key("sopir"), skills_key("pengemudi"));
+	assert_int_not_equal(skills_key("sopir"), jahit);
+	assert_int_equal(skills_key("  ,; "), 0);
+}
+
 int
 main(void)
 {
@@ -422,6 +438,7 @@ main(void)
 		cmocka_unit_test(test_build_match),
 		cmocka_unit_test(test_synonym_search),
 		cmocka_unit_test(test_filler_words),
+		cmocka_unit_test(test_skill_keys),
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_one_edit),
 		cmocka_unit_test(test_suggest),

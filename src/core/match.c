@@ -1,0 +1,551 @@
+/* match.c - the score of a seeker against a vacancy, and the reasons.
+ *
+ * Hard limits exclude (score 0, a constant reason): the vacancy's sex, the
+ * age range, and UU 13/2003 for minors (under 18 only magang, magang from
+ * 17). Everything else ranks, out of 100 points:
+ *
+ *   part         points  how
+ *   skills         40    weighted overlap: sum of the weights of the
+ *                        vacancy's skills the seeker has / sum of the
+ *                        weights of all the vacancy's skills (rarer skills
+ *                        weigh more, see match_weight_fn); no skill asked:
+ *                        neutral half (20)
+ *   education      15    at or above the minimum: 15, below: 0 (SMA and SMK
+ *                        are one level); no minimum: 15
+ *   experience     10    at or above the years asked: 10, else in
+ *                        proportion; none asked: 10
+ *   distance       15    same desa 15, same kecamatan 12, neighbouring
+ *                        kecamatan 8, elsewhere in Purbalingga 3, outside 0;
+ *                        home work: 12 when the seeker lives in the
+ *                        collection kecamatan, else by the same rule; a
+ *                        kecamatan outside the seeker's reachable set: 0
+ *   wage           10    same unit only: the offer's top >= expectation 10,
+ *                        within 10% below 5, lower 0; another unit: neutral
+ *                        5 (no invented conversion); no expectation or no
+ *                        offer: 10 / 5
+ *   preferences    10    arrangement 4, sector (KBLI) 3, formal/informal 3;
+ *                        each full when not stated or met
+ *   disability     -3    a seeker with a disability and a vacancy not
+ *                        marked disability-friendly (small: most work may
+ *                        still suit them); friendly: a reason, no change
+ *
+ * A seeker's age 0 means unknown: no age limit can be checked, so it only
+ * ranks. When excluded, reasons (if wanted) holds the exclusion sentence.
+ * No allocation; with want_reasons false no string is touched, so ranking
+ * thousands of pairs stays cheap (about 40 ns for 4 skills against 5). */
+#include "core/match.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/embedded.h"
+
+enum {
+	MATCH_W_SKILLS = 40,
+	MATCH_W_EDUCATION = 15,
+	MATCH_W_EXPERIENCE = 10,
+	MATCH_W_WAGE = 10,
+	MATCH_W_ARRANGEMENT = 4,
+	MATCH_W_SECTOR = 3,
+	MATCH_W_FORMAL = 3,
+	MATCH_DIST_VILLAGE = 15,
+	MATCH_DIST_DISTRICT = 12,
+	MATCH_DIST_NEIGHBOUR = 8,
+	MATCH_DIST_REGENCY = 3,
+	MATCH_DISABILITY_PENALTY = 3,
+	MATCH_LABELS_SHOWN = 4,         /* skill names listed in a reason, then "…" */
+	MATCH_NEIGHBOUR_LINES = 1000,   /* lines read from the table: stops a broken build */
+};
+
+#define MATCH_SEP " \xc2\xb7 "      /* " · " */
+#define MATCH_ELLIPSIS "\xe2\x80\xa6"
+#define MATCH_HEADER "district_code,neighbour_code"
+/* Bit 0..63 of a skill key (Fibonacci hashing: keys may be small numbers). */
+#define MATCH_BLOOM(key) ((uint32_t)((key) * 2654435769u) >> 26)
+
+static const char MATCH_EX_SEX_L[] = "lowongan khusus laki-laki";
+static const char MATCH_EX_SEX_P[] = "lowongan khusus perempuan";
+static const char MATCH_EX_UNDER_17[] = "usia di bawah 17 tahun belum boleh bekerja atau magang";
+static const char MATCH_EX_MINOR[] = "usia di bawah 18 tahun hanya boleh magang";
+static const char MATCH_EX_AGE_LOW[] = "usia di bawah batas usia lowongan";
+static const char MATCH_EX_AGE_HIGH[] = "usia di atas batas usia lowongan";
+
+/* Bit b of match_nb[a]: kecamatan a and b share a border. */
+static uint32_t match_nb[MATCH_DISTRICTS];
+
+/* "33.03.NN" (exactly n bytes) to NN in 1..18, else 0. */
+static int
+match_code(const char *s, size_t n)
+{
+	int v;
+
+	if (n != 8 || memcmp(s, "33.03.", 6) != 0 || s[6] < '0' || s[6] > '9' || s[7] < '0' || s[7] > '9')
+		return 0;
+	v = (s[6] - '0') * 10 + (s[7] - '0');
+	return v >= 1 && v < MATCH_DISTRICTS ? v : 0;
+}
+
+int
+match_init(void)
+{
+	const struct embedded_file *f = embedded_find("data/kecamatan-neighbours.csv");
+	uint32_t nb[MATCH_DISTRICTS] = {0};
+	const char *p, *end;
+	bool header = false;
+	size_t lines = 0;
+
+	if (f == NULL)
+		return -1;
+	p = (const char *)f->data;
+	end = p + f->len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *line = p, *comma;
+		size_t n;
+		int a, b;
+
+		if (eol == NULL)
+			eol = end;
+		p = eol < end ? eol + 1 : end;
+		n = (size_t)(eol - line);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		if (++lines > MATCH_NEIGHBOUR_LINES)
+			return -1;
+		if (n == 0 || line[0] == '#')
+			continue;
+		if (!header) {
+			if (n != sizeof(MATCH_HEADER) - 1 || memcmp(line, MATCH_HEADER, n) != 0)
+				return -1;
+			header = true;
+			continue;
+		}
+		comma = memchr(line, ',', n);
+		if (comma == NULL)
+			return -1;
+		a = match_code(line, (size_t)(comma - line));
+		b = match_code(comma + 1, n - (size_t)(comma - line) - 1);
+		if (a == 0 || b == 0 || a == b)
+			return -1;
+		/* One direction or both in the file: the relation is symmetric. */
+		nb[a] |= 1u << b;
+		nb[b] |= 1u << a;
+	}
+	/* A kecamatan with no neighbour means a broken table, not an island. */
+	for (int d = 1; d < MATCH_DISTRICTS; d++)
+		if (nb[d] == 0)
+			return -1;
+	memcpy(match_nb, nb, sizeof(match_nb));
+	return 0;
+}
+
+bool
+match_neighbours(int a, int b)
+{
+	if (a < 1 || a >= MATCH_DISTRICTS || b < 1 || b >= MATCH_DISTRICTS || a == b)
+		return false;
+	return (match_nb[a] >> b) & 1u;
+}
+
+/* The reasons being written: bounded, never cut inside a UTF-8 sequence. */
+struct match_text {
+	char *p;
+	size_t len, cap;                /* cap counts the NUL */
+	bool full;
+};
+
+static void
+text_put(struct match_text *t, const char *s, size_t n)
+{
+	if (t->full)
+		return;
+	if (n > t->cap - 1 - t->len) {
+		n = t->cap - 1 - t->len;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+		t->full = true;
+	}
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+	t->p[t->len] = '\0';
+}
+
+static void
+text_str(struct match_text *t, const char *s)
+{
+	text_put(t, s, strlen(s));
+}
+
+/* Start a new reason: " · " after the first. */
+static void
+text_part(struct match_text *t, const char *s)
+{
+	if (t->len > 0)
+		text_str(t, MATCH_SEP);
+	text_str(t, s);
+}
+
+static void
+text_int(struct match_text *t, long long v)
+{
+	char num[24];
+	int n = snprintf(num, sizeof(num), "%lld", v);
+
+	if (n > 0 && (size_t)n < sizeof(num))
+		text_put(t, num, (size_t)n);
+}
+
+/* Education level for "at or above": SMA and SMK are one level. */
+static int
+match_edu_rank(enum education e)
+{
+	int r = (int)e;
+
+	if (r < 0)
+		r = 0;
+	if (r >= EDU_COUNT)
+		r = EDU_COUNT - 1;
+	return r >= EDU_SMK ? r - 1 : r;
+}
+
+/* The weight of v's skill i: given, asked of weight, or 1. Negative and
+ * non-finite weights count as 0 so one bad figure can not flip a score. */
+static double
+match_weight(match_weight_fn weight, void *ctx, const double *weights, size_t i, uint32_t key)
+{
+	double w;
+
+	if (weights != NULL)
+		w = weights[i];
+	else if (weight != NULL)
+		w = weight(ctx, key);
+	else
+		return 1.0;
+	return isfinite(w) && w > 0 ? w : 0.0;
+}
+
+static const char *
+match_excluded(const struct match_seeker *s, const struct match_vacancy *v)
+{
+	if ((v->sex == 'L' || v->sex == 'P') && s->sex != v->sex)
+		return v->sex == 'L' ? MATCH_EX_SEX_L : MATCH_EX_SEX_P;
+	/* Age 0 is unknown: the range can not be checked, so it only ranks. */
+	if (s->age <= 0)
+		return NULL;
+	if (s->age < 17)
+		return MATCH_EX_UNDER_17;
+	if (s->age < 18 && v->arrangement != ARR_MAGANG)
+		return MATCH_EX_MINOR;
+	if (v->age_min > 0 && s->age < v->age_min)
+		return MATCH_EX_AGE_LOW;
+	if (v->age_max > 0 && s->age > v->age_max)
+		return MATCH_EX_AGE_HIGH;
+	return NULL;
+}
+
+/* How the place part came out, for its reason. */
+enum match_place {
+	PLACE_NONE,             /* no reason (seeker's kecamatan unknown) */
+	PLACE_HOME,             /* home work without a collection kecamatan */
+	PLACE_VILLAGE, PLACE_DISTRICT, PLACE_NEIGHBOUR, PLACE_REGENCY,
+	PLACE_OUTSIDE, PLACE_UNREACHABLE,
+};
+
+static int
+match_distance(const struct match_seeker *s, const struct match_vacancy *v, enum match_place *place)
+{
+	bool known_v = v->district >= 1 && v->district < MATCH_DISTRICTS;
+	bool known_s = s->district >= 1 && s->district < MATCH_DISTRICTS;
+
+	if (v->location == LOC_OUTSIDE) {
+		*place = PLACE_OUTSIDE;
+		return 0;
+	}
+	if (s->districts != 0 && known_v && !((s->districts >> v->district) & 1u)) {
+		*place = PLACE_UNREACHABLE;
+		return 0;
+	}
+	if (v->location == LOC_HOME) {
+		/* Work done at home; only the collection point is travelled to,
+		 * and without one there is no travel at all. */
+		if (!known_v) {
+			*place = PLACE_HOME;
+			return MATCH_DIST_DISTRICT;
+		}
+		if (known_s && s->district == v->district) {
+			*place = PLACE_DISTRICT;
+			return MATCH_DIST_DISTRICT;
+		}
+	} else if (s->village > 0 && s->village == v->village && (!known_s || !known_v || s->district == v->district)) {
+		*place = PLACE_VILLAGE;
+		return MATCH_DIST_VILLAGE;
+	} else if (known_s && known_v && s->district == v->district) {
+		*place = PLACE_DISTRICT;
+		return MATCH_DIST_DISTRICT;
+	}
+	if (!known_s) {
+		*place = PLACE_NONE;
+		return MATCH_DIST_REGENCY;
+	}
+	if (known_v && match_neighbours(s->district, v->district)) {
+		*place = PLACE_NEIGHBOUR;
+		return MATCH_DIST_NEIGHBOUR;
+	}
+	*place = PLACE_REGENCY;
+	return MATCH_DIST_REGENCY;
+}
+
+static void
+match_place_reason(struct match_text *t, const struct match_vacancy *v, enum match_place place)
+{
+	bool home = v->location == LOC_HOME;
+
+	switch (place) {
+	case PLACE_NONE:
+		if (home)
+			text_part(t, "kerja di rumah");
+		break;
+	case PLACE_HOME:
+		text_part(t, "kerja di rumah");
+		break;
+	case PLACE_VILLAGE:
+		text_part(t, "satu desa");
+		break;
+	case PLACE_DISTRICT:
+		text_part(t, home ? "kerja di rumah (satu kecamatan)" : "satu kecamatan");
+		break;
+	case PLACE_NEIGHBOUR:
+		text_part(t, home ? "kerja di rumah (kecamatan tetangga)" : "kecamatan tetangga");
+		break;
+	case PLACE_REGENCY:
+		text_part(t, home ? "kerja di rumah (kecamatan lain)" : "kecamatan lain di Purbalingga");
+		break;
+	case PLACE_OUTSIDE:
+		text_part(t, "di luar Purbalingga");
+		break;
+	case PLACE_UNREACHABLE:
+		text_part(t, "di luar kecamatan pilihan");
+		break;
+	}
+}
+
+/* How the wage part came out, for its reason. */
+enum match_wage {
+	WAGE_SILENT,            /* no expectation, or no offer */
+	WAGE_MET, WAGE_NEAR, WAGE_LOW, WAGE_OTHER_UNIT,
+};
+
+/* Figures beyond this are nonsense; clamping keeps the 10% test in range. */
+#define MATCH_WAGE_CAP ((int64_t)1000000000000000)
+
+static int
+match_wage(const struct match_seeker *s, const struct match_vacancy *v, enum match_wage *how)
+{
+	int64_t top = v->wage_max > v->wage_min ? v->wage_max : v->wage_min;
+	int64_t want = s->expected_wage;
+
+	*how = WAGE_SILENT;
+	if (want <= 0)
+		return MATCH_W_WAGE;
+	if (top <= 0)
+		return MATCH_W_WAGE / 2;
+	if (s->expected_unit != v->wage_unit) {
+		*how = WAGE_OTHER_UNIT;
+		return MATCH_W_WAGE / 2;
+	}
+	if (top > MATCH_WAGE_CAP)
+		top = MATCH_WAGE_CAP;
+	if (want > MATCH_WAGE_CAP)
+		want = MATCH_WAGE_CAP;
+	if (top >= want) {
+		*how = WAGE_MET;
+		return MATCH_W_WAGE;
+	}
+	if (top * 10 >= want * 9) {
+		*how = WAGE_NEAR;
+		return MATCH_W_WAGE / 2;
+	}
+	*how = WAGE_LOW;
+	return 0;
+}
+
+static void
+match_skill_reason(struct match_text *t, const struct match_vacancy *v, uint32_t matched, size_t nmatched)
+{
+	size_t shown = 0;
+
+	if (t->len > 0)
+		text_str(t, MATCH_SEP);
+	text_int(t, (long long)nmatched);
+	text_str(t, " dari ");
+	text_int(t, (long long)v->skill_count);
+	text_str(t, " keahlian cocok");
+	for (size_t i = 0; i < v->skill_count; i++) {
+		if (!((matched >> i) & 1u) || v->skills[i].label == NULL || v->skills[i].label[0] == '\0')
+			continue;
+		if (shown == MATCH_LABELS_SHOWN) {
+			text_str(t, ", " MATCH_ELLIPSIS);
+			break;
+		}
+		text_str(t, shown == 0 ? ": " : ", ");
+		text_str(t, v->skills[i].label);
+		shown++;
+	}
+}
+
+static void
+match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+          const double *weights, bool want_reasons, struct match_result *out)
+{
+	size_t nv = v->skill_count < MATCH_MAX_SKILLS ? v->skill_count : MATCH_MAX_SKILLS;
+	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
+	uint32_t matched = 0;
+	size_t nmatched = 0;
+	int skills, education, experience, distance, wage, arr, sector, formal, score;
+	bool edu_met;
+	enum match_place place;
+	enum match_wage wage_how;
+	struct match_text t = {out->reasons, 0, sizeof(out->reasons), false};
+
+	out->reasons[0] = '\0';
+	out->exclusion = match_excluded(s, v);
+	out->excluded = out->exclusion != NULL;
+	if (out->excluded) {
+		out->score = 0;
+		if (want_reasons)
+			text_str(&t, out->exclusion);
+		return;
+	}
+
+	/* Skills: the vacancy's skills the seeker has, each by its weight. */
+	if (nv == 0) {
+		skills = MATCH_W_SKILLS / 2;
+	} else {
+		double have = 0, all = 0;
+		uint64_t bloom = 0;
+		/* A 64-bit filter of the seeker's keys skips most of the pairwise
+		 * compares when the skills differ (the common case). */
+		for (size_t j = 0; j < ns; j++)
+			bloom |= 1ull << MATCH_BLOOM(s->skills[j].key);
+		for (size_t i = 0; i < nv; i++) {
+			uint32_t key = v->skills[i].key;
+			double w = match_weight(weight, ctx, weights, i, key);
+			bool hit = false;
+			/* Key 0 is a skill without a word: it matches nothing. */
+			if (key != 0 && ((bloom >> MATCH_BLOOM(key)) & 1u))
+				for (size_t j = 0; j < ns && !hit; j++)
+					hit = s->skills[j].key == key;
+			all += w;
+			if (hit) {
+				have += w;
+				matched |= 1u << i;
+				nmatched++;
+			}
+		}
+		/* Every weight zero (a skill everyone has): count them instead. */
+		if (all <= 0) {
+			have = (double)nmatched;
+			all = (double)nv;
+		}
+		skills = (int)(MATCH_W_SKILLS * have / all + 0.5);
+	}
+
+	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
+	education = edu_met ? MATCH_W_EDUCATION : 0;
+
+	if (v->experience_years <= 0 || s->experience_years >= v->experience_years)
+		experience = MATCH_W_EXPERIENCE;
+	else if (s->experience_years <= 0)
+		experience = 0;
+	else
+		experience = (int)((long long)MATCH_W_EXPERIENCE * s->experience_years / v->experience_years);
+
+	distance = match_distance(s, v, &place);
+	wage = match_wage(s, v, &wage_how);
+
+	arr = s->arrangements == 0 || (v->arrangement >= 0 && v->arrangement < ARR_COUNT &&
+	                               ((s->arrangements >> v->arrangement) & 1u))
+	          ? MATCH_W_ARRANGEMENT : 0;
+	sector = s->kbli == 0 || (v->kbli >= 'A' && v->kbli <= 'U' && ((s->kbli >> (v->kbli - 'A')) & 1u))
+	             ? MATCH_W_SECTOR : 0;
+	formal = s->formal != 0 && s->formal != 1 ? MATCH_W_FORMAL
+	         : (s->formal == 1) == v->formal ? MATCH_W_FORMAL : 0;
+
+	score = skills + education + experience + distance + wage + arr + sector + formal;
+	if (s->disability && !v->disability_friendly)
+		score -= MATCH_DISABILITY_PENALTY;
+	out->score = score < 0 ? 0 : score > 100 ? 100 : score;
+	if (!want_reasons)
+		return;
+
+	if (nv > 0)
+		match_skill_reason(&t, v, matched, nmatched);
+	match_place_reason(&t, v, place);
+	if (v->education_min > EDU_NONE) {
+		if (edu_met) {
+			text_part(&t, "pendidikan ");
+			text_str(&t, education_label(s->education));
+			text_str(&t, " memenuhi");
+		} else {
+			text_part(&t, "pendidikan di bawah syarat (");
+			text_str(&t, education_label(v->education_min));
+			text_str(&t, ")");
+		}
+	}
+	if (v->experience_years > 0) {
+		if (experience == MATCH_W_EXPERIENCE) {
+			text_part(&t, "pengalaman ");
+			text_int(&t, s->experience_years);
+			text_str(&t, " tahun memenuhi");
+		} else {
+			text_part(&t, "pengalaman kurang dari ");
+			text_int(&t, v->experience_years);
+			text_str(&t, " tahun");
+		}
+	}
+	switch (wage_how) {
+	case WAGE_SILENT:
+		break;
+	case WAGE_MET:
+		text_part(&t, "upah sesuai harapan");
+		break;
+	case WAGE_NEAR:
+		text_part(&t, "upah sedikit di bawah harapan");
+		break;
+	case WAGE_LOW:
+		text_part(&t, "upah di bawah harapan");
+		break;
+	case WAGE_OTHER_UNIT:
+		text_part(&t, "upah ");
+		text_str(&t, wage_unit_label(v->wage_unit));
+		text_str(&t, ", harapan ");
+		text_str(&t, wage_unit_label(s->expected_unit));
+		break;
+	}
+	if (arr == 0) {
+		text_part(&t, "bukan jenis kerja pilihan (");
+		text_str(&t, arrangement_label(v->arrangement));
+		text_str(&t, ")");
+	}
+	if (sector == 0)
+		text_part(&t, "bukan sektor pilihan");
+	if (formal == 0)
+		text_part(&t, s->formal == 1 ? "bukan kerja formal" : "bukan kerja informal");
+	if (s->disability)
+		text_part(&t, v->disability_friendly ? "ramah disabilitas" : "belum dinyatakan ramah disabilitas");
+}
+
+void
+match_score(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+            bool want_reasons, struct match_result *out)
+{
+	match_run(s, v, weight, ctx, NULL, want_reasons, out);
+}
+
+void
+match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
+                     bool want_reasons, struct match_result *out)
+{
+	match_run(s, v, NULL, NULL, weights, want_reasons, out);
+}

@@ -1,0 +1,92 @@
+/* match.h - how well a job seeker and a vacancy fit each other, with the
+ * reasons in plain Bahasa Indonesia ("3 dari 4 keahlian cocok: menjahit,
+ * obras, QC · satu kecamatan · pendidikan SMK memenuhi · upah sesuai
+ * harapan"). Hard limits (age range, under-18 only for magang, sex when the
+ * vacancy names one) exclude; everything else ranks. Pure: the caller gives
+ * skills as canonical keys (stem or synonym group, search/skills.h) with
+ * their weights, and the kecamatan neighbours come from
+ * data/kecamatan-neighbours.csv through match_init(). */
+#ifndef LOKER_MATCH_H
+#define LOKER_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/vacancy.h"
+
+#define MATCH_MAX_SKILLS 24
+#define MATCH_REASONS_LEN 512
+#define MATCH_DISTRICTS 19          /* 1..18 = 33.03.01..18; 0 = unknown/outside */
+
+/* A skill as matching sees it: a canonical key (never shown) and the words a
+ * person wrote (shown in reasons). */
+struct match_skill {
+	uint32_t key;                   /* canonical id; equal keys are the same skill */
+	const char *label;              /* as written, for reasons */
+};
+
+struct match_seeker {
+	enum education education;
+	int experience_years;
+	int age;                        /* whole years today */
+	char sex;                       /* 'L' or 'P' */
+	bool disability;
+	int district;                   /* domicile, 1..18 (0 unknown) */
+	int village;                    /* 1-based position among Purbalingga's villages, 0 unknown */
+	struct match_skill skills[MATCH_MAX_SKILLS];
+	size_t skill_count;
+	int64_t expected_wage;          /* 0 = not said */
+	enum wage_unit expected_unit;
+	uint32_t arrangements;          /* bit (1 << enum arrangement) per accepted arrangement; 0 = any */
+	uint32_t kbli;                  /* bit (1 << (letter - 'A')) per preferred sector; 0 = any */
+	int formal;                     /* -1 any, 0 informal only, 1 formal only */
+	uint32_t districts;             /* bit (1 << n) per kecamatan they can reach; 0 = any */
+};
+
+struct match_vacancy {
+	enum education education_min;
+	int experience_years;
+	int age_min, age_max;           /* 0 = none */
+	char sex;                       /* 'L', 'P' or 'S' */
+	bool disability_friendly;
+	enum location_kind location;
+	int district;                   /* 1..18, 0 = none */
+	int village;                    /* 0 = none */
+	struct match_skill skills[MATCH_MAX_SKILLS];
+	size_t skill_count;
+	int64_t wage_min, wage_max;
+	enum wage_unit wage_unit;
+	enum arrangement arrangement;
+	char kbli;
+	bool formal;
+};
+
+/* The weight of a skill key: rarer skills weigh more (e.g. log(N / df)).
+ * NULL weights every skill 1. */
+typedef double (*match_weight_fn)(void *ctx, uint32_t key);
+
+struct match_result {
+	bool excluded;
+	const char *exclusion;          /* why, when excluded (a constant string) */
+	int score;                      /* 0..100 when not excluded */
+	char reasons[MATCH_REASONS_LEN];/* " · "-separated, Bahasa Indonesia */
+};
+
+/* Parse the embedded neighbours table; 0 or -1. Call before threads start. */
+int match_init(void);
+/* True when kecamatan a and b (1..18) share a border. */
+bool match_neighbours(int a, int b);
+
+/* Score one pair. reasons may be skipped (want_reasons false) when ranking
+ * many pairs fast; the score is the same either way. */
+void match_score(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+                 bool want_reasons, struct match_result *out);
+/* match_score with the weights of v's skills already known: weights[i] is
+ * the weight of v->skills[i] (NULL: all 1). For ranking many seekers against
+ * one vacancy, where asking the weight function per pair would cost more
+ * than the rest of the score. Same result as match_score. */
+void match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
+                          bool want_reasons, struct match_result *out);
+
+#endif

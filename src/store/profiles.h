@@ -1,0 +1,67 @@
+/* profiles.h - what a job seeker tells about themselves beyond the account:
+ * education, skills, experience, certificates, languages, disability
+ * (optional; only for matching disability-friendly vacancies and statistics),
+ * preferences, availability, whether employers may find them, and a CV. */
+#ifndef LOKER_STORE_PROFILES_H
+#define LOKER_STORE_PROFILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "core/date.h"
+#include "core/match.h"
+#include "store/store.h"
+
+#define PROFILE_CV_MAX (2u << 20)      /* 2 MB */
+
+struct store_profile {
+	int64_t user_id;
+	const char *education;          /* education code ("smk"), NULL when not told */
+	const char *major;              /* jurusan */
+	const char *school;
+	int graduation_year;            /* 0 = not told */
+	const char *skills;             /* comma separated, as written: "menjahit, obras, QC" */
+	int experience_years;
+	const char *experience;         /* one job a line: "2019–2022 Operator jahit, PT ..." */
+	const char *certificates;       /* comma separated: "SIM C, Menjahit BLK 2023" */
+	const char *languages;          /* comma separated */
+	const char *disability;         /* NULL: none told */
+	const char *pref_kbli;          /* sector letters, comma separated: "C,G" */
+	const char *pref_districts;     /* kecamatan codes they can reach, comma separated */
+	int pref_formal;                /* -1 any, 0 informal, 1 formal */
+	const char *pref_arrangements;  /* arrangement codes, comma separated */
+	int64_t expected_wage;          /* 0 = not told */
+	const char *expected_wage_unit; /* wage unit code */
+	const char *available_from;     /* YYYY-MM-DD or NULL */
+	bool open_profile;              /* "profil terbuka untuk perusahaan"; never for under-18s */
+	bool has_cv;
+	int64_t updated_at;             /* 0 = never filled */
+	int64_t still_looking_at;       /* last "masih mencari kerja?" answer (AK/1: every 6 months) */
+};
+
+/* The profile (defaults when the seeker never filled it). */
+enum store_result store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out);
+/* Replace the profile's fields (not the CV). */
+enum store_result store_profile_save(struct store *s, const struct store_profile *p, int64_t now);
+/* The CV (a PDF checked by the caller), replacing any earlier one; data NULL deletes it. */
+enum store_result store_profile_set_cv(struct store *s, int64_t user_id, const char *filename,
+                                       const void *data, size_t len, int64_t now);
+enum store_result store_profile_get_cv(struct store *s, struct arena *a, int64_t user_id, const char **filename,
+                                       const void **data, size_t *len);
+/* The seeker still looks for work (the 6-monthly AK/1 question), or not. */
+enum store_result store_profile_still_looking(struct store *s, int64_t user_id, int64_t now);
+
+/* The seeker (account + profile) as matching sees it, as of today. */
+enum store_result store_profile_match_seeker(struct store *s, struct arena *a, int64_t user_id, struct date today,
+                                             struct match_seeker *out);
+
+/* Every active seeker (not placed, domicile not pending/rejected) as matching
+ * sees them, for the in-memory candidate index: each is handed to fn with
+ * its user id and whether their profile is open to employers. Labels in the
+ * match skills live until fn returns. */
+typedef void (*store_profile_each_fn)(void *ctx, int64_t user_id, bool open_profile, const struct match_seeker *m);
+enum store_result store_profiles_each(struct store *s, struct date today, store_profile_each_fn fn, void *ctx);
+
+#endif
