@@ -95,7 +95,11 @@ build/bench/search_bench: bench/search_bench.c $(LIB_OBJ)
 	@mkdir -p build/bench
 	@echo "LINK $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
-bench: all build/bench/search_bench
+build/bench/matching_bench: bench/matching_bench.c $(LIB_OBJ)
+	@mkdir -p build/bench
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+bench: all build/bench/search_bench build/bench/matching_bench
 
 # deps first, alone: the sub-make then sees the installed packages.
 deps:

@@ -19,7 +19,8 @@ static const struct command commands[] = {
 	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N]  isi basis data baru dengan data demo"},
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
 	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)"},
-	{"outbox", cmd_outbox, "outbox [--db FILE]                              pesan yang menunggu dikirim"},
+	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway"},
+	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)"},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
 };
 

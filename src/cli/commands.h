@@ -10,5 +10,7 @@ int cmd_admin(int argc, char **argv);
 int cmd_outbox(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+/* notify.c: the due jobs (expiry, reminders, digests, "masih mencari kerja?") */
+int cmd_notify(int argc, char **argv);
 
 #endif

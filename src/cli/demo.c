@@ -16,7 +16,9 @@
 #include "core/wilayah.h"
 #include "crypto/password.h"
 #include "store/employers.h"
+#include "store/profiles.h"
 #include "store/vacancies.h"
+#include "web/posting.h"
 #include "store/seekers.h"
 #include "store/users.h"
 
@@ -81,6 +83,42 @@ demo_staff(struct store *s, const char *hash, int64_t now)
 	return 0;
 }
 
+/* What Purbalingga's job seekers can do, by the work they look for. */
+static const char *const skill_sets[] = {
+	"menjahit, obras, quality control (QC)", "pasang bulu mata, finishing, packing", "tukang batu, pasang keramik",
+	"las listrik, knalpot, bubut", "sopir, SIM B1", "kasir, pramuniaga, melayani pembeli",
+	"administrasi, komputer, Microsoft Excel", "menderes nira, gula kelapa", "panen, bertani",
+	"memasak, pelayan rumah makan", "satpam", "asisten rumah tangga, mengasuh anak",
+};
+static const enum education demo_education[] = {EDU_SD, EDU_SMP, EDU_SMP, EDU_SMA, EDU_SMK, EDU_SMK, EDU_SMK,
+                                                EDU_D3, EDU_S1};
+
+/* Most demo seekers fill their profile; a tenth open it to employers. */
+static int
+demo_profile(struct store *s, int64_t id, bool minor, int64_t now)
+{
+	if (demo_rand(10) < 2)
+		return 0;   /* some never fill it: the dashboard's meter shows that */
+	static const char *const units[] = {"bulan", "hari"};
+	struct store_profile p = {
+		.user_id = id,
+		.education = education_code(demo_education[demo_rand(sizeof(demo_education) / sizeof(demo_education[0]))]),
+		.skills = skill_sets[demo_rand(sizeof(skill_sets) / sizeof(skill_sets[0]))],
+		.experience_years = (int)demo_rand(8),
+		.experience = "",
+		.certificates = demo_rand(3) == 0 ? "SIM C" : "",
+		.languages = "bahasa Indonesia, bahasa Jawa",
+		.pref_formal = -1,
+		.pref_kbli = "",
+		.pref_districts = "",
+		.pref_arrangements = "",
+		.expected_wage = demo_rand(2) ? 2500000 : 100000,
+		.open_profile = !minor && demo_rand(10) == 0,
+	};
+	p.expected_wage_unit = units[p.expected_wage < 1000000];
+	return store_profile_save(s, &p, now) == STORE_OK ? 0 : -1;
+}
+
 static int
 demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
 {
@@ -113,7 +151,8 @@ demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
 		};
 		int64_t id;
 		const char *conflict;
-		if (store_seeker_create(s, &n, now, &id, &conflict) == STORE_ERROR)
+		enum store_result r = store_seeker_create(s, &n, now, &id, &conflict);
+		if (r == STORE_ERROR || (r == STORE_OK && demo_profile(s, id, n.is_minor, now) != 0))
 			return -1;
 		cli_progress("pencari kerja", i + 1, count);
 	}
@@ -275,6 +314,25 @@ done:
 	return rc;
 }
 
+/* A small demo alerts its seekers as a real publish would, so their inbox
+ * has something in it; a benchmark-sized one skips the fan-out. */
+static int
+demo_alerts(struct store *s, int64_t vacancies, int64_t now)
+{
+	if (vacancies > 500)
+		return store_vacancy_mark_all_alerted(s, now) == STORE_OK ? 0 : -1;
+	struct arena a = {0};
+	int64_t ids[512];
+	size_t n = 0;
+	if (store_vacancy_unalerted(s, ids, 512, &n) != STORE_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		posting_published(s, &a, ids[i], now);
+		arena_free(&a);
+	}
+	return 0;
+}
+
 int
 cmd_demo(int argc, char **argv)
 {
@@ -294,7 +352,8 @@ cmd_demo(int argc, char **argv)
 		return 1;
 	}
 	int rc = demo_staff(s, hash, now) == 0 && demo_seekers(s, hash, seekers, now) == 0 &&
-	         demo_employers(s, hash, emps, now) == 0 && demo_vacancies(s, vacancies, now) == 0 ? 0 : 1;
+	         demo_employers(s, hash, emps, now) == 0 && demo_vacancies(s, vacancies, now) == 0 &&
+	         demo_alerts(s, vacancies, now) == 0 ? 0 : 1;
 	free(verified_ids[0]);
 	free(verified_ids[1]);
 	store_release();

@@ -17,7 +17,7 @@ cmd_serve(int argc, char **argv)
 
 	if (!cli_opt_int(argc, argv, "--port", "LOKER_PORT", 8080, 1, 65535, &port) ||
 	    !cli_opt_int(argc, argv, "--threads", "LOKER_THREADS", cpus > 0 ? cpus * 2 : 4, 1, 256, &threads) ||
-	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 1 << 20, 1024, 64 << 20, &max_body) ||
+	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 3 << 20, 1024, 64 << 20, &max_body) ||
 	    !cli_opt_int(argc, argv, "--per-ip-connections", "LOKER_PER_IP_CONNECTIONS", 64, 1, 100000, &per_ip))
 		return 2;
 	if (cli_open(db) != 0 || tpl_init() != 0)

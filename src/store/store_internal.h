@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "store/store.h"
 
-#define STORE_STMT_CACHE 160
+#define STORE_STMT_CACHE 256
 
 struct store {
 	sqlite3 *db;

@@ -597,25 +597,28 @@ fail:
 }
 
 int
-store_vacancy_expire(struct store *s, struct date today, int64_t now)
+store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *ids, size_t max)
 {
 	char day[11];
+	size_t n = 0;
 	date_format(today, day);
 	if (store_begin(s) != 0)
 		return -1;
+	/* LIMIT inside a subquery: RETURNING would update every row on the first step. */
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = 'expired', closed_at = ?2, updated_at = ?2 "
-	    "WHERE status IN ('published', 'review', 'changes_requested') AND valid_until < ?1 RETURNING id");
+	    "WHERE id IN (SELECT id FROM vacancies WHERE status IN ('published', 'review', 'changes_requested') "
+	    "AND valid_until < ?1 LIMIT ?3) RETURNING id");
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, now);
-	int64_t ids[256];
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 256)
+	sqlite3_bind_int64(st, 3, (int64_t)max);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
 		ids[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
-	for (int i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; k < FTS_TABLES; k++) {
 			st = store_stmt(s, fts_delete[k]);
 			sqlite3_bind_int64(st, 1, ids[i]);
@@ -627,10 +630,41 @@ store_vacancy_expire(struct store *s, struct date today, int64_t now)
 		goto fail;
 	if (store_commit(s) != 0)
 		goto fail;
-	return n;   /* at most 256 a call: the next call takes the rest */
+	return (int)n;
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+enum store_result
+store_vacancy_mark_alerted(struct store *s, int64_t id, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE vacancies SET alerted_at = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_vacancy_mark_all_alerted(struct store *s, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE vacancies SET alerted_at = ?1 WHERE alerted_at IS NULL");
+	sqlite3_bind_int64(st, 1, now);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id FROM vacancies WHERE alerted_at IS NULL AND status = 'published' AND hidden = 0 ORDER BY id LIMIT ?1");
+	sqlite3_bind_int64(st, 1, (int64_t)max);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < max)
+		ids[(*count)++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
 }
 
 /* The ids an FTS5 query matches, ascending, into the arena. Only rowids:

@@ -75,8 +75,9 @@ enum store_result store_vacancy_close(struct store *s, int64_t id, int64_t emplo
  * STORE_CONFLICT when this reporter already reported it. */
 enum store_result store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32],
                                        const char *reason, int64_t now, int *distinct);
-/* Close every published vacancy whose valid_until is before today. */
-int store_vacancy_expire(struct store *s, struct date today, int64_t now);
+/* Close every vacancy past its valid_until; the ids closed go into ids (at
+ * most max: call again while it returns max). Returns how many, or -1. */
+int store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *ids, size_t max);
 
 /* Text search: the ids matching an FTS5 expression (from search/query.c) with
  * their scores, exact-word matches ranked above stemmed ones. */
@@ -90,5 +91,12 @@ enum store_result store_vacancy_vocabulary(struct store *s, struct arena *a, str
 int store_vacancy_sync_index(struct store *s);
 
 int64_t store_vacancy_count(struct store *s, const char *status);
+
+/* Seekers were alerted about vacancy id. */
+enum store_result store_vacancy_mark_alerted(struct store *s, int64_t id, int64_t now);
+/* Mark every vacancy alerted without alerting (demo data for benchmarks). */
+enum store_result store_vacancy_mark_all_alerted(struct store *s, int64_t now);
+/* Published, visible vacancies nobody was alerted about yet (at most max ids). */
+enum store_result store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count);
 
 #endif

@@ -9,6 +9,7 @@
 #include "store/employers.h"
 #include "store/vacancies.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/json.h"
@@ -317,8 +318,10 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 			json_error(res, 404, "not_found", "Lowongan tidak ditemukan atau sudah ditutup.", NULL);
 		else if (r != STORE_OK || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK)
 			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
-		else
+		else {
+			applications_vacancy_closed(w, req->arena, id);
 			json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
+		}
 	}
 	json_decref(body);
 }
@@ -382,6 +385,8 @@ api_admin_vacancy_moderation(struct http_request *req, struct http_response *res
 	} else {
 		enum store_result r = store_vacancy_moderate(w->store, id, status, reason, w->user->id, w->now);
 		struct store_vacancy o;
+		if (r == STORE_OK && strcmp(status, "published") == 0)
+			posting_published(w->store, req->arena, id, w->now);
 		if (r == STORE_NOT_FOUND)
 			json_error(res, 409, "not_in_review", "Lowongan ini tidak sedang menunggu moderasi.", NULL);
 		else if (r != STORE_OK || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK)

@@ -10,6 +10,7 @@
 #include "web/import.h"
 #include "web/moderation.h"
 #include "web/page.h"
+#include "web/posting.h"
 #include "web/views.h"
 
 /* The employer's record of vacancies, shown beside each decision. */
@@ -128,6 +129,8 @@ moderation_decide(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
 		return;
 	}
+	if (strcmp(status, "published") == 0)
+		posting_published(w->store, req->arena, id, w->now);
 	http_redirect(res, "/dinas/moderasi");
 }
 

@@ -7,6 +7,8 @@
 #include "base/parse.h"
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
+#include "web/alerts.h"
+#include "web/applications.h"
 
 static const char *
 field(posting_field_fn get, void *ctx, const char *name)
@@ -216,7 +218,34 @@ posting_save(struct web_request *w, struct arena *a, const struct store_employer
 	if (id != 0)
 		out->id = id;
 	out->status = status;
+	if (strcmp(status, "published") == 0)
+		posting_published(w->store, a, out->id, w->now);
 	return 0;
+}
+
+void
+posting_published(struct store *s, struct arena *a, int64_t id, int64_t now)
+{
+	/* A failed fan-out leaves alerted_at unset: `loker notify` tries again. */
+	if (alerts_vacancy_published(s, a, id, now) >= 0)
+		store_vacancy_mark_alerted(s, id, now);
+}
+
+int
+posting_expire(struct store *s, struct arena *a, int64_t now)
+{
+	enum { BATCH = 256 };
+	int64_t ids[BATCH];
+	int total = 0, n;
+	struct web_request w = {.store = s, .now = now};
+	while ((n = store_vacancy_expire(s, date_from_unix_wib(now), now, ids, BATCH)) > 0) {
+		for (int i = 0; i < n; i++)
+			applications_vacancy_closed(&w, a, ids[i]);
+		total += n;
+		if (n < BATCH)
+			break;
+	}
+	return n < 0 ? -1 : total;
 }
 
 static void

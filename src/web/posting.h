@@ -59,6 +59,12 @@ struct import_report {
 int posting_import(struct store *s, struct arena *a, const char *data, size_t len, int64_t employer_id,
                    int64_t now, struct import_report *rep);
 
+/* Close every vacancy past its valid-until date and tell its open
+ * applicants; returns how many closed, or -1. */
+int posting_expire(struct store *s, struct arena *a, int64_t now);
+/* After a vacancy was published: alert the seekers it suits (alerts.c). */
+void posting_published(struct store *s, struct arena *a, int64_t id, int64_t now);
+
 /* The scam reasons as one text, a reason a line. */
 const char *posting_reasons_text(struct arena *a, const struct scam_result *r);
 

@@ -9,12 +9,17 @@
 #include <stddef.h>
 
 #include "http/http.h"
+#include "web/applications.h"
+#include "web/pipeline.h"
+#include "web/profile.h"
+#include "web/alerts.h"
+#include "web/recommend.h"
 
 struct web_route_table {
 	const struct http_route *routes;
 	size_t count;
 };
 
-#define WEB_FEATURE_ROUTES
+#define WEB_FEATURE_ROUTES {profile_routes, profile_route_count}, {recommend_routes, recommend_route_count}, {alerts_routes, alerts_route_count}, {applications_routes, applications_route_count}, {pipeline_routes, pipeline_route_count},
 
 #endif

@@ -10,6 +10,7 @@
 #include "search/query.h"
 #include "search/suggest.h"
 #include "web/page.h"
+#include "web/posting.h"
 
 static const char *
 param(struct http_request *req, const char *name)
@@ -88,8 +89,9 @@ search_expire_due(struct web_request *w)
 	int64_t prev = atomic_load(&last);
 	if (w->now - prev < 60 || !atomic_compare_exchange_strong(&last, &prev, w->now))
 		return;
-	while (store_vacancy_expire(w->store, date_from_unix_wib(w->now), w->now) > 0)
-		;
+	struct arena a = {0};
+	posting_expire(w->store, &a, w->now);
+	arena_free(&a);
 }
 
 /* "Did you mean": the query with its first unknown long word corrected. */

@@ -10,6 +10,7 @@
 #include "web/handlers.h"
 #include "web/json.h"
 #include "web/page.h"
+#include "web/profile.h"
 #include "web/views.h"
 
 void
@@ -25,6 +26,7 @@ seeker_home(struct http_request *req, struct http_response *res)
 	}
 	struct tpl_ctx *c = page_ctx(req, res, "Dasbor pencari kerja");
 	views_seeker(req, tpl_child(c, "seeker"), &k);
+	profile_home(req, c);
 	page_render(req, res, 200, "seeker_home", c);
 }
 
@@ -61,6 +63,7 @@ seeker_export(struct http_request *req, struct http_response *res)
 	    "consent_version", k.consent_version,
 	    "consent_at", (json_int_t)k.consent_at);
 	sodium_memzero(nik, sizeof(nik));
+	json_object_set_new(j, "profile", profile_export_json(req, u->id));
 	json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }

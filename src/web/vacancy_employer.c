@@ -9,9 +9,11 @@
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
+#include "store/applications.h"
 #include "store/employers.h"
 #include "store/vacancies.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/import.h"
@@ -225,6 +227,7 @@ employer_vacancy(struct http_request *req, struct http_response *res)
 		return;
 	struct tpl_ctx *c = page_ctx(req, res, o->v.title);
 	views_vacancy(req, tpl_child(c, "vacancy"), o, true);
+	tpl_set_int(c, "applicant_count", store_application_count_vacancy(web_req(req)->store, o->id));
 	tpl_set_bool(c, "editable", strcmp(o->status, "closed") != 0);
 	tpl_set(c, "saved", http_query(req, "tersimpan"));
 	page_render(req, res, 200, "employer_vacancy", c);
@@ -415,6 +418,7 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Lowongan belum ditutup. Coba lagi.");
 		return;
 	}
+	applications_vacancy_closed(w, req->arena, o->id);
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }
 

@@ -13,6 +13,7 @@
 #include "core/wilayah.h"
 #include "crypto/token.h"
 #include "store/seekers.h"
+#include "web/alerts.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/handlers.h"
@@ -192,6 +193,9 @@ render_vacancy(struct http_request *req, struct http_response *res, const struct
 	tpl_set_raw(c, "json_ld", job_posting_ld(req, o, url));
 	tpl_set(c, "notice", notice);
 	tpl_set(c, "error_reason", report_error);
+	struct store_user *u = web_req(req)->user;
+	tpl_set_bool(c, "can_apply", u == NULL || auth_is(u, "seeker"));
+	alerts_similar(req, c, o);
 	page_render(req, res, status, "vacancy", c);
 }
 

@@ -1,0 +1,278 @@
+/* vacancy_match.c - published vacancies in memory for matching. */
+#include "search/vacancy_match.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search/index.h"
+#include "search/people.h"
+#include "search/skills.h"
+#include "store/alerts.h"
+#include "store/vacancies.h"
+
+#define VACANCY_MATCH_MAX 1000000
+
+struct entry {
+	int64_t id;
+	int64_t updated_at;
+	int32_t valid_until;         /* days since 1970 */
+	struct match_vacancy m;      /* labels "" */
+};
+
+struct snapshot {
+	struct entry *items;
+	size_t count;
+	struct people_idf idf;
+	int64_t generation;
+};
+
+static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct snapshot *current;
+
+static void
+snapshot_free(struct snapshot *s)
+{
+	if (s == NULL)
+		return;
+	free(s->items);
+	people_idf_free(&s->idf);
+	free(s);
+}
+
+static const struct entry *
+find(const struct snapshot *s, int64_t id)
+{
+	size_t lo = 0, hi = s != NULL ? s->count : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->items[mid].id == id)
+			return &s->items[mid];
+		if (s->items[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Fill e from the store row (labels dropped: they live in a short arena). */
+static int
+load_entry(struct store *st, int64_t id, struct entry *e)
+{
+	struct arena a = {0};
+	struct store_vacancy o;
+	int rc = -1;
+	if (store_vacancy_get(st, &a, id, &o) != STORE_OK)
+		goto done;
+	e->id = id;
+	e->updated_at = o.updated_at;
+	e->valid_until = index_day(o.v.valid_until);
+	skills_vacancy_to_match(&o.v, &e->m);
+	for (size_t i = 0; i < e->m.skill_count; i++)
+		e->m.skills[i].label = "";
+	rc = 0;
+done:
+	arena_free(&a);
+	return rc;
+}
+
+int
+vacancy_match_sync(struct store *st)
+{
+	int64_t g = store_alerts_generation(st, "vacancy_generation");
+	int64_t *ids = NULL, *updated = NULL;
+	size_t n = 0;
+	struct snapshot *next = NULL;
+	struct people_df df = {0};
+	int rc = -1;
+	if (g < 0)
+		return -1;
+	pthread_rwlock_rdlock(&lock);
+	bool fresh = current != NULL && current->generation == g;
+	pthread_rwlock_unlock(&lock);
+	if (fresh)
+		return 0;
+
+	pthread_mutex_lock(&build_lock);
+	/* Only this thread replaces `current` (build_lock), so reading it
+	 * without the rwlock here is safe. */
+	if (current != NULL && current->generation == g) {
+		rc = 0;
+		goto done;
+	}
+	if (store_alerts_published_ids(st, &ids, &updated, &n) != STORE_OK)
+		goto done;
+	if (n > VACANCY_MATCH_MAX)
+		n = VACANCY_MATCH_MAX;
+	next = calloc(1, sizeof(*next));
+	if (next == NULL || (next->items = malloc(sizeof(*next->items) * (n ? n : 1))) == NULL)
+		goto done;
+	next->generation = g;
+	for (size_t i = 0; i < n; i++) {
+		/* Unchanged rows are copied; only new or edited ones are read. */
+		const struct entry *old = find(current, ids[i]);
+		if (old != NULL && old->updated_at == updated[i])
+			next->items[next->count] = *old;
+		else if (load_entry(st, ids[i], &next->items[next->count]) != 0)
+			continue;
+		const struct entry *e = &next->items[next->count++];
+		for (size_t j = 0; j < e->m.skill_count; j++)
+			if (people_df_add(&df, e->m.skills[j].key) != 0)
+				goto done;
+	}
+	uint32_t *k = malloc(sizeof(*k) * (df.used + 1));
+	uint32_t *c = malloc(sizeof(*c) * (df.used + 1));
+	size_t m = 0;
+	for (size_t i = 0; k != NULL && c != NULL && i < df.cap; i++)
+		if (df.keys[i] != 0) {
+			k[m] = df.keys[i];
+			c[m++] = df.counts[i];
+		}
+	int ok = k != NULL && c != NULL ? people_idf_build(&next->idf, k, c, m, next->count) : -1;
+	free(k);
+	free(c);
+	if (ok != 0)
+		goto done;
+	pthread_rwlock_wrlock(&lock);
+	struct snapshot *old = current;
+	current = next;
+	pthread_rwlock_unlock(&lock);
+	next = NULL;
+	snapshot_free(old);
+	rc = 0;
+done:
+	pthread_mutex_unlock(&build_lock);
+	snapshot_free(next);
+	people_df_free(&df);
+	free(ids);
+	free(updated);
+	return rc;
+}
+
+void
+vacancy_match_reset(void)
+{
+	pthread_mutex_lock(&build_lock);
+	pthread_rwlock_wrlock(&lock);
+	struct snapshot *old = current;
+	current = NULL;
+	pthread_rwlock_unlock(&lock);
+	pthread_mutex_unlock(&build_lock);
+	snapshot_free(old);
+}
+
+static double
+weight_locked(void *ctx, uint32_t key)
+{
+	return people_idf_get(ctx, key);
+}
+
+double
+vacancy_match_weight(void *ctx, uint32_t key)
+{
+	pthread_rwlock_rdlock(&lock);
+	double w = current != NULL ? people_idf_get(&current->idf, key) : 1.0;
+	pthread_rwlock_unlock(&lock);
+	return w;
+}
+
+static void
+top_insert(struct vacancy_match_hit *top, size_t *n, size_t k, const struct vacancy_match_hit *h)
+{
+	if (k == 0)
+		return;
+	if (*n == k && (top[k - 1].score > h->score || (top[k - 1].score == h->score && top[k - 1].id > h->id)))
+		return;
+	size_t i = *n < k ? (*n)++ : k - 1;
+	while (i > 0 && (top[i - 1].score < h->score || (top[i - 1].score == h->score && top[i - 1].id < h->id))) {
+		top[i] = top[i - 1];
+		i--;
+	}
+	top[i] = *h;
+}
+
+size_t
+vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
+                   size_t k)
+{
+	size_t n = 0;
+	struct match_result r;
+	if (k > VACANCY_MATCH_TOP_MAX)
+		k = VACANCY_MATCH_TOP_MAX;
+	pthread_rwlock_rdlock(&lock);
+	const struct snapshot *s = current;
+	for (size_t i = 0; s != NULL && i < s->count; i++) {
+		const struct entry *e = &s->items[i];
+		if (e->valid_until < today)
+			continue;
+		match_score(m, &e->m, weight_locked, (void *)&s->idf, false, &r);
+		if (r.excluded || r.score < min_score)
+			continue;
+		struct vacancy_match_hit h = {e->id, r.score};
+		top_insert(out, &n, k, &h);
+	}
+	pthread_rwlock_unlock(&lock);
+	return n;
+}
+
+/* How near two vacancies are: shared skills (idf-weighted) count most, then
+ * the same kecamatan (or a neighbour), sector and arrangement. */
+static int
+nearness(const struct people_idf *idf, const struct match_vacancy *a, const struct match_vacancy *b)
+{
+	double shared = 0, all = 0;
+	for (size_t i = 0; i < a->skill_count; i++) {
+		double w = people_idf_get(idf, a->skills[i].key);
+		all += w;
+		for (size_t j = 0; j < b->skill_count; j++)
+			if (a->skills[i].key == b->skills[j].key) {
+				shared += w;
+				break;
+			}
+	}
+	int score = all > 0 ? (int)(50.0 * shared / all) : 0;
+	if (a->district != 0 && a->district == b->district)
+		score += 20;
+	else if (a->district != 0 && b->district != 0 && match_neighbours(a->district, b->district))
+		score += 10;
+	if (a->kbli == b->kbli)
+		score += 15;
+	if (a->arrangement == b->arrangement)
+		score += 15;
+	return score;
+}
+
+size_t
+vacancy_match_similar(int64_t id, const struct match_vacancy *v, int32_t today, struct vacancy_match_hit *out,
+                      size_t k)
+{
+	size_t n = 0;
+	if (k > VACANCY_MATCH_TOP_MAX)
+		k = VACANCY_MATCH_TOP_MAX;
+	pthread_rwlock_rdlock(&lock);
+	const struct snapshot *s = current;
+	for (size_t i = 0; s != NULL && i < s->count; i++) {
+		const struct entry *e = &s->items[i];
+		if (e->id == id || e->valid_until < today)
+			continue;
+		int score = nearness(&s->idf, v, &e->m);
+		/* Something must be shared beyond the arrangement alone. */
+		if (score < 30)
+			continue;
+		struct vacancy_match_hit h = {e->id, score};
+		top_insert(out, &n, k, &h);
+	}
+	pthread_rwlock_unlock(&lock);
+	return n;
+}
+
+size_t
+vacancy_match_count(void)
+{
+	pthread_rwlock_rdlock(&lock);
+	size_t n = current != NULL ? current->count : 0;
+	pthread_rwlock_unlock(&lock);
+	return n;
+}

@@ -1,0 +1,439 @@
+/* alerts.c - inbox, alert settings, saved searches and their bookkeeping. */
+#include "store/alerts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+#define ALERTS_ROWS_MAX 2000000      /* far above any real number of seekers */
+
+int64_t
+store_alerts_generation(struct store *s, const char *name)
+{
+	return store_counter(s, name);
+}
+
+/* Read a one-column integer query into a malloc'd array. */
+static enum store_result
+id_list(sqlite3_stmt *st, int64_t **ids, size_t *count)
+{
+	size_t cap = 1024, n = 0;
+	int64_t *v = malloc(sizeof(*v) * cap);
+	int rc;
+	*ids = NULL;
+	*count = 0;
+	if (v == NULL) {
+		sqlite3_reset(st);
+		return STORE_ERROR;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
+		if (n == cap) {
+			int64_t *grown = realloc(v, sizeof(*v) * cap * 2);
+			if (grown == NULL)
+				break;
+			v = grown;
+			cap *= 2;
+		}
+		v[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(v);
+		return STORE_ERROR;
+	}
+	*ids = v;
+	*count = n;
+	return STORE_OK;
+}
+
+enum store_result
+store_alerts_published_ids(struct store *s, int64_t **ids, int64_t **updated, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, updated_at FROM vacancies WHERE status = 'published' AND hidden = 0 ORDER BY id");
+	size_t cap = 1024, n = 0;
+	int64_t *v = malloc(sizeof(*v) * cap), *u = malloc(sizeof(*u) * cap);
+	int rc = SQLITE_ERROR;
+	*ids = *updated = NULL;
+	*count = 0;
+	if (v == NULL || u == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
+		if (n == cap) {
+			int64_t *gv = realloc(v, sizeof(*v) * cap * 2);
+			if (gv != NULL)
+				v = gv;
+			int64_t *gu = realloc(u, sizeof(*u) * cap * 2);
+			if (gu != NULL)
+				u = gu;
+			if (gv == NULL || gu == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			cap *= 2;
+		}
+		v[n] = sqlite3_column_int64(st, 0);
+		u[n++] = sqlite3_column_int64(st, 1);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		goto fail;
+	sqlite3_reset(st);
+	*ids = v;
+	*updated = u;
+	*count = n;
+	return STORE_OK;
+fail:
+	sqlite3_reset(st);
+	free(v);
+	free(u);
+	return STORE_ERROR;
+}
+
+static void
+default_settings(struct store_alert_settings *out)
+{
+	out->enabled = true;
+	out->channel = "whatsapp";
+	out->mode = "instant";
+	out->quiet_from = 21;
+	out->quiet_to = 6;
+	out->threshold = ALERTS_DEFAULT_THRESHOLD;
+}
+
+enum store_result
+store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, struct store_alert_settings *out)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	default_settings(out);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->enabled = sqlite3_column_int(st, 0) != 0;
+		out->channel = store_col_text(a, st, 1);
+		out->mode = store_col_text(a, st, 2);
+		out->quiet_from = sqlite3_column_int(st, 3);
+		out->quiet_to = sqlite3_column_int(st, 4);
+		out->threshold = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_alerts_settings_save(struct store *s, int64_t user_id, const struct store_alert_settings *in)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO alert_settings (user_id, enabled, channel, mode, quiet_from, quiet_to, threshold)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled,"
+	    " channel = excluded.channel, mode = excluded.mode, quiet_from = excluded.quiet_from,"
+	    " quiet_to = excluded.quiet_to, threshold = excluded.threshold");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int(st, 2, in->enabled);
+	store_bind_text(st, 3, in->channel);
+	store_bind_text(st, 4, in->mode);
+	sqlite3_bind_int(st, 5, in->quiet_from);
+	sqlite3_bind_int(st, 6, in->quiet_to);
+	sqlite3_bind_int(st, 7, in->threshold);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_alerts_settings_all(struct store *s, struct store_alert_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT user_id, enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings ORDER BY user_id");
+	size_t cap = 256, n = 0;
+	struct store_alert_row *v = malloc(sizeof(*v) * cap);
+	int rc;
+	*rows = NULL;
+	*count = 0;
+	if (v == NULL) {
+		sqlite3_reset(st);
+		return STORE_ERROR;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
+		if (n == cap) {
+			struct store_alert_row *grown = realloc(v, sizeof(*v) * cap * 2);
+			if (grown == NULL)
+				break;
+			v = grown;
+			cap *= 2;
+		}
+		const unsigned char *ch = sqlite3_column_text(st, 2);
+		const unsigned char *mode = sqlite3_column_text(st, 3);
+		v[n].user_id = sqlite3_column_int64(st, 0);
+		v[n].enabled = sqlite3_column_int(st, 1) != 0;
+		v[n].channel = ch != NULL ? (char)ch[0] : 'i';
+		v[n].daily = mode != NULL && mode[0] == 'd';
+		v[n].quiet_from = (int8_t)sqlite3_column_int(st, 4);
+		v[n].quiet_to = (int8_t)sqlite3_column_int(st, 5);
+		v[n].threshold = (int16_t)sqlite3_column_int(st, 6);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(v);
+		return STORE_ERROR;
+	}
+	*rows = v;
+	*count = n;
+	return STORE_OK;
+}
+
+struct store_alert_row
+store_alerts_row_find(const struct store_alert_row *rows, size_t n, int64_t user_id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rows[mid].user_id == user_id)
+			return rows[mid];
+		if (rows[mid].user_id < user_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (struct store_alert_row){user_id, true, 'w', false, 21, 6, ALERTS_DEFAULT_THRESHOLD};
+}
+
+bool
+store_alerts_quiet(int from, int to, int hour)
+{
+	if (from == to)
+		return false;
+	if (from < to)
+		return hour >= from && hour < to;
+	return hour >= from || hour < to;   /* 21..6 wraps midnight */
+}
+
+int
+store_inbox_add(struct store *s, int64_t user_id, const char *kind, int64_t vacancy_id, int64_t ref_id,
+                const char *title, const char *body, const char *link, int64_t now)
+{
+	/* The partial unique index inbox_once makes a repeat a no-op. */
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at)"
+	    " VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING");
+	sqlite3_bind_int64(st, 1, user_id);
+	store_bind_text(st, 2, kind);
+	sqlite3_bind_int64(st, 3, vacancy_id);
+	sqlite3_bind_int64(st, 4, ref_id);
+	store_bind_text(st, 5, title);
+	store_bind_text(st, 6, body);
+	store_bind_text(st, 7, link);
+	sqlite3_bind_int64(st, 8, now);
+	if (store_exec_stmt(s, st) != 0)
+		return -1;
+	return sqlite3_changes(s->db) > 0 ? 1 : 0;
+}
+
+static enum store_result
+inbox_rows(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_inbox_item **items, size_t *count)
+{
+	if (limit <= 0 || limit > ALERTS_INBOX_MAX)
+		limit = ALERTS_INBOX_MAX;
+	*items = arena_alloc(a, sizeof(**items) * (size_t)limit);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
+		struct store_inbox_item *m = &(*items)[(*count)++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->kind = store_col_text(a, st, 1);
+		m->vacancy_id = sqlite3_column_int64(st, 2);
+		m->ref_id = sqlite3_column_int64(st, 3);
+		m->title = store_col_text(a, st, 4);
+		m->body = store_col_text(a, st, 5);
+		m->link = store_col_text(a, st, 6);
+		m->created_at = sqlite3_column_int64(st, 7);
+		m->read_at = sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_inbox_list(struct store *s, struct arena *a, int64_t user_id, int64_t limit, struct store_inbox_item **items,
+                 size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
+	    " WHERE user_id = ?1 AND kind <> 'digest_sent' ORDER BY id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	return inbox_rows(a, st, limit, items, count);
+}
+
+int64_t
+store_inbox_unread(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT count(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL AND kind <> 'digest_sent'");
+	sqlite3_bind_int64(st, 1, user_id);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+enum store_result
+store_inbox_read_all(struct store *s, int64_t user_id, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE inbox SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, now);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_inbox_alerts_since(struct store *s, struct arena *a, int64_t user_id, int64_t since, int64_t limit,
+                         struct store_inbox_item **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
+	    " WHERE user_id = ?1 AND kind IN ('vacancy_match', 'saved_search') AND created_at > ?2 ORDER BY id LIMIT ?3");
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, since);
+	sqlite3_bind_int64(st, 3, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	return inbox_rows(a, st, limit, items, count);
+}
+
+enum store_result
+store_inbox_alert_users(struct store *s, int64_t since, int64_t **ids, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT DISTINCT user_id FROM inbox WHERE kind IN ('vacancy_match', 'saved_search') AND created_at > ?1");
+	sqlite3_bind_int64(st, 1, since);
+	return id_list(st, ids, count);
+}
+
+int64_t
+store_alerts_last_digest(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT coalesce(max(created_at), 0) FROM inbox WHERE user_id = ?1 AND kind = 'digest_sent'");
+	sqlite3_bind_int64(st, 1, user_id);
+	int64_t t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return t;
+}
+
+const char *
+store_alerts_recipient(struct store *s, struct arena *a, int64_t user_id, const char *channel)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT phone, email FROM users WHERE id = ?1");
+	const char *r = NULL;
+	sqlite3_bind_int64(st, 1, user_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = store_col_text(a, st, channel != NULL && strcmp(channel, "email") == 0 ? 1 : 0);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_saved_search_add(struct store *s, int64_t user_id, const char *name, const char *query, int64_t now,
+                       int64_t *id_out)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM saved_searches WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (n < 0)
+		goto fail;
+	if (n >= ALERTS_SAVED_MAX) {
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	st = store_stmt(s, "INSERT INTO saved_searches (user_id, name, query, created_at) VALUES (?1, ?2, ?3, ?4)");
+	sqlite3_bind_int64(st, 1, user_id);
+	store_bind_text(st, 2, name);
+	store_bind_text(st, 3, query);
+	sqlite3_bind_int64(st, 4, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	*id_out = sqlite3_last_insert_rowid(s->db);
+	if (store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+static enum store_result
+saved_rows(struct arena *a, sqlite3_stmt *st, size_t limit, struct store_saved_search **items, size_t *count)
+{
+	*items = arena_alloc(a, sizeof(**items) * (limit ? limit : 1));
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < limit) {
+		struct store_saved_search *q = &(*items)[(*count)++];
+		q->id = sqlite3_column_int64(st, 0);
+		q->user_id = sqlite3_column_int64(st, 1);
+		q->name = store_col_text(a, st, 2);
+		q->query = store_col_text(a, st, 3);
+		q->created_at = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struct store_saved_search **items,
+                        size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, user_id, name, query, created_at FROM saved_searches WHERE user_id = ?1 ORDER BY id DESC LIMIT 50");
+	sqlite3_bind_int64(st, 1, user_id);
+	return saved_rows(a, st, ALERTS_SAVED_MAX, items, count);
+}
+
+enum store_result
+store_saved_search_delete(struct store *s, int64_t user_id, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM saved_searches WHERE id = ?1 AND user_id = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, user_id);
+	if (store_exec_stmt(s, st) != 0)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+enum store_result
+store_saved_search_all(struct store *s, struct arena *a, int64_t limit, struct store_saved_search **items,
+                       size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, user_id, name, query, created_at FROM saved_searches ORDER BY id LIMIT ?1");
+	if (limit <= 0)
+		limit = 1;
+	sqlite3_bind_int64(st, 1, limit);
+	return saved_rows(a, st, (size_t)limit, items, count);
+}
+
+enum store_result
+store_alerts_still_looking_due(struct store *s, int64_t cutoff, int64_t **ids, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT u.id FROM users u JOIN seekers k ON k.user_id = u.id"
+	    " LEFT JOIN seeker_profiles p ON p.user_id = u.id"
+	    " WHERE u.role = 'seeker' AND coalesce(p.still_looking_at, u.created_at) < ?1"
+	    " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.user_id = u.id AND i.kind = 'still_looking'"
+	    " AND i.created_at >= ?1) ORDER BY u.id");
+	sqlite3_bind_int64(st, 1, cutoff);
+	return id_list(st, ids, count);
+}
+
+enum store_result
+store_alerts_outbox_sent(struct store *s, int64_t id, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE outbox SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	if (store_exec_stmt(s, st) != 0)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+}

@@ -1,0 +1,584 @@
+/* applications.c - applications, their events, the notices they cause and
+ * placements. Notices go to the inbox table (kind 'application' or
+ * 'reminder', vacancy_id NULL so they are never deduplicated as alerts are)
+ * and to the outbox on the person's channel, inside the caller's transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/applications.h"
+#include "store/outbox.h"
+#include "store/store_internal.h"
+
+#define APP_COLUMNS                                                                                           \
+	"a.id, a.vacancy_id, a.seeker_id, a.status, a.note, a.walkin, a.interview_at, a.interview_place, "       \
+	"a.interview_message, a.reject_reason, a.created_at, a.updated_at, coalesce(a.reminded_at, 0), "         \
+	"v.title, v.status, v.apply_method, v.whatsapp, v.employer_id, e.business_name, u.name, u.phone, "        \
+	"k.district_code, k.village_code, p.education, p.skills, coalesce(p.experience_years, 0), "              \
+	"c.user_id IS NOT NULL"
+#define APP_FROM                                                                                              \
+	" FROM applications a JOIN vacancies v ON v.id = a.vacancy_id"                                          \
+	" LEFT JOIN employers e ON e.user_id = v.employer_id JOIN users u ON u.id = a.seeker_id"                \
+	" LEFT JOIN seekers k ON k.user_id = a.seeker_id LEFT JOIN seeker_profiles p ON p.user_id = a.seeker_id" \
+	" LEFT JOIN seeker_cvs c ON c.user_id = a.seeker_id"
+
+static void
+app_from_row(struct arena *a, sqlite3_stmt *st, struct store_application *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = sqlite3_column_int64(st, 0);
+	o->vacancy_id = sqlite3_column_int64(st, 1);
+	o->seeker_id = sqlite3_column_int64(st, 2);
+	o->status = store_col_text(a, st, 3);
+	o->note = store_col_text(a, st, 4);
+	o->walkin = sqlite3_column_int(st, 5) != 0;
+	o->interview_at = store_col_text(a, st, 6);
+	o->interview_place = store_col_text(a, st, 7);
+	o->interview_message = store_col_text(a, st, 8);
+	o->reject_reason = store_col_text(a, st, 9);
+	o->created_at = sqlite3_column_int64(st, 10);
+	o->updated_at = sqlite3_column_int64(st, 11);
+	o->reminded_at = sqlite3_column_int64(st, 12);
+	o->vacancy_title = store_col_text(a, st, 13);
+	o->vacancy_status = store_col_text(a, st, 14);
+	o->apply_method = store_col_text(a, st, 15);
+	o->whatsapp = store_col_text(a, st, 16);
+	o->employer_id = sqlite3_column_int64(st, 17);
+	o->employer_name = store_col_text(a, st, 18);
+	o->seeker_name = store_col_text(a, st, 19);
+	o->seeker_phone = store_col_text(a, st, 20);
+	o->seeker_district = store_col_text(a, st, 21);
+	o->seeker_village = store_col_text(a, st, 22);
+	o->seeker_education = store_col_text(a, st, 23);
+	o->seeker_skills = store_col_text(a, st, 24);
+	o->seeker_experience_years = sqlite3_column_int(st, 25);
+	o->seeker_has_cv = sqlite3_column_int(st, 26) != 0;
+}
+
+/* Read up to APPLICATION_LIST_MAX rows of a bound APP_COLUMNS query. */
+static enum store_result
+app_list(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_application **items, size_t *count)
+{
+	if (limit <= 0 || limit > APPLICATION_LIST_MAX)
+		limit = APPLICATION_LIST_MAX;
+	*count = 0;
+	*items = NULL;
+	size_t cap = 16;
+	struct store_application *v = arena_alloc(a, sizeof(*v) * cap);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
+		if (*count == cap) {
+			/* Grow in the arena: lists are short, the old copy is freed with it. */
+			struct store_application *bigger = arena_alloc(a, sizeof(*v) * cap * 2);
+			memcpy(bigger, v, sizeof(*v) * cap);
+			v = bigger;
+			cap *= 2;
+		}
+		app_from_row(a, st, &v[(*count)++]);
+	}
+	sqlite3_reset(st);
+	*items = v;
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+/* Tell user_id: an inbox row, and the outbox on their channel (alert
+ * settings; WhatsApp to their phone unless they chose otherwise). Inside the
+ * caller's transaction; 0 or -1. */
+static int
+notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_notice *n, int64_t now)
+{
+	char link[96];
+	char phone[32] = "", email[256] = "", channel[16] = "whatsapp";
+	if (n == NULL)
+		return 0;
+	snprintf(link, sizeof(link), "%s%lld", n->link_prefix ? n->link_prefix : "/", (long long)app_id);
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at) "
+	    "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7)");
+	sqlite3_bind_int64(st, 1, user_id);
+	store_bind_text(st, 2, n->kind ? n->kind : "application");
+	sqlite3_bind_int64(st, 3, app_id);
+	store_bind_text(st, 4, n->title);
+	store_bind_text(st, 5, n->body);
+	store_bind_text(st, 6, link);
+	sqlite3_bind_int64(st, 7, now);
+	if (store_exec_stmt(s, st) != 0)
+		return -1;
+
+	st = store_stmt(s,
+	    "SELECT coalesce(u.phone, ''), coalesce(u.email, ''), coalesce(t.channel, 'whatsapp') "
+	    "FROM users u LEFT JOIN alert_settings t ON t.user_id = u.id WHERE u.id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(phone, sizeof(phone), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(email, sizeof(email), "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(channel, sizeof(channel), "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (strcmp(channel, "inbox") == 0)
+		return 0;
+	const char *to = phone;
+	if (strcmp(channel, "email") == 0 && email[0] != '\0') {
+		to = email;
+	} else if (strcmp(channel, "sms") != 0) {
+		/* WhatsApp, or e-mail chosen without an address: the phone it is. */
+		memcpy(channel, "whatsapp", sizeof("whatsapp"));
+	}
+	if (to[0] == '\0')
+		return 0;
+	return store_outbox_add(s, user_id, channel, to, n->body, now) == STORE_OK ? 0 : -1;
+}
+
+static int
+add_event(struct store *s, int64_t app_id, const char *status, const char *message, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO application_events (application_id, at, status, message) VALUES (?1, ?2, ?3, ?4)");
+	sqlite3_bind_int64(st, 1, app_id);
+	sqlite3_bind_int64(st, 2, now);
+	store_bind_text(st, 3, status);
+	store_bind_text(st, 4, message);
+	return store_exec_stmt(s, st);
+}
+
+/* Inside the caller's transaction. */
+static int
+placement_insert(struct store *s, const struct store_placement *p, int64_t now, int64_t *id_out)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO placements (seeker_id, vacancy_id, employer_name, since, channel, reported_by, created_at) "
+	    "VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7)");
+	sqlite3_bind_int64(st, 1, p->seeker_id);
+	sqlite3_bind_int64(st, 2, p->vacancy_id);
+	store_bind_text(st, 3, p->employer_name);
+	store_bind_text(st, 4, p->since);
+	store_bind_text(st, 5, p->channel);
+	store_bind_text(st, 6, p->reported_by);
+	sqlite3_bind_int64(st, 7, now);
+	if (store_exec_stmt(s, st) != 0)
+		return -1;
+	if (id_out != NULL)
+		*id_out = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+enum store_result
+store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id, const char *note, bool walkin,
+                         int64_t now, int64_t *id_out, const char **conflict)
+{
+	enum store_result r = STORE_ERROR;
+	char status[24] = "", method[16] = "";
+	int hidden = 0, quota = 0;
+	*conflict = NULL;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT status, hidden, apply_method, coalesce(walkin_quota, 0) FROM vacancies WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(status, sizeof(status), "%s", (const char *)sqlite3_column_text(st, 0));
+		hidden = sqlite3_column_int(st, 1);
+		snprintf(method, sizeof(method), "%s", (const char *)sqlite3_column_text(st, 2));
+		quota = sqlite3_column_int(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+		goto fail;
+	}
+	if (strcmp(status, "closed") == 0) {
+		*conflict = "closed";
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	if (strcmp(status, "published") != 0 || hidden) {
+		r = STORE_NOT_FOUND;
+		goto fail;
+	}
+	st = store_stmt(s, "SELECT id FROM applications WHERE vacancy_id = ?1 AND seeker_id = ?2");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	sqlite3_bind_int64(st, 2, seeker_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		*conflict = "applied";
+		r = STORE_CONFLICT;
+		goto fail;
+	}
+	walkin = walkin && strcmp(method, "walkin") == 0;
+	if (walkin && quota > 0) {
+		/* Counted under the write lock: two last bookings cannot both pass. */
+		st = store_stmt(s, "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND walkin = 1 "
+		                   "AND status <> 'ditarik'");
+		sqlite3_bind_int64(st, 1, vacancy_id);
+		int booked = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		if (booked >= quota) {
+			*conflict = "walkin_full";
+			r = STORE_CONFLICT;
+			goto fail;
+		}
+	}
+	st = store_stmt(s,
+	    "INSERT INTO applications (vacancy_id, seeker_id, status, note, walkin, created_at, updated_at) "
+	    "VALUES (?1, ?2, 'baru', ?3, ?4, ?5, ?5)");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	sqlite3_bind_int64(st, 2, seeker_id);
+	store_bind_text(st, 3, note != NULL && *note != '\0' ? note : NULL);
+	sqlite3_bind_int(st, 4, walkin);
+	sqlite3_bind_int64(st, 5, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	*id_out = sqlite3_last_insert_rowid(s->db);
+	if (add_event(s, *id_out, "baru", walkin ? "Lamaran dikirim; jadwal walk-in interview dipesan"
+	                                         : "Lamaran dikirim", now) != 0)
+		goto fail;
+	if (store_commit(s) != 0)
+		return STORE_ERROR;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+enum store_result
+store_application_get(struct store *s, struct arena *a, int64_t id, struct store_application *out)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if (r == STORE_OK)
+		app_from_row(a, st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_application_list_seeker(struct store *s, struct arena *a, int64_t seeker_id, struct store_application **items,
+                              size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.seeker_id = ?1 "
+	                                 "ORDER BY a.updated_at DESC, a.id DESC");
+	sqlite3_bind_int64(st, 1, seeker_id);
+	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+}
+
+enum store_result
+store_application_list_vacancy(struct store *s, struct arena *a, int64_t vacancy_id,
+                               struct store_application **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.vacancy_id = ?1 ORDER BY a.id");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+}
+
+int64_t
+store_application_count_vacancy(struct store *s, int64_t vacancy_id)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND status <> 'ditarik'");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+enum store_result
+store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employer_id, const int64_t *ids,
+                             size_t n, const struct store_application_change *c, int64_t now, size_t *changed)
+{
+	enum store_result r = STORE_ERROR;
+	char employer_name[256] = "";
+	bool placed = false;
+	*changed = 0;
+	if (n > APPLICATION_BULK_MAX)
+		return STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT coalesce(e.business_name, u.name) FROM vacancies v JOIN users u ON u.id = v.employer_id "
+	    "LEFT JOIN employers e ON e.user_id = v.employer_id WHERE v.id = ?1 AND v.employer_id = ?2");
+	sqlite3_bind_int64(st, 1, vacancy_id);
+	sqlite3_bind_int64(st, 2, employer_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(employer_name, sizeof(employer_name), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = ids[k] == ids[i];
+		if (seen)
+			continue;
+		char old[16] = "";
+		int64_t seeker_id = 0;
+		int walkin = 0;
+		st = store_stmt(s, "SELECT seeker_id, status, walkin FROM applications WHERE id = ?1 AND vacancy_id = ?2");
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int64(st, 2, vacancy_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			seeker_id = sqlite3_column_int64(st, 0);
+			snprintf(old, sizeof(old), "%s", (const char *)sqlite3_column_text(st, 1));
+			walkin = sqlite3_column_int(st, 2);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW) {
+			r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+			goto fail;
+		}
+		if (strcmp(old, "ditarik") == 0)
+			continue;
+		st = store_stmt(s,
+		    "UPDATE applications SET status = ?2, "
+		    "interview_at = CASE WHEN ?2 = 'wawancara' THEN ?3 ELSE interview_at END, "
+		    "interview_place = CASE WHEN ?2 = 'wawancara' THEN ?4 ELSE interview_place END, "
+		    "interview_message = CASE WHEN ?2 = 'wawancara' THEN ?5 ELSE interview_message END, "
+		    "reject_reason = CASE WHEN ?2 = 'ditolak' THEN ?6 ELSE reject_reason END, "
+		    "updated_at = ?7 WHERE id = ?1");
+		sqlite3_bind_int64(st, 1, ids[i]);
+		store_bind_text(st, 2, c->status);
+		store_bind_text(st, 3, c->interview_at);
+		store_bind_text(st, 4, c->interview_place);
+		store_bind_text(st, 5, c->interview_message);
+		store_bind_text(st, 6, c->reject_reason);
+		sqlite3_bind_int64(st, 7, now);
+		if (store_exec_stmt(s, st) != 0 || add_event(s, ids[i], c->status, c->event_message, now) != 0 ||
+		    notify(s, seeker_id, ids[i], c->notice, now) != 0)
+			goto fail;
+		if (strcmp(c->status, "diterima") == 0 && strcmp(old, "diterima") != 0) {
+			struct store_placement p = {
+				.seeker_id = seeker_id, .vacancy_id = vacancy_id, .employer_name = employer_name,
+				.since = c->today, .channel = walkin ? "walkin" : "loker", .reported_by = "employer",
+			};
+			if (placement_insert(s, &p, now, NULL) != 0)
+				goto fail;
+			placed = true;
+		}
+		(*changed)++;
+	}
+	if (placed && store_bump(s, "seeker_generation") < 0)
+		goto fail;
+	if (store_commit(s) != 0)
+		return STORE_ERROR;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	*changed = 0;
+	return r;
+}
+
+enum store_result
+store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE applications SET status = 'ditarik', updated_at = ?3 "
+	    "WHERE id = ?1 AND seeker_id = ?2 AND status IN ('baru', 'diseleksi', 'wawancara')");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, seeker_id);
+	sqlite3_bind_int64(st, 3, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		st = store_stmt(s, "SELECT 1 FROM applications WHERE id = ?1 AND seeker_id = ?2");
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, seeker_id);
+		r = sqlite3_step(st) == SQLITE_ROW ? STORE_CONFLICT : STORE_NOT_FOUND;
+		sqlite3_reset(st);
+		goto fail;
+	}
+	if (add_event(s, id, "ditarik", "Lamaran ditarik oleh pelamar", now) != 0)
+		goto fail;
+	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+enum store_result
+store_application_events(struct store *s, struct arena *a, int64_t id, struct store_application_event **items,
+                         size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, at, status, message FROM application_events WHERE application_id = ?1 ORDER BY at, id "
+	    "LIMIT ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
+	*items = arena_alloc(a, sizeof(**items) * APPLICATION_EVENTS_MAX);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < APPLICATION_EVENTS_MAX) {
+		struct store_application_event *e = &(*items)[(*count)++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->at = sqlite3_column_int64(st, 1);
+		e->status = store_col_text(a, st, 2);
+		e->message = store_col_text(a, st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char *event_message,
+                                 const struct store_notice *n, int64_t now, int *count)
+{
+	enum store_result r = STORE_ERROR;
+	*count = 0;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	/* Only other tables are written while this reads applications. */
+	sqlite3_stmt *list = store_stmt(s,
+	    "SELECT id, seeker_id FROM applications WHERE vacancy_id = ?1 "
+	    "AND status IN ('baru', 'diseleksi', 'wawancara') ORDER BY id LIMIT ?2");
+	sqlite3_bind_int64(list, 1, vacancy_id);
+	sqlite3_bind_int(list, 2, APPLICATION_LIST_MAX);
+	int rc;
+	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(list, 0), seeker_id = sqlite3_column_int64(list, 1);
+		if (add_event(s, id, "ditutup", event_message, now) != 0 || notify(s, seeker_id, id, n, now) != 0) {
+			sqlite3_reset(list);
+			goto fail;
+		}
+		(*count)++;
+	}
+	sqlite3_reset(list);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (store_commit(s) != 0)
+		return STORE_ERROR;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	*count = 0;
+	return r;
+}
+
+enum store_result
+store_application_untouched(struct store *s, struct arena *a, int64_t before, int64_t limit,
+                            struct store_application **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM
+	    " WHERE a.status = 'baru' AND a.updated_at < ?1 AND a.reminded_at IS NULL AND v.status = 'published' "
+	    "ORDER BY a.id LIMIT ?2");
+	sqlite3_bind_int64(st, 1, before);
+	sqlite3_bind_int64(st, 2, limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX);
+	return app_list(a, st, limit, items, count);
+}
+
+enum store_result
+store_application_remind(struct store *s, int64_t id, const struct store_notice *n, int64_t now)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE applications SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'baru'");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		r = STORE_NOT_FOUND;
+		goto fail;
+	}
+	st = store_stmt(s, "SELECT v.employer_id FROM applications a JOIN vacancies v ON v.id = a.vacancy_id "
+	                   "WHERE a.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int64_t employer_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (employer_id == 0)
+		goto fail;
+	if (notify(s, employer_id, id, n, now) != 0)
+		goto fail;
+	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+enum store_result
+store_placement_create(struct store *s, const struct store_placement *p, int64_t now, int64_t *id_out)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	if (placement_insert(s, p, now, id_out) != 0 || store_bump(s, "seeker_generation") < 0)
+		goto fail;
+	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}
+
+enum store_result
+store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct store_placement **items,
+                     size_t *count)
+{
+	enum { LIMIT = 100 };
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT id, seeker_id, coalesce(vacancy_id, 0), employer_name, since, channel, reported_by, created_at, "
+	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, seeker_id);
+	sqlite3_bind_int(st, 2, LIMIT);
+	*items = arena_alloc(a, sizeof(**items) * LIMIT);
+	*count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < LIMIT) {
+		struct store_placement *p = &(*items)[(*count)++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->seeker_id = sqlite3_column_int64(st, 1);
+		p->vacancy_id = sqlite3_column_int64(st, 2);
+		p->employer_name = store_col_text(a, st, 3);
+		p->since = store_col_text(a, st, 4);
+		p->channel = store_col_text(a, st, 5);
+		p->reported_by = store_col_text(a, st, 6);
+		p->created_at = sqlite3_column_int64(st, 7);
+		p->ended_at = sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_placement_end(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE placements SET ended_at = ?3 WHERE id = ?1 AND seeker_id = ?2 AND ended_at IS NULL");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, seeker_id);
+	sqlite3_bind_int64(st, 3, now);
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		r = STORE_NOT_FOUND;
+		goto fail;
+	}
+	if (store_bump(s, "seeker_generation") < 0)
+		goto fail;
+	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+fail:
+	store_rollback(s);
+	return r;
+}
+
+bool
+store_placement_active(struct store *s, int64_t seeker_id)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM placements WHERE seeker_id = ?1 AND ended_at IS NULL LIMIT 1");
+	sqlite3_bind_int64(st, 1, seeker_id);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}

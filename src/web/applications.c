@@ -1,0 +1,628 @@
+/* applications.c - the seeker applies, follows and withdraws applications,
+ * and reports "Saya sudah bekerja"; the same in the API; the hooks for a
+ * closing vacancy and for applications nobody looked at. Every refusal says
+ * why in a sentence the seeker can act on. */
+#include <string.h>
+
+#include "base/log.h"
+#include "base/parse.h"
+#include "core/date.h"
+#include "core/phone.h"
+#include "core/vacancy.h"
+#include "store/applications.h"
+#include "store/seekers.h"
+#include "store/vacancies.h"
+#include "web/applications.h"
+#include "web/auth.h"
+#include "web/json.h"
+#include "web/page.h"
+
+#define PLACEMENT_NAME_MAX 200
+
+/* Why applying is refused (status 0: it is not). */
+struct apply_outcome {
+	int status;
+	const char *code;               /* API error code */
+	const char *message;            /* for people */
+	int64_t application_id;         /* the new one, or the earlier one on already_applied */
+};
+
+const char *
+applications_status_label(const char *status)
+{
+	static const char *const codes[] = {"baru", "diseleksi", "wawancara", "diterima", "ditolak", "ditarik", "ditutup"};
+	static const char *const labels[] = {"Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik",
+	                                     "Lowongan ditutup"};
+	for (size_t i = 0; status != NULL && i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (strcmp(status, codes[i]) == 0)
+			return labels[i];
+	return status ? status : "";
+}
+
+static bool
+is_open_status(const char *status)
+{
+	return strcmp(status, "baru") == 0 || strcmp(status, "diseleksi") == 0 || strcmp(status, "wawancara") == 0;
+}
+
+/* Characters (not bytes) of UTF-8 text. */
+static size_t
+utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void
+refuse(struct apply_outcome *out, int status, const char *code, const char *message)
+{
+	out->status = status;
+	out->code = code;
+	out->message = message;
+}
+
+/* Every rule of applying, then the store's own checks under its write lock. */
+static void
+apply_run(struct web_request *w, struct arena *a, int64_t seeker_id, int64_t vacancy_id, const char *note,
+          bool walkin, struct apply_outcome *out)
+{
+	struct store_vacancy o;
+	struct store_seeker k;
+	struct date today = date_from_unix_wib(w->now), birth;
+	memset(out, 0, sizeof(*out));
+	if (store_vacancy_get(w->store, a, vacancy_id, &o) != STORE_OK ||
+	    (strcmp(o.status, "published") != 0 && strcmp(o.status, "closed") != 0) || o.hidden) {
+		refuse(out, 404, "not_found", "Lowongan tidak ditemukan.");
+		return;
+	}
+	if (strcmp(o.status, "closed") == 0 || date_cmp(o.v.valid_until, today) < 0) {
+		refuse(out, 409, "vacancy_closed", "Lowongan ini sudah ditutup.");
+		return;
+	}
+	if (store_seeker_get(w->store, a, seeker_id, &k) != STORE_OK) {
+		refuse(out, 403, "forbidden", "Hanya pencari kerja yang dapat melamar.");
+		return;
+	}
+	if (strcmp(k.domicile_status, "pending") == 0) {
+		refuse(out, 403, "domicile_pending",
+		       "Menunggu verifikasi domisili: Anda dapat melamar setelah Dinas atau operator desa memverifikasi "
+		       "domisili Anda di Purbalingga.");
+		return;
+	}
+	if (strcmp(k.domicile_status, "nik") != 0 && strcmp(k.domicile_status, "approved") != 0) {
+		refuse(out, 403, "domicile_rejected",
+		       "Domisili Anda belum diterima Dinas, jadi Anda belum dapat melamar. Hubungi Dinas atau operator desa.");
+		return;
+	}
+	bool minor = k.is_minor;
+	if (k.birth_date != NULL && date_parse(k.birth_date, &birth))
+		minor = date_age(birth, today) < 18;
+	if (minor && o.v.arrangement != ARR_MAGANG) {
+		refuse(out, 403, "minor_not_magang", "Di bawah 18 tahun hanya dapat melamar magang.");
+		return;
+	}
+	if (note != NULL && utf8_length(note) > APPLICATION_NOTE_MAX) {
+		refuse(out, 422, "note_too_long", "Catatan paling panjang 500 karakter.");
+		return;
+	}
+	const char *conflict = NULL;
+	enum store_result r = store_application_create(w->store, vacancy_id, seeker_id, note, walkin, w->now,
+	                                               &out->application_id, &conflict);
+	if (r == STORE_OK)
+		return;
+	if (r == STORE_NOT_FOUND)
+		refuse(out, 404, "not_found", "Lowongan tidak ditemukan.");
+	else if (r == STORE_CONFLICT && strcmp(conflict, "applied") == 0)
+		refuse(out, 409, "already_applied", "Anda sudah melamar lowongan ini.");
+	else if (r == STORE_CONFLICT && strcmp(conflict, "walkin_full") == 0)
+		refuse(out, 409, "walkin_full",
+		       "Kuota walk-in interview lowongan ini sudah penuh. Anda masih dapat melamar tanpa memesan jadwal walk-in.");
+	else if (r == STORE_CONFLICT)
+		refuse(out, 409, "vacancy_closed", "Lowongan ini sudah ditutup.");
+	else
+		refuse(out, 500, "internal", "Lamaran belum terkirim. Coba lagi.");
+}
+
+/* ------------------------------------------------------------------ pages */
+
+static void
+render_refusal(struct http_request *req, struct http_response *res, const struct apply_outcome *out,
+               int64_t vacancy_id)
+{
+	struct tpl_ctx *c = page_ctx(req, res, "Lamaran belum terkirim");
+	tpl_set(c, "message", out->message);
+	if (strcmp(out->code, "already_applied") == 0 && out->application_id > 0) {
+		tpl_set(c, "link", arena_printf(req->arena, "/pencari/lamaran/%lld", (long long)out->application_id));
+		tpl_set(c, "link_label", "Lihat lamaran Anda");
+	} else if (strcmp(out->code, "domicile_pending") == 0 || strcmp(out->code, "domicile_rejected") == 0) {
+		tpl_set(c, "link", "/pencari");
+		tpl_set(c, "link_label", "Lihat status domisili");
+	} else if (out->status != 404) {
+		tpl_set(c, "link", arena_printf(req->arena, "/lowongan/%lld", (long long)vacancy_id));
+		tpl_set(c, "link_label", "Kembali ke lowongan");
+	}
+	page_render(req, res, out->status, "application_error", c);
+}
+
+static void
+applications_apply(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	int64_t vid;
+	struct apply_outcome out;
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	if (!page_route_id(req, &vid)) {
+		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+		return;
+	}
+	const char *walkin = http_form(req, "walkin");
+	apply_run(web_req(req), req->arena, u->id, vid, http_form(req, "note"), walkin && strcmp(walkin, "1") == 0,
+	          &out);
+	if (out.status != 0) {
+		render_refusal(req, res, &out, vid);
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/pencari/lamaran/%lld?terkirim=1", (long long)out.application_id));
+}
+
+static void
+set_application(struct http_request *req, struct tpl_ctx *c, const struct store_application *o)
+{
+	tpl_set_int(c, "id", o->id);
+	tpl_set_int(c, "vacancy_id", o->vacancy_id);
+	tpl_set(c, "title", o->vacancy_title);
+	tpl_set(c, "employer", o->employer_name);
+	tpl_set(c, "status", o->status);
+	tpl_set(c, "status_label", applications_status_label(o->status));
+	tpl_set(c, "applied", page_time(req, o->created_at));
+	tpl_set(c, "updated", page_time(req, o->updated_at));
+	tpl_set_bool(c, "vacancy_closed", strcmp(o->vacancy_status, "closed") == 0);
+	tpl_set_bool(c, "walkin", o->walkin);
+	tpl_set(c, "note", o->note);
+	if (strcmp(o->status, "wawancara") == 0) {
+		tpl_set(c, "interview_at", o->interview_at);
+		tpl_set(c, "interview_place", o->interview_place);
+		tpl_set(c, "interview_message", o->interview_message);
+	}
+	if (strcmp(o->status, "ditolak") == 0)
+		tpl_set(c, "reject_reason", o->reject_reason);
+}
+
+static void
+applications_list_page(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	struct store_application *items;
+	size_t n;
+	if (u == NULL)
+		return;
+	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
+		page_error(req, res, 500, "Daftar lamaran tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Lamaran saya");
+	for (size_t i = 0; i < n; i++)
+		set_application(req, tpl_push(c, "applications"), &items[i]);
+	tpl_set_bool(c, "placed", store_placement_active(web_req(req)->store, u->id));
+	page_render(req, res, 200, "application_list", c);
+}
+
+/* The seeker's own application of the route, or NULL after a 404. */
+static struct store_application *
+own_application(struct http_request *req, struct http_response *res, int64_t seeker_id)
+{
+	int64_t id;
+	struct store_application *o = arena_alloc(req->arena, sizeof(*o));
+	if (!page_route_id(req, &id) || store_application_get(web_req(req)->store, req->arena, id, o) != STORE_OK ||
+	    o->seeker_id != seeker_id) {
+		page_error(req, res, 404, "Lamaran tidak ditemukan.");
+		return NULL;
+	}
+	return o;
+}
+
+static void
+applications_page(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	struct store_application *o;
+	struct store_application_event *events;
+	size_t n;
+	if (u == NULL || (o = own_application(req, res, u->id)) == NULL)
+		return;
+	if (store_application_events(web_req(req)->store, req->arena, o->id, &events, &n) != STORE_OK) {
+		page_error(req, res, 500, "Riwayat lamaran tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, arena_printf(req->arena, "Lamaran: %s", o->vacancy_title));
+	struct tpl_ctx *a = tpl_child(c, "application");
+	set_application(req, a, o);
+	tpl_set_bool(a, "can_withdraw", is_open_status(o->status));
+	if (strcmp(o->apply_method, "whatsapp") == 0 && o->whatsapp != NULL) {
+		char shown[PHONE_MAX + 8];
+		phone_display(o->whatsapp, shown);
+		tpl_set(a, "whatsapp", shown);
+		tpl_setf(a, "whatsapp_link", "https://wa.me/%s", o->whatsapp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *e = tpl_push(c, "events");
+		tpl_set(e, "at", page_time(req, events[i].at));
+		tpl_set(e, "status", events[i].status);
+		tpl_set(e, "status_label", applications_status_label(events[i].status));
+		tpl_set(e, "message", events[i].message);
+	}
+	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
+	tpl_set_bool(c, "withdrawn", http_query(req, "ditarik") != NULL);
+	page_render(req, res, 200, "application", c);
+}
+
+static void
+applications_withdraw(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	struct store_application *o;
+	if (u == NULL || !page_csrf(req, res) || (o = own_application(req, res, u->id)) == NULL)
+		return;
+	enum store_result r = store_application_withdraw(web_req(req)->store, o->id, u->id, web_req(req)->now);
+	if (r == STORE_CONFLICT) {
+		page_error(req, res, 409, "Lamaran ini sudah diputuskan atau sudah ditarik.");
+		return;
+	}
+	if (r != STORE_OK) {
+		page_error(req, res, r == STORE_NOT_FOUND ? 404 : 500, "Lamaran belum ditarik. Coba lagi.");
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/pencari/lamaran/%lld?ditarik=1", (long long)o->id));
+}
+
+/* ------------------------------------------------------------ placements */
+
+static const char *const channels[] = {"loker", "walkin", "lainnya", "mandiri"};
+static const char *const channel_labels[] = {"Lewat loker", "Walk-in interview dari loker", "Jalur lain",
+                                             "Usaha sendiri / mandiri"};
+
+static const char *
+channel_label(const char *code)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(code, channels[i]) == 0)
+			return channel_labels[i];
+	return code;
+}
+
+/* Check what "Saya sudah bekerja" sent (the form or the API alike). */
+static void
+placement_read(struct web_request *w, struct arena *a, int64_t seeker_id, const char *employer_name,
+               const char *since, const char *channel, const char *vacancy, struct store_placement *p,
+               struct form_errors *e)
+{
+	struct date d;
+	int64_t vid = 0;
+	memset(p, 0, sizeof(*p));
+	p->seeker_id = seeker_id;
+	p->reported_by = "seeker";
+	if (employer_name == NULL || *employer_name == '\0')
+		form_error(e, 422, "employer_name", "required", "Tulis di mana Anda bekerja.");
+	else if (utf8_length(employer_name) > PLACEMENT_NAME_MAX)
+		form_error(e, 422, "employer_name", "too_long", "Nama tempat kerja paling panjang 200 karakter.");
+	p->employer_name = employer_name;
+	if (since == NULL || !date_parse(since, &d))
+		form_error(e, 422, "since", "invalid_date", "Tulis sejak kapan, misalnya 2026-11-02.");
+	else if (date_cmp(d, date_from_unix_wib(w->now)) > 0)
+		form_error(e, 422, "since", "future_date", "Tanggal mulai bekerja tidak boleh setelah hari ini.");
+	p->since = since;
+	p->channel = NULL;
+	for (size_t i = 0; channel != NULL && i < 4; i++)
+		if (strcmp(channel, channels[i]) == 0)
+			p->channel = channels[i];
+	if (p->channel == NULL)
+		form_error(e, 422, "channel", "invalid_channel", "Pilih lewat jalur apa Anda mendapat pekerjaan ini.");
+	if (vacancy != NULL && *vacancy != '\0') {
+		/* Only a vacancy the seeker applied to: the record says where they were hired. */
+		struct store_application *apps;
+		size_t n;
+		bool mine = false;
+		if (parse_int64(vacancy, 1, INT64_MAX, &vid) &&
+		    store_application_list_seeker(w->store, a, seeker_id, &apps, &n) == STORE_OK)
+			for (size_t i = 0; i < n && !mine; i++)
+				mine = apps[i].vacancy_id == vid;
+		if (!mine)
+			form_error(e, 422, "vacancy_id", "invalid_vacancy", "Pilih salah satu lowongan yang Anda lamar.");
+		else
+			p->vacancy_id = vid;
+	}
+}
+
+static void
+render_placement(struct http_request *req, struct http_response *res, int64_t seeker_id, const struct form_errors *e)
+{
+	struct web_request *w = web_req(req);
+	struct store_placement *items;
+	struct store_application *apps;
+	size_t n = 0, na = 0;
+	static const char *const fields[] = {"employer_name", "since", NULL};
+	if (store_placement_list(w->store, req->arena, seeker_id, &items, &n) != STORE_OK ||
+	    store_application_list_seeker(w->store, req->arena, seeker_id, &apps, &na) != STORE_OK) {
+		page_error(req, res, 500, "Data pekerjaan tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Saya sudah bekerja");
+	bool active = false;
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *p = tpl_push(c, "placements");
+		tpl_set_int(p, "id", items[i].id);
+		tpl_set(p, "employer_name", items[i].employer_name);
+		tpl_set(p, "since", items[i].since);
+		tpl_set(p, "channel", channel_label(items[i].channel));
+		tpl_set_bool(p, "by_employer", strcmp(items[i].reported_by, "employer") == 0);
+		tpl_set_bool(p, "active", items[i].ended_at == 0);
+		if (items[i].ended_at)
+			tpl_set(p, "ended", page_time(req, items[i].ended_at));
+		active |= items[i].ended_at == 0;
+	}
+	tpl_set_bool(c, "active", active);
+	const char *pick = req->method == HTTP_POST ? http_form(req, "channel") : "loker";
+	for (size_t i = 0; i < 4; i++) {
+		struct tpl_ctx *o = tpl_push(c, "channels");
+		tpl_set(o, "value", channels[i]);
+		tpl_set(o, "label", channel_labels[i]);
+		tpl_set_bool(o, "selected", pick != NULL && strcmp(pick, channels[i]) == 0);
+	}
+	const char *pick_v = req->method == HTTP_POST ? http_form(req, "vacancy_id") : NULL;
+	for (size_t i = 0; i < na; i++) {
+		struct tpl_ctx *o = tpl_push(c, "vacancies");
+		tpl_set_int(o, "id", apps[i].vacancy_id);
+		tpl_setf(o, "label", "%s · %s", apps[i].vacancy_title, apps[i].employer_name ? apps[i].employer_name : "");
+		tpl_set_bool(o, "selected", pick_v != NULL && strcmp(pick_v, arena_printf(req->arena, "%lld",
+		                                                      (long long)apps[i].vacancy_id)) == 0);
+	}
+	if (req->method == HTTP_POST) {
+		page_keep_fields(req, c, fields);
+	} else {
+		char today[11];
+		date_format(date_from_unix_wib(w->now), today);
+		tpl_set(tpl_child(c, "f"), "since", today);
+	}
+	tpl_set_bool(c, "saved", http_query(req, "tersimpan") != NULL);
+	page_render_form(req, res, "placement", c, e);
+}
+
+static void
+placement_form(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	if (u != NULL)
+		render_placement(req, res, u->id, NULL);
+}
+
+static void
+placement_post(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = page_require(req, res, "seeker");
+	struct store_placement p;
+	struct form_errors e = {0};
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	placement_read(w, req->arena, u->id, http_form(req, "employer_name"), http_form(req, "since"),
+	               http_form(req, "channel"), http_form(req, "vacancy_id"), &p, &e);
+	if (e.count > 0) {
+		render_placement(req, res, u->id, &e);
+		return;
+	}
+	if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK) {
+		page_error(req, res, 500, "Data pekerjaan belum tersimpan. Coba lagi.");
+		return;
+	}
+	http_redirect(res, "/pencari/bekerja?tersimpan=1");
+}
+
+static void
+placement_end(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = page_require(req, res, "seeker");
+	int64_t id;
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	if (!page_route_id(req, &id) || store_placement_end(w->store, id, u->id, w->now) != STORE_OK) {
+		page_error(req, res, 404, "Data pekerjaan tidak ditemukan.");
+		return;
+	}
+	http_redirect(res, "/pencari/bekerja");
+}
+
+/* -------------------------------------------------------------------- API */
+
+static json_t *
+application_json(const struct store_application *o)
+{
+	json_t *j = json_pack("{s:I, s:I, s:s, s:s?, s:s, s:b, s:I, s:I}",
+	    "id", (json_int_t)o->id, "vacancy_id", (json_int_t)o->vacancy_id, "vacancy_title", o->vacancy_title,
+	    "employer_name", o->employer_name, "status", o->status, "walkin", o->walkin,
+	    "created_at", (json_int_t)o->created_at, "updated_at", (json_int_t)o->updated_at);
+	if (o->note)
+		json_object_set_new(j, "note", json_string(o->note));
+	if (o->interview_at)
+		json_object_update_new(j, json_pack("{s:s, s:s?, s:s?}", "interview_at", o->interview_at,
+		                                    "interview_place", o->interview_place,
+		                                    "interview_message", o->interview_message));
+	if (o->reject_reason)
+		json_object_set_new(j, "reject_reason", json_string(o->reject_reason));
+	json_object_set_new(j, "vacancy_closed", json_boolean(strcmp(o->vacancy_status, "closed") == 0));
+	return j;
+}
+
+/* The logged-in seeker of an API request, or NULL after 401/403. */
+static struct store_user *
+api_seeker(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = web_req(req)->user;
+	if (u == NULL) {
+		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+		return NULL;
+	}
+	if (!auth_is(u, "seeker")) {
+		json_error(res, 403, "forbidden", "Hanya pencari kerja yang dapat melakukan ini.", NULL);
+		return NULL;
+	}
+	return u;
+}
+
+static void
+api_apply(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = api_seeker(req, res);
+	struct apply_outcome out;
+	struct store_application o;
+	int64_t vid;
+	json_t *body = NULL;
+	if (u == NULL)
+		return;
+	if (!page_route_id(req, &vid)) {
+		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		return;
+	}
+	/* The body is optional: applying needs nothing but the profile. */
+	if (req->body_len > 0 && (body = json_request_body(req, res)) == NULL)
+		return;
+	const char *note = body ? json_member_str(body, "note") : NULL;
+	apply_run(w, req->arena, u->id, vid, note, body ? json_member_bool(body, "walkin") : false, &out);
+	if (out.status != 0) {
+		json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
+		goto done;
+	}
+	if (store_application_get(w->store, req->arena, out.application_id, &o) != STORE_OK) {
+		json_error(res, 500, "internal", "Lamaran terkirim tetapi tidak dapat dibaca.", NULL);
+		goto done;
+	}
+	json_send(res, 201, json_pack("{s:o}", "application", application_json(&o)));
+done:
+	json_decref(body);
+}
+
+static void
+api_my_applications(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = api_seeker(req, res);
+	struct store_application *items;
+	size_t n;
+	if (u == NULL)
+		return;
+	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
+		json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = application_json(&items[i]);
+		struct store_application_event *ev;
+		size_t ne;
+		json_t *events = json_array();
+		if (store_application_events(web_req(req)->store, req->arena, items[i].id, &ev, &ne) == STORE_OK)
+			for (size_t k = 0; k < ne; k++)
+				json_array_append_new(events, json_pack("{s:I, s:s, s:s?}", "at", (json_int_t)ev[k].at,
+				                                        "status", ev[k].status, "message", ev[k].message));
+		json_object_set_new(j, "events", events);
+		json_array_append_new(list, j);
+	}
+	json_send(res, 200, json_pack("{s:o}", "applications", list));
+}
+
+static void
+api_placement(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = api_seeker(req, res);
+	struct store_placement p;
+	struct form_errors e = {0};
+	json_t *body;
+	if (u == NULL || (body = json_request_body(req, res)) == NULL)
+		return;
+	json_t *jv = json_object_get(body, "vacancy_id");
+	const char *vacancy = json_is_integer(jv) ? arena_printf(req->arena, "%lld", (long long)json_integer_value(jv))
+	                                         : json_member_str(body, "vacancy_id");
+	placement_read(w, req->arena, u->id, json_member_str(body, "employer_name"), json_member_str(body, "since"),
+	               json_member_str(body, "channel"), vacancy, &p, &e);
+	if (e.count > 0)
+		json_form_error(res, &e);
+	else if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK)
+		json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
+	else
+	{
+		json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)p.id, "employer_name",
+		                      p.employer_name, "since", p.since, "channel", p.channel, "reported_by", p.reported_by);
+		if (p.vacancy_id > 0)
+			json_object_set_new(j, "vacancy_id", json_integer(p.vacancy_id));
+		json_send(res, 201, json_pack("{s:o}", "placement", j));
+	}
+	json_decref(body);
+}
+
+/* ------------------------------------------------------------------ hooks */
+
+void
+applications_vacancy_closed(struct web_request *w, struct arena *a, int64_t vacancy_id)
+{
+	struct store_vacancy o;
+	int told = 0;
+	if (store_vacancy_get(w->store, a, vacancy_id, &o) != STORE_OK)
+		return;
+	struct store_notice n = {
+		.kind = "application",
+		.title = "Lowongan ditutup",
+		.body = arena_printf(a, "Lamaran Anda untuk %s (%s): lowongan ini sudah ditutup oleh pemberi kerja. "
+		                        "Terima kasih sudah melamar; cari lowongan lain di loker.",
+		                     o.v.title, o.employer_name ? o.employer_name : "pemberi kerja"),
+		.link_prefix = "/pencari/lamaran/",
+	};
+	if (store_application_vacancy_closed(w->store, vacancy_id,
+	    "Pemberi kerja menutup lowongan ini; lamaran tidak diproses lagi", &n, w->now, &told) != STORE_OK)
+		log_error("applications: could not tell the applicants of vacancy %lld it closed", (long long)vacancy_id);
+	else if (told > 0)
+		log_info("applications: told %d applicants vacancy %lld closed", told, (long long)vacancy_id);
+}
+
+int
+applications_remind_untouched(struct store *s, struct arena *a, int64_t now)
+{
+	struct store_application *items;
+	size_t n;
+	int reminded = 0;
+	if (store_application_untouched(s, a, now - (int64_t)APPLICATION_UNTOUCHED_DAYS * 86400, APPLICATION_LIST_MAX,
+	                                &items, &n) != STORE_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char applied[11];
+		date_format(date_from_unix_wib(items[i].created_at), applied);
+		struct store_notice notice = {
+			.kind = "reminder",
+			.title = "Lamaran belum ditanggapi",
+			.body = arena_printf(a, "%s melamar %s pada %s dan belum mendapat kabar. Mohon beri tanggapan "
+			                        "(diseleksi, wawancara, diterima atau ditolak) di loker.",
+			                     items[i].seeker_name, items[i].vacancy_title, applied),
+			.link_prefix = "/pemberi/pelamar/",
+		};
+		if (store_application_remind(s, items[i].id, &notice, now) == STORE_OK)
+			reminded++;
+	}
+	return reminded;
+}
+
+const struct http_route applications_routes[] = {
+	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply},
+	{HTTP_GET, "/pencari/lamaran", applications_list_page},
+	{HTTP_GET, "/pencari/bekerja", placement_form},
+	{HTTP_POST, "/pencari/bekerja", placement_post},
+	{HTTP_GET, "/pencari/lamaran/{id}", applications_page},
+	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw},
+	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end},
+	{HTTP_GET, "/api/v1/me/applications", api_my_applications},
+	{HTTP_POST, "/api/v1/me/placement", api_placement},
+	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply},
+};
+const size_t applications_route_count = sizeof(applications_routes) / sizeof(applications_routes[0]);

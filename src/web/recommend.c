@@ -1,0 +1,380 @@
+/* recommend.c - recommendations for seekers, candidates for vacancies. */
+#include "web/recommend.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "base/parse.h"
+#include "core/date.h"
+#include "core/match.h"
+#include "search/index.h"
+#include "search/people.h"
+#include "search/skills.h"
+#include "search/vacancy_match.h"
+#include "store/alerts.h"
+#include "store/employers.h"
+#include "store/profiles.h"
+#include "store/seekers.h"
+#include "store/vacancies.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/json.h"
+#include "web/page.h"
+#include "web/views.h"
+
+/* One ranked row with its reasons, for pages and the API alike. */
+struct ranked_vacancy {
+	struct store_vacancy o;
+	int score;
+	const char *reasons;
+};
+
+struct ranked_seeker {
+	int64_t user_id;
+	int score;
+	const char *reasons;
+	bool open_profile;
+	struct store_seeker k;
+	struct store_profile p;
+};
+
+/* The top vacancies for seeker user_id; *n rows; *filled false when the
+ * profile was never filled. 0 or -1. */
+static int
+recommend_for(struct web_request *w, struct arena *a, int64_t user_id, struct ranked_vacancy **rows, size_t *n,
+              bool *filled)
+{
+	struct date today = date_from_unix_wib(w->now);
+	struct match_seeker m;
+	struct store_profile prof;
+	struct vacancy_match_hit hits[RECOMMEND_TOP];
+	int64_t ids[RECOMMEND_TOP];
+	*n = 0;
+	*filled = false;
+	*rows = arena_alloc(a, sizeof(**rows) * RECOMMEND_TOP);
+	if (store_profile_get(w->store, a, user_id, &prof) != STORE_OK)
+		return -1;
+	*filled = prof.updated_at != 0;
+	if (vacancy_match_sync(w->store) != 0 ||
+	    store_profile_match_seeker(w->store, a, user_id, today, &m) != STORE_OK)
+		return -1;
+	size_t k = vacancy_match_rank(&m, index_day(today), 1, hits, RECOMMEND_TOP);
+	for (size_t i = 0; i < k; i++)
+		ids[i] = hits[i].id;
+	struct store_vacancy *got = arena_alloc(a, sizeof(*got) * (k ? k : 1));
+	size_t count = 0;
+	if (store_vacancy_get_many(w->store, a, ids, k, got, &count) != STORE_OK)
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		struct match_vacancy mv;
+		struct match_result r;
+		skills_vacancy_to_match(&got[i].v, &mv);
+		match_score(&m, &mv, vacancy_match_weight, NULL, true, &r);
+		if (r.excluded)
+			continue;
+		struct ranked_vacancy *rv = &(*rows)[(*n)++];
+		rv->o = got[i];
+		rv->score = r.score;
+		rv->reasons = arena_strdup(a, r.reasons);
+	}
+	return 0;
+}
+
+/* The top seekers for vacancy o: open profiles only unless all. 0 or -1. */
+static int
+candidates_for(struct web_request *w, struct arena *a, const struct store_vacancy *o, bool all,
+               struct ranked_seeker **rows, size_t *n, size_t *matched)
+{
+	struct date today = date_from_unix_wib(w->now);
+	struct match_vacancy mv;
+	struct people_hit hits[RECOMMEND_CANDIDATES];
+	*n = 0;
+	*rows = arena_alloc(a, sizeof(**rows) * RECOMMEND_CANDIDATES);
+	if (people_sync(w->store, w->now) != 0)
+		return -1;
+	skills_vacancy_to_match(&o->v, &mv);
+	size_t k = people_rank(&mv, !all, 1, hits, RECOMMEND_CANDIDATES, matched);
+	for (size_t i = 0; i < k; i++) {
+		struct ranked_seeker *rs = &(*rows)[*n];
+		struct match_seeker m;
+		struct match_result r;
+		/* Score again with the labels, for the reasons people read. */
+		if (store_profile_match_seeker(w->store, a, hits[i].user_id, today, &m) != STORE_OK ||
+		    store_seeker_get(w->store, a, hits[i].user_id, &rs->k) != STORE_OK ||
+		    store_profile_get(w->store, a, hits[i].user_id, &rs->p) != STORE_OK)
+			continue;
+		match_score(&m, &mv, people_weight, NULL, true, &r);
+		rs->user_id = hits[i].user_id;
+		rs->score = r.excluded ? hits[i].score : r.score;
+		rs->reasons = arena_strdup(a, r.reasons);
+		rs->open_profile = hits[i].open_profile;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* "Siti Wulandari" -> "S. W." */
+static const char *
+initials(struct arena *a, const char *name)
+{
+	char out[16];
+	size_t n = 0;
+	bool start = true;
+	for (const char *p = name ? name : ""; *p && n + 4 < sizeof(out); p++) {
+		if (*p == ' ') {
+			start = true;
+			continue;
+		}
+		if (start && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+			if (n > 0)
+				out[n++] = ' ';
+			out[n++] = (char)(*p >= 'a' ? *p - 32 : *p);
+			out[n++] = '.';
+		}
+		start = false;
+	}
+	out[n] = '\0';
+	return arena_strdup(a, n ? out : "?");
+}
+
+static const char *
+education_of(const struct store_profile *p)
+{
+	enum education e;
+	return p->education != NULL && education_parse(p->education, &e) ? education_label(e) : "belum diisi";
+}
+
+/* ---- pages ---- */
+
+static void
+page_recommendations(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = page_require(req, res, "seeker");
+	if (u == NULL)
+		return;
+	struct ranked_vacancy *rows;
+	size_t n;
+	bool filled;
+	if (recommend_for(web_req(req), req->arena, u->id, &rows, &n, &filled) != 0) {
+		page_error(req, res, 500, "Rekomendasi tidak dapat dibuat. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Rekomendasi untuk saya");
+	tpl_set_bool(c, "filled", filled);
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *it = tpl_push(c, "items");
+		views_vacancy(req, it, &rows[i].o, false);
+		tpl_set_int(it, "score", rows[i].score);
+		tpl_set(it, "reasons", rows[i].reasons);
+	}
+	page_render(req, res, 200, "recommend", c);
+}
+
+/* The vacancy of the route: for an employer their own (verified), for staff
+ * any. NULL after answering. */
+static struct store_vacancy *
+route_vacancy(struct http_request *req, struct http_response *res, struct store_user *u, bool staff)
+{
+	struct web_request *w = web_req(req);
+	int64_t id;
+	struct store_vacancy *o = arena_alloc(req->arena, sizeof(*o));
+	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, o) != STORE_OK ||
+	    (!staff && o->employer_id != u->id)) {
+		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+		return NULL;
+	}
+	if (!staff) {
+		struct store_employer e;
+		if (store_employer_get(w->store, req->arena, u->id, &e) != STORE_OK ||
+		    strcmp(e.status, "verified") != 0) {
+			page_error(req, res, 403, "Kandidat hanya dapat dilihat oleh pemberi kerja yang sudah diverifikasi Dinas.");
+			return NULL;
+		}
+	}
+	return o;
+}
+
+static void
+candidates_page(struct http_request *req, struct http_response *res, bool staff)
+{
+	struct store_user *u = page_require(req, res, staff ? "staff" : "employer");
+	if (u == NULL)
+		return;
+	struct store_vacancy *o = route_vacancy(req, res, u, staff);
+	if (o == NULL)
+		return;
+	struct ranked_seeker *rows;
+	size_t n, matched = 0;
+	if (candidates_for(web_req(req), req->arena, o, staff, &rows, &n, &matched) != 0) {
+		page_error(req, res, 500, "Kandidat tidak dapat dicari. Coba lagi.");
+		return;
+	}
+	struct tpl_ctx *c = page_ctx(req, res, "Kandidat yang cocok");
+	tpl_set_bool(c, "staff", staff);
+	tpl_set_int(c, "vacancy_id", o->id);
+	tpl_set(c, "vacancy_title", o->v.title);
+	tpl_set_int(c, "matched", (long long)matched);
+	const char *invited = http_query(req, "diundang");
+	tpl_set_bool(c, "invited", invited != NULL);
+	tpl_set_bool(c, "open", strcmp(o->status, "published") == 0 && !o->hidden);
+	for (size_t i = 0; i < n; i++) {
+		struct ranked_seeker *rs = &rows[i];
+		struct tpl_ctx *it = tpl_push(c, "items");
+		tpl_set_int(it, "seeker_id", rs->user_id);
+		tpl_set_int(it, "score", rs->score);
+		tpl_set(it, "reasons", rs->reasons);
+		tpl_set(it, "initials", initials(req->arena, rs->k.name));
+		tpl_set(it, "district", page_region_name(rs->k.district_code));
+		tpl_set(it, "education", education_of(&rs->p));
+		tpl_set(it, "skills", rs->p.skills && *rs->p.skills ? rs->p.skills : "belum diisi");
+		if (staff) {
+			/* Staff see who it is, to call them in. */
+			tpl_set(it, "name", rs->k.name);
+			tpl_set(it, "nik_masked", rs->k.nik_masked);
+			tpl_set(it, "phone", rs->k.phone);
+			tpl_set_bool(it, "open_profile", rs->open_profile);
+		}
+	}
+	page_render(req, res, 200, "recommend_candidates", c);
+}
+
+static void
+page_candidates_employer(struct http_request *req, struct http_response *res)
+{
+	candidates_page(req, res, false);
+}
+
+static void
+page_candidates_staff(struct http_request *req, struct http_response *res)
+{
+	candidates_page(req, res, true);
+}
+
+static void
+page_invite(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = page_require(req, res, "employer");
+	if (u == NULL || !page_csrf(req, res))
+		return;
+	struct store_vacancy *o = route_vacancy(req, res, u, false);
+	if (o == NULL)
+		return;
+	int64_t seeker_id;
+	bool open = false;
+	const char *sid = req->route_param_count > 1 ? req->route_params[1] : NULL;
+	if (sid == NULL || !parse_int64(sid, 1, INT64_MAX, &seeker_id) || people_sync(w->store, w->now) != 0 ||
+	    !people_find(seeker_id, &open) || !open) {
+		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+		return;
+	}
+	if (strcmp(o->status, "published") != 0 || o->hidden) {
+		page_error(req, res, 409, "Lowongan ini belum tayang atau sudah ditutup.");
+		return;
+	}
+	const char *title = arena_printf(req->arena, "Undangan melamar: %s", o->v.title);
+	const char *body = arena_printf(req->arena, "%s mengundang Anda melamar lowongan \"%s\".", o->employer_name,
+	                                o->v.title);
+	const char *link = arena_printf(req->arena, "/lowongan/%lld", (long long)o->id);
+	if (store_inbox_add(w->store, seeker_id, "invite", o->id, 0, title, body, link, w->now) < 0) {
+		page_error(req, res, 500, "Undangan tidak dapat dikirim. Coba lagi.");
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld/kandidat?diundang=%lld", (long long)o->id,
+	                                (long long)seeker_id));
+}
+
+/* ---- API ---- */
+
+static void
+api_recommendations(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	if (w->user == NULL) {
+		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+		return;
+	}
+	if (!auth_is(w->user, "seeker")) {
+		json_error(res, 403, "forbidden", "Hanya untuk pencari kerja.", NULL);
+		return;
+	}
+	struct ranked_vacancy *rows;
+	size_t n;
+	bool filled;
+	if (recommend_for(w, req->arena, w->user->id, &rows, &n, &filled) != 0) {
+		json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct store_vacancy *o = &rows[i].o;
+		char until[11];
+		date_format(o->v.valid_until, until);
+		json_array_append_new(list, json_pack("{s:{s:I, s:s, s:s, s:s?, s:I, s:I, s:s, s:s}, s:i, s:s}",
+		    "vacancy", "id", (json_int_t)o->id, "title", o->v.title, "employer", o->employer_name,
+		    "district_code", o->v.district_code, "wage_min", (json_int_t)o->v.wage_min,
+		    "wage_max", (json_int_t)o->v.wage_max, "wage_unit", wage_unit_code(o->v.wage_unit),
+		    "valid_until", until, "score", rows[i].score, "reasons", rows[i].reasons));
+	}
+	json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
+}
+
+static void
+api_candidates(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_vacancy o;
+	int64_t id;
+	if (w->user == NULL) {
+		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+		return;
+	}
+	bool staff = auth_is_staff(w->user);
+	if (!staff && !auth_is(w->user, "employer")) {
+		json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
+		return;
+	}
+	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK ||
+	    (!staff && o.employer_id != w->user->id)) {
+		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		return;
+	}
+	if (!staff) {
+		struct store_employer e;
+		if (store_employer_get(w->store, req->arena, w->user->id, &e) != STORE_OK ||
+		    strcmp(e.status, "verified") != 0) {
+			json_error(res, 403, "employer_not_verified",
+			           "Kandidat hanya dapat dilihat oleh pemberi kerja yang sudah diverifikasi Dinas.", NULL);
+			return;
+		}
+	}
+	struct ranked_seeker *rows;
+	size_t n, matched = 0;
+	if (candidates_for(w, req->arena, &o, staff, &rows, &n, &matched) != 0) {
+		json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
+		return;
+	}
+	json_t *list = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct ranked_seeker *rs = &rows[i];
+		json_t *j = json_pack("{s:I, s:s, s:s?, s:s?, s:s, s:i, s:s}", "seeker_id", (json_int_t)rs->user_id,
+		    "initials", initials(req->arena, rs->k.name), "district_code", rs->k.district_code,
+		    "education", rs->p.education, "skills", rs->p.skills ? rs->p.skills : "", "score", rs->score,
+		    "reasons", rs->reasons);
+		if (staff)
+			json_object_update_new(j, json_pack("{s:s, s:s?, s:s?, s:b}", "name", rs->k.name, "phone", rs->k.phone,
+			                                    "nik_masked", rs->k.nik_masked, "open_profile", rs->open_profile));
+		json_array_append_new(list, j);
+	}
+	json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
+}
+
+const struct http_route recommend_routes[] = {
+	{HTTP_GET, "/pencari/rekomendasi", page_recommendations},
+	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations},
+	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer},
+	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", page_invite},
+	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", page_candidates_staff},
+	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates},
+};
+const size_t recommend_route_count = sizeof(recommend_routes) / sizeof(recommend_routes[0]);

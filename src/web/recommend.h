@@ -1,0 +1,19 @@
+/* recommend.h - two-way matching pages: "Rekomendasi untuk saya" for
+ * seekers, "Kandidat yang cocok" for employers (open profiles only) and for
+ * Dinas staff (every active seeker), and the same in the API. Ranking runs
+ * over the in-memory indexes (search/vacancy_match.h, search/people.h);
+ * reasons are made only for the rows shown. */
+#ifndef LOKER_WEB_RECOMMEND_H
+#define LOKER_WEB_RECOMMEND_H
+
+#include <stddef.h>
+
+#include "http/http.h"
+
+#define RECOMMEND_TOP 20
+#define RECOMMEND_CANDIDATES 30
+
+extern const struct http_route recommend_routes[];
+extern const size_t recommend_route_count;
+
+#endif
