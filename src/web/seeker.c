@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "core/phone.h"
+#include "store/alerts.h"
 #include "store/seekers.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -27,6 +28,7 @@ seeker_home(struct http_request *req, struct http_response *res)
 	struct tpl_ctx *c = page_ctx(req, res, "Dasbor pencari kerja");
 	views_seeker(req, tpl_child(c, "seeker"), &k);
 	profile_home(req, c);
+	tpl_set_int(c, "unread", store_inbox_unread(web_req(req)->store, u->id));
 	page_render(req, res, 200, "seeker_home", c);
 }
 

@@ -115,6 +115,8 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		}
 	}
 	fill_facets(req, c, &p, &out.result.facets);
+	tpl_set(c, "this_query", search_query_string(req->arena, &p, NULL, NULL));
+	tpl_set_bool(c, "can_save", auth_is(w->user, "seeker"));
 	int64_t pages = (out.result.total + SEARCH_PER_PAGE - 1) / SEARCH_PER_PAGE;
 	tpl_set_int(c, "page", p.page);
 	tpl_set_int(c, "pages", pages ? pages : 1);
