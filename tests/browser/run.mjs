@@ -7,8 +7,11 @@
 // must work without JavaScript). Then a company registers, the Dinas admin
 // (made with `loker admin add`) verifies it, it posts a job through the quick
 // form /pemberi/lowongan/cepat, and a logged-out visitor finds it by a
-// synonym and sees the WhatsApp contact. Prints one line per check and ends
-// with "browser: N passed, N failed"; exits 1 when anything failed.
+// synonym and sees the WhatsApp contact. Then a seeker applies for that job
+// on a 360 px phone, the employer moves them to Wawancara with the bulk form
+// of the pipeline, and the seeker sees the interview date and place. Prints
+// one line per check and ends with "browser: N passed, N failed"; exits 1
+// when anything failed.
 //
 // Environment: LOKER_BIN (default build/asan/loker), CHROMIUM (default
 // /usr/bin/chromium), LOKER_ARTIFACTS (default build/artifacts). Relative
@@ -420,7 +423,10 @@ async function registerCompany(page, base, c) {
 	assert(url.pathname === '/pemberi', `registration ended at ${url.pathname}, wanted /pemberi`);
 }
 
+// Returns { adminPhone, company, jobId } for the scenarios that follow;
+// jobId stays null unless the vacancy was published.
 async function quickPostAndSearch(browser, base, tmp) {
+	const state = { adminPhone: null, company: null, jobId: null };
 	const steps = [
 		'employer: company registers in the browser', 'Dinas admin verifies the company',
 		'employer: quick form /pemberi/lowongan/cepat fits a 360 px screen', 'screenshot of the quick form',
@@ -430,14 +436,16 @@ async function quickPostAndSearch(browser, base, tmp) {
 	let adminPhone = null;
 	if (!await check('loker admin add creates the Dinas admin', async () => { adminPhone = addAdmin(tmp); })) {
 		steps.forEach((s) => skip(s, 'no admin'));
-		return;
+		return state;
 	}
+	state.adminPhone = adminPhone;
 	const company = {
 		name: `CV Bangun Sejahtera ${randomInt(100, 1000)}`,
 		nib: '81' + pad(randomInt(0, 100000000000), 11),
 		phone: '0812' + pad(randomInt(0, 100000000), 8),
 		email: `kontak${randomInt(1000, 10000)}@bangun.example`,
 	};
+	state.company = company;
 	const waNumber = '0857' + pad(randomInt(0, 100000000), 8);
 	const employerCtx = await browser.newContext({ ...MOBILE });
 	employerCtx.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -446,7 +454,7 @@ async function quickPostAndSearch(browser, base, tmp) {
 	try {
 		if (!await check(steps[0], async () => { await registerCompany(page, base, company); return company.name; })) {
 			steps.slice(1).forEach((s) => skip(s, 'no employer'));
-			return;
+			return state;
 		}
 		if (!await check(steps[1], async () => {
 			const admin = await apiLogin(base, adminPhone);
@@ -461,7 +469,7 @@ async function quickPostAndSearch(browser, base, tmp) {
 			return `employer ${id}`;
 		})) {
 			steps.slice(2).forEach((s) => skip(s, 'employer not verified'));
-			return;
+			return state;
 		}
 
 		const formOk = await check(steps[2], async () => {
@@ -482,7 +490,7 @@ async function quickPostAndSearch(browser, base, tmp) {
 		});
 		if (!formOk) {
 			steps.slice(3).forEach((s) => skip(s, 'quick form did not load'));
-			return;
+			return state;
 		}
 		await check(steps[3], async () => {
 			const file = path.join(ARTIFACTS, 'lowongan-cepat-360.png');
@@ -498,10 +506,11 @@ async function quickPostAndSearch(browser, base, tmp) {
 			assert(url.searchParams.get('tersimpan') === 'published',
 				`saved as "${url.searchParams.get('tersimpan')}", not published`);
 			jobUrl = url.pathname.replace('/pemberi', '');
+			state.jobId = Number(url.pathname.split('/').pop());
 			return jobUrl;
 		})) {
 			steps.slice(5).forEach((s) => skip(s, 'not published'));
-			return;
+			return state;
 		}
 	} finally {
 		await employerCtx.close();
@@ -521,7 +530,7 @@ async function quickPostAndSearch(browser, base, tmp) {
 		});
 		if (!found) {
 			steps.slice(6).forEach((s) => skip(s, 'not found'));
-			return;
+			return state;
 		}
 		await check(steps[6], async () => {
 			const file = path.join(ARTIFACTS, 'cari-lowongan-360.png');
@@ -545,6 +554,169 @@ async function quickPostAndSearch(browser, base, tmp) {
 			return `wa.me/${digits}`;
 		});
 	} finally {
+		await seekerCtx.close();
+	}
+	return state;
+}
+
+// ---- a seeker applies, the employer invites them to an interview ----------
+
+const APPLY_NOTE = 'Saya pernah jadi laden dua tahun, bisa mulai minggu depan.';
+const INTERVIEW_PLACE = 'Kantor CV, Jl. Raya Kutasari No. 7';
+const INTERVIEW_MESSAGE = 'Bawa KTP dan baju kerja.';
+
+// "YYYY-MM-DD 09:00" a week from today, as the pipeline form takes it.
+function interviewTime() {
+	const d = new Date(Date.now() + 7 * 86400 * 1000);
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)} 09:00`;
+}
+
+async function browserLogin(page, base, login) {
+	const res = await page.goto(base + '/masuk', { waitUntil: 'load' });
+	assert(res && res.status() === 200, `GET /masuk answered ${res && res.status()}`);
+	const form = page.locator('form[action="/masuk"]').first();
+	await form.locator('input[name="login"]').fill(login);
+	await form.locator('input[name="password"]').fill(PASSWORD);
+	await submitForm(page, form);
+	const url = new URL(page.url());
+	assert(url.pathname !== '/masuk', `login of ${login} failed: ${(await bodyText(page)).slice(0, 200)}`);
+	return url.pathname;
+}
+
+async function screenshot(page, name) {
+	const file = path.join(ARTIFACTS, name);
+	await page.screenshot({ path: file, fullPage: true });
+	return path.relative(ROOT, file);
+}
+
+async function applyAndInterview(browser, base, state) {
+	const steps = [
+		'seeker: registers for applying', 'seeker: vacancy page shows the Lamar form on a 360 px screen',
+		'screenshot of the Lamar form', 'seeker: taps "Lamar" and lands on /pencari/lamaran/{id}',
+		'employer: pipeline /pemberi/lowongan/{id}/pelamar lists the applicant',
+		'employer: bulk form moves the applicant to Wawancara',
+		'seeker: application shows Wawancara with date and place', 'screenshot of the interview invitation',
+	];
+	if (!state || !state.jobId || !state.company) {
+		steps.forEach((s) => skip(s, 'no published vacancy'));
+		return;
+	}
+	const jobId = state.jobId;
+	const jobPath = `/lowongan/${jobId}`;
+	const pipelinePath = `/pemberi/lowongan/${jobId}/pelamar`;
+	const when = interviewTime();
+	const seeker = makeSeeker(DISTRICT, 'Rina Kartika', 'P');
+	let appPath = null;
+	let appId = null;
+
+	const seekerCtx = await browser.newContext({ ...MOBILE });
+	seekerCtx.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const sp = await seekerCtx.newPage();
+	const employerCtx = await browser.newContext({ ...MOBILE });
+	employerCtx.setDefaultTimeout(STEP_TIMEOUT_MS);
+	const ep = await employerCtx.newPage();
+	try {
+		if (!await check(steps[0], async () => {
+			await openForm(sp, base);
+			return registerAndCheckDashboard(sp, seeker);
+		})) {
+			steps.slice(1).forEach((s) => skip(s, 'no seeker'));
+			return;
+		}
+		const applyForm = sp.locator(`form[action="${jobPath}/lamar"]`).first();
+		if (!await check(steps[1], async () => {
+			const res = await sp.goto(base + jobPath, { waitUntil: 'load' });
+			assert(res.status() === 200, `GET ${jobPath} answered ${res.status()}`);
+			assert(await applyForm.count() === 1, `no form posting to ${jobPath}/lamar`);
+			assert(await applyForm.locator('input[type="hidden"][name="csrf"]').count() === 1, 'no csrf input');
+			await applyForm.locator('textarea[name="note"]').fill(APPLY_NOTE);
+			await applyForm.locator('button[type="submit"]', { hasText: 'Lamar' }).scrollIntoViewIfNeeded();
+			await fitsScreen(sp);
+		})) {
+			steps.slice(2).forEach((s) => skip(s, 'no Lamar form'));
+			return;
+		}
+		await check(steps[2], () => screenshot(sp, 'lamar-360.png'));
+		if (!await check(steps[3], async () => {
+			const button = applyForm.locator('button[type="submit"]', { hasText: 'Lamar' }).first();
+			const [res] = await Promise.all([
+				sp.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS }),
+				button.tap(),
+			]);
+			assert(res, 'no response after tapping Lamar');
+			const url = new URL(sp.url());
+			const m = /^\/pencari\/lamaran\/(\d+)$/.exec(url.pathname);
+			assert(m, `ended at ${url.pathname} (status ${res.status()}): ${(await bodyText(sp)).slice(0, 200)}`);
+			appPath = url.pathname;
+			appId = m[1];
+			const text = await bodyText(sp);
+			assert(text.includes('Lamaran terkirim'), 'no "Lamaran terkirim" notice');
+			assert(text.includes('Baru'), 'status "Baru" not shown');
+			assert(text.includes(APPLY_NOTE), 'the note is not shown back');
+			await fitsScreen(sp);
+			return appPath;
+		})) {
+			steps.slice(4).forEach((s) => skip(s, 'not applied'));
+			return;
+		}
+
+		const pipelineForm = ep.locator(`form[action="${pipelinePath}"]`).first();
+		const box = pipelineForm.locator(`input[type="checkbox"][name="ids"][value="${appId}"]`);
+		if (!await check(steps[4], async () => {
+			await browserLogin(ep, base, state.company.phone);
+			const res = await ep.goto(base + pipelinePath, { waitUntil: 'load' });
+			assert(res.status() === 200, `GET ${pipelinePath} answered ${res.status()}`);
+			assert(await pipelineForm.count() === 1, `no form posting to ${pipelinePath}`);
+			assert(await pipelineForm.locator('input[type="hidden"][name="csrf"]').count() === 1, 'no csrf input');
+			assert(await box.count() === 1, `no checkbox for application ${appId}`);
+			const text = await bodyText(ep);
+			assert(text.includes(seeker.name), `applicant "${seeker.name}" not listed`);
+			assert(/Kecocokan \d+%/.test(text), 'no match score shown');
+			await fitsScreen(ep);
+		})) {
+			steps.slice(5).forEach((s) => skip(s, 'no pipeline'));
+			return;
+		}
+		if (!await check(steps[5], async () => {
+			await box.check();
+			await pipelineForm.locator('select[name="status"]').selectOption('wawancara');
+			await pipelineForm.locator('input[name="interview_at"]').fill(when);
+			await pipelineForm.locator('input[name="interview_place"]').fill(INTERVIEW_PLACE);
+			await pipelineForm.locator('textarea[name="interview_message"]').fill(INTERVIEW_MESSAGE);
+			await submitForm(ep, pipelineForm);
+			const url = new URL(ep.url());
+			assert(url.pathname === pipelinePath,
+				`ended at ${url.pathname}: ${(await bodyText(ep)).slice(0, 200)}`);
+			assert(url.searchParams.get('tersimpan') === '1',
+				`tersimpan=${url.searchParams.get('tersimpan')}, wanted 1: ${(await bodyText(ep)).slice(0, 200)}`);
+			const group = ep.locator('section.group-wawancara');
+			assert(await group.count() === 1, 'no Wawancara group');
+			const groupText = await group.innerText();
+			assert(groupText.includes(seeker.name), 'the applicant is not in the Wawancara group');
+			assert(groupText.includes(when) && groupText.includes(INTERVIEW_PLACE),
+				'the Wawancara group lacks the date or place');
+			return `${when}`;
+		})) {
+			steps.slice(6).forEach((s) => skip(s, 'status not changed'));
+			return;
+		}
+		if (!await check(steps[6], async () => {
+			const res = await sp.reload({ waitUntil: 'load' });
+			assert(res && res.status() === 200, `reload of ${appPath} answered ${res && res.status()}`);
+			assert(new URL(sp.url()).pathname === appPath, `reload ended at ${sp.url()}`);
+			const text = await bodyText(sp);
+			assert(text.includes('Wawancara'), 'status "Wawancara" not shown');
+			assert(text.includes(when), `interview date "${when}" not shown`);
+			assert(text.includes(INTERVIEW_PLACE), `interview place "${INTERVIEW_PLACE}" not shown`);
+			assert(text.includes(INTERVIEW_MESSAGE), 'interview message not shown');
+			await fitsScreen(sp);
+		})) {
+			skip(steps[7], 'no interview shown');
+			return;
+		}
+		await check(steps[7], () => screenshot(sp, 'lamaran-wawancara-360.png'));
+	} finally {
+		await employerCtx.close();
 		await seekerCtx.close();
 	}
 }
@@ -594,7 +766,8 @@ async function main() {
 
 		await withJavaScript(browser, base);
 		await withoutJavaScript(browser, base);
-		await quickPostAndSearch(browser, base, tmp);
+		const state = await quickPostAndSearch(browser, base, tmp);
+		await applyAndInterview(browser, base, state);
 
 		await check('server still running after the tests', async () => {
 			assert(!server.exited, `server ended (${server.exitInfo})`);
