@@ -266,6 +266,10 @@ applications_withdraw(struct http_request *req, struct http_response *res)
 	struct store_application *o;
 	if (u == NULL || !page_csrf(req, res) || (o = own_application(req, res, u->id)) == NULL)
 		return;
+	if (http_form(req, "confirm") == NULL) {
+		page_error(req, res, 422, "Centang konfirmasi untuk menarik lamaran. Lamaran yang ditarik tidak dapat dikembalikan.");
+		return;
+	}
 	enum store_result r = store_application_withdraw(web_req(req)->store, o->id, u->id, web_req(req)->now);
 	if (r == STORE_CONFLICT) {
 		page_error(req, res, 409, "Lamaran ini sudah diputuskan atau sudah ditarik.");

@@ -205,7 +205,7 @@ class ApplicationsTest(LokerTestCase):
 		# Another seeker cannot read it.
 		b2, _ = registered_seeker(self.server)
 		self.assertStatus(b2.get("/pencari/lamaran/%s" % aid), 404, "another seeker's application")
-		r = b2.post("/pencari/lamaran/%s/tarik" % aid, {"csrf": b2.csrf("/pencari")})
+		r = b2.post("/pencari/lamaran/%s/tarik" % aid, {"csrf": b2.csrf("/pencari"), "confirm": "1"})
 		self.assertStatus(r, 404, "withdrawing another seeker's application")
 		# A seeker cannot open the employer's pages.
 		self.assertStatus(b.get("/pemberi/lowongan/%s/pelamar" % vid), 403)
@@ -244,6 +244,8 @@ class ApplicationsTest(LokerTestCase):
 		self.assertIn(interview_day() + " 10:30", t.visible)
 		# Withdrawing, then the employer cannot change it any more.
 		r = b.post("/pencari/lamaran/%s/tarik" % aid, {"csrf": b.csrf("/pencari/lamaran/%s" % aid)})
+		self.assertEqual(r.status, 422, "withdrawing needs the confirmation box")
+		r = b.post("/pencari/lamaran/%s/tarik" % aid, {"csrf": b.csrf("/pencari/lamaran/%s" % aid), "confirm": "1"})
 		self.assertRedirect(r, "/pencari/lamaran/%s" % aid, "withdraw")
 		self.assertIn("Ditarik", b.get("/pencari/lamaran/%s" % aid).visible)
 		self.assertApiError(api_e.request("PATCH", "/api/v1/applications/%s" % aid, {"status": "ditolak"}), 409)
