@@ -1,7 +1,7 @@
 /* profile.c - the job seeker's profile: the form, the completeness meter,
  * the CV, the "masih mencari kerja?" answer and the profile in the API. The
- * form and the API read their fields through one reader (profile_read), so
- * both accept and refuse the same things with the same sentences. */
+ * form and the API read their fields through one reader (profile_fields.c);
+ * the API itself is in profile_api.c. */
 #include "web/profile.h"
 
 #include <stdio.h>
@@ -23,15 +23,9 @@
 #include "web/app.h"
 #include "web/json.h"
 #include "web/page.h"
+#include "web/profile_fields.h"
 
 _Static_assert(PROFILE_CV_MAX == CV_MAX_BYTES, "the store and the check must agree on the CV limit");
-
-#define PROFILE_LIST_MAX 48             /* items read from one list field */
-#define PROFILE_SKILLS_MAX MATCH_MAX_SKILLS
-#define PROFILE_CERTS_MAX 20
-#define PROFILE_LANGS_MAX 10
-#define PROFILE_STILL_LOOKING_S (183 * 86400)   /* ask again after about 6 months */
-#define PROFILE_ADULT_AGE 18
 
 /* ------------------------------------------------------------ completeness */
 
@@ -40,8 +34,8 @@ struct profile_item {
 	const char *missing;            /* the name a person reads when it is not filled */
 };
 
-static bool
-filled(const char *s)
+bool
+profile_filled(const char *s)
 {
 	return s != NULL && s[0] != '\0';
 }
@@ -56,17 +50,17 @@ profile_completeness(const struct store_profile *p, const char **missing, size_t
 		bool done;
 		const char *name;
 	} items[] = {
-		{15, filled(p->education), "pendidikan terakhir"},
-		{5, filled(p->school) || filled(p->major), "sekolah atau jurusan"},
-		{20, filled(p->skills), "keahlian"},
-		{10, filled(p->experience) || p->experience_years > 0, "pengalaman kerja"},
-		{5, filled(p->certificates), "sertifikat atau pelatihan"},
-		{5, filled(p->languages), "bahasa yang dikuasai"},
-		{5, filled(p->pref_kbli), "bidang usaha yang diminati"},
-		{10, filled(p->pref_districts), "kecamatan yang dapat dijangkau"},
-		{5, filled(p->pref_arrangements), "jenis hubungan kerja yang diinginkan"},
+		{15, profile_filled(p->education), "pendidikan terakhir"},
+		{5, profile_filled(p->school) || profile_filled(p->major), "sekolah atau jurusan"},
+		{20, profile_filled(p->skills), "keahlian"},
+		{10, profile_filled(p->experience) || p->experience_years > 0, "pengalaman kerja"},
+		{5, profile_filled(p->certificates), "sertifikat atau pelatihan"},
+		{5, profile_filled(p->languages), "bahasa yang dikuasai"},
+		{5, profile_filled(p->pref_kbli), "bidang usaha yang diminati"},
+		{10, profile_filled(p->pref_districts), "kecamatan yang dapat dijangkau"},
+		{5, profile_filled(p->pref_arrangements), "jenis hubungan kerja yang diinginkan"},
 		{10, p->expected_wage > 0, "upah yang diharapkan"},
-		{5, filled(p->available_from), "tanggal mulai bisa bekerja"},
+		{5, profile_filled(p->available_from), "tanggal mulai bisa bekerja"},
 		{5, p->has_cv, "CV (PDF)"},
 	};
 	int percent = 0;
@@ -82,382 +76,11 @@ profile_completeness(const struct store_profile *p, const char **missing, size_t
 	return percent > 100 ? 100 : percent;
 }
 
-/* ------------------------------------------------------------ reading fields */
-
-/* Where fields come from: the HTML form or a JSON object. get gives a
- * scalar (NULL or "" when absent); values gives the items of a list field
- * (repeated form fields or a JSON array, each also split at commas). */
-struct profile_source {
-	const char *(*get)(void *ctx, struct arena *a, const char *name);
-	size_t (*values)(void *ctx, struct arena *a, const char *name, const char **out, size_t max);
-	void *ctx;
-	const char *bad_type;           /* a JSON field of the wrong type */
-};
-
-/* Append the trimmed, non-empty comma/semicolon/newline separated items of
- * text to out[*n] (up to max; *n may then equal max + 1 to say "too many"). */
-static void
-split_items(struct arena *a, const char *text, const char **out, size_t *n, size_t max)
-{
-	while (text != NULL && *text != '\0') {
-		while (*text == ' ' || *text == '\t' || *text == ',' || *text == ';' || *text == '\n' || *text == '\r')
-			text++;
-		size_t len = strcspn(text, ",;\n\r");
-		size_t keep = len;
-		while (keep > 0 && (text[keep - 1] == ' ' || text[keep - 1] == '\t'))
-			keep--;
-		if (keep > 0) {
-			if (*n >= max) {
-				*n = max + 1;
-				return;
-			}
-			out[(*n)++] = arena_strndup(a, text, keep);
-		}
-		text += len;
-	}
-}
-
-static const char *
-form_get(void *ctx, struct arena *a, const char *name)
-{
-	return http_form(ctx, name);
-}
-
-static size_t
-form_values(void *ctx, struct arena *a, const char *name, const char **out, size_t max)
-{
-	const struct http_request *req = ctx;
-	size_t n = 0;
-	for (size_t i = 0; i < req->form.count && n <= max; i++)
-		if (strcmp(req->form.items[i].name, name) == 0)
-			split_items(a, req->form.items[i].value, out, &n, max);
-	return n;
-}
-
-struct json_source {
-	json_t *obj;
-	struct profile_source *src;
-};
-
-static const char *
-json_get(void *ctx, struct arena *a, const char *name)
-{
-	struct json_source *js = ctx;
-	json_t *v = json_object_get(js->obj, name);
-	if (v == NULL || json_is_null(v))
-		return NULL;
-	if (json_is_string(v)) {
-		if (strlen(json_string_value(v)) != json_string_length(v)) {
-			js->src->bad_type = name;
-			return NULL;
-		}
-		return json_string_value(v);
-	}
-	if (json_is_integer(v))
-		return arena_printf(a, "%lld", (long long)json_integer_value(v));
-	if (json_is_true(v))
-		return "1";
-	if (json_is_false(v))
-		return "";
-	js->src->bad_type = name;
-	return NULL;
-}
-
-static size_t
-json_values(void *ctx, struct arena *a, const char *name, const char **out, size_t max)
-{
-	struct json_source *js = ctx;
-	json_t *v = json_object_get(js->obj, name);
-	size_t n = 0;
-	if (json_is_array(v)) {
-		for (size_t i = 0; i < json_array_size(v) && n <= max; i++) {
-			json_t *item = json_array_get(v, i);
-			if (!json_is_string(item) || strlen(json_string_value(item)) != json_string_length(item)) {
-				js->src->bad_type = name;
-				return 0;
-			}
-			split_items(a, json_string_value(item), out, &n, max);
-		}
-		return n;
-	}
-	split_items(a, json_get(ctx, a, name), out, &n, max);
-	return n;
-}
-
-/* A free text field: optional, at most max characters, no control
- * characters (newlines only when multiline). */
-static const char *
-text_field(const struct profile_source *src, struct arena *a, struct form_errors *e, const char *name,
-           const char *label, unsigned max, bool multiline)
-{
-	const char *v = src->get(src->ctx, a, name);
-	if (!filled(v))
-		return NULL;
-	const char *why = rules_text(v, max);
-	if (why == NULL && !multiline && strpbrk(v, "\r\n") != NULL)
-		why = "Teks berisi karakter yang tidak diizinkan.";
-	if (why != NULL && strcmp(why, "Wajib diisi.") == 0)
-		return NULL;                /* only spaces: not told */
-	if (why != NULL) {
-		form_error(e, 422, name, "invalid_field",
-		           strcmp(why, "Teks terlalu panjang.") == 0
-		               ? arena_printf(a, "%s terlalu panjang: paling banyak %u huruf.", label, max)
-		               : arena_printf(a, "%s berisi karakter yang tidak diizinkan.", label));
-		return NULL;
-	}
-	return v;
-}
-
-/* A list of free-text items joined as ", "; at most max items of at most
- * item_max characters each. */
-static const char *
-list_field(const struct profile_source *src, struct arena *a, struct form_errors *e, const char *name,
-           const char *label, size_t max, unsigned item_max, const char **extra, size_t nextra)
-{
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = 0;
-	for (size_t i = 0; i < nextra && n < PROFILE_LIST_MAX; i++)
-		items[n++] = extra[i];
-	n += src->values(src->ctx, a, name, items + n, PROFILE_LIST_MAX - n);
-	if (n > max) {
-		form_error(e, 422, name, "invalid_field",
-		           arena_printf(a, "%s paling banyak %zu, pisahkan dengan koma.", label, max));
-		return "";
-	}
-	struct buf b;
-	buf_init(&b, 8192);
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *why = rules_text(items[i], item_max);
-		if (why != NULL) {
-			form_error(e, 422, name, "invalid_field",
-			           arena_printf(a, "%s ke-%zu %s", label, i + 1,
-			                        strcmp(why, "Teks terlalu panjang.") == 0
-			                            ? arena_printf(a, "terlalu panjang (paling banyak %u huruf).", item_max)
-			                            : "berisi karakter yang tidak diizinkan."));
-			break;
-		}
-		bool dup = false;
-		for (size_t j = 0; j < i; j++)
-			dup |= strcasecmp(items[j], items[i]) == 0;
-		if (dup)
-			continue;
-		if (kept++ > 0)
-			buf_puts(&b, ", ");
-		buf_puts(&b, items[i]);
-	}
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-static void
-join_code(struct buf *b, const char *code)
-{
-	if (b->len > 0)
-		buf_putc(b, ',');
-	buf_puts(b, code);
-}
-
-/* KBLI letters as "C,G" (sorted, unique). */
-static const char *
-kbli_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
-{
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_kbli", items, PROFILE_LIST_MAX);
-	uint32_t bits = 0;
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		char c = items[i][0];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (items[i][1] != '\0' || rules_kbli_title(c) == NULL) {
-			form_error(e, 422, "pref_kbli", "invalid_field",
-			           "Bidang usaha tidak dikenal: pilih dari daftar (A sampai U).");
-			return "";
-		}
-		bits |= 1u << (c - 'A');
-	}
-	char out[2 * 26 + 1];
-	size_t len = 0;
-	for (int i = 0; i < 26; i++) {
-		if (bits & (1u << i)) {
-			if (len > 0)
-				out[len++] = ',';
-			out[len++] = (char)('A' + i);
-		}
-	}
-	out[len] = '\0';
-	return arena_strdup(a, out);
-}
-
-/* Kecamatan codes of Purbalingga, in their order. */
-static const char *
-districts_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
-{
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_districts", items, PROFILE_LIST_MAX);
-	uint32_t bits = 0;
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		int pos = skills_district_position(items[i]);
-		if (pos == 0) {
-			form_error(e, 422, "pref_districts", "invalid_field",
-			           "Kecamatan yang dipilih bukan kecamatan di Purbalingga: pilih dari daftar.");
-			return "";
-		}
-		bits |= 1u << pos;
-	}
-	struct buf b;
-	buf_init(&b, 1024);
-	for (int pos = 1; pos < MATCH_DISTRICTS; pos++)
-		if (bits & (1u << pos))
-			join_code(&b, arena_printf(a, "33.03.%02d", pos));
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-static const char *
-arrangements_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
-{
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_arrangements", items, PROFILE_LIST_MAX);
-	uint32_t bits = 0;
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		enum arrangement arr;
-		if (!arrangement_parse(items[i], &arr)) {
-			form_error(e, 422, "pref_arrangements", "invalid_field",
-			           "Jenis hubungan kerja tidak dikenal: pilih dari daftar.");
-			return "";
-		}
-		bits |= 1u << arr;
-	}
-	struct buf b;
-	buf_init(&b, 1024);
-	for (int i = 0; i < ARR_COUNT; i++)
-		if (bits & (1u << i))
-			join_code(&b, arrangement_code((enum arrangement)i));
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
-}
-
-/* The driving licences offered as checkboxes; stored as "SIM A" etc. in certificates. */
-static const char *const sim_codes[] = {"A", "B1", "B2", "C"};
-#define SIM_COUNT (sizeof(sim_codes) / sizeof(sim_codes[0]))
-
-/* Read and check every profile field into p (user_id and has_cv untouched). */
-static void
-profile_read(struct arena *a, struct profile_source *src, bool minor, struct date today, struct store_profile *p,
-             struct form_errors *e)
-{
-	const char *s;
-	int64_t n;
-
-	s = src->get(src->ctx, a, "education");
-	p->education = NULL;
-	if (filled(s)) {
-		enum education edu;
-		if (education_parse(s, &edu))
-			p->education = education_code(edu);
-		else
-			form_error(e, 422, "education", "invalid_field", "Pilih pendidikan terakhir dari daftar.");
-	}
-	p->major = text_field(src, a, e, "major", "Jurusan", 100, false);
-	p->school = text_field(src, a, e, "school", "Nama sekolah/kampus", 120, false);
-	p->graduation_year = 0;
-	s = src->get(src->ctx, a, "graduation_year");
-	if (filled(s)) {
-		if (parse_int64(s, 1950, today.year + 4, &n))
-			p->graduation_year = (int)n;
-		else
-			form_error(e, 422, "graduation_year", "invalid_field",
-			           arena_printf(a, "Tahun lulus: tulis 4 angka antara 1950 dan %d, mis. 2019.",
-			                        today.year + 4));
-	}
-	p->skills = list_field(src, a, e, "skills", "Keahlian", PROFILE_SKILLS_MAX, 60, NULL, 0);
-	p->experience_years = 0;
-	s = src->get(src->ctx, a, "experience_years");
-	if (filled(s)) {
-		if (parse_int64(s, 0, 60, &n))
-			p->experience_years = (int)n;
-		else
-			form_error(e, 422, "experience_years", "invalid_field",
-			           "Lama pengalaman: tulis angka tahun dari 0 sampai 60.");
-	}
-	p->experience = text_field(src, a, e, "experience", "Pengalaman kerja", 3000, true);
-
-	/* Licences ticked in the form join the free-text certificates. */
-	const char *sims[PROFILE_LIST_MAX + 1];
-	const char *extra[SIM_COUNT];
-	size_t nsim = src->values(src->ctx, a, "sim", sims, PROFILE_LIST_MAX), nextra = 0;
-	for (size_t i = 0; i < nsim && i < PROFILE_LIST_MAX; i++) {
-		size_t k = 0;
-		while (k < SIM_COUNT && strcasecmp(sims[i], sim_codes[k]) != 0)
-			k++;
-		if (k == SIM_COUNT) {
-			form_error(e, 422, "sim", "invalid_field", "Jenis SIM tidak dikenal: pilih A, B1, B2 atau C.");
-			break;
-		}
-		if (nextra < SIM_COUNT)
-			extra[nextra++] = arena_printf(a, "SIM %s", sim_codes[k]);
-	}
-	p->certificates = list_field(src, a, e, "certificates", "Sertifikat dan pelatihan", PROFILE_CERTS_MAX, 80,
-	                             extra, nextra);
-	p->languages = list_field(src, a, e, "languages", "Bahasa", PROFILE_LANGS_MAX, 40, NULL, 0);
-	p->disability = text_field(src, a, e, "disability", "Keterangan disabilitas", 200, false);
-
-	p->pref_kbli = kbli_field(src, a, e);
-	p->pref_districts = districts_field(src, a, e);
-	s = src->get(src->ctx, a, "pref_formal");
-	p->pref_formal = -1;
-	if (filled(s) && strcmp(s, "semua") != 0 && strcmp(s, "-1") != 0) {
-		if (strcmp(s, "formal") == 0 || strcmp(s, "1") == 0)
-			p->pref_formal = 1;
-		else if (strcmp(s, "informal") == 0 || strcmp(s, "0") == 0)
-			p->pref_formal = 0;
-		else
-			form_error(e, 422, "pref_formal", "invalid_field", "Pilih semua, formal atau informal.");
-	}
-	p->pref_arrangements = arrangements_field(src, a, e);
-
-	p->expected_wage = 0;
-	p->expected_wage_unit = NULL;
-	s = src->get(src->ctx, a, "expected_wage");
-	if (filled(s) && !wage_parse_rupiah(s, &p->expected_wage))
-		form_error(e, 422, "expected_wage", "invalid_field",
-		           "Upah yang diharapkan: tulis angka rupiah, mis. 2.500.000 atau 2,5 juta.");
-	s = src->get(src->ctx, a, "expected_wage_unit");
-	enum wage_unit unit = WAGE_MONTH;
-	if (filled(s) && !wage_unit_parse(s, &unit))
-		form_error(e, 422, "expected_wage_unit", "invalid_field", "Pilih satuan upah dari daftar.");
-	if (p->expected_wage > 0)
-		p->expected_wage_unit = wage_unit_code(unit);
-
-	p->available_from = NULL;
-	s = src->get(src->ctx, a, "available_from");
-	if (filled(s)) {
-		struct date d;
-		if (!date_parse(s, &d) || d.year < 2000 || d.year > today.year + 2)
-			form_error(e, 422, "available_from", "invalid_field",
-			           "Tanggal mulai bisa bekerja tidak valid: pilih tanggal (TTTT-BB-HH).");
-		else
-			p->available_from = s;
-	}
-	s = src->get(src->ctx, a, "open_profile");
-	/* Under 18 the profile is never open to employers (child protection),
-	 * whatever the request says. */
-	p->open_profile = !minor && filled(s) && (strcmp(s, "1") == 0 || strcmp(s, "ya") == 0 ||
-	                                          strcmp(s, "on") == 0 || strcmp(s, "true") == 0);
-	if (src->bad_type != NULL)
-		form_error(e, 422, src->bad_type, "invalid_field",
-		           arena_printf(a, "Isian %s harus berupa teks (atau daftar teks).", src->bad_type));
-}
-
 /* ------------------------------------------------------------ the seeker */
 
 /* Under 18 today (the birth date decides; the stored flag when it cannot). */
-static bool
-seeker_minor(const struct store_seeker *k, struct date today)
+bool
+profile_seeker_minor(const struct store_seeker *k, struct date today)
 {
 	struct date birth;
 	if (k->birth_date != NULL && date_parse(k->birth_date, &birth))
@@ -467,8 +90,8 @@ seeker_minor(const struct store_seeker *k, struct date today)
 
 /* The profile and whether its owner is under 18; false (after a 500 page
  * or JSON error) when they cannot be read. */
-static bool
-load_profile(struct http_request *req, struct http_response *res, int64_t user_id, bool api,
+bool
+profile_load(struct http_request *req, struct http_response *res, int64_t user_id, bool api,
              struct store_profile *p, bool *minor)
 {
 	struct web_request *w = web_req(req);
@@ -481,7 +104,7 @@ load_profile(struct http_request *req, struct http_response *res, int64_t user_i
 			page_error(req, res, 500, "Profil tidak dapat dibaca. Coba lagi.");
 		return false;
 	}
-	*minor = seeker_minor(&k, date_from_unix_wib(w->now));
+	*minor = profile_seeker_minor(&k, date_from_unix_wib(w->now));
 	return true;
 }
 
@@ -577,11 +200,11 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 	buf_init(&other, 8192);
 	const char *items[PROFILE_LIST_MAX + 1];
 	size_t n = 0;
-	split_items(a, p->certificates, items, &n, PROFILE_LIST_MAX);
+	profile_split_items(a, p->certificates, items, &n, PROFILE_LIST_MAX);
 	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
 		bool sim = false;
-		for (size_t k = 0; k < SIM_COUNT; k++)
-			sim |= strcasecmp(items[i], arena_printf(a, "SIM %s", sim_codes[k])) == 0;
+		for (size_t k = 0; k < PROFILE_SIM_COUNT; k++)
+			sim |= strcasecmp(items[i], arena_printf(a, "SIM %s", profile_sim_codes[k])) == 0;
 		if (!sim) {
 			if (other.len > 0)
 				buf_puts(&other, ", ");
@@ -590,10 +213,10 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 	}
 	tpl_set(f, "certificates", buf_cstr(&other));
 	buf_free(&other);
-	for (size_t k = 0; k < SIM_COUNT; k++) {
+	for (size_t k = 0; k < PROFILE_SIM_COUNT; k++) {
 		struct tpl_ctx *o = tpl_push(c, "o_sim");
-		tpl_set(o, "value", sim_codes[k]);
-		tpl_set_bool(o, "checked", list_has(p->certificates, arena_printf(a, "SIM %s", sim_codes[k])));
+		tpl_set(o, "value", profile_sim_codes[k]);
+		tpl_set_bool(o, "checked", list_has(p->certificates, arena_printf(a, "SIM %s", profile_sim_codes[k])));
 	}
 
 	enum education edu = EDU_COUNT;
@@ -679,7 +302,7 @@ profile_form(struct http_request *req, struct http_response *res)
 	struct store_user *u = page_require(req, res, "seeker");
 	struct store_profile p;
 	bool minor;
-	if (u == NULL || !load_profile(req, res, u->id, false, &p, &minor))
+	if (u == NULL || !profile_load(req, res, u->id, false, &p, &minor))
 		return;
 	render_profile(req, res, &p, &p, minor, NULL);
 }
@@ -692,9 +315,9 @@ profile_post(struct http_request *req, struct http_response *res)
 	struct store_profile stored, p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !page_csrf(req, res) || !load_profile(req, res, u->id, false, &stored, &minor))
+	if (u == NULL || !page_csrf(req, res) || !profile_load(req, res, u->id, false, &stored, &minor))
 		return;
-	struct profile_source src = {form_get, form_values, req, NULL};
+	struct profile_source src = {profile_form_get, profile_form_values, req, NULL};
 	p = stored;
 	profile_read(req->arena, &src, minor, date_from_unix_wib(w->now), &p, &e);
 	if (e.count > 0) {
@@ -718,7 +341,7 @@ profile_cv_upload(struct http_request *req, struct http_response *res)
 	struct store_profile p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !page_csrf(req, res) || !load_profile(req, res, u->id, false, &p, &minor))
+	if (u == NULL || !page_csrf(req, res) || !profile_load(req, res, u->id, false, &p, &minor))
 		return;
 	const struct http_param *f = http_form_param(req, "cv");
 	const char *why = NULL;
@@ -808,119 +431,6 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 		return;
 	}
 	http_redirect(res, "/pencari");
-}
-
-/* ------------------------------------------------------------ the API */
-
-/* A comma list as stored, as a JSON array. */
-static json_t *
-list_json(struct arena *a, const char *text)
-{
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = 0;
-	json_t *arr = json_array();
-	split_items(a, text, items, &n, PROFILE_LIST_MAX);
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++)
-		json_array_append_new(arr, json_string(items[i]));
-	return arr;
-}
-
-static json_t *
-profile_to_json(struct arena *a, const struct store_profile *p, bool minor)
-{
-	json_t *j = json_pack("{s:I, s:s?, s:s?, s:s?, s:i, s:o, s:i, s:s, s:o, s:o, s:s?, s:o, s:o, s:s, s:o, "
-	                      "s:I, s:s?, s:s?, s:b, s:b}",
-	    "user_id", (json_int_t)p->user_id, "education", p->education, "major", p->major, "school", p->school,
-	    "graduation_year", p->graduation_year, "skills", list_json(a, p->skills),
-	    "experience_years", p->experience_years, "experience", p->experience ? p->experience : "",
-	    "certificates", list_json(a, p->certificates), "languages", list_json(a, p->languages),
-	    "disability", p->disability, "pref_kbli", list_json(a, p->pref_kbli),
-	    "pref_districts", list_json(a, p->pref_districts),
-	    "pref_formal", p->pref_formal < 0 ? "semua" : p->pref_formal > 0 ? "formal" : "informal",
-	    "pref_arrangements", list_json(a, p->pref_arrangements),
-	    "expected_wage", (json_int_t)p->expected_wage, "expected_wage_unit", p->expected_wage_unit,
-	    "available_from", p->available_from, "open_profile", p->open_profile && !minor, "has_cv", p->has_cv);
-	json_object_set_new(j, "updated_at", p->updated_at > 0 ? json_integer(p->updated_at) : json_null());
-	json_object_set_new(j, "still_looking_at",
-	                    p->still_looking_at > 0 ? json_integer(p->still_looking_at) : json_null());
-	return j;
-}
-
-static void
-send_profile(struct http_request *req, struct http_response *res, const struct store_profile *p, bool minor)
-{
-	const char *missing[PROFILE_MISSING_MAX];
-	size_t n;
-	int percent = profile_completeness(p, missing, PROFILE_MISSING_MAX, &n);
-	json_t *miss = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(miss, json_string(missing[i]));
-	json_send(res, 200, json_pack("{s:o, s:{s:i, s:o}, s:b}", "profile", profile_to_json(req->arena, p, minor),
-	                              "completeness", "percent", percent, "missing", miss,
-	                              "open_profile_allowed", !minor));
-}
-
-json_t *
-profile_export_json(struct http_request *req, int64_t user_id)
-{
-	struct web_request *w = web_req(req);
-	struct store_profile p;
-	if (store_profile_get(w->store, req->arena, user_id, &p) != STORE_OK)
-		return NULL;
-	/* The owner's own export: the stored flag as it is. */
-	return profile_to_json(req->arena, &p, false);
-}
-
-/* The seeker behind the bearer token: 401 without one, 403 for other roles. */
-static struct store_user *
-api_seeker(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL)
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-	else if (strcmp(u->role, "seeker") != 0)
-		json_error(res, 403, "forbidden", "Profil hanya untuk akun pencari kerja.", NULL);
-	else
-		return u;
-	return NULL;
-}
-
-void
-profile_api_get(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = api_seeker(req, res);
-	struct store_profile p;
-	bool minor;
-	if (u == NULL || !load_profile(req, res, u->id, true, &p, &minor))
-		return;
-	send_profile(req, res, &p, minor);
-}
-
-void
-profile_api_put(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = api_seeker(req, res);
-	struct web_request *w = web_req(req);
-	struct store_profile p;
-	struct form_errors e = {0};
-	bool minor;
-	if (u == NULL || !load_profile(req, res, u->id, true, &p, &minor))
-		return;
-	json_t *body = json_request_body(req, res);
-	if (body == NULL)
-		return;
-	struct profile_source src = {json_get, json_values, NULL, NULL};
-	struct json_source js = {body, &src};
-	src.ctx = &js;
-	profile_read(req->arena, &src, minor, date_from_unix_wib(w->now), &p, &e);
-	if (e.count > 0) {
-		json_form_error(res, &e);
-	} else if (store_profile_save(w->store, &p, w->now) != STORE_OK) {
-		json_error(res, 500, "internal", "Profil belum tersimpan karena kesalahan server. Coba lagi.", NULL);
-	} else if (load_profile(req, res, u->id, true, &p, &minor)) {
-		send_profile(req, res, &p, minor);
-	}
-	json_decref(body);
 }
 
 /* ------------------------------------------------------------ routes */
