@@ -16,11 +16,12 @@ static const struct command commands[] = {
 	{"serve", cmd_serve, "serve [--db FILE] [--port N] [--listen ADDR]   jalankan server web"},
 	{"nik", cmd_nik, "nik [NIK ...]                                   periksa NIK (JSON per baris)"},
 	{"migrate", cmd_migrate, "migrate [--db FILE]                             buat/perbarui skema basis data"},
-	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N]  isi basis data baru dengan data demo"},
+	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N --applications N]  data demo"},
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
 	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)"},
 	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway"},
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)"},
+	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)"},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
 };
 

@@ -12,5 +12,7 @@ int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 /* notify.c: the due jobs (expiry, reminders, digests, "masih mencari kerja?") */
 int cmd_notify(int argc, char **argv);
+/* export.c: the IPK III/1 and Perpres 57/2023 reports as files */
+int cmd_export(int argc, char **argv);
 
 #endif

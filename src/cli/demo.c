@@ -15,6 +15,7 @@
 #include "core/nik.h"
 #include "core/wilayah.h"
 #include "crypto/password.h"
+#include "store/applications.h"
 #include "store/employers.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
@@ -93,6 +94,11 @@ static const char *const skill_sets[] = {
 static const enum education demo_education[] = {EDU_SD, EDU_SMP, EDU_SMP, EDU_SMA, EDU_SMK, EDU_SMK, EDU_SMK,
                                                 EDU_D3, EDU_S1};
 
+/* The seekers made (ids in one run: the demo only fills an empty database)
+ * and when each registered, so nobody applies before they exist. */
+static int64_t seeker_first, seeker_last;
+static int64_t *seeker_registered;
+
 /* Most demo seekers fill their profile; a tenth open it to employers. */
 static int
 demo_profile(struct store *s, int64_t id, bool minor, int64_t now)
@@ -122,6 +128,10 @@ demo_profile(struct store *s, int64_t id, bool minor, int64_t now)
 static int
 demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
 {
+	/* Ids run without gaps in an empty database: one slot per seeker. */
+	seeker_registered = calloc((size_t)(count > 0 ? count : 1), sizeof(*seeker_registered));
+	if (seeker_registered == NULL)
+		return -1;
 	struct date today = date_from_unix_wib(now);
 	for (int64_t i = 0; i < count; i++) {
 		bool woman = demo_rand(100) < 55;
@@ -151,9 +161,18 @@ demo_seekers(struct store *s, const char *hash, int64_t count, int64_t now)
 		};
 		int64_t id;
 		const char *conflict;
-		enum store_result r = store_seeker_create(s, &n, now, &id, &conflict);
-		if (r == STORE_ERROR || (r == STORE_OK && demo_profile(s, id, n.is_minor, now) != 0))
+		/* Registered at some moment of the past year: the statistics and
+		 * the IPK months need history. */
+		int64_t at = now - (int64_t)demo_rand(365) * 86400 - (int64_t)demo_rand(86400);
+		enum store_result r = store_seeker_create(s, &n, at, &id, &conflict);
+		if (r == STORE_ERROR || (r == STORE_OK && demo_profile(s, id, n.is_minor, at) != 0))
 			return -1;
+		if (r == STORE_OK) {
+			if (seeker_first == 0)
+				seeker_first = id;
+			seeker_last = id;
+			seeker_registered[id - seeker_first] = at;
+		}
 		cli_progress("pencari kerja", i + 1, count);
 	}
 	return 0;
@@ -314,6 +333,40 @@ done:
 	return rc;
 }
 
+/* Seekers apply to published vacancies (ids 1..vacancies in a fresh
+ * database); a few are hired, so placements and filled vacancies exist. */
+static int
+demo_applications(struct store *s, int64_t count, int64_t vacancies, int64_t now)
+{
+	static const char *const employers_named[] = {"PT Bulu Mata Indah Purbalingga", "CV Knalpot Mandiri Pesayangan",
+	                                              "Toko Sumber Rezeki", "Pak Darsono"};
+	if (count == 0 || vacancies == 0 || seeker_first == 0)
+		return 0;
+	for (int64_t i = 0; i < count; i++) {
+		int64_t seeker = seeker_first + (int64_t)demo_rand((unsigned)(seeker_last - seeker_first + 1));
+		int64_t vacancy = 1 + (int64_t)demo_rand((unsigned)vacancies);
+		int64_t id;
+		const char *conflict;
+		int64_t at = now - (int64_t)demo_rand(30 * 86400);
+		if (at < seeker_registered[seeker - seeker_first])
+			at = seeker_registered[seeker - seeker_first] + 3600 < now ? seeker_registered[seeker - seeker_first] + 3600
+			                                                           : now;
+		if (store_application_create(s, vacancy, seeker, NULL, false, at, &id, &conflict) == STORE_ERROR)
+			return -1;
+		if (demo_rand(40) == 0) {
+			char since[11];
+			date_format(date_from_unix_wib(at), since);
+			struct store_placement p = {.seeker_id = seeker, .vacancy_id = demo_rand(2) ? vacancy : 0,
+			                            .employer_name = employers_named[demo_rand(4)], .since = since,
+			                            .channel = demo_rand(2) ? "loker" : "mandiri", .reported_by = "seeker"};
+			if (store_placement_create(s, &p, at, &id) == STORE_ERROR)
+				return -1;
+		}
+		cli_progress("lamaran", i + 1, count);
+	}
+	return 0;
+}
+
 /* A small demo alerts its seekers as a real publish would, so their inbox
  * has something in it; a benchmark-sized one skips the fan-out. */
 static int
@@ -336,11 +389,12 @@ demo_alerts(struct store *s, int64_t vacancies, int64_t now)
 int
 cmd_demo(int argc, char **argv)
 {
-	int64_t seekers, emps, vacancies;
+	int64_t seekers, emps, vacancies, applications;
 	char hash[PASSWORD_HASH_LEN];
 	if (!cli_opt_int(argc, argv, "--seekers", NULL, 40, 0, 1000000, &seekers) ||
 	    !cli_opt_int(argc, argv, "--employers", NULL, 10, 0, 100000, &emps) ||
-	    !cli_opt_int(argc, argv, "--vacancies", NULL, 60, 0, 1000000, &vacancies))
+	    !cli_opt_int(argc, argv, "--vacancies", NULL, 60, 0, 1000000, &vacancies) ||
+	    !cli_opt_int(argc, argv, "--applications", NULL, 0, 0, 10000000, &applications))
 		return 2;
 	if (cli_open(cli_db(argc, argv)) != 0 || password_hash(DEMO_PASSWORD, hash) != 0)
 		return 1;
@@ -353,7 +407,8 @@ cmd_demo(int argc, char **argv)
 	}
 	int rc = demo_staff(s, hash, now) == 0 && demo_seekers(s, hash, seekers, now) == 0 &&
 	         demo_employers(s, hash, emps, now) == 0 && demo_vacancies(s, vacancies, now) == 0 &&
-	         demo_alerts(s, vacancies, now) == 0 ? 0 : 1;
+	         demo_applications(s, applications, vacancies, now) == 0 && demo_alerts(s, vacancies, now) == 0 ? 0 : 1;
+	free(seeker_registered);
 	free(verified_ids[0]);
 	free(verified_ids[1]);
 	store_release();

@@ -7,6 +7,7 @@
 
 #include "store/applications.h"
 #include "store/outbox.h"
+#include "store/stats.h"
 #include "store/store_internal.h"
 
 #define APP_COLUMNS                                                                                           \
@@ -144,6 +145,8 @@ add_event(struct store *s, int64_t app_id, const char *status, const char *messa
 static int
 placement_insert(struct store *s, const struct store_placement *p, int64_t now, int64_t *id_out)
 {
+	/* Only the first open placement moves the seeker out of the IPK stock. */
+	bool was_placed = store_placement_active(s, p->seeker_id);
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO placements (seeker_id, vacancy_id, employer_name, since, channel, reported_by, created_at) "
 	    "VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7)");
@@ -158,6 +161,8 @@ placement_insert(struct store *s, const struct store_placement *p, int64_t now, 
 		return -1;
 	if (id_out != NULL)
 		*id_out = sqlite3_last_insert_rowid(s->db);
+	if (!was_placed && store_stat_seeker_placed(s, p->seeker_id, p->channel, now) != STORE_OK)
+		return -1;
 	return 0;
 }
 
@@ -565,6 +570,9 @@ store_placement_end(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
 		r = STORE_NOT_FOUND;
 		goto fail;
 	}
+	/* Looking again: back into the IPK stock once no job is open. */
+	if (!store_placement_active(s, seeker_id) && store_stat_seeker(s, seeker_id, "registered", now) != STORE_OK)
+		goto fail;
 	if (store_bump(s, "seeker_generation") < 0)
 		goto fail;
 	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;

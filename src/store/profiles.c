@@ -5,6 +5,7 @@
 
 #include "core/vacancy.h"
 #include "search/skills.h"
+#include "store/stats.h"
 #include "store/store_internal.h"
 
 #define PROFILE_MAX_LIST 48             /* items read from one comma list */
@@ -210,6 +211,8 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, now);
 	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) > 0 && store_stat_seeker(s, user_id, "registered", now) != STORE_OK)
 		goto fail;
 	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
 		goto fail;

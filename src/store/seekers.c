@@ -5,6 +5,7 @@
 
 #include "crypto/nik_seal.h"
 #include "store/audit.h"
+#include "store/stats.h"
 #include "store/store_internal.h"
 #include "store/users.h"
 
@@ -100,6 +101,8 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 		goto fail;
 	if (n->assisted_by != 0 &&
 	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
+		goto fail;
+	if (store_stat_seeker(s, id, "registered", now) != STORE_OK)
 		goto fail;
 	if (store_bump(s, "seeker_generation") < 0)
 		goto fail;

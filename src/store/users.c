@@ -2,6 +2,7 @@
 #include "store/users.h"
 
 #include "store/audit.h"
+#include "store/stats.h"
 #include "store/store_internal.h"
 
 #define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
@@ -134,6 +135,10 @@ store_user_delete(struct store *s, int64_t id, int64_t actor_id, const char *rea
 {
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
+	/* The statistics ledger outlives the account: an open seeker or open
+	 * vacancies leave the stock as "removed". */
+	if (store_stat_account_deleted(s, id, now) != STORE_OK)
+		goto fail;
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM users WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	if (store_exec_stmt(s, st) != 0)

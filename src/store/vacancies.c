@@ -9,6 +9,7 @@
 #include "core/wilayah.h"
 #include "search/match_cache.h"
 #include "store/audit.h"
+#include "store/stats.h"
 #include "store/store_internal.h"
 
 #define VAC_COLUMNS \
@@ -361,6 +362,8 @@ store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy 
 		return STORE_ERROR;
 	int rc = insert_one(s, &a, employer_id, v, m, now, id_out);
 	arena_free(&a);
+	if (rc == 0 && store_stat_vacancy_created(s, *id_out, now) != STORE_OK)
+		rc = -1;
 	if (rc != 0) {
 		store_rollback(s);
 		return STORE_ERROR;
@@ -381,7 +384,7 @@ store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct 
 		struct store_vacancy o;
 		bool in_search;
 		if (insert_one(s, &a, employer_ids[i], &vs[i], &ms[i], now, &id) != 0 ||
-		    fts_sync(s, &a, id, &o, &in_search) != 0)
+		    store_stat_vacancy_created(s, id, now) != STORE_OK || fts_sync(s, &a, id, &o, &in_search) != 0)
 			goto fail;
 		if (i % 256 == 255)
 			arena_free(&a);
@@ -403,8 +406,13 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
                      const struct store_vacancy_meta *m, int64_t now)
 {
 	struct arena a = {0};
+	struct store_stat_vacancy_state before;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
+	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET title = ?1, kbji_major = ?2, kbji_code = ?3, workers_needed = ?4, valid_until = ?5, "
 	    "age_min = ?6, age_max = ?7, sex = ?8, education_min = ?9, skills = ?10, experience_years = ?11, "
@@ -429,6 +437,10 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 	if (sqlite3_changes(s->db) == 0) {
 		store_rollback(s);
 		return STORE_NOT_FOUND;
+	}
+	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
+		store_rollback(s);
+		return STORE_ERROR;
 	}
 	return finish_write(s, id);
 }
@@ -498,8 +510,11 @@ enum store_result
 store_vacancy_moderate(struct store *s, int64_t id, const char *status, const char *note, int64_t actor_id,
                        int64_t now)
 {
+	struct store_stat_vacancy_state before;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
+	if (store_stat_vacancy_state(s, id, &before) != STORE_OK)
+		goto fail;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = ?2, moderation_note = ?3, hidden = 0, updated_at = ?4, "
 	    "published_at = CASE WHEN ?2 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END "
@@ -521,7 +536,8 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 		goto fail;
 	const char *action = strcmp(status, "published") == 0 ? "vacancy_approved"
 	                   : strcmp(status, "rejected") == 0 ? "vacancy_rejected" : "vacancy_changes_requested";
-	if (store_audit_add(s, actor_id, action, "vacancy", id, note, now) != STORE_OK)
+	if (store_audit_add(s, actor_id, action, "vacancy", id, note, now) != STORE_OK ||
+	    store_stat_vacancy_follow(s, &before, id, now) != STORE_OK)
 		goto fail;
 	return finish_write(s, id);
 fail:
@@ -533,8 +549,13 @@ enum store_result
 store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char *reason, int hires,
                     const char *channel, int64_t now)
 {
+	struct store_stat_vacancy_state before;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
+	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
 	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
@@ -551,6 +572,10 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 	if (sqlite3_changes(s->db) == 0) {
 		store_rollback(s);
 		return STORE_NOT_FOUND;
+	}
+	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
+		store_rollback(s);
+		return STORE_ERROR;
 	}
 	return finish_write(s, id);
 }
@@ -619,6 +644,8 @@ store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *i
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
+		if (store_stat_vacancy_expired(s, ids[i], now) != STORE_OK)
+			goto fail;
 		for (int k = 0; k < FTS_TABLES; k++) {
 			st = store_stmt(s, fts_delete[k]);
 			sqlite3_bind_int64(st, 1, ids[i]);

@@ -42,7 +42,6 @@ admin_home(struct http_request *req, struct http_response *res)
 	tpl_set_int(c, "seekers_total", store_seeker_count(s, NULL));
 	tpl_set_int(c, "domicile_pending", store_seeker_count(s, "pending"));
 	tpl_set_int(c, "operators", store_user_count(s, "operator"));
-	tpl_set_bool(c, "is_admin", auth_is(u, "admin"));
 
 	struct store_employer *emps;
 	size_t n;

@@ -39,6 +39,8 @@ page_ctx(struct http_request *req, struct http_response *res, const char *title)
 		tpl_set(u, "name", w->user->name);
 		tpl_set(u, "role", role_label(w->user->role));
 		tpl_set(u, "home", auth_home(w->user));
+		/* The Dinas pages' menu shows admin-only entries to admins. */
+		tpl_set_bool(c, "is_admin", auth_is(w->user, "admin"));
 	}
 	return c;
 }

@@ -1,0 +1,25 @@
+/* perpres.h - the Perpres 57/2023 vacancy report: every vacancy with the
+ * Pasal 5 fields and its filled report (Pasal 6), as CSV and XLSX, for
+ * reporting to Kemnaker's Karirhub. The columns and their mapping are
+ * documented in docs/perpres57-export.md. No I/O except the XLSX file. */
+#ifndef LOKER_REPORT_PERPRES_H
+#define LOKER_REPORT_PERPRES_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "store/stats.h"
+
+#define PERPRES_COLUMNS 34
+
+/* The column names of the header row, in order. */
+extern const char *const perpres_columns[PERPRES_COLUMNS];
+
+/* Append the CSV (RFC 4180, header row, CRLF line ends) of n vacancies. */
+void perpres_csv(const struct store_perpres_row *rows, size_t n, struct buf *out);
+
+/* Write the same table as an XLSX workbook at path (one sheet, numbers as
+ * numbers). 0, or -1 when it cannot. */
+int perpres_xlsx(const struct store_perpres_row *rows, size_t n, const char *path);
+
+#endif

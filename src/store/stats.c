@@ -1,0 +1,383 @@
+/* stats.c - the anonymous statistics ledger and the report queries. */
+#include "store/stats.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "store/store_internal.h"
+
+/* The IPK age bands. A job seeker is at least 15 by the registration rules;
+ * anyone younger (a wrong birth date) is counted in the youngest band so the
+ * totals still balance. */
+static const char *
+age_band(const char *birth, int64_t at)
+{
+	struct date b;
+	if (birth == NULL || !date_parse(birth, &b))
+		return "20-29";
+	int age = date_age(b, date_from_unix_wib(at));
+	return age < 20 ? "15-19" : age < 30 ? "20-29" : age < 45 ? "30-44" : age < 55 ? "45-54" : "55+";
+}
+
+static void
+month_of(int64_t at, char out[16])
+{
+	struct date d = date_from_unix_wib(at);
+	snprintf(out, 16, "%04d-%02d", d.year % 10000, d.month % 100);
+}
+
+static const char *const insert_sql =
+    "INSERT INTO stat_events (at, month, subject, event, sex, age_band, education, kbji_major, kbli, "
+    "district_code, workers, channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+static enum store_result
+seeker_event(struct store *s, int64_t seeker_id, const char *event, const char *channel, int64_t at)
+{
+	char month[16], sex[2] = "", birth[16] = "", district[16] = "", education[16] = "";
+	bool has_education = false;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT k.birth_date, k.sex, k.district_code, p.education FROM seekers k "
+	    "LEFT JOIN seeker_profiles p ON p.user_id = k.user_id WHERE k.user_id = ?1");
+	sqlite3_bind_int64(st, 1, seeker_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(birth, sizeof(birth), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(sex, sizeof(sex), "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(district, sizeof(district), "%s", (const char *)sqlite3_column_text(st, 2));
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+			snprintf(education, sizeof(education), "%s", (const char *)sqlite3_column_text(st, 3));
+			has_education = education[0] != '\0';
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	month_of(at, month);
+	st = store_stmt(s, insert_sql);
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, month, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, "seeker", -1, SQLITE_STATIC);
+	store_bind_text(st, 4, event);
+	sqlite3_bind_text(st, 5, sex, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, age_band(birth, at), -1, SQLITE_STATIC);
+	store_bind_text(st, 7, has_education ? education : NULL);
+	sqlite3_bind_null(st, 8);
+	sqlite3_bind_null(st, 9);
+	store_bind_text(st, 10, district[0] ? district : NULL);
+	sqlite3_bind_int(st, 11, 1);
+	store_bind_text(st, 12, channel);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_stat_seeker(struct store *s, int64_t seeker_id, const char *event, int64_t at)
+{
+	return seeker_event(s, seeker_id, event, NULL, at);
+}
+
+enum store_result
+store_stat_seeker_placed(struct store *s, int64_t seeker_id, const char *channel, int64_t at)
+{
+	return seeker_event(s, seeker_id, "placed", channel, at);
+}
+
+enum store_result
+store_stat_vacancy_state(struct store *s, int64_t id, struct store_stat_vacancy_state *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kbji_major = -1;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT published_at IS NOT NULL AND status NOT IN ('closed', 'rejected'), published_at IS NOT NULL, "
+	    "status = 'closed', sex, education_min, kbji_major, kbli, coalesce(district_code, ''), workers_needed, "
+	    "coalesce(hires, 0), coalesce(hire_channel, '') FROM vacancies WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->found = true;
+		out->open = sqlite3_column_int(st, 0) != 0;
+		out->published = sqlite3_column_int(st, 1) != 0;
+		out->closed = sqlite3_column_int(st, 2) != 0;
+		const char *sex = (const char *)sqlite3_column_text(st, 3);
+		out->sex = sex != NULL && (sex[0] == 'L' || sex[0] == 'P') ? sex[0] : 'S';
+		snprintf(out->education, sizeof(out->education), "%s", (const char *)sqlite3_column_text(st, 4));
+		out->kbji_major = sqlite3_column_int(st, 5);
+		snprintf(out->kbli, sizeof(out->kbli), "%s", (const char *)sqlite3_column_text(st, 6));
+		snprintf(out->district, sizeof(out->district), "%s", (const char *)sqlite3_column_text(st, 7));
+		out->workers = sqlite3_column_int(st, 8);
+		out->hires = sqlite3_column_int(st, 9);
+		snprintf(out->channel, sizeof(out->channel), "%s", (const char *)sqlite3_column_text(st, 10));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static enum store_result
+vacancy_insert(struct store *s, const struct store_stat_vacancy_state *v, const char *event, int workers,
+               const char *channel, int64_t at)
+{
+	char month[16], sex[2] = {v->sex, 0};
+	if (workers <= 0)
+		return STORE_OK;
+	month_of(at, month);
+	sqlite3_stmt *st = store_stmt(s, insert_sql);
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, month, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, "vacancy", -1, SQLITE_STATIC);
+	store_bind_text(st, 4, event);
+	sqlite3_bind_text(st, 5, sex, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_null(st, 6);
+	store_bind_text(st, 7, v->education[0] ? v->education : NULL);
+	sqlite3_bind_int(st, 8, v->kbji_major);
+	store_bind_text(st, 9, v->kbli[0] ? v->kbli : NULL);
+	store_bind_text(st, 10, v->district[0] ? v->district : NULL);
+	sqlite3_bind_int(st, 11, workers);
+	store_bind_text(st, 12, channel != NULL && channel[0] ? channel : NULL);
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_stat_vacancy(struct store *s, int64_t vacancy_id, const char *event, int workers, int64_t at)
+{
+	struct store_stat_vacancy_state v;
+	if (store_stat_vacancy_state(s, vacancy_id, &v) != STORE_OK)
+		return STORE_ERROR;
+	if (!v.found)
+		return STORE_NOT_FOUND;
+	return vacancy_insert(s, &v, event, workers, strcmp(event, "placed") == 0 ? v.channel : NULL, at);
+}
+
+static bool
+same_class(const struct store_stat_vacancy_state *a, const struct store_stat_vacancy_state *b)
+{
+	return a->sex == b->sex && strcmp(a->education, b->education) == 0 && a->kbji_major == b->kbji_major &&
+	       strcmp(a->kbli, b->kbli) == 0 && strcmp(a->district, b->district) == 0;
+}
+
+enum store_result
+store_stat_vacancy_follow(struct store *s, const struct store_stat_vacancy_state *before, int64_t id, int64_t at)
+{
+	struct store_stat_vacancy_state after;
+	if (store_stat_vacancy_state(s, id, &after) != STORE_OK)
+		return STORE_ERROR;
+	bool was = before->found && before->open, is = after.found && after.open;
+	if (!was && is)
+		return vacancy_insert(s, &after, "registered", after.workers, NULL, at);
+	if (was && !is) {
+		/* Closed (with or without a report of hires), rejected, or gone:
+		 * what was open leaves the stock under the class it entered with. */
+		int placed = 0;
+		if (after.found && after.closed)
+			placed = after.hires < before->workers ? after.hires : before->workers;
+		if (placed < 0)
+			placed = 0;
+		if (vacancy_insert(s, before, "placed", placed, after.channel, at) != STORE_OK)
+			return STORE_ERROR;
+		return vacancy_insert(s, before, "removed", before->workers - placed, NULL, at);
+	}
+	if (!was || !is)
+		return STORE_OK;
+	if (!same_class(before, &after)) {
+		if (vacancy_insert(s, before, "removed", before->workers, NULL, at) != STORE_OK)
+			return STORE_ERROR;
+		return vacancy_insert(s, &after, "registered", after.workers, NULL, at);
+	}
+	if (after.workers > before->workers)
+		return vacancy_insert(s, &after, "registered", after.workers - before->workers, NULL, at);
+	if (after.workers < before->workers)
+		return vacancy_insert(s, &after, "removed", before->workers - after.workers, NULL, at);
+	return STORE_OK;
+}
+
+enum store_result
+store_stat_vacancy_created(struct store *s, int64_t id, int64_t at)
+{
+	struct store_stat_vacancy_state none;
+	memset(&none, 0, sizeof(none));
+	return store_stat_vacancy_follow(s, &none, id, at);
+}
+
+enum store_result
+store_stat_vacancy_expired(struct store *s, int64_t id, int64_t at)
+{
+	struct store_stat_vacancy_state v;
+	if (store_stat_vacancy_state(s, id, &v) != STORE_OK)
+		return STORE_ERROR;
+	if (!v.found || !v.published)
+		return STORE_OK;
+	return vacancy_insert(s, &v, "removed", v.workers, NULL, at);
+}
+
+enum store_result
+store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
+{
+	enum { MAX_OPEN = 10000 };
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT NOT EXISTS (SELECT 1 FROM placements WHERE seeker_id = ?1 AND ended_at IS NULL) "
+	    "FROM seekers WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	int rc = sqlite3_step(st);
+	bool seeker = rc == SQLITE_ROW, open = seeker && sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return STORE_ERROR;
+	if (open)
+		return store_stat_seeker(s, user_id, "removed", at);
+	if (seeker)
+		return STORE_OK;
+	/* An employer: the cascade deletes its vacancies; those still open
+	 * leave the stock now. */
+	int64_t ids[64];
+	int64_t after = 0;
+	for (int round = 0; round < MAX_OPEN / 64; round++) {
+		size_t n = 0;
+		st = store_stmt(s,
+		    "SELECT id FROM vacancies WHERE employer_id = ?1 AND id > ?2 AND published_at IS NOT NULL "
+		    "AND status NOT IN ('closed', 'rejected') ORDER BY id LIMIT 64");
+		sqlite3_bind_int64(st, 1, user_id);
+		sqlite3_bind_int64(st, 2, after);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			return STORE_ERROR;
+		for (size_t i = 0; i < n; i++) {
+			struct store_stat_vacancy_state v;
+			if (store_stat_vacancy_state(s, ids[i], &v) != STORE_OK ||
+			    vacancy_insert(s, &v, "removed", v.workers, NULL, at) != STORE_OK)
+				return STORE_ERROR;
+		}
+		if (n < 64)
+			break;
+		after = ids[n - 1];
+	}
+	return STORE_OK;
+}
+
+enum store_result
+store_stat_rows(struct store *s, struct arena *a, const char *month, struct store_stat_row **rows, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT subject = 'seeker', CASE event WHEN 'registered' THEN 0 WHEN 'placed' THEN 1 ELSE 2 END, "
+	    "month = ?1, sex, age_band, education, coalesce(kbji_major, -1), coalesce(kbli, ''), sum(workers) "
+	    "FROM stat_events WHERE month <= ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
+	store_bind_text(st, 1, month);
+	size_t cap = 256, n = 0;
+	struct store_stat_row *out = arena_alloc(a, sizeof(*out) * cap);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == STORE_STAT_ROWS_MAX)
+			break;
+		if (n == cap) {
+			struct store_stat_row *grown = arena_alloc(a, sizeof(*out) * cap * 2);
+			memcpy(grown, out, sizeof(*out) * n);
+			out = grown;
+			cap *= 2;
+		}
+		struct store_stat_row *r = &out[n++];
+		r->seeker = sqlite3_column_int(st, 0) != 0;
+		r->event = sqlite3_column_int(st, 1);
+		r->this_month = sqlite3_column_int(st, 2) != 0;
+		const char *sex = (const char *)sqlite3_column_text(st, 3);
+		r->sex = sex != NULL ? sex[0] : 'S';
+		r->age_band = store_col_text(a, st, 4);
+		r->education = store_col_text(a, st, 5);
+		r->kbji_major = sqlite3_column_int(st, 6);
+		const char *kbli = (const char *)sqlite3_column_text(st, 7);
+		r->kbli = kbli != NULL ? kbli[0] : 0;
+		r->workers = sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	*rows = out;
+	*count = n;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_log_error(s, "stat rows");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}
+
+enum store_result
+store_stat_first_month(struct store *s, char out[8])
+{
+	out[0] = '\0';
+	sqlite3_stmt *st = store_stmt(s, "SELECT min(month) FROM stat_events");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(out, 8, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct store_perpres_row **rows,
+                   size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT v.id, coalesce(e.business_name, u.name), e.kind, e.nib, e.address, e.district_code, e.kbli, "
+	    "v.title, v.kbji_code, v.valid_until, v.sex, v.education_min, v.skills, v.wage_unit, v.piece_unit, "
+	    "v.location, v.district_code, v.village_code, v.arrangement, v.status, v.close_reason, v.hire_channel, "
+	    "v.kbji_major, v.workers_needed, v.age_min, v.age_max, v.experience_years, v.formal, coalesce(v.hires, 0), "
+	    "v.wage_min, v.wage_max, v.published_at, coalesce(v.closed_at, 0), v.kbli "
+	    "FROM vacancies v JOIN users u ON u.id = v.employer_id LEFT JOIN employers e ON e.user_id = v.employer_id "
+	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
+	    "ORDER BY v.id LIMIT ?3");
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_int(st, 3, STORE_PERPRES_MAX);
+	size_t cap = 256, n = 0;
+	struct store_perpres_row *out = arena_alloc(a, sizeof(*out) * cap);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < STORE_PERPRES_MAX) {
+		if (n == cap) {
+			struct store_perpres_row *grown = arena_alloc(a, sizeof(*out) * cap * 2);
+			memcpy(grown, out, sizeof(*out) * n);
+			out = grown;
+			cap *= 2;
+		}
+		struct store_perpres_row *r = &out[n++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->employer_name = store_col_text(a, st, 1);
+		r->employer_kind = store_col_text(a, st, 2);
+		r->nib = store_col_text(a, st, 3);
+		r->employer_address = store_col_text(a, st, 4);
+		r->employer_district = store_col_text(a, st, 5);
+		r->employer_kbli = store_col_text(a, st, 6);
+		r->title = store_col_text(a, st, 7);
+		r->kbji_code = store_col_text(a, st, 8);
+		r->valid_until = store_col_text(a, st, 9);
+		r->sex = store_col_text(a, st, 10);
+		r->education = store_col_text(a, st, 11);
+		r->skills = store_col_text(a, st, 12);
+		r->wage_unit = store_col_text(a, st, 13);
+		r->piece_unit = store_col_text(a, st, 14);
+		r->location = store_col_text(a, st, 15);
+		r->district_code = store_col_text(a, st, 16);
+		r->village_code = store_col_text(a, st, 17);
+		r->arrangement = store_col_text(a, st, 18);
+		r->status = store_col_text(a, st, 19);
+		r->close_reason = store_col_text(a, st, 20);
+		r->hire_channel = store_col_text(a, st, 21);
+		r->kbji_major = sqlite3_column_int(st, 22);
+		r->workers = sqlite3_column_int(st, 23);
+		r->age_min = sqlite3_column_int(st, 24);
+		r->age_max = sqlite3_column_int(st, 25);
+		r->experience_years = sqlite3_column_int(st, 26);
+		r->formal = sqlite3_column_int(st, 27);
+		r->hires = sqlite3_column_int(st, 28);
+		r->wage_min = sqlite3_column_int64(st, 29);
+		r->wage_max = sqlite3_column_int64(st, 30);
+		r->published_at = sqlite3_column_int64(st, 31);
+		r->closed_at = sqlite3_column_int64(st, 32);
+		const char *k = (const char *)sqlite3_column_text(st, 33);
+		r->kbli = k != NULL ? k[0] : 0;
+	}
+	sqlite3_reset(st);
+	*rows = out;
+	*count = n;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_log_error(s, "perpres list");
+		return STORE_ERROR;
+	}
+	return STORE_OK;
+}

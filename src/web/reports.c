@@ -1,0 +1,149 @@
+/* reports.c - /dinas/laporan: choose a month or a period and download. */
+#include "web/reports.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "report/ipk.h"
+#include "report/ipk_store.h"
+#include "web/app.h"
+#include "web/page.h"
+
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* The month before the one containing today (WIB): the usual report. */
+static void
+last_month(int *year, int *month)
+{
+	struct date d = date_from_unix_wib(time(NULL));
+	*year = d.month == 1 ? d.year - 1 : d.year;
+	*month = d.month == 1 ? 12 : d.month - 1;
+}
+
+/* Table I and II of the chosen month as a preview on the page. */
+static void
+preview(struct http_request *req, struct tpl_ctx *c, int year, int month)
+{
+	struct ipk_report *r = arena_alloc(req->arena, sizeof(*r));
+	if (ipk_load(web_req(req)->store, year, month, r) != 0)
+		return;
+	tpl_set_bool(c, "preview", true);
+	for (int t = 0; t < 2; t++) {
+		const struct ipk_table *tb = &r->tables[t];
+		struct tpl_ctx *tc = tpl_push(c, "tables");
+		tpl_set(tc, "title", tb->title);
+		tpl_set(tc, "row_head", tb->row_head);
+		for (size_t g = 0; g < tb->ngroups; g++)
+			tpl_set(tpl_push(tc, "groups"), "label", tb->groups[g]);
+		for (size_t row = 0; row < tb->nrows; row++) {
+			struct tpl_ctx *rc = tpl_push(tc, "rows");
+			tpl_set(rc, "label", tb->rows[row]);
+			/* The total sub-column only: L and P are in the download. */
+			for (size_t g = 0; g < tb->ngroups; g++)
+				tpl_setf(tpl_push(rc, "cells"), "value", "%lld",
+				         (long long)tb->cell[row][g][tb->nsubs - 1]);
+		}
+	}
+}
+
+static void
+reports_page(struct http_request *req, struct http_response *res)
+{
+	int year, month;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	if (!ipk_month_parse(http_query(req, "bulan"), &year, &month))
+		last_month(&year, &month);
+	struct tpl_ctx *c = page_ctx(req, res, "Laporan");
+	char key[16], name[32];
+	snprintf(key, sizeof(key), "%04d-%02d", year % 10000, month % 100);
+	ipk_month_name(year, month, name, sizeof(name));
+	tpl_set(c, "month", key);
+	tpl_set(c, "month_name", name);
+	struct date today = date_from_unix_wib(time(NULL));
+	char from[11], to[11];
+	date_format((struct date){today.year, 1, 1}, from);
+	date_format(today, to);
+	tpl_set(c, "from", from);
+	tpl_set(c, "to", to);
+	preview(req, c, year, month);
+	page_render(req, res, 200, "reports", c);
+}
+
+/* Send the bytes in b as a download named filename. */
+static void
+send_file(struct http_request *req, struct http_response *res, struct buf *b, const char *format,
+          const char *filename)
+{
+	bool xlsx = strcmp(format, "xlsx") == 0;
+	res->content_type = xlsx ? XLSX_TYPE : "text/csv; charset=utf-8";
+	res->no_gzip = xlsx;   /* a zip file already */
+	http_add_header(res, "Content-Disposition",
+	                arena_printf(req->arena, "attachment; filename=\"%s.%s\"", filename, format));
+	http_add_header(res, "Cache-Control", "private, no-store");
+	buf_append(&res->body, buf_cstr(b), b->len);
+}
+
+static bool
+format_ok(const char *f)
+{
+	return f != NULL && (strcmp(f, "csv") == 0 || strcmp(f, "xlsx") == 0);
+}
+
+static void
+reports_ipk(struct http_request *req, struct http_response *res)
+{
+	int year, month;
+	struct buf b;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	const char *format = http_query(req, "format");
+	if (format == NULL)
+		format = "xlsx";
+	if (!ipk_month_parse(http_query(req, "bulan"), &year, &month) || !format_ok(format)) {
+		page_error(req, res, 400, "Pilih bulan (YYYY-MM) dan format (xlsx atau csv).");
+		return;
+	}
+	buf_init(&b, IPK_FILE_MAX);
+	if (ipk_render(web_req(req)->store, year, month, format, &b) != 0) {
+		page_error(req, res, 500, "Laporan IPK tidak dapat dibuat. Coba lagi.");
+	} else {
+		send_file(req, res, &b, format, arena_printf(req->arena, "ipk-iii-1-%04d-%02d", year, month));
+	}
+	buf_free(&b);
+}
+
+static void
+reports_perpres(struct http_request *req, struct http_response *res)
+{
+	struct date from, to;
+	struct buf b;
+	if (page_require(req, res, "staff") == NULL)
+		return;
+	const char *format = http_query(req, "format");
+	if (format == NULL)
+		format = "csv";
+	const char *f = http_query(req, "dari"), *t = http_query(req, "sampai");
+	if (f == NULL || t == NULL || !date_parse(f, &from) || !date_parse(t, &to) || date_cmp(from, to) > 0 ||
+	    !format_ok(format)) {
+		page_error(req, res, 400, "Pilih tanggal dari dan sampai (YYYY-MM-DD) dan format (csv atau xlsx).");
+		return;
+	}
+	buf_init(&b, IPK_FILE_MAX);
+	if (ipk_perpres_render(web_req(req)->store, from, to, format, &b) != 0) {
+		page_error(req, res, 500, "Laporan lowongan tidak dapat dibuat. Coba lagi.");
+	} else {
+		send_file(req, res, &b, format, arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t));
+	}
+	buf_free(&b);
+}
+
+const struct http_route reports_routes[] = {
+	{HTTP_GET, "/dinas/laporan", reports_page},
+	{HTTP_GET, "/dinas/laporan/ipk", reports_ipk},
+	{HTTP_GET, "/dinas/laporan/perpres", reports_perpres},
+};
+const size_t reports_route_count = sizeof(reports_routes) / sizeof(reports_routes[0]);
