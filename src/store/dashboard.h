@@ -70,6 +70,7 @@ struct dash_table {
  *   outcomes_placements: loker, walkin, lainnya, mandiri, total (key YYYY-MM)
  *   outcomes_silent: vacancies closed as expired or left open past valid_until
  *       (key employer id, label business name) */
+/* (src/web/dashboard_cache.c copies every table: a new one goes there too.) */
 struct dashboard {
 	struct dash_table supply_district, supply_village, supply_education, supply_age, supply_sex;
 	struct dash_table supply_disability, supply_skills, supply_trend;

@@ -16,6 +16,7 @@
 #include "store/dashboard.h"
 #include "web/app.h"
 #include "web/auth.h"
+#include "web/dashboard_cache.h"
 #include "web/page.h"
 
 #define VIEW_COLS DASH_COLS
@@ -397,7 +398,7 @@ compute(struct http_request *req, const struct filter_in *in, struct dashboard *
 {
 	struct web_request *w = web_req(req);
 	int64_t umk = wage_umk(date_from_unix_wib(w->now).year);
-	return store_dashboard(w->store, req->arena, &in->f, w->now, umk, d) == STORE_OK;
+	return dashboard_figures(w->store, req->arena, &in->f, w->now, umk, d) == STORE_OK;
 }
 
 /* ------------------------------------------------------------ CSV */
