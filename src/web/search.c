@@ -1,6 +1,7 @@
 /* search.c - one vacancy search, from parameters to rows. */
 #include "web/search.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
 
@@ -94,18 +95,31 @@ search_expire_due(struct web_request *w)
 	arena_free(&a);
 }
 
+/* The known words for "did you mean", kept until vacancies change: reading
+ * them from FTS5 took longer than a whole search page. */
+static pthread_mutex_t vocab_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct arena vocab_arena;
+static struct suggest_word *vocab;
+static size_t vocab_count;
+static int64_t vocab_generation = -1;
+
 /* "Did you mean": the query with its first unknown long word corrected. */
 static const char *
 suggestion(struct web_request *w, struct arena *a, const char *q)
 {
 	struct search_words words;
-	struct suggest_word *vocab;
-	size_t nvocab;
+	const char *out = NULL;
 	query_words(q, &words);
-	if (store_vacancy_vocabulary(w->store, a, &vocab, &nvocab) != STORE_OK)
-		return NULL;
-	for (size_t i = 0; i < words.count; i++) {
-		const char *better = suggest_word(words.words[i], vocab, nvocab);
+	pthread_mutex_lock(&vocab_lock);
+	int64_t generation = index_generation();
+	if (generation != vocab_generation) {
+		arena_free(&vocab_arena);
+		vocab_count = 0;
+		if (store_vacancy_vocabulary(w->store, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
+			vocab_generation = generation;
+	}
+	for (size_t i = 0; i < words.count && out == NULL; i++) {
+		const char *better = suggest_word(words.words[i], vocab, vocab_count);
 		if (better == NULL)
 			continue;
 		struct buf b;
@@ -115,11 +129,11 @@ suggestion(struct web_request *w, struct arena *a, const char *q)
 				buf_putc(&b, ' ');
 			buf_puts(&b, j == i ? better : words.words[j]);
 		}
-		const char *out = arena_strdup(a, buf_cstr(&b));
+		out = arena_strdup(a, buf_cstr(&b));
 		buf_free(&b);
-		return out;
 	}
-	return NULL;
+	pthread_mutex_unlock(&vocab_lock);
+	return out;
 }
 
 int
