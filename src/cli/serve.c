@@ -1,4 +1,5 @@
 /* serve.c - `loker serve`: the web server. */
+#include <malloc.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -22,6 +23,11 @@ cmd_serve(int argc, char **argv)
 		return 2;
 	if (cli_open(db) != 0 || tpl_init() != 0)
 		return 1;
+	/* Request arenas grow to a few hundred kilobytes on search pages; keep
+	 * such blocks in the heap for the next request instead of mapping and
+	 * zeroing fresh pages from the kernel every time. */
+	mallopt(M_MMAP_THRESHOLD, 8 << 20);
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
 	web_config_load();
 
 	struct http_server_config cfg = {
