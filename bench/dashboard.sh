@@ -137,10 +137,14 @@ code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" --data-urlenc
 	--data-urlencode "password=$PASSWORD" --data-urlencode "csrf=$tok" "$URL/masuk")
 [ "$code" = 303 ] || die "staff login answered $code"
 
-# Request PATH RUNS times; print "median_ms max_ms bytes gzip_bytes" from the server log.
+# Request PATH RUNS times; print "first_ms median_ms max_ms bytes gzip_bytes" from the server
+# log. The first request computes the figures; later ones find them in the dashboard's cache
+# (src/web/dashboard_cache.h) until seekers or vacancies change.
 measure() {
-	local path=$1 from to i bytes gz
+	local path=$1 from to i bytes gz first start
+	start=$(wc -l <"$LOG")
 	bytes=$(curl -fsS -b "$JAR" -o /dev/null -w '%{size_download}' "$URL$path")
+	first=$(sed -n "$((start + 1)),\$p" "$LOG" | awk '$3 == "GET" && $5 == "200" { sub(/us$/, "", $6); printf "%.1f", $6 / 1000; exit }')
 	gz=$(curl -fsS -b "$JAR" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$URL$path")
 	from=$(wc -l <"$LOG")
 	for i in $(seq 1 "$RUNS"); do
@@ -150,17 +154,17 @@ measure() {
 	sed -n "$((from + 1)),${to}p" "$LOG" | awk '$3 == "GET" && $5 == "200" { sub(/us$/, "", $6); print $6 }' |
 		sort -n | awk -v b="$bytes" -v g="$gz" '{ v[++n] = $1 } END {
 			if (n == 0) { print "- - " b " " g; exit }
-			printf "%.1f %.1f %s %s\n", v[int((n + 1) / 2)] / 1000, v[n] / 1000, b, g }'
+			printf "%.1f %.1f %s %s\n", v[int((n + 1) / 2)] / 1000, v[n] / 1000, b, g }' | sed "s/^/${first:--} /"
 }
 
 M=$(date +%Y-%m)
-printf '\n%-58s %9s %9s %8s %8s\n' "GET (server time over $RUNS runs)" "median ms" "max ms" "bytes" "gzip"
+printf '\n%-58s %9s %9s %9s %8s %8s\n' "GET (server time over $RUNS runs)" "first ms" "median ms" "max ms" "bytes" "gzip"
 worst=0
 for path in "/dinas/statistik" "/dinas/statistik?bulan_dari=2026-01&bulan_sampai=$M&kecamatan=33.03.05&kbli=C" \
 	"/dinas/statistik/supply-kecamatan.csv" "/statistik" "/api/v1/stats"; do
-	read -r med max bytes gz < <(measure "$path")
-	printf '%-58s %9s %9s %8s %8s\n' "$path" "$med" "$max" "$bytes" "$gz"
-	case $path in /dinas/statistik) worst=$med ;; esac
+	read -r first med max bytes gz < <(measure "$path")
+	printf '%-58s %9s %9s %9s %8s %8s\n' "$path" "$first" "$med" "$max" "$bytes" "$gz"
+	case $path in /dinas/statistik) worst=$first ;; esac
 done
 echo
-awk -v m="$worst" -v t="$TARGET_MS" 'BEGIN { if (m + 0 <= t) print "dashboard median " m " ms: within the " t " ms target"; else print "dashboard median " m " ms: OVER the " t " ms target" }'
+awk -v m="$worst" -v t="$TARGET_MS" 'BEGIN { if (m + 0 <= t) print "dashboard computed (first request) in " m " ms: within the " t " ms target"; else print "dashboard computed (first request) in " m " ms: OVER the " t " ms target" }'

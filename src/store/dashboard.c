@@ -833,6 +833,10 @@ store_dashboard(struct store *s, struct arena *a, const struct dash_filter *f, i
 		out->first_month = out->last_month;
 	if (out->last_month - out->first_month + 1 > DASH_MONTHS_MAX)
 		out->first_month = out->last_month - DASH_MONTHS_MAX + 1;
+	/* The figures read every seeker: map the file for this (a fifth of the
+	 * time went to copying pages into SQLite's cache), but only here, since
+	 * a mapped file slows the small reads of every other page. */
+	sqlite3_exec(s->db, "PRAGMA mmap_size=268435456", NULL, NULL, NULL);
 	/* One read transaction: every figure describes the same moment. */
 	sqlite3_stmt *st = store_stmt(s, "BEGIN");
 	if (store_exec_stmt(s, st) != 0)
@@ -845,6 +849,7 @@ store_dashboard(struct store *s, struct arena *a, const struct dash_filter *f, i
 rollback:
 	store_rollback(s);
 done:
+	sqlite3_exec(s->db, "PRAGMA mmap_size=0", NULL, NULL, NULL);
 	free(skills.slots);
 	return r;
 }
