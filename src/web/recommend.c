@@ -227,6 +227,7 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 		tpl_set(it, "district", page_region_name(rs->k.district_code));
 		tpl_set(it, "education", education_of(&rs->p));
 		tpl_set(it, "skills", rs->p.skills && *rs->p.skills ? rs->p.skills : "belum diisi");
+		tpl_set_bool(it, "has_cv", rs->p.has_cv && !staff);
 		if (staff) {
 			/* Staff see who it is, to call them in. */
 			tpl_set(it, "name", rs->k.name);
@@ -369,7 +370,44 @@ api_candidates(struct http_request *req, struct http_response *res)
 	json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
 }
 
+/* GET /pemberi/kandidat/{seeker_id}/cv: a verified employer reads the CV of
+ * a seeker who opened their profile to employers (UU 27/2022: the seeker
+ * chose this; closed profiles and under-18s never show). */
+static void
+page_candidate_cv(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = page_require(req, res, "employer");
+	struct store_employer e;
+	struct store_profile p;
+	struct store_seeker k;
+	int64_t id;
+	const char *filename;
+	const void *data;
+	size_t len;
+	if (u == NULL)
+		return;
+	if (store_employer_get(w->store, req->arena, u->id, &e) != STORE_OK || strcmp(e.status, "verified") != 0) {
+		page_error(req, res, 403, "Hanya pemberi kerja terverifikasi yang dapat melihat CV kandidat.");
+		return;
+	}
+	struct date today = date_from_unix_wib(w->now), birth;
+	if (!page_route_id(req, &id) || store_seeker_get(w->store, req->arena, id, &k) != STORE_OK ||
+	    store_profile_get(w->store, req->arena, id, &p) != STORE_OK || !p.open_profile ||
+	    !date_parse(k.birth_date, &birth) || date_age(birth, today) < 18 ||
+	    store_profile_get_cv(w->store, req->arena, id, &filename, &data, &len) != STORE_OK) {
+		page_error(req, res, 404, "CV tidak tersedia: pencari kerja ini tidak membuka profilnya atau belum mengunggah CV.");
+		return;
+	}
+	res->content_type = "application/pdf";
+	http_add_header(res, "Content-Disposition",
+	                arena_printf(req->arena, "attachment; filename=\"cv-kandidat-%lld.pdf\"", (long long)id));
+	http_add_header(res, "Cache-Control", "private, no-store");
+	buf_append(&res->body, data, len);
+}
+
 const struct http_route recommend_routes[] = {
+	{HTTP_GET, "/pemberi/kandidat/{id}/cv", page_candidate_cv},
 	{HTTP_GET, "/pencari/rekomendasi", page_recommendations},
 	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations},
 	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer},

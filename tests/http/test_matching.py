@@ -149,6 +149,23 @@ class MatchingTest(harness.LokerTestCase):
 		self.assertIn(int(open_id), [c["seeker_id"] for c in j["candidates"]])
 		self.assertNotIn(int(closed_id), [c["seeker_id"] for c in j["candidates"]])
 
+	def test_candidate_cv_only_for_open_profiles_and_verified_employers(self):
+		from test_profile import small_pdf
+		open_id, closed_id = self.user_id(self.open_s), self.user_id(self.closed_s)
+		for b in (self.open_b, self.closed_b):
+			body, ctype = harness.multipart({"csrf": b.csrf("/pencari/profil")}, {"cv": ("cv.pdf", small_pdf(), "application/pdf")})
+			r = b.request("POST", "/pencari/profil/cv", data=body, headers={"Content-Type": ctype})
+			self.assertStatus(r, 303, "CV upload")
+		r = self.emp.get("/pemberi/kandidat/%s/cv" % open_id)
+		self.assertStatus(r, 200, "verified employer, open profile")
+		self.assertTrue(r.body.startswith(b"%PDF-"))
+		self.assertIn("/pemberi/kandidat/%s/cv" % open_id, self.emp.get("/pemberi/lowongan/%s/kandidat" % self.vid).text)
+		self.assertStatus(self.emp.get("/pemberi/kandidat/%s/cv" % closed_id), 404, "closed profile")
+		self.assertStatus(self.open_b.get("/pemberi/kandidat/%s/cv" % open_id), 403, "a seeker")
+		unverified = harness.Browser(self.server)
+		self.assertRedirect(unverified.submit("/daftar/perusahaan", harness.new_company()), "/pemberi")
+		self.assertStatus(unverified.get("/pemberi/kandidat/%s/cv" % open_id), 403, "unverified employer")
+
 	def test_saved_search_alert(self):
 		r = self.closed_b.get("/pencari/pencarian")
 		self.assertIn("Jahit dekat", r.visible)
