@@ -4,7 +4,9 @@
 #include <sodium.h>
 
 #include "core/phone.h"
+#include "store/ak1.h"
 #include "store/alerts.h"
+#include "store/applications.h"
 #include "store/seekers.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -30,6 +32,54 @@ seeker_home(struct http_request *req, struct http_response *res)
 	profile_home(req, c);
 	tpl_set_int(c, "unread", store_inbox_unread(web_req(req)->store, u->id));
 	page_render(req, res, 200, "seeker_home", c);
+}
+
+/* The seeker's applications with what employers told them. */
+static json_t *
+export_applications(struct http_request *req, struct store *s, int64_t id)
+{
+	struct store_application *items;
+	size_t n = 0;
+	json_t *list = json_array();
+	if (store_application_list_seeker(s, req->arena, id, &items, &n) != STORE_OK)
+		return list;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_application *a = &items[i];
+		json_array_append_new(list, json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:s?, s:I, s:I}",
+		    "vacancy_id", (json_int_t)a->vacancy_id, "vacancy", a->vacancy_title, "employer", a->employer_name,
+		    "status", a->status, "note", a->note, "walkin", a->walkin, "interview_at", a->interview_at,
+		    "interview_place", a->interview_place, "interview_message", a->interview_message,
+		    "reject_reason", a->reject_reason, "applied_at", (json_int_t)a->created_at,
+		    "updated_at", (json_int_t)a->updated_at));
+	}
+	return list;
+}
+
+static json_t *
+export_placements(struct http_request *req, struct store *s, int64_t id)
+{
+	struct store_placement *items;
+	size_t n = 0;
+	json_t *list = json_array();
+	if (store_placement_list(s, req->arena, id, &items, &n) != STORE_OK)
+		return list;
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s, s:I, s:I}", "employer", items[i].employer_name,
+		    "since", items[i].since, "channel", items[i].channel, "reported_by", items[i].reported_by,
+		    "created_at", (json_int_t)items[i].created_at, "ended_at", (json_int_t)items[i].ended_at));
+	return list;
+}
+
+/* The AK/1 card, if any (its photo stays out of a JSON file). */
+static json_t *
+export_ak1(struct http_request *req, struct store *s, int64_t id)
+{
+	struct store_ak1 card;
+	if (store_ak1_current(s, req->arena, id, &card) != STORE_OK)
+		return json_null();
+	return json_pack("{s:s?, s:s, s:I, s:s?, s:s?, s:b}", "number", card.number, "status", card.status,
+	                 "requested_at", (json_int_t)card.requested_at, "valid_until", card.valid_until,
+	                 "reject_reason", card.reject_reason, "has_photo", card.has_photo);
 }
 
 /* Everything we hold about the seeker, as JSON (UU 27/2022 right of access). */
@@ -66,6 +116,9 @@ seeker_export(struct http_request *req, struct http_response *res)
 	    "consent_at", (json_int_t)k.consent_at);
 	sodium_memzero(nik, sizeof(nik));
 	json_object_set_new(j, "profile", profile_export_json(req, u->id));
+	json_object_set_new(j, "applications", export_applications(req, s, u->id));
+	json_object_set_new(j, "placements", export_placements(req, s, u->id));
+	json_object_set_new(j, "ak1", export_ak1(req, s, u->id));
 	json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }

@@ -46,6 +46,9 @@ class Privacy(harness.LokerTestCase):
 		self.assertIn(s["birth_date"], dump)
 		self.assertNotIn(PASSWORD, dump)
 		self.assertNotIn("argon2", dump, "the download holds the password hash")
+		for part in ("profile", "applications", "placements", "ak1"):
+			self.assertIn(part, data, "the download leaves out " + part)
+		self.assertEqual(data["applications"], [])
 		# Only for the person themselves.
 		self.assertRedirect(Browser(self.server).get("/pencari/data"), "/masuk")
 		other, s2 = harness.registered_seeker(self.server)
