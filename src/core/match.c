@@ -532,8 +532,8 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		text_part(&t, "bukan sektor pilihan");
 	if (formal == 0)
 		text_part(&t, s->formal == 1 ? "bukan kerja formal" : "bukan kerja informal");
-	if (s->disability)
-		text_part(&t, v->disability_friendly ? "ramah disabilitas" : "belum dinyatakan ramah disabilitas");
+	/* Disability moves the score but never appears in the reasons: employers
+	 * read reasons, and a disability is the seeker's to tell (UU 27/2022). */
 }
 
 void

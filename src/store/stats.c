@@ -27,6 +27,16 @@ month_of(int64_t at, char out[16])
 	snprintf(out, 16, "%04d-%02d", d.year % 10000, d.month % 100);
 }
 
+/* The first second (WIB) of the month of at: the ledger keeps no finer
+ * time, so no row can be matched to an account's registration or deletion. */
+static int64_t
+month_start(int64_t at)
+{
+	struct date d = date_from_unix_wib(at);
+	d.day = 1;
+	return date_days(d) * 86400 - 7 * 3600;
+}
+
 static const char *const insert_sql =
     "INSERT INTO stat_events (at, month, subject, event, sex, age_band, education, kbji_major, kbli, "
     "district_code, workers, channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -55,7 +65,7 @@ seeker_event(struct store *s, int64_t seeker_id, const char *event, const char *
 		return rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
 	month_of(at, month);
 	st = store_stmt(s, insert_sql);
-	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 1, month_start(at));
 	sqlite3_bind_text(st, 2, month, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, "seeker", -1, SQLITE_STATIC);
 	store_bind_text(st, 4, event);
@@ -121,7 +131,7 @@ vacancy_insert(struct store *s, const struct store_stat_vacancy_state *v, const 
 		return STORE_OK;
 	month_of(at, month);
 	sqlite3_stmt *st = store_stmt(s, insert_sql);
-	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_int64(st, 1, month_start(at));
 	sqlite3_bind_text(st, 2, month, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, "vacancy", -1, SQLITE_STATIC);
 	store_bind_text(st, 4, event);

@@ -13,6 +13,7 @@
 #include "core/vacancy.h"
 #include "search/skills.h"
 #include "store/applications.h"
+#include "store/audit.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
 #include "web/app.h"
@@ -460,6 +461,8 @@ applicant_cv(struct http_request *req, struct http_response *res)
 		return;
 	}
 	(void)filename;     /* the seeker's file name is never echoed into a header */
+	store_audit_add(web_req(req)->store, web_req(req)->user->id, "cv_downloaded", "seeker", a->seeker_id, "pelamar",
+	                web_req(req)->now);
 	res->content_type = "application/pdf";
 	http_add_header(res, "Content-Disposition",
 	                arena_printf(req->arena, "attachment; filename=\"cv-pelamar-%lld.pdf\"", (long long)a->id));

@@ -12,6 +12,7 @@
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
+#include "store/audit.h"
 #include "store/employers.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
@@ -399,6 +400,8 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 		page_error(req, res, 404, "CV tidak tersedia: pencari kerja ini tidak membuka profilnya atau belum mengunggah CV.");
 		return;
 	}
+	/* Who read whose CV stays on record: the seeker opened the profile, not a free-for-all. */
+	store_audit_add(w->store, u->id, "cv_downloaded", "seeker", id, "kandidat (profil terbuka)", w->now);
 	res->content_type = "application/pdf";
 	http_add_header(res, "Content-Disposition",
 	                arena_printf(req->arena, "attachment; filename=\"cv-kandidat-%lld.pdf\"", (long long)id));

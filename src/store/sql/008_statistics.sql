@@ -6,7 +6,7 @@
 -- removed always balances.
 CREATE TABLE stat_events (
 	id            INTEGER PRIMARY KEY,
-	at            INTEGER NOT NULL,          -- Unix time of the event
+	at            INTEGER NOT NULL,          -- the first second (WIB) of the event's month: no finer time
 	month         TEXT NOT NULL,             -- YYYY-MM (WIB) of the event
 	subject       TEXT NOT NULL CHECK (subject IN ('seeker', 'vacancy')),
 	event         TEXT NOT NULL CHECK (event IN ('registered', 'placed', 'removed')),
