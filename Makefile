@@ -1,7 +1,9 @@
 # loker - build, run and test. `make` builds build/loker; `make run` and
 # `make test` are the two commands a newcomer needs (see README.md).
 
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
 CC      ?= cc
 PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib libcmark xlsxwriter cairo libqrencode fontconfig
 CFLAGS  ?= -O2 -g
