@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/wilayah.h"
-#include "search/fts_tokenizer.h"
 #include "search/query.h"
+#include "search/stem.h"
 
 /* FNV-1a: a stable 32-bit key from the canonical text. */
 static uint32_t
@@ -28,7 +28,7 @@ append_stems(const char *text, char *out, size_t size, size_t *len)
 	query_words(text, &w);
 	for (size_t i = 0; i < w.count; i++) {
 		char stem[64];
-		fts_stem_word(w.words[i], stem, sizeof(stem));
+		stem_word(w.words[i], strlen(w.words[i]), stem, sizeof(stem));
 		int n = snprintf(out + *len, size - *len, "%s%s", *len ? " " : "", stem);
 		if (n < 0 || (size_t)n >= size - *len)
 			return;

@@ -9,7 +9,7 @@
 #include "base/embedded.h"
 #include "base/log.h"
 #include "base/parse.h"
-#include "search/fts_tokenizer.h"
+#include "store/fts_tokenizer.h"
 #include "store/audit.h"
 
 static char *store_path;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "search/fts_tokenizer.h"
+#include "store/fts_tokenizer.h"
 #include "search/query.h"
 #include "search/suggest.h"
 

@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "search/fts_tokenizer.h"
+#include "search/stem.h"
+#include "store/fts_tokenizer.h"
 #include "search/query.h"
 #include "search/skills.h"
 #include "search/suggest.h"
@@ -123,7 +124,7 @@ stem_is(const char *word, const char *want)
 {
 	char out[80];
 
-	fts_stem_word(word, out, sizeof(out));
+	stem_word(word, strlen(word), out, sizeof(out));
 	assert_string_equal(out, want);
 }
 
@@ -146,7 +147,7 @@ test_stem_word(void **state)
 	/* Over 64 bytes: not a word, left alone. */
 	stem_is("pemberdayaanpemberdayaanpemberdayaanpemberdayaanpemberdayaanmasyarakat",
 	    "pemberdayaanpemberdayaanpemberdayaanpemberdayaanpemberdayaanmasyarakat");
-	fts_stem_word("menjahit", small, sizeof(small));
+	stem_word("menjahit", strlen("menjahit"), small, sizeof(small));
 	assert_string_equal(small, "jah");
 }
 
