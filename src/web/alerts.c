@@ -458,10 +458,8 @@ static void
 api_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (w->user == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	if (json_require(req, res, NULL, NULL) == NULL)
 		return;
-	}
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, w->user->id, 100, &items, &n) != STORE_OK) {

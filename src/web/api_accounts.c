@@ -133,20 +133,10 @@ api_session_create(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-/* 401 unless a bearer token names a live session. */
-static struct store_user *
-api_user(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL)
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-	return u;
-}
-
 void
 api_session_delete(struct http_request *req, struct http_response *res)
 {
-	if (api_user(req, res) == NULL)
+	if (json_require(req, res, NULL, NULL) == NULL)
 		return;
 	auth_logout(req, res, true);
 	res->status = 204;
@@ -155,7 +145,7 @@ api_session_delete(struct http_request *req, struct http_response *res)
 void
 api_me(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = api_user(req, res);
+	struct store_user *u = json_require(req, res, NULL, NULL);
 	struct store *s = web_req(req)->store;
 	if (u == NULL)
 		return;

@@ -15,14 +15,8 @@ api_admin_employer_verification(struct http_request *req, struct http_response *
 	struct web_request *w = web_req(req);
 	struct store_employer e;
 	int64_t id;
-	if (w->user == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	if (json_require(req, res, "staff", "Hanya staf Dinas yang dapat memverifikasi pemberi kerja.") == NULL)
 		return;
-	}
-	if (!auth_is_staff(w->user)) {
-		json_error(res, 403, "forbidden", "Hanya staf Dinas yang dapat memverifikasi pemberi kerja.", NULL);
-		return;
-	}
 	json_t *body = json_request_body(req, res);
 	if (body == NULL)
 		return;

@@ -128,12 +128,10 @@ static struct store_employer *
 api_employer(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (w->user == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	if (json_require(req, res, "employer", "Hanya pemberi kerja yang dapat memasang lowongan.") == NULL)
 		return NULL;
-	}
 	struct store_employer *e = arena_alloc(req->arena, sizeof(*e));
-	if (!auth_is(w->user, "employer") || store_employer_get(w->store, req->arena, w->user->id, e) != STORE_OK) {
+	if (store_employer_get(w->store, req->arena, w->user->id, e) != STORE_OK) {
 		json_error(res, 403, "forbidden", "Hanya pemberi kerja yang dapat memasang lowongan.", NULL);
 		return NULL;
 	}
@@ -326,24 +324,12 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-/* Staff only: 401 or 403 otherwise. */
-static bool
-api_staff(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL)
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-	else if (!auth_is_staff(u))
-		json_error(res, 403, "forbidden", "Hanya staf Dinas.", NULL);
-	return u != NULL && auth_is_staff(u);
-}
-
 void
 api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
 	size_t n;
-	if (!api_staff(req, res))
+	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
 		return;
 	if (store_vacancy_queue(web_req(req)->store, req->arena, 200, &items, &n) != STORE_OK) {
 		json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
@@ -366,7 +352,7 @@ api_admin_vacancy_moderation(struct http_request *req, struct http_response *res
 {
 	struct web_request *w = web_req(req);
 	int64_t id;
-	if (!api_staff(req, res))
+	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
 		return;
 	json_t *body = json_request_body(req, res);
 	if (body == NULL)

@@ -460,27 +460,11 @@ application_json(const struct store_application *o)
 	return j;
 }
 
-/* The logged-in seeker of an API request, or NULL after 401/403. */
-static struct store_user *
-api_seeker(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-		return NULL;
-	}
-	if (!auth_is(u, "seeker")) {
-		json_error(res, 403, "forbidden", "Hanya pencari kerja yang dapat melakukan ini.", NULL);
-		return NULL;
-	}
-	return u;
-}
-
 static void
 api_apply(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = api_seeker(req, res);
+	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
 	struct apply_outcome out;
 	struct store_application o;
 	int64_t vid;
@@ -512,7 +496,7 @@ done:
 static void
 api_my_applications(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = api_seeker(req, res);
+	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
 	struct store_application *items;
 	size_t n;
 	if (u == NULL)
@@ -541,7 +525,7 @@ static void
 api_placement(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = api_seeker(req, res);
+	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
 	struct store_placement p;
 	struct form_errors e = {0};
 	json_t *body;

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "http/http.h"
+#include "store/users.h"
 #include "web/form.h"
 
 #define JSON_MAX_DEPTH 16
@@ -24,6 +25,12 @@ json_t *json_request_body(struct http_request *req, struct http_response *res);
 const char *json_member_str(json_t *obj, const char *key);
 /* A boolean member; false when absent or not a boolean. */
 bool json_member_bool(json_t *obj, const char *key);
+
+/* The account behind the bearer token when its role is role (NULL: any
+ * account; "staff" admits staff and admins); otherwise answers 401
+ * unauthorized, or 403 forbidden with the sentence forbidden, and returns NULL. */
+struct store_user *json_require(struct http_request *req, struct http_response *res, const char *role,
+                                const char *forbidden);
 
 /* Send obj (consumed) with status. */
 void json_send(struct http_response *res, int status, json_t *obj);

@@ -472,22 +472,6 @@ applicant_cv(struct http_request *req, struct http_response *res)
 
 /* -------------------------------------------------------------------- API */
 
-/* The logged-in employer of an API request, or NULL after 401/403. */
-static struct store_user *
-api_employer(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-		return NULL;
-	}
-	if (!auth_is(u, "employer")) {
-		json_error(res, 403, "forbidden", "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar.", NULL);
-		return NULL;
-	}
-	return u;
-}
-
 static json_t *
 applicant_json(const struct store_application *a, const struct match_result *m)
 {
@@ -513,7 +497,7 @@ static void
 api_vacancy_applications(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = api_employer(req, res);
+	struct store_user *u = json_require(req, res, "employer", "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar.");
 	struct store_vacancy o;
 	struct applicant *v;
 	size_t n;
@@ -539,7 +523,7 @@ static void
 api_application_patch(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = api_employer(req, res);
+	struct store_user *u = json_require(req, res, "employer", "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar.");
 	struct store_application a;
 	struct store_vacancy o;
 	struct store_application_change c;

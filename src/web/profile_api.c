@@ -79,24 +79,10 @@ profile_export_json(struct http_request *req, int64_t user_id)
 	return profile_to_json(req->arena, &p, false);
 }
 
-/* The seeker behind the bearer token: 401 without one, 403 for other roles. */
-static struct store_user *
-api_seeker(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL)
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-	else if (strcmp(u->role, "seeker") != 0)
-		json_error(res, 403, "forbidden", "Profil hanya untuk akun pencari kerja.", NULL);
-	else
-		return u;
-	return NULL;
-}
-
 void
 profile_api_get(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = api_seeker(req, res);
+	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
 	struct store_profile p;
 	bool minor;
 	if (u == NULL || !profile_load(req, res, u->id, true, &p, &minor))
@@ -107,7 +93,7 @@ profile_api_get(struct http_request *req, struct http_response *res)
 void
 profile_api_put(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = api_seeker(req, res);
+	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
 	struct web_request *w = web_req(req);
 	struct store_profile p;
 	struct form_errors e = {0};

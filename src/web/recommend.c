@@ -292,14 +292,8 @@ static void
 api_recommendations(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (w->user == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	if (json_require(req, res, "seeker", "Hanya untuk pencari kerja.") == NULL)
 		return;
-	}
-	if (!auth_is(w->user, "seeker")) {
-		json_error(res, 403, "forbidden", "Hanya untuk pencari kerja.", NULL);
-		return;
-	}
 	struct ranked_vacancy *rows;
 	size_t n;
 	bool filled;
@@ -327,10 +321,8 @@ api_candidates(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	struct store_vacancy o;
 	int64_t id;
-	if (w->user == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+	if (json_require(req, res, NULL, NULL) == NULL)
 		return;
-	}
 	bool staff = auth_is_staff(w->user);
 	if (!staff && !auth_is(w->user, "employer")) {
 		json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
