@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/date.h"
+#include "core/text.h"
 #include "report/ipk.h"
 #include "report/ipk_store.h"
 #include "store/store.h"
@@ -58,7 +59,7 @@ cmd_export(int argc, char **argv)
 	int year = 0, month = 0;
 	struct date from = {0}, to = {0};
 	if (strcmp(what, "ipk") == 0) {
-		if (!ipk_month_parse(cli_opt(argc, argv, "--month", NULL, NULL), &year, &month)) {
+		if (!text_month_parse(cli_opt(argc, argv, "--month", NULL, NULL), &year, &month)) {
 			fprintf(stderr, "loker: --month harus berbentuk YYYY-MM\n");
 			return 2;
 		}

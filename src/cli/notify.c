@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/date.h"
+#include "core/text.h"
 #include "core/match.h"
 #include "search/people.h"
 #include "store/alerts.h"
@@ -46,7 +47,7 @@ digest_one(struct store *s, struct arena *a, int64_t user_id, int64_t since_floo
 	buf_init(&b, 4096);
 	for (size_t i = 0; i < n; i++) {
 		/* Instant alerts went out already unless they came in quiet hours. */
-		if (!daily && !store_alerts_quiet(st.quiet_from, st.quiet_to, alerts_hour_wib(items[i].created_at)))
+		if (!daily && !store_alerts_quiet(st.quiet_from, st.quiet_to, text_wib_hour(items[i].created_at)))
 			continue;
 		if (shown < NOTIFY_DIGEST_TITLES)
 			buf_printf(&b, "%s%s", shown ? "; " : "", items[i].body);
@@ -77,7 +78,7 @@ static int
 digests(struct store *s, int64_t now)
 {
 	/* 07:00 WIB is 00:00 UTC of the same date. */
-	int64_t day_start = (now + 7 * 3600) / 86400 * 86400;
+	int64_t day_start = now - text_wib_second_of_day(now) + 7 * 3600;
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int sent = 0;

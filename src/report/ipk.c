@@ -26,23 +26,6 @@ static const char *const kbli_rows[21] = {
 	"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U",
 };
 
-bool
-ipk_month_parse(const char *s, int *year, int *month)
-{
-	if (s == NULL || strlen(s) != 7 || s[4] != '-')
-		return false;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	int m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (y < 2000 || y > 2999 || m < 1 || m > 12)
-		return false;
-	*year = y;
-	*month = m;
-	return true;
-}
-
 void
 ipk_month_name(int year, int month, char *out, size_t size)
 {

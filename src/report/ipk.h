@@ -56,8 +56,6 @@ struct ipk_report {
 	char kbli_labels[21][160];              /* table VI's row labels point here: do not copy */
 };
 
-/* Parse "YYYY-MM" (2000..2999, 01..12). */
-bool ipk_month_parse(const char *s, int *year, int *month);
 /* "Januari 2026" into out. */
 void ipk_month_name(int year, int month, char *out, size_t size);
 

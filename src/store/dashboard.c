@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "core/vacancy.h"
 #include "core/wilayah.h"
 #include "store/store_internal.h"
@@ -28,20 +29,8 @@ dash_age_band(int age)
 int
 dash_month_parse(const char *s)
 {
-	if (s == NULL || strlen(s) != 7 || s[4] != '-')
-		return 0;
-	int y = 0, m = 0;
-	for (int i = 0; i < 4; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		y = y * 10 + (s[i] - '0');
-	}
-	for (int i = 5; i < 7; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		m = m * 10 + (s[i] - '0');
-	}
-	if (y < 2000 || y > 2200 || m < 1 || m > 12)
+	int y, m;
+	if (!text_month_parse(s, &y, &m))
 		return 0;
 	return y * 12 + m - 1;
 }

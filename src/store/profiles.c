@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/text.h"
 #include "core/vacancy.h"
 #include "search/skills.h"
 #include "store/stats.h"
@@ -232,29 +233,6 @@ fail:
 #define MATCH_FROM \
 	" FROM users u JOIN seekers k ON k.user_id = u.id LEFT JOIN seeker_profiles p ON p.user_id = u.id "
 
-/* Call fn for each trimmed, non-empty item of a comma/semicolon list (at
- * most PROFILE_MAX_LIST); items are handed as pointer and length. */
-typedef void (*list_item_fn)(void *ctx, const char *item, size_t len);
-
-static void
-list_each(const char *text, list_item_fn fn, void *ctx)
-{
-	size_t items = 0;
-	while (text != NULL && *text != '\0' && items < PROFILE_MAX_LIST) {
-		while (*text == ' ' || *text == ',' || *text == ';' || *text == '\t' || *text == '\n' || *text == '\r')
-			text++;
-		size_t len = strcspn(text, ",;\n\r");
-		size_t keep = len;
-		while (keep > 0 && (text[keep - 1] == ' ' || text[keep - 1] == '\t'))
-			keep--;
-		if (keep > 0) {
-			fn(ctx, text, keep);
-			items++;
-		}
-		text += len;
-	}
-}
-
 struct skill_list {
 	struct arena *a;
 	const char *labels[PROFILE_MAX_LIST];
@@ -427,7 +405,7 @@ match_from_row(struct arena *a, sqlite3_stmt *st, struct date today, struct matc
 	m->disability = t != NULL && t[0] != '\0';
 
 	struct skill_list skills = {.a = a};
-	list_each((const char *)sqlite3_column_text(st, 8), add_skill, &skills);
+	text_list_each((const char *)sqlite3_column_text(st, 8), PROFILE_MAX_LIST, add_skill, &skills);
 	m->skill_count = skills_cached(mc != NULL ? &mc->skills : NULL, skills.labels, skills.count, m->skills,
 	                               MATCH_MAX_SKILLS);
 
@@ -437,11 +415,11 @@ match_from_row(struct arena *a, sqlite3_stmt *st, struct date today, struct matc
 		m->expected_unit = WAGE_MONTH;
 	if (m->expected_wage <= 0)
 		m->expected_wage = 0;
-	list_each((const char *)sqlite3_column_text(st, 11), add_arrangement, &m->arrangements);
-	list_each((const char *)sqlite3_column_text(st, 12), add_kbli, &m->kbli);
+	text_list_each((const char *)sqlite3_column_text(st, 11), PROFILE_MAX_LIST, add_arrangement, &m->arrangements);
+	text_list_each((const char *)sqlite3_column_text(st, 12), PROFILE_MAX_LIST, add_kbli, &m->kbli);
 	int formal = sqlite3_column_int(st, 13);
 	m->formal = formal < 0 ? -1 : formal > 0 ? 1 : 0;
-	list_each((const char *)sqlite3_column_text(st, 14), add_district, &m->districts);
+	text_list_each((const char *)sqlite3_column_text(st, 14), PROFILE_MAX_LIST, add_district, &m->districts);
 }
 
 enum store_result

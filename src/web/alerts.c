@@ -7,6 +7,7 @@
 #include "base/parse.h"
 #include "core/date.h"
 #include "core/match.h"
+#include "core/text.h"
 #include "search/index.h"
 #include "search/people.h"
 #include "search/query.h"
@@ -23,14 +24,6 @@
 
 #define ALERTS_NAME_MAX 100
 #define ALERTS_QUERY_MAX 1000
-
-int
-alerts_hour_wib(int64_t now)
-{
-	int64_t t = now + 7 * 3600;
-	int64_t h = (t % 86400 + 86400) % 86400 / 3600;
-	return (int)h;
-}
 
 /* ---- Lowongan serupa ---- */
 
@@ -146,7 +139,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 	struct collected got = {0};
 	struct store_alert_row *rows = NULL;
 	size_t nrows = 0;
-	int added = -1, hour = alerts_hour_wib(now);
+	int added = -1, hour = text_wib_hour(now);
 	bool begun = false;
 
 	if (store_vacancy_get(s, a, vacancy_id, &o) != STORE_OK)

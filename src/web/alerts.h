@@ -31,7 +31,4 @@ void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct st
  * Returns the number of new inbox rows, or -1. Safe to call again. */
 int alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, int64_t now);
 
-/* The hour (0..23) in WIB of a Unix time. */
-int alerts_hour_wib(int64_t now);
-
 #endif

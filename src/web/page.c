@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "base/parse.h"
 #include "core/date.h"
+#include "core/text.h"
 #include "core/wilayah.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -217,7 +218,7 @@ const char *
 page_time(struct http_request *req, int64_t t)
 {
 	struct date d = date_from_unix_wib(t);
-	int64_t secs = ((t + 7 * 3600) % 86400 + 86400) % 86400;
+	int64_t secs = text_wib_second_of_day(t);
 	return arena_printf(req->arena, "%d %s %d, %02d.%02d WIB", d.day, months[d.month - 1], d.year,
 	                    (int)(secs / 3600), (int)(secs / 60 % 60));
 }

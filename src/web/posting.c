@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/parse.h"
+#include "core/text.h"
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
 #include "web/alerts.h"
@@ -37,21 +38,24 @@ bool_field(posting_field_fn get, void *ctx, const char *name, bool def)
 	return strcmp(s, "1") == 0 || strcmp(s, "true") == 0 || strcmp(s, "ya") == 0;
 }
 
+struct skill_fill {
+	struct arena *a;
+	struct vacancy *v;
+};
+
+static void
+skill_add(void *ctx, const char *item, size_t len)
+{
+	struct skill_fill *f = ctx;
+	f->v->skills[f->v->skill_count++] = arena_strndup(f->a, item, len);
+}
+
 static void
 skills_field(struct arena *a, const char *text, struct vacancy *v)
 {
+	struct skill_fill f = {a, v};
 	v->skill_count = 0;
-	while (text != NULL && *text && v->skill_count < VACANCY_MAX_SKILLS) {
-		while (*text == ' ' || *text == ',' || *text == ';' || *text == '\n' || *text == '\r')
-			text++;
-		size_t len = strcspn(text, ",;\n\r");
-		size_t keep = len;
-		while (keep > 0 && text[keep - 1] == ' ')
-			keep--;
-		if (keep > 0)
-			v->skills[v->skill_count++] = arena_strndup(a, text, keep);
-		text += len;
-	}
+	text_list_each(text, VACANCY_MAX_SKILLS, skill_add, &f);
 }
 
 void

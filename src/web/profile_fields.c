@@ -10,6 +10,7 @@
 #include "base/parse.h"
 #include "core/account_rules.h"
 #include "core/date.h"
+#include "core/text.h"
 #include "core/vacancy.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
@@ -22,25 +23,26 @@
 #include "web/profile.h"
 #include "web/profile_fields.h"
 
+struct split_fill {
+	struct arena *a;
+	const char **out;
+	size_t *n;
+};
+
+static void
+split_add(void *ctx, const char *item, size_t len)
+{
+	struct split_fill *f = ctx;
+	f->out[(*f->n)++] = arena_strndup(f->a, item, len);
+}
+
 void
 profile_split_items(struct arena *a, const char *text, const char **out, size_t *n, size_t max)
 {
-	while (text != NULL && *text != '\0') {
-		while (*text == ' ' || *text == '\t' || *text == ',' || *text == ';' || *text == '\n' || *text == '\r')
-			text++;
-		size_t len = strcspn(text, ",;\n\r");
-		size_t keep = len;
-		while (keep > 0 && (text[keep - 1] == ' ' || text[keep - 1] == '\t'))
-			keep--;
-		if (keep > 0) {
-			if (*n >= max) {
-				*n = max + 1;
-				return;
-			}
-			out[(*n)++] = arena_strndup(a, text, keep);
-		}
-		text += len;
-	}
+	struct split_fill f = {a, out, n};
+	size_t room = *n < max ? max - *n : 0;
+	if (text_list_each(text, room, split_add, &f) > room)
+		*n = max + 1;
 }
 
 const char *

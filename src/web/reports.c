@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "report/ipk.h"
 #include "report/ipk_store.h"
 #include "web/app.h"
@@ -55,7 +56,7 @@ reports_page(struct http_request *req, struct http_response *res)
 	int year, month;
 	if (page_require(req, res, "staff") == NULL)
 		return;
-	if (!ipk_month_parse(http_query(req, "bulan"), &year, &month))
+	if (!text_month_parse(http_query(req, "bulan"), &year, &month))
 		last_month(&year, &month);
 	struct tpl_ctx *c = page_ctx(req, res, "Laporan");
 	char key[16], name[32];
@@ -103,7 +104,7 @@ reports_ipk(struct http_request *req, struct http_response *res)
 	const char *format = http_query(req, "format");
 	if (format == NULL)
 		format = "xlsx";
-	if (!ipk_month_parse(http_query(req, "bulan"), &year, &month) || !format_ok(format)) {
+	if (!text_month_parse(http_query(req, "bulan"), &year, &month) || !format_ok(format)) {
 		page_error(req, res, 400, "Pilih bulan (YYYY-MM) dan format (xlsx atau csv).");
 		return;
 	}

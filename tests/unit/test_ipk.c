@@ -100,13 +100,6 @@ static void
 test_csv_and_month(void **state)
 {
 	(void)state;
-	int y, m;
-	assert_true(ipk_month_parse("2026-01", &y, &m));
-	assert_int_equal(y, 2026);
-	assert_int_equal(m, 1);
-	assert_false(ipk_month_parse("2026-13", &y, &m));
-	assert_false(ipk_month_parse("2026-1", &y, &m));
-	assert_false(ipk_month_parse(NULL, &y, &m));
 	char name[32];
 	ipk_month_name(2026, 8, name, sizeof(name));
 	assert_string_equal(name, "Agustus 2026");
