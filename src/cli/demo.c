@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/posting.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
@@ -19,7 +20,6 @@
 #include "store/employers.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
-#include "web/posting.h"
 #include "store/seekers.h"
 #include "store/users.h"
 

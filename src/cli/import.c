@@ -6,11 +6,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/posting.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "store/store.h"
-#include "web/posting.h"
 
 #define IMPORT_MAX_FILE (64u << 20)
 

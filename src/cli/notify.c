@@ -7,19 +7,18 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/apply.h"
+#include "app/posting.h"
 #include "base/buf.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/date.h"
-#include "core/text.h"
 #include "core/match.h"
+#include "core/text.h"
 #include "search/people.h"
 #include "store/alerts.h"
 #include "store/outbox.h"
 #include "store/vacancies.h"
-#include "web/alerts.h"
-#include "web/applications.h"
-#include "web/posting.h"
 
 #define NOTIFY_DIGEST_LOOKBACK (3 * 86400)   /* alerts older than this are not digested */
 #define NOTIFY_DIGEST_TITLES 10
@@ -179,7 +178,7 @@ cmd_notify(int argc, char **argv)
 	if (store_vacancy_unalerted(s, pending, 256, &npending) == STORE_OK)
 		for (size_t i = 0; i < npending; i++)
 			posting_published(s, &a, pending[i], now);
-	int reminded = applications_remind_untouched(s, &a, now);
+	int reminded = apply_remind_untouched(s, &a, now);
 	if (reminded < 0) {
 		fprintf(stderr, "loker notify: pengingat lamaran gagal\n");
 		goto done;

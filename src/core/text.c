@@ -38,6 +38,15 @@ text_list_each(const char *text, size_t max, text_item_fn fn, void *ctx)
 	return count;
 }
 
+size_t
+text_utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 bool
 text_month_parse(const char *s, int *year, int *month)
 {

@@ -19,6 +19,9 @@ typedef void (*text_item_fn)(void *ctx, const char *item, size_t len);
  * text holds (more than max tells a list was too long). */
 size_t text_list_each(const char *text, size_t max, text_item_fn fn, void *ctx);
 
+/* Characters (not bytes) of UTF-8 text, for limits people read as lengths. */
+size_t text_utf8_length(const char *s);
+
 /* Parse "YYYY-MM" strictly (years 2000..2999, months 01..12). */
 bool text_month_parse(const char *s, int *year, int *month);
 

@@ -15,7 +15,7 @@
 #include "web/domicile.h"
 #include "web/handlers.h"
 #include "web/page.h"
-#include "web/signup.h"
+#include "app/signup.h"
 #include "web/views.h"
 
 #define ADMIN_PER_PAGE 20
@@ -328,7 +328,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 		render_users(req, res, &e);
 		return;
 	}
-	const char *code = r == STORE_OK ? signup_issue_code(w, req->arena, id, "set_password") : NULL;
+	const char *code = r == STORE_OK ? signup_issue_code(w->store, req->arena, w->now, id, "set_password") : NULL;
 	if (code == NULL) {
 		page_error(req, res, 500, "Akun belum dibuat karena kesalahan server. Coba lagi.");
 		return;

@@ -1,4 +1,5 @@
-/* alerts.c - fan-out of new vacancies, the inbox, settings, saved searches. */
+/* alerts.c - the inbox, notification settings, saved searches, similar
+ * vacancies (the fan-out of new vacancies is app/alerts.c). */
 #include "web/alerts.h"
 
 #include <stdlib.h>
@@ -7,19 +8,14 @@
 #include "base/parse.h"
 #include "core/date.h"
 #include "core/match.h"
-#include "core/text.h"
 #include "search/index.h"
-#include "search/people.h"
-#include "search/query.h"
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
-#include "store/outbox.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/json.h"
 #include "web/page.h"
-#include "web/search.h"
 #include "web/views.h"
 
 #define ALERTS_NAME_MAX 100
@@ -47,177 +43,6 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 	for (size_t i = 0; i < n; i++)
 		views_vacancy(req, tpl_push(c, "similar"), &rows[i], false);
 	tpl_set_bool(c, "has_similar", n > 0);
-}
-
-/* ---- the fan-out ---- */
-
-struct collected {
-	struct people_hit *hits;
-	size_t count, cap;
-	bool failed;
-};
-
-static void
-collect(void *ctx, const struct people_hit *h)
-{
-	struct collected *c = ctx;
-	if (c->count == c->cap) {
-		size_t ncap = c->cap ? c->cap * 2 : 1024;
-		struct people_hit *n = realloc(c->hits, sizeof(*n) * ncap);
-		if (n == NULL) {
-			c->failed = true;
-			return;
-		}
-		c->hits = n;
-		c->cap = ncap;
-	}
-	c->hits[c->count++] = *h;
-}
-
-static const char *
-channel_name(char c)
-{
-	return c == 'w' ? "whatsapp" : c == 's' ? "sms" : c == 'e' ? "email" : NULL;
-}
-
-/* Instant delivery through the outbox when the channel is not the inbox,
- * the mode is instant and it is not the seeker's quiet time. */
-static int
-maybe_send(struct store *s, struct arena *a, const struct store_alert_row *row, int hour, const char *text,
-           int64_t now)
-{
-	const char *channel = channel_name(row->channel);
-	if (channel == NULL || row->daily || store_alerts_quiet(row->quiet_from, row->quiet_to, hour))
-		return 0;
-	const char *to = store_alerts_recipient(s, a, row->user_id, channel);
-	if (to == NULL || *to == '\0')
-		return 0;
-	return store_outbox_add(s, row->user_id, channel, to, text, now) == STORE_OK ? 0 : -1;
-}
-
-/* Does saved search q (a /lowongan query string) find vacancy id? */
-static bool
-saved_matches(struct store *s, struct arena *a, const char *q, int64_t id, int64_t now)
-{
-	struct http_request req;
-	struct search_params p;
-	memset(&req, 0, sizeof(req));
-	req.arena = a;
-	if (*q == '?')
-		q++;
-	if (!http_parse_urlencoded(a, q, strlen(q), &req.query))
-		return false;
-	search_params_read(&req, &p);
-	p.filter.now = now;
-	p.filter.today = index_day(date_from_unix_wib(now));
-	if (p.q != NULL) {
-		struct buf match;
-		struct index_match *m = NULL;
-		size_t n = 0;
-		bool words, found = false;
-		buf_init(&match, 4096);
-		words = query_build_match(p.q, &match);
-		if (words && store_vacancy_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
-			for (size_t i = 0; i < n && !found; i++)
-				found = m[i].id == id;
-		buf_free(&match);
-		if (words && !found)
-			return false;
-	}
-	/* The filters, evaluated by the index on this one vacancy. */
-	struct index_match one = {id, 0};
-	struct index_result r;
-	index_search(&p.filter, &one, 1, INDEX_SORT_RELEVANCE, 0, 1, &r);
-	return r.total == 1;
-}
-
-int
-alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, int64_t now)
-{
-	struct store_vacancy o;
-	struct match_vacancy mv;
-	struct collected got = {0};
-	struct store_alert_row *rows = NULL;
-	size_t nrows = 0;
-	int added = -1, hour = text_wib_hour(now);
-	bool begun = false;
-
-	if (store_vacancy_get(s, a, vacancy_id, &o) != STORE_OK)
-		return -1;
-	if (strcmp(o.status, "published") != 0 || o.hidden)
-		return 0;
-	if (people_sync(s, now) != 0 || store_vacancy_sync_index(s) != 0 ||
-	    store_alerts_settings_all(s, &rows, &nrows) != STORE_OK)
-		goto done;
-	/* The lowest threshold anyone set bounds the scan. */
-	int floor = ALERTS_DEFAULT_THRESHOLD;
-	for (size_t i = 0; i < nrows; i++)
-		if (rows[i].enabled && rows[i].threshold < floor)
-			floor = rows[i].threshold;
-	skills_vacancy_to_match(&o.v, &mv);
-	people_each_match(&mv, floor, collect, &got);
-	if (got.failed)
-		goto done;
-
-	const char *link = arena_printf(a, "/lowongan/%lld", (long long)vacancy_id);
-	const char *base = getenv("LOKER_BASE_URL");
-	const char *title = arena_printf(a, "Lowongan cocok: %s", o.v.title);
-	if (store_begin(s) != 0)
-		goto done;
-	begun = true;
-	added = 0;
-	for (size_t i = 0; i < got.count; i++) {
-		struct store_alert_row row = store_alerts_row_find(rows, nrows, got.hits[i].user_id);
-		if (!row.enabled || got.hits[i].score < row.threshold)
-			continue;
-		const char *body = arena_printf(a, "%s · %s · kecocokan %d%%", o.v.title, o.employer_name,
-		                                got.hits[i].score);
-		int r = store_inbox_add(s, row.user_id, "vacancy_match", vacancy_id, 0, title, body, link, now);
-		if (r < 0)
-			goto fail;
-		if (r == 0)
-			continue;   /* told before: never twice */
-		added++;
-		const char *text = arena_printf(a, "loker Purbalingga: lowongan cocok untuk Anda: %s (%s), kecocokan %d%%. %s%s",
-		                                o.v.title, o.employer_name, got.hits[i].score, base ? base : "", link);
-		if (maybe_send(s, a, &row, hour, text, now) != 0)
-			goto fail;
-	}
-
-	/* Saved searches: their filters and words, on this one vacancy. */
-	struct store_saved_search *saved;
-	size_t nsaved = 0;
-	if (store_saved_search_all(s, a, ALERTS_SAVED_SCAN, &saved, &nsaved) != STORE_OK)
-		goto fail;
-	for (size_t i = 0; i < nsaved; i++) {
-		struct store_alert_row row = store_alerts_row_find(rows, nrows, saved[i].user_id);
-		if (!row.enabled || !saved_matches(s, a, saved[i].query, vacancy_id, now))
-			continue;
-		const char *t = arena_printf(a, "Pencarian \"%s\": %s", saved[i].name, o.v.title);
-		const char *body = arena_printf(a, "%s · %s", o.v.title, o.employer_name);
-		int r = store_inbox_add(s, row.user_id, "saved_search", vacancy_id, saved[i].id, t, body, link, now);
-		if (r < 0)
-			goto fail;
-		if (r == 0)
-			continue;
-		added++;
-		const char *text = arena_printf(a, "loker Purbalingga: lowongan baru untuk pencarian \"%s\": %s (%s). %s%s",
-		                                saved[i].name, o.v.title, o.employer_name, base ? base : "", link);
-		if (maybe_send(s, a, &row, hour, text, now) != 0)
-			goto fail;
-	}
-	if (store_commit(s) != 0)
-		goto fail;
-	begun = false;
-	goto done;
-fail:
-	added = -1;
-done:
-	if (begun)
-		store_rollback(s);
-	free(got.hits);
-	free(rows);
-	return added;
 }
 
 /* ---- pages: inbox ---- */

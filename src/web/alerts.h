@@ -1,7 +1,6 @@
-/* alerts.h - telling seekers about work: the fan-out when a vacancy is
- * published (inbox now; WhatsApp/SMS/e-mail through the outbox, instantly
- * or in the daily digest; never twice), "Lowongan serupa", the inbox and
- * notification settings pages, saved searches, and the inbox API. */
+/* alerts.h - telling seekers about work, the pages: "Lowongan serupa", the
+ * inbox and notification settings pages, saved searches, and the inbox API.
+ * The fan-out when a vacancy is published is in app/alerts.h. */
 #ifndef LOKER_WEB_ALERTS_H
 #define LOKER_WEB_ALERTS_H
 
@@ -15,7 +14,6 @@
 #include "view/tpl.h"
 
 #define ALERTS_SIMILAR 5
-#define ALERTS_SAVED_SCAN 100000     /* saved searches looked at per publish */
 
 extern const struct http_route alerts_routes[];
 extern const size_t alerts_route_count;
@@ -23,12 +21,5 @@ extern const size_t alerts_route_count;
 /* Fill list "similar" (id, title, employer, place, wage) with up to
  * ALERTS_SIMILAR open vacancies nearest to o; the vacancy page shows it. */
 void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o);
-
-/* Alert everyone a newly published vacancy suits: every active seeker whose
- * score reaches their threshold (alerts on) and every saved search it
- * matches gets an inbox row (never twice); instant channels outside quiet
- * hours also get an outbox message, the rest wait for the daily digest.
- * Returns the number of new inbox rows, or -1. Safe to call again. */
-int alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, int64_t now);
 
 #endif

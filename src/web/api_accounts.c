@@ -10,7 +10,7 @@
 #include "web/handlers.h"
 #include "web/json.h"
 #include "web/login.h"
-#include "web/signup.h"
+#include "app/signup.h"
 
 #define ODBL_ATTRIBUTION \
 	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
@@ -50,7 +50,7 @@ api_seekers_create(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req), req->arena, &in, &e, &out) != 0) {
+	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
 		json_form_error(res, &e);
 		goto done;
 	}
@@ -89,7 +89,7 @@ api_employers_create(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_employer(web_req(req), req->arena, &in, &e, &out) != 0) {
+	if (signup_employer(web_req(req)->store, req->arena, web_req(req)->now, &in, &e, &out) != 0) {
 		json_form_error(res, &e);
 		goto done;
 	}

@@ -1,6 +1,6 @@
 /* api_vacancies.c - /api/v1 vacancies: search and read for everyone,
  * post/patch/close for employers, moderation for staff. The same rules as
- * the pages (posting.c, search.c, moderation.h). */
+ * the pages (app/posting.c, app/vacancy_search.c, moderation.h). */
 #include <string.h>
 
 #include "base/parse.h"
@@ -15,8 +15,9 @@
 #include "web/json.h"
 #include "web/moderation.h"
 #include "web/page.h"
-#include "web/posting.h"
-#include "web/search.h"
+#include "app/apply.h"
+#include "app/posting.h"
+#include "web/vacancy_query.h"
 
 static json_t *
 vacancy_json(const struct store_vacancy *o, bool full)
@@ -67,10 +68,10 @@ vacancy_json(const struct store_vacancy *o, bool full)
 void
 api_vacancies_list(struct http_request *req, struct http_response *res)
 {
-	struct search_params p;
-	struct search_outcome out;
-	search_params_read(req, &p);
-	if (search_run(web_req(req), req->arena, &p, SEARCH_PER_PAGE, &out) != 0) {
+	struct vacancy_search_params p;
+	struct vacancy_search_outcome out;
+	vacancy_query_read(req, &p);
+	if (vacancy_search_run(web_req(req)->store, req->arena, web_req(req)->now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0) {
 		json_error(res, 500, "internal", "Pencarian sedang bermasalah.", NULL);
 		return;
 	}
@@ -265,7 +266,7 @@ api_save(struct http_request *req, struct http_response *res, bool create)
 	                                                        : strcmp(old.status, "draft") != 0);
 	posting_read(req->arena, json_field, &f, e, date_from_unix_wib(w->now), &v, &errs);
 	if (errs.count == 0)
-		posting_save(w, req->arena, e, id, &v, submit, json_member_bool(body, "confirm_under_umk"), &errs, &out);
+		posting_save(w->store, req->arena, w->now, e, id, &v, submit, json_member_bool(body, "confirm_under_umk"), &errs, &out);
 	json_decref(body);
 	if (errs.count > 0) {
 		json_form_error(res, &errs);
@@ -317,7 +318,7 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 		else if (r != STORE_OK || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK)
 			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		else {
-			applications_vacancy_closed(w, req->arena, id);
+			apply_vacancy_closed(w->store, req->arena, w->now, id);
 			json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
 		}
 	}

@@ -26,9 +26,6 @@ struct web_config {
 
 extern struct web_config web_config;
 
-/* The consent text's version, stored with each consent. */
-#define WEB_CONSENT_VERSION "privasi-2026-11b"
-
 /* What the web layer knows about the request in hand (req->user). */
 struct web_request {
 	struct store *store;

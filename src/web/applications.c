@@ -4,10 +4,12 @@
  * why in a sentence the seeker can act on. */
 #include <string.h>
 
+#include "app/apply.h"
 #include "base/log.h"
 #include "base/parse.h"
 #include "core/date.h"
 #include "core/phone.h"
+#include "core/text.h"
 #include "core/vacancy.h"
 #include "store/applications.h"
 #include "store/seekers.h"
@@ -18,14 +20,6 @@
 #include "web/page.h"
 
 #define PLACEMENT_NAME_MAX 200
-
-/* Why applying is refused (status 0: it is not). */
-struct apply_outcome {
-	int status;
-	const char *code;               /* API error code */
-	const char *message;            /* for people */
-	int64_t application_id;         /* the new one, or the earlier one on already_applied */
-};
 
 const char *
 applications_status_label(const char *status)
@@ -43,86 +37,6 @@ static bool
 is_open_status(const char *status)
 {
 	return strcmp(status, "baru") == 0 || strcmp(status, "diseleksi") == 0 || strcmp(status, "wawancara") == 0;
-}
-
-/* Characters (not bytes) of UTF-8 text. */
-static size_t
-utf8_length(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-static void
-refuse(struct apply_outcome *out, int status, const char *code, const char *message)
-{
-	out->status = status;
-	out->code = code;
-	out->message = message;
-}
-
-/* Every rule of applying, then the store's own checks under its write lock. */
-static void
-apply_run(struct web_request *w, struct arena *a, int64_t seeker_id, int64_t vacancy_id, const char *note,
-          bool walkin, struct apply_outcome *out)
-{
-	struct store_vacancy o;
-	struct store_seeker k;
-	struct date today = date_from_unix_wib(w->now), birth;
-	memset(out, 0, sizeof(*out));
-	if (store_vacancy_get(w->store, a, vacancy_id, &o) != STORE_OK ||
-	    (strcmp(o.status, "published") != 0 && strcmp(o.status, "closed") != 0) || o.hidden) {
-		refuse(out, 404, "not_found", "Lowongan tidak ditemukan.");
-		return;
-	}
-	if (strcmp(o.status, "closed") == 0 || date_cmp(o.v.valid_until, today) < 0) {
-		refuse(out, 409, "vacancy_closed", "Lowongan ini sudah ditutup.");
-		return;
-	}
-	if (store_seeker_get(w->store, a, seeker_id, &k) != STORE_OK) {
-		refuse(out, 403, "forbidden", "Hanya pencari kerja yang dapat melamar.");
-		return;
-	}
-	if (strcmp(k.domicile_status, "pending") == 0) {
-		refuse(out, 403, "domicile_pending",
-		       "Menunggu verifikasi domisili: Anda dapat melamar setelah Dinas atau operator desa memverifikasi "
-		       "domisili Anda di Purbalingga.");
-		return;
-	}
-	if (strcmp(k.domicile_status, "nik") != 0 && strcmp(k.domicile_status, "approved") != 0) {
-		refuse(out, 403, "domicile_rejected",
-		       "Domisili Anda belum diterima Dinas, jadi Anda belum dapat melamar. Hubungi Dinas atau operator desa.");
-		return;
-	}
-	bool minor = k.is_minor;
-	if (k.birth_date != NULL && date_parse(k.birth_date, &birth))
-		minor = date_age(birth, today) < 18;
-	if (minor && o.v.arrangement != ARR_MAGANG) {
-		refuse(out, 403, "minor_not_magang", "Di bawah 18 tahun hanya dapat melamar magang.");
-		return;
-	}
-	if (note != NULL && utf8_length(note) > APPLICATION_NOTE_MAX) {
-		refuse(out, 422, "note_too_long", "Catatan paling panjang 500 karakter.");
-		return;
-	}
-	const char *conflict = NULL;
-	enum store_result r = store_application_create(w->store, vacancy_id, seeker_id, note, walkin, w->now,
-	                                               &out->application_id, &conflict);
-	if (r == STORE_OK)
-		return;
-	if (r == STORE_NOT_FOUND)
-		refuse(out, 404, "not_found", "Lowongan tidak ditemukan.");
-	else if (r == STORE_CONFLICT && strcmp(conflict, "applied") == 0)
-		refuse(out, 409, "already_applied", "Anda sudah melamar lowongan ini.");
-	else if (r == STORE_CONFLICT && strcmp(conflict, "walkin_full") == 0)
-		refuse(out, 409, "walkin_full",
-		       "Kuota walk-in interview lowongan ini sudah penuh. Anda masih dapat melamar tanpa memesan jadwal walk-in.");
-	else if (r == STORE_CONFLICT)
-		refuse(out, 409, "vacancy_closed", "Lowongan ini sudah ditutup.");
-	else
-		refuse(out, 500, "internal", "Lamaran belum terkirim. Coba lagi.");
 }
 
 /* ------------------------------------------------------------------ pages */
@@ -159,7 +73,7 @@ applications_apply(struct http_request *req, struct http_response *res)
 		return;
 	}
 	const char *walkin = http_form(req, "walkin");
-	apply_run(web_req(req), req->arena, u->id, vid, http_form(req, "note"), walkin && strcmp(walkin, "1") == 0,
+	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"), walkin && strcmp(walkin, "1") == 0,
 	          &out);
 	if (out.status != 0) {
 		render_refusal(req, res, &out, vid);
@@ -310,7 +224,7 @@ placement_read(struct web_request *w, struct arena *a, int64_t seeker_id, const 
 	p->reported_by = "seeker";
 	if (employer_name == NULL || *employer_name == '\0')
 		form_error(e, 422, "employer_name", "required", "Tulis di mana Anda bekerja.");
-	else if (utf8_length(employer_name) > PLACEMENT_NAME_MAX)
+	else if (text_utf8_length(employer_name) > PLACEMENT_NAME_MAX)
 		form_error(e, 422, "employer_name", "too_long", "Nama tempat kerja paling panjang 200 karakter.");
 	p->employer_name = employer_name;
 	if (since == NULL || !date_parse(since, &d))
@@ -479,7 +393,7 @@ api_apply(struct http_request *req, struct http_response *res)
 	if (req->body_len > 0 && (body = json_request_body(req, res)) == NULL)
 		return;
 	const char *note = body ? json_member_str(body, "note") : NULL;
-	apply_run(w, req->arena, u->id, vid, note, body ? json_member_bool(body, "walkin") : false, &out);
+	apply_run(w->store, req->arena, w->now, u->id, vid, note, body ? json_member_bool(body, "walkin") : false, &out);
 	if (out.status != 0) {
 		json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
 		goto done;
@@ -549,56 +463,6 @@ api_placement(struct http_request *req, struct http_response *res)
 		json_send(res, 201, json_pack("{s:o}", "placement", j));
 	}
 	json_decref(body);
-}
-
-/* ------------------------------------------------------------------ hooks */
-
-void
-applications_vacancy_closed(struct web_request *w, struct arena *a, int64_t vacancy_id)
-{
-	struct store_vacancy o;
-	int told = 0;
-	if (store_vacancy_get(w->store, a, vacancy_id, &o) != STORE_OK)
-		return;
-	struct store_notice n = {
-		.kind = "application",
-		.title = "Lowongan ditutup",
-		.body = arena_printf(a, "Lamaran Anda untuk %s (%s): lowongan ini sudah ditutup oleh pemberi kerja. "
-		                        "Terima kasih sudah melamar; cari lowongan lain di loker.",
-		                     o.v.title, o.employer_name ? o.employer_name : "pemberi kerja"),
-		.link_prefix = "/pencari/lamaran/",
-	};
-	if (store_application_vacancy_closed(w->store, vacancy_id,
-	    "Pemberi kerja menutup lowongan ini; lamaran tidak diproses lagi", &n, w->now, &told) != STORE_OK)
-		log_error("applications: could not tell the applicants of vacancy %lld it closed", (long long)vacancy_id);
-	else if (told > 0)
-		log_info("applications: told %d applicants vacancy %lld closed", told, (long long)vacancy_id);
-}
-
-int
-applications_remind_untouched(struct store *s, struct arena *a, int64_t now)
-{
-	struct store_application *items;
-	size_t n;
-	int reminded = 0;
-	if (store_application_untouched(s, a, now - (int64_t)APPLICATION_UNTOUCHED_DAYS * 86400, APPLICATION_LIST_MAX,
-	                                &items, &n) != STORE_OK)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		char applied[11];
-		date_format(date_from_unix_wib(items[i].created_at), applied);
-		struct store_notice notice = {
-			.kind = "reminder",
-			.title = "Lamaran belum ditanggapi",
-			.body = arena_printf(a, "%s melamar %s pada %s dan belum mendapat kabar. Mohon beri tanggapan "
-			                        "(diseleksi, wawancara, diterima atau ditolak) di loker.",
-			                     items[i].seeker_name, items[i].vacancy_title, applied),
-			.link_prefix = "/pemberi/pelamar/",
-		};
-		if (store_application_remind(s, items[i].id, &notice, now) == STORE_OK)
-			reminded++;
-	}
-	return reminded;
 }
 
 const struct http_route applications_routes[] = {

@@ -1,7 +1,7 @@
 /* applications.h - the seeker's side of applying: the "Lamar" form, their
  * applications with the timeline of every change, withdrawing, "Saya sudah
- * bekerja", the API for the same, and the hooks the rest of the site calls
- * when a vacancy closes or an application waits too long. */
+ * bekerja", and the API for the same. The rules of applying and the hooks
+ * for closed vacancies and waiting applications are in app/apply.h. */
 #ifndef LOKER_WEB_APPLICATIONS_H
 #define LOKER_WEB_APPLICATIONS_H
 
@@ -15,14 +15,6 @@
 
 extern const struct http_route applications_routes[];
 extern const size_t applications_route_count;
-
-/* The vacancy closed: tell every applicant still open (inbox, outbox and an
- * event "Lowongan ditutup" on their timeline). Call after the close committed. */
-void applications_vacancy_closed(struct web_request *w, struct arena *a, int64_t vacancy_id);
-
-/* Remind employers of applications left 'baru' for 14 days (inbox and
- * outbox, once per application). Returns how many were reminded, -1 on error. */
-int applications_remind_untouched(struct store *s, struct arena *a, int64_t now);
 
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);

@@ -5,7 +5,7 @@
 
 #include "http/http.h"
 #include "store/employers.h"
-#include "web/posting.h"
+#include "app/posting.h"
 
 /* The upload form at action, with a report when there is one. */
 void import_render(struct http_request *req, struct http_response *res, const char *action,

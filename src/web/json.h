@@ -10,7 +10,7 @@
 
 #include "http/http.h"
 #include "store/users.h"
-#include "web/form.h"
+#include "app/form.h"
 
 #define JSON_MAX_DEPTH 16
 

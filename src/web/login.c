@@ -12,7 +12,7 @@
 #include "web/handlers.h"
 #include "web/login.h"
 #include "web/page.h"
-#include "web/signup.h"
+#include "app/signup.h"
 
 static const char *const login_fields[] = {"login", NULL};
 static const char *const phone_fields[] = {"phone", NULL};
@@ -194,7 +194,7 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 	unsigned wait = auth_code_gate(req, phone);
 	if (wait == 0 && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK) {
 		if (store_begin(w->store) == 0) {
-			const char *code = signup_issue_code(w, req->arena, u.id, "reset_password");
+			const char *code = signup_issue_code(w->store, req->arena, w->now, u.id, "reset_password");
 			const char *body = arena_printf(req->arena,
 			    "Kode loker Purbalingga untuk membuat kata sandi baru: %s. Berlaku 7 hari. "
 			    "Jangan berikan kode ini kepada siapa pun.", code ? code : "");

@@ -10,7 +10,7 @@
 #include "web/import.h"
 #include "web/moderation.h"
 #include "web/page.h"
-#include "web/posting.h"
+#include "app/posting.h"
 #include "web/views.h"
 
 /* The employer's record of vacancies, shown beside each decision. */

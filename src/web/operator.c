@@ -11,7 +11,7 @@
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/register.h"
-#include "web/signup.h"
+#include "app/signup.h"
 #include "web/views.h"
 
 #define OPERATOR_PER_PAGE 20
@@ -86,7 +86,7 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req), req->arena, &in, &e, &out) != 0) {
+	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
 		render_register(req, res, u, &e);
 		return;
 	}

@@ -9,7 +9,7 @@
 #include "core/date.h"
 #include "http/http.h"
 #include "view/tpl.h"
-#include "web/form.h"
+#include "app/form.h"
 
 /* A context with what the layout needs: title, the user and the CSRF token. */
 struct tpl_ctx *page_ctx(struct http_request *req, struct http_response *res, const char *title);

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/match.h"
 #include "core/phone.h"
+#include "core/text.h"
 #include "core/vacancy.h"
 #include "search/skills.h"
 #include "store/applications.h"
@@ -34,15 +35,6 @@ struct applicant {
 	struct match_result m;
 	size_t group;
 };
-
-static size_t
-utf8_length(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
 
 static size_t
 group_of(const char *status)
@@ -152,15 +144,15 @@ change_read(struct web_request *w, struct arena *a, const struct store_vacancy *
 			           "Tulis tanggal dan jam wawancara, misalnya 2026-12-02 09:00.");
 		if (place == NULL || *place == '\0')
 			form_error(e, 422, "interview_place", "required", "Tulis tempat wawancara.");
-		else if (utf8_length(place) > PIPELINE_PLACE_MAX)
+		else if (text_utf8_length(place) > PIPELINE_PLACE_MAX)
 			form_error(e, 422, "interview_place", "too_long", "Tempat wawancara paling panjang 200 karakter.");
-		if (message != NULL && utf8_length(message) > PIPELINE_TEXT_MAX)
+		if (message != NULL && text_utf8_length(message) > PIPELINE_TEXT_MAX)
 			form_error(e, 422, "interview_message", "too_long", "Pesan paling panjang 500 karakter.");
 		c->interview_place = place;
 		c->interview_message = message;
 	}
 	if (strcmp(c->status, "ditolak") == 0) {
-		if (reason != NULL && utf8_length(reason) > PIPELINE_TEXT_MAX)
+		if (reason != NULL && text_utf8_length(reason) > PIPELINE_TEXT_MAX)
 			form_error(e, 422, "reject_reason", "too_long", "Alasan paling panjang 500 karakter.");
 		c->reject_reason = reason;
 	}

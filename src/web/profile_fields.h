@@ -14,7 +14,7 @@
 #include "http/http.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
-#include "web/form.h"
+#include "app/form.h"
 
 #define PROFILE_LIST_MAX 48             /* items read from one list field */
 #define PROFILE_SKILLS_MAX MATCH_MAX_SKILLS

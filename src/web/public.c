@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/signup.h"
 #include "base/embedded.h"
 #include "web/app.h"
 #include "web/handlers.h"
@@ -17,7 +18,7 @@ void
 public_privacy(struct http_request *req, struct http_response *res)
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Pemberitahuan privasi");
-	tpl_set(c, "version", WEB_CONSENT_VERSION);
+	tpl_set(c, "version", SIGNUP_CONSENT_VERSION);
 	page_render(req, res, 200, "privacy", c);
 }
 

@@ -8,7 +8,7 @@
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/register.h"
-#include "web/signup.h"
+#include "app/signup.h"
 
 const char *const register_seeker_fields[] = {
 	"nik", "name", "birth_date", "sex", "phone", "district_code", "village_code", "domicile_request", "consent", NULL,
@@ -115,7 +115,7 @@ register_seeker_post(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req), req->arena, &in, &e, &out) != 0) {
+	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
 		render_form(req, res, "register_seeker", title, register_seeker_fields, &e, false);
 		return;
 	}
@@ -130,7 +130,7 @@ employer_signup(struct http_request *req, struct http_response *res, const struc
 {
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_employer(web_req(req), req->arena, in, &e, &out) != 0) {
+	if (signup_employer(web_req(req)->store, req->arena, web_req(req)->now, in, &e, &out) != 0) {
 		render_form(req, res, tpl, title, fields, &e, allow_outside);
 		return;
 	}

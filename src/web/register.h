@@ -7,7 +7,7 @@
 
 #include "http/http.h"
 #include "view/tpl.h"
-#include "web/form.h"
+#include "app/form.h"
 
 /* The fields of the seeker form that are kept when it is shown again. */
 extern const char *const register_seeker_fields[];

@@ -18,7 +18,8 @@
 #include "web/handlers.h"
 #include "web/import.h"
 #include "web/page.h"
-#include "web/posting.h"
+#include "app/apply.h"
+#include "app/posting.h"
 #include "web/views.h"
 
 static const char *const vacancy_fields[] = {
@@ -259,7 +260,7 @@ save_from_form(struct http_request *req, struct http_response *res, const struct
 
 	posting_read(req->arena, form_value, req, e, date_from_unix_wib(w->now), &v, &errs);
 	if (errs.count == 0 &&
-	    posting_save(w, req->arena, e, o ? o->id : 0, &v, submit, confirm, &errs, &out) == 0) {
+	    posting_save(w->store, req->arena, w->now, e, o ? o->id : 0, &v, submit, confirm, &errs, &out) == 0) {
 		http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld?tersimpan=%s", (long long)out.id,
 		                                out.status));
 		return;
@@ -334,7 +335,7 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	if (e == NULL || !page_csrf(req, res))
 		return;
 	posting_read(req->arena, quick_value, req, e, date_from_unix_wib(w->now), &v, &errs);
-	if (errs.count == 0 && posting_save(w, req->arena, e, 0, &v, true, false, &errs, &out) == 0) {
+	if (errs.count == 0 && posting_save(w->store, req->arena, w->now, e, 0, &v, true, false, &errs, &out) == 0) {
 		http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld?tersimpan=%s", (long long)out.id,
 		                                out.status));
 		return;
@@ -418,7 +419,7 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Lowongan belum ditutup. Coba lagi.");
 		return;
 	}
-	applications_vacancy_closed(w, req->arena, o->id);
+	apply_vacancy_closed(w->store, req->arena, w->now, o->id);
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }
 

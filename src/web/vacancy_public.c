@@ -18,7 +18,7 @@
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/page.h"
-#include "web/search.h"
+#include "web/vacancy_query.h"
 #include "web/views.h"
 
 /* One option of a filter: value, label, how many results it gives, and
@@ -35,7 +35,7 @@ facet_option(struct tpl_ctx *c, const char *list, const char *value, const char 
 }
 
 static void
-fill_facets(struct http_request *req, struct tpl_ctx *c, const struct search_params *p,
+fill_facets(struct http_request *req, struct tpl_ctx *c, const struct vacancy_search_params *p,
             const struct index_facets *f)
 {
 	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
@@ -81,10 +81,10 @@ void
 vacancies_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct search_params p;
-	struct search_outcome out;
-	search_params_read(req, &p);
-	if (search_run(w, req->arena, &p, SEARCH_PER_PAGE, &out) != 0) {
+	struct vacancy_search_params p;
+	struct vacancy_search_outcome out;
+	vacancy_query_read(req, &p);
+	if (vacancy_search_run(w->store, req->arena, w->now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0) {
 		page_error(req, res, 500, "Pencarian sedang bermasalah. Coba lagi sebentar lagi.");
 		return;
 	}
@@ -100,10 +100,10 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		views_vacancy(req, tpl_push(c, "results"), &out.rows[i], false);
 	if (out.suggestion != NULL) {
 		tpl_set(c, "suggestion", out.suggestion);
-		struct search_params fixed = p;
+		struct vacancy_search_params fixed = p;
 		fixed.q = out.suggestion;
 		tpl_set(c, "suggestion_url", arena_printf(req->arena, "/lowongan%s",
-		                                          search_query_string(req->arena, &fixed, NULL, NULL)));
+		                                          vacancy_query_string(req->arena, &fixed, NULL, NULL)));
 	}
 	/* "Dekat desa saya": a seeker's own desa, one tap away. */
 	if (auth_is(w->user, "seeker")) {
@@ -115,18 +115,18 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		}
 	}
 	fill_facets(req, c, &p, &out.result.facets);
-	tpl_set(c, "this_query", search_query_string(req->arena, &p, NULL, NULL));
+	tpl_set(c, "this_query", vacancy_query_string(req->arena, &p, NULL, NULL));
 	tpl_set_bool(c, "can_save", auth_is(w->user, "seeker"));
-	int64_t pages = (out.result.total + SEARCH_PER_PAGE - 1) / SEARCH_PER_PAGE;
+	int64_t pages = (out.result.total + VACANCY_SEARCH_PER_PAGE - 1) / VACANCY_SEARCH_PER_PAGE;
 	tpl_set_int(c, "page", p.page);
 	tpl_set_int(c, "pages", pages ? pages : 1);
 	if (p.page > 1)
 		tpl_set(c, "prev_url", arena_printf(req->arena, "/lowongan%s",
-		    search_query_string(req->arena, &p, "page", arena_printf(req->arena, "%lld", (long long)p.page - 1))));
+		    vacancy_query_string(req->arena, &p, "page", arena_printf(req->arena, "%lld", (long long)p.page - 1))));
 	if (p.page < pages)
 		tpl_set(c, "next_url", arena_printf(req->arena, "/lowongan%s",
-		    search_query_string(req->arena, &p, "page", arena_printf(req->arena, "%lld", (long long)p.page + 1))));
-	tpl_set(c, "feed_url", arena_printf(req->arena, "/lowongan.atom%s", search_query_string(req->arena, &p, NULL, NULL)));
+		    vacancy_query_string(req->arena, &p, "page", arena_printf(req->arena, "%lld", (long long)p.page + 1))));
+	tpl_set(c, "feed_url", arena_printf(req->arena, "/lowongan.atom%s", vacancy_query_string(req->arena, &p, NULL, NULL)));
 	page_render(req, res, 200, "search", c);
 	/* Results change as vacancies come and go; a minute of caching is fine. */
 	for (size_t i = 0; i < res->header_count; i++)
@@ -206,7 +206,7 @@ vacancy_page(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
 	int64_t id;
-	search_expire_due(web_req(req));
+	vacancy_search_expire_due(web_req(req)->store, web_req(req)->now);
 	if (!page_route_id(req, &id) || !public_vacancy(req, id, &o)) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan, atau sedang diperiksa Dinas.");
 		return;
@@ -279,20 +279,20 @@ void
 vacancies_feed(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct search_params p;
-	struct search_outcome out;
-	search_params_read(req, &p);
+	struct vacancy_search_params p;
+	struct vacancy_search_outcome out;
+	vacancy_query_read(req, &p);
 	if (p.sort == INDEX_SORT_RELEVANCE)
 		p.sort = INDEX_SORT_NEWEST;
 	p.page = 1;
-	if (search_run(w, req->arena, &p, 50, &out) != 0) {
+	if (vacancy_search_run(w->store, req->arena, w->now, &p, 50, &out) != 0) {
 		res->status = 500;
 		return;
 	}
 	struct tpl_ctx *c = tpl_ctx_new(req->arena);
 	const char *base = page_base_url(req);
 	tpl_set(c, "base", base);
-	tpl_set(c, "self", arena_printf(req->arena, "%s/lowongan.atom%s", base, search_query_string(req->arena, &p, NULL, NULL)));
+	tpl_set(c, "self", arena_printf(req->arena, "%s/lowongan.atom%s", base, vacancy_query_string(req->arena, &p, NULL, NULL)));
 	tpl_set(c, "title", p.q ? arena_printf(req->arena, "Lowongan Purbalingga: %s", p.q) : "Lowongan baru di Purbalingga");
 	char updated[32] = "1970-01-01T00:00:00Z";
 	for (size_t i = 0; i < out.count; i++) {

@@ -1,5 +1,6 @@
-/* signup.c - the rules of registration, shared by every way in. */
-#include "web/signup.h"
+/* signup.c - the sign-up service: the rules of registration, shared by
+ * every way in; it takes the store, an arena and the time, not a request. */
+#include "app/signup.h"
 
 #include <string.h>
 
@@ -100,7 +101,7 @@ conflict_error(struct form_errors *e, const char *conflict)
 
 /* NIK rules for seekers; fills info and says whether domicile must be verified. */
 static void
-check_seeker_nik(struct web_request *w, struct arena *a, struct form_errors *e, const struct signup_seeker *in,
+check_seeker_nik(int64_t now, struct arena *a, struct form_errors *e, const struct signup_seeker *in,
                  struct nik_info *info, bool *pending)
 {
 	char msg[256];
@@ -109,7 +110,7 @@ check_seeker_nik(struct web_request *w, struct arena *a, struct form_errors *e, 
 		form_error(e, 422, "nik", "nik_invalid", "NIK wajib diisi (16 angka pada KTP).");
 		return;
 	}
-	enum nik_reason r = nik_check(in->nik, date_from_unix_wib(w->now), info);
+	enum nik_reason r = nik_check(in->nik, date_from_unix_wib(now), info);
 	if (r == NIK_OK)
 		return;
 	nik_message(info, msg, sizeof(msg));
@@ -144,8 +145,8 @@ mismatch_note(struct arena *a, const struct nik_info *info, struct date birth, c
 }
 
 int
-signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker *in, struct form_errors *e,
-              struct signup_result *out)
+signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const struct signup_seeker *in,
+              struct form_errors *e, struct signup_result *out)
 {
 	struct nik_info info;
 	struct date birth = {0};
@@ -153,13 +154,13 @@ signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker
 	bool pending = false;
 
 	memset(&info, 0, sizeof(info));
-	check_seeker_nik(w, a, e, in, &info, &pending);
+	check_seeker_nik(now, a, e, in, &info, &pending);
 	check_required_rule(e, "name", rules_name(in->name ? in->name : ""));
 	if (blank(in->birth_date) || !date_parse(in->birth_date, &birth))
 		form_error(e, 422, "birth_date", "invalid_field", "Tanggal lahir wajib diisi dengan benar.");
-	else if (date_age(birth, date_from_unix_wib(w->now)) < web_config.min_age)
+	else if (date_age(birth, date_from_unix_wib(now)) < min_age)
 		form_error(e, 422, "birth_date", "invalid_field",
-		           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", web_config.min_age));
+		           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", min_age));
 	if (in->sex == NULL || (strcmp(in->sex, "L") != 0 && strcmp(in->sex, "P") != 0))
 		form_error(e, 422, "sex", "invalid_field", "Pilih jenis kelamin.");
 	check_phone(e, in->phone, phone);
@@ -181,8 +182,8 @@ signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker
 		.village_code = in->village_code,
 		.domicile_status = pending ? "pending" : "nik",
 		.staff_note = mismatch_note(a, &info, birth, in->sex),
-		.is_minor = date_age(birth, date_from_unix_wib(w->now)) < 18,
-		.consent_version = WEB_CONSENT_VERSION,
+		.is_minor = date_age(birth, date_from_unix_wib(now)) < 18,
+		.consent_version = SIGNUP_CONSENT_VERSION,
 		.assisted_by = in->assisted_by,
 	};
 	char masked[64];
@@ -192,7 +193,7 @@ signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker
 		return -1;
 
 	const char *conflict = NULL;
-	enum store_result r = store_seeker_create(w->store, &n, w->now, &out->id, &conflict);
+	enum store_result r = store_seeker_create(s, &n, now, &out->id, &conflict);
 	sodium_memzero(info.digits, sizeof(info.digits));
 	if (r == STORE_CONFLICT) {
 		conflict_error(e, conflict);
@@ -207,12 +208,12 @@ signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker
 	out->nik_masked = arena_strdup(a, masked);
 	out->name = in->name;
 	if (in->assisted_by != 0)
-		out->code = signup_issue_code(w, a, out->id, "set_password");
+		out->code = signup_issue_code(s, a, now, out->id, "set_password");
 	return 0;
 }
 
 int
-signup_employer(struct web_request *w, struct arena *a, const struct signup_employer *in,
+signup_employer(struct store *s, struct arena *a, int64_t now, const struct signup_employer *in,
                 struct form_errors *e, struct signup_result *out)
 {
 	char phone[PHONE_MAX] = "";
@@ -242,7 +243,7 @@ signup_employer(struct web_request *w, struct arena *a, const struct signup_empl
 		if (blank(in->nik)) {
 			form_error(e, 422, "nik", "nik_invalid", "NIK wajib diisi (16 angka pada KTP).");
 		} else {
-			enum nik_reason r = nik_check(in->nik, date_from_unix_wib(w->now), &info);
+			enum nik_reason r = nik_check(in->nik, date_from_unix_wib(now), &info);
 			if (r != NIK_OK && r != NIK_OUTSIDE_PURBALINGGA) {
 				char msg[256];
 				nik_message(&info, msg, sizeof(msg));
@@ -279,7 +280,7 @@ signup_employer(struct web_request *w, struct arena *a, const struct signup_empl
 	if ((n.password_hash = hash_password(e, a, in->password)) == NULL)
 		return -1;
 	const char *conflict = NULL;
-	enum store_result r = store_employer_create(w->store, &n, w->now, &out->id, &conflict);
+	enum store_result r = store_employer_create(s, &n, now, &out->id, &conflict);
 	sodium_memzero(info.digits, sizeof(info.digits));
 	if (r == STORE_CONFLICT) {
 		if (strcmp(conflict, "nik") == 0)
@@ -299,13 +300,13 @@ signup_employer(struct web_request *w, struct arena *a, const struct signup_empl
 }
 
 const char *
-signup_issue_code(struct web_request *w, struct arena *a, int64_t user_id, const char *purpose)
+signup_issue_code(struct store *s, struct arena *a, int64_t now, int64_t user_id, const char *purpose)
 {
 	char *code = arena_alloc(a, CODE_LEN + 1);
 	unsigned char hash[TOKEN_HASH_LEN];
 	code_new(code);
 	token_hash(code, hash);
-	if (store_code_create(w->store, user_id, purpose, hash, w->now, w->now + CODE_VALID_S) != STORE_OK)
+	if (store_code_create(s, user_id, purpose, hash, now, now + CODE_VALID_S) != STORE_OK)
 		return NULL;
 	return code;
 }

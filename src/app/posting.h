@@ -1,19 +1,22 @@
-/* posting.h - posting and changing vacancies: one set of rules for the full
- * form, the quick informal form, the API and CSV imports. It decides the
- * status: a draft; or on submit, published directly only for a verified
- * employer whose vacancy passes the scam rules, otherwise into review. */
-#ifndef LOKER_WEB_POSTING_H
-#define LOKER_WEB_POSTING_H
+/* posting.h - the posting service: posting and changing vacancies, one set
+ * of rules for the full form, the quick informal form, the API, the CSV
+ * upload page and `loker import`. It decides the status: a draft; or on
+ * submit, published directly only for a verified employer whose vacancy
+ * passes the scam rules, otherwise into review. Publishing starts the alert
+ * fan-out; closing (expiry) tells the applicants. Used by web/ and cli/. */
+#ifndef LOKER_APP_POSTING_H
+#define LOKER_APP_POSTING_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/form.h"
+#include "base/arena.h"
 #include "core/scam.h"
 #include "core/vacancy.h"
 #include "store/employers.h"
+#include "store/store.h"
 #include "store/vacancies.h"
-#include "web/app.h"
-#include "web/form.h"
 
 /* Where field values come from: a form or a JSON body, as text. */
 typedef const char *(*posting_field_fn)(void *ctx, const char *name);
@@ -35,7 +38,7 @@ struct posting_result {
  * submit false keeps a draft. A full-time monthly formal wage under the UMK
  * needs confirm_under_umk. Errors: 422 (fields, under_umk), 403
  * (employer_not_verified), 404 (not theirs), 500. */
-int posting_save(struct web_request *w, struct arena *a, const struct store_employer *emp, int64_t id,
+int posting_save(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp, int64_t id,
                  const struct vacancy *v, bool submit, bool confirm_under_umk, struct form_errors *e,
                  struct posting_result *out);
 
@@ -62,7 +65,8 @@ int posting_import(struct store *s, struct arena *a, const char *data, size_t le
 /* Close every vacancy past its valid-until date and tell its open
  * applicants; returns how many closed, or -1. */
 int posting_expire(struct store *s, struct arena *a, int64_t now);
-/* After a vacancy was published: alert the seekers it suits (alerts.c). */
+/* After a vacancy was published: alert the seekers it suits (app/alerts.c)
+ * and mark it alerted; a failed fan-out is tried again by `loker notify`. */
 void posting_published(struct store *s, struct arena *a, int64_t id, int64_t now);
 
 /* The scam reasons as one text, a reason a line. */

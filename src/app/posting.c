@@ -1,15 +1,17 @@
-/* posting.c - the rules of posting a vacancy. */
-#include "web/posting.h"
+/* posting.c - the posting service: the rules of posting a vacancy, from a
+ * form, the API or a CSV file, and what follows publishing and expiry. It
+ * takes the store, an arena and the time; it knows nothing of HTTP. */
+#include "app/posting.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "app/alerts.h"
+#include "app/apply.h"
 #include "base/parse.h"
 #include "core/text.h"
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
-#include "web/alerts.h"
-#include "web/applications.h"
 
 static const char *
 field(posting_field_fn get, void *ctx, const char *name)
@@ -154,18 +156,18 @@ needs_new_review(const struct vacancy *old, const struct vacancy *v)
 }
 
 int
-posting_save(struct web_request *w, struct arena *a, const struct store_employer *emp, int64_t id,
+posting_save(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp, int64_t id,
              const struct vacancy *v, bool submit, bool confirm_under_umk, struct form_errors *e,
              struct posting_result *out)
 {
-	struct date today = date_from_unix_wib(w->now);
+	struct date today = date_from_unix_wib(now);
 	struct vacancy_errors ve = {0};
 	struct store_vacancy old;
 	bool verified = strcmp(emp->status, "verified") == 0;
 
 	memset(out, 0, sizeof(*out));
 	if (id != 0) {
-		if (store_vacancy_get(w->store, a, id, &old) != STORE_OK || old.employer_id != emp->id ||
+		if (store_vacancy_get(s, a, id, &old) != STORE_OK || old.employer_id != emp->id ||
 		    strcmp(old.status, "closed") == 0) {
 			form_error(e, 404, "id", "not_found", "Lowongan tidak ditemukan.");
 			return -1;
@@ -212,8 +214,8 @@ posting_save(struct web_request *w, struct arena *a, const struct store_employer
 		.scam_score = out->scam.score,
 		.scam_reasons = posting_reasons_text(a, &out->scam),
 	};
-	enum store_result r = id == 0 ? store_vacancy_create(w->store, emp->id, v, &m, w->now, &out->id)
-	                              : store_vacancy_update(w->store, id, emp->id, v, &m, w->now);
+	enum store_result r = id == 0 ? store_vacancy_create(s, emp->id, v, &m, now, &out->id)
+	                              : store_vacancy_update(s, id, emp->id, v, &m, now);
 	if (r != STORE_OK) {
 		form_error(e, r == STORE_NOT_FOUND ? 404 : 500, "id", r == STORE_NOT_FOUND ? "not_found" : "internal",
 		           r == STORE_NOT_FOUND ? "Lowongan tidak ditemukan." : "Terjadi kesalahan pada server. Coba lagi.");
@@ -223,7 +225,7 @@ posting_save(struct web_request *w, struct arena *a, const struct store_employer
 		out->id = id;
 	out->status = status;
 	if (strcmp(status, "published") == 0)
-		posting_published(w->store, a, out->id, w->now);
+		posting_published(s, a, out->id, now);
 	return 0;
 }
 
@@ -241,10 +243,9 @@ posting_expire(struct store *s, struct arena *a, int64_t now)
 	enum { BATCH = 256 };
 	int64_t ids[BATCH];
 	int total = 0, n;
-	struct web_request w = {.store = s, .now = now};
 	while ((n = store_vacancy_expire(s, date_from_unix_wib(now), now, ids, BATCH)) > 0) {
 		for (int i = 0; i < n; i++)
-			applications_vacancy_closed(&w, a, ids[i]);
+			apply_vacancy_closed(s, a, now, ids[i]);
 		total += n;
 		if (n < BATCH)
 			break;

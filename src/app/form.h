@@ -1,7 +1,9 @@
-/* form.h - validation errors shared by the HTML forms and the JSON API: each
- * error names its field, a machine code for the API and a sentence for people. */
-#ifndef LOKER_WEB_FORM_H
-#define LOKER_WEB_FORM_H
+/* form.h - validation errors the services return and the HTML forms and the
+ * JSON API show: each error names its field, a machine code for the API, a
+ * sentence for people and the HTTP status it amounts to. It lives in app/
+ * because the services fill it; it knows nothing else of HTTP. */
+#ifndef LOKER_APP_FORM_H
+#define LOKER_APP_FORM_H
 
 #include <stddef.h>
 

@@ -1,13 +1,18 @@
-/* signup.h - registering seekers and employers: one set of rules for the HTML
- * forms, the operator's assisted registration and the JSON API. */
-#ifndef LOKER_WEB_SIGNUP_H
-#define LOKER_WEB_SIGNUP_H
+/* signup.h - the sign-up service: registering seekers and employers, one
+ * set of rules for the HTML forms, the operator's assisted registration and
+ * the JSON API. Settings (the minimum age) come in as plain values. */
+#ifndef LOKER_APP_SIGNUP_H
+#define LOKER_APP_SIGNUP_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "web/app.h"
-#include "web/form.h"
+#include "app/form.h"
+#include "base/arena.h"
+#include "store/store.h"
+
+/* The privacy notice's version, stored with each consent. */
+#define SIGNUP_CONSENT_VERSION "privasi-2026-11b"
 
 struct signup_seeker {
 	const char *nik, *name, *birth_date, *sex, *phone;
@@ -39,14 +44,15 @@ struct signup_result {
 };
 
 /* Validate and create; 0 on success, else -1 with errors filled (status 422,
- * 409 or 500). All or nothing: a failure leaves no trace in the database. */
-int signup_seeker(struct web_request *w, struct arena *a, const struct signup_seeker *in,
+ * 409 or 500). All or nothing: a failure leaves no trace in the database.
+ * Seekers younger than min_age (LOKER_MIN_AGE) are refused. */
+int signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const struct signup_seeker *in,
                   struct form_errors *errs, struct signup_result *out);
-int signup_employer(struct web_request *w, struct arena *a, const struct signup_employer *in,
+int signup_employer(struct store *s, struct arena *a, int64_t now, const struct signup_employer *in,
                     struct form_errors *errs, struct signup_result *out);
 
 /* Give user_id a one-time code to set (purpose "set_password") or reset
  * ("reset_password") a password; returns the code text in the arena, or NULL. */
-const char *signup_issue_code(struct web_request *w, struct arena *a, int64_t user_id, const char *purpose);
+const char *signup_issue_code(struct store *s, struct arena *a, int64_t now, int64_t user_id, const char *purpose);
 
 #endif

@@ -1,5 +1,5 @@
 /* form.c - collecting validation errors. */
-#include "web/form.h"
+#include "app/form.h"
 
 #include <string.h>
 

@@ -1,0 +1,53 @@
+/* vacancy_query.c - the /lowongan query string and the vacancy search
+ * parameters: read one into the other, and write links back. */
+#include "web/vacancy_query.h"
+
+#include <string.h>
+
+#include "web/page.h"
+
+static const char *
+query_get(void *ctx, const char *name)
+{
+	return http_query(ctx, name);
+}
+
+void
+vacancy_query_read(struct http_request *req, struct vacancy_search_params *p)
+{
+	vacancy_search_params_read(req->arena, query_get, req, p);
+}
+
+static void
+append(struct arena *a, struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	buf_putc(b, b->len == 0 ? '?' : '&');
+	buf_puts(b, name);
+	buf_putc(b, '=');
+	buf_puts(b, page_url_encode(a, value));
+}
+
+const char *
+vacancy_query_string(struct arena *a, const struct vacancy_search_params *p, const char *name, const char *value)
+{
+	struct {
+		const char *name, *value;
+	} fields[] = {
+		{"q", p->q}, {"kecamatan", p->kecamatan}, {"desa", p->desa}, {"kbli", p->kbli}, {"jenis", p->jenis},
+		{"pengaturan", p->pengaturan}, {"pendidikan", p->pendidikan},
+		{"upah_min", p->upah_min ? arena_printf(a, "%lld", (long long)p->upah_min) : NULL},
+		{"disabilitas", p->disabilitas ? "1" : NULL},
+		{"hari", p->hari ? arena_printf(a, "%d", p->hari) : NULL}, {"urut", p->urut},
+	};
+	struct buf b;
+	buf_init(&b, 8192);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		append(a, &b, fields[i].name, name != NULL && strcmp(name, fields[i].name) == 0 ? value : fields[i].value);
+	if (name != NULL && strcmp(name, "page") == 0)
+		append(a, &b, "page", value);
+	const char *out = arena_strdup(a, b.len ? buf_cstr(&b) : "?");
+	buf_free(&b);
+	return out;
+}
