@@ -1,0 +1,116 @@
+/* test_app_alerts.c - the alert fan-out against a temporary database: a
+ * published vacancy reaches the seekers it suits and the saved searches it
+ * matches, one inbox row each, and never twice. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "app_fixture.h"
+
+#include "app/alerts.h"
+#include "store/alerts.h"
+#include "store/profiles.h"
+
+static void
+profile(int64_t user, const char *skills, const char *education)
+{
+	struct store_profile p = {
+		.user_id = user, .education = education, .skills = skills, .experience_years = 2, .experience = "",
+		.certificates = "", .languages = "bahasa Indonesia", .pref_formal = -1, .pref_kbli = "",
+		.pref_districts = "", .pref_arrangements = "", .expected_wage = 2500000, .expected_wage_unit = "bulan",
+	};
+	assert_int_equal(store_profile_save(fix_store, &p, FIX_NOW), STORE_OK);
+}
+
+static void
+settings(int64_t user, bool enabled, int threshold)
+{
+	struct store_alert_settings st = {enabled, "inbox", "instant", 21, 6, threshold};
+	assert_int_equal(store_alerts_settings_save(fix_store, user, &st), STORE_OK);
+}
+
+/* Inbox rows of user about vacancy id, of kind. */
+static size_t
+told(struct arena *a, int64_t user, int64_t id, const char *kind)
+{
+	struct store_inbox_item *items;
+	size_t n = 0, k = 0;
+	assert_int_equal(store_inbox_list(fix_store, a, user, 100, &items, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		k += items[i].vacancy_id == id && strcmp(items[i].kind, kind) == 0;
+	return k;
+}
+
+static void
+test_fan_out_once_per_matching_seeker(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	struct vacancy v;
+	struct form_errors e = {0};
+	struct posting_result posted;
+	int64_t welder = fix_seeker(&a, 11, "081300000011");     /* suits the vacancy */
+	int64_t cook = fix_seeker(&a, 12, "081300000012");       /* does not */
+	int64_t quiet = fix_seeker(&a, 13, "081300000013");      /* suits, alerts off */
+	int64_t saver = fix_seeker(&a, 14, "081300000014");      /* a saved search finds it */
+	int64_t other = fix_seeker(&a, 15, "081300000015");      /* a saved search elsewhere */
+	assert_true(welder && cook && quiet && saver && other);
+	profile(welder, "las listrik, knalpot, bubut", "smk");
+	profile(cook, "memasak, pelayan rumah makan", "smp");
+	profile(quiet, "las listrik, knalpot", "smk");
+	settings(cook, true, 90);
+	settings(quiet, false, 60);
+	settings(saver, true, 100);
+	settings(other, true, 100);
+	int64_t sid;
+	assert_int_equal(store_saved_search_add(fix_store, saver, "Knalpot di Kemangkon", "q=knalpot&kecamatan=33.03.01",
+	                                        FIX_NOW, &sid), STORE_OK);
+	assert_int_equal(store_saved_search_add(fix_store, other, "Kutasari", "kecamatan=33.03.02&q=knalpot", FIX_NOW,
+	                                        &sid), STORE_OK);
+
+	/* Publishing runs the fan-out (posting_published). */
+	assert_int_not_equal(fix_employer(&a, 21, true, &emp), 0);
+	fix_vacancy(&v, "Operator las knalpot", 30);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
+	assert_string_equal(posted.status, "published");
+	assert_int_equal(told(&a, welder, posted.id, "vacancy_match"), 1);
+	assert_int_equal(told(&a, cook, posted.id, "vacancy_match"), 0);
+	assert_int_equal(told(&a, quiet, posted.id, "vacancy_match"), 0);
+	assert_int_equal(told(&a, saver, posted.id, "saved_search"), 1);
+	assert_int_equal(told(&a, other, posted.id, "saved_search"), 0);
+
+	/* Again (as `loker notify` retries): nobody is told twice. */
+	assert_int_equal(alerts_vacancy_published(fix_store, &a, posted.id, FIX_NOW + 60), 0);
+	assert_int_equal(told(&a, welder, posted.id, "vacancy_match"), 1);
+	assert_int_equal(told(&a, saver, posted.id, "saved_search"), 1);
+	arena_free(&a);
+}
+
+static void
+test_no_fan_out_for_a_draft(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	struct vacancy v;
+	struct form_errors e = {0};
+	struct posting_result posted;
+	assert_int_not_equal(fix_employer(&a, 22, true, &emp), 0);
+	fix_vacancy(&v, "Operator las knalpot shift malam", 30);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, false, false, &e, &posted), 0);
+	assert_int_equal(alerts_vacancy_published(fix_store, &a, posted.id, FIX_NOW), 0);
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fan_out_once_per_matching_seeker),
+		cmocka_unit_test(test_no_fan_out_for_a_draft),
+	};
+	return cmocka_run_group_tests(tests, fix_setup, fix_teardown);
+}

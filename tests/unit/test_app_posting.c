@@ -1,0 +1,184 @@
+/* test_app_posting.c - the posting service against a temporary database:
+ * what an employer and a seeker would notice. A verified employer's vacancy
+ * is published and found by the search service; an unverified one's waits;
+ * an import is all or nothing; an expired vacancy tells its applicants. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "app_fixture.h"
+
+#include "app/apply.h"
+#include "app/vacancy_search.h"
+#include "store/alerts.h"
+#include "store/applications.h"
+#include "store/vacancies.h"
+
+/* Search parameters from a small name/value table. */
+static const char *
+table_get(void *ctx, const char *name)
+{
+	const char *const *t = ctx;
+	for (; t[0] != NULL; t += 2)
+		if (strcmp(t[0], name) == 0)
+			return t[1];
+	return NULL;
+}
+
+static bool
+search_finds(struct arena *a, const char *const *table, int64_t id, int64_t now)
+{
+	struct vacancy_search_params p;
+	struct vacancy_search_outcome out;
+	vacancy_search_params_read(a, table_get, (void *)table, &p);
+	if (vacancy_search_run(fix_store, a, now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0)
+		return false;
+	for (size_t i = 0; i < out.count; i++)
+		if (out.rows[i].id == id)
+			return true;
+	return false;
+}
+
+static void
+test_verified_posting_is_published_and_found(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	struct vacancy v;
+	struct form_errors e = {0};
+	struct posting_result out;
+	assert_int_not_equal(fix_employer(&a, 1, true, &emp), 0);
+	fix_vacancy(&v, "Operator las knalpot", 30);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
+	assert_int_equal(e.count, 0);
+	assert_string_equal(out.status, "published");
+	assert_true(out.id > 0);
+
+	const char *const words[] = {"q", "knalpot", NULL};
+	const char *const place[] = {"kecamatan", "33.03.01", "jenis", "formal", NULL};
+	const char *const elsewhere[] = {"kecamatan", "33.03.02", NULL};
+	const char *const informal[] = {"q", "knalpot", "jenis", "informal", NULL};
+	assert_true(search_finds(&a, words, out.id, FIX_NOW));
+	assert_true(search_finds(&a, place, out.id, FIX_NOW));
+	assert_false(search_finds(&a, elsewhere, out.id, FIX_NOW));
+	assert_false(search_finds(&a, informal, out.id, FIX_NOW));
+	arena_free(&a);
+}
+
+static void
+test_unverified_employer_keeps_a_draft(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	struct vacancy v;
+	struct form_errors e = {0};
+	struct posting_result out;
+	assert_int_not_equal(fix_employer(&a, 2, false, &emp), 0);
+	fix_vacancy(&v, "Tukang bubut knalpot", 30);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), -1);
+	assert_int_equal(e.status, 403);
+	assert_string_equal(e.items[0].code, "employer_not_verified");
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, false, false, &e, &out), 0);
+	assert_string_equal(out.status, "draft");
+	const char *const words[] = {"q", "bubut", NULL};
+	assert_false(search_finds(&a, words, out.id, FIX_NOW));
+	arena_free(&a);
+}
+
+#define CSV_HEADER "judul,kbji,jumlah,berlaku_sampai,upah_min,satuan_upah,lokasi,kbli,keahlian\n"
+
+static size_t
+employer_vacancies(struct arena *a, int64_t employer_id)
+{
+	struct store_vacancy *items;
+	size_t n = 0;
+	assert_int_equal(store_vacancy_list_employer(fix_store, a, employer_id, 100, &items, &n), STORE_OK);
+	return n;
+}
+
+static void
+test_import_is_all_or_nothing(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	int64_t id = fix_employer(&a, 3, true, &emp);
+	assert_int_not_equal(id, 0);
+	const char *bad = CSV_HEADER
+	    "Penjahit wig,7,5,2027-01-15,2.600.000,bulan,33.03.01,C,menjahit\n"
+	    "Penderes nira,6,2,2027-01-15,bukan angka,bulan,33.03.01,A,nira\n";
+	struct import_report rep = {0};
+	assert_int_not_equal(posting_import(fix_store, &a, bad, strlen(bad), id, FIX_NOW, &rep), 0);
+	assert_int_equal(rep.rows, 2);
+	assert_int_equal(rep.imported, 0);
+	assert_true(rep.message_count >= 1);
+	assert_non_null(strstr(rep.messages[0], "Baris 3"));
+	assert_int_equal(employer_vacancies(&a, id), 0);
+
+	const char *good = CSV_HEADER
+	    "Penjahit wig,7,5,2027-01-15,2.600.000,bulan,33.03.01,C,menjahit\n"
+	    "Penderes nira,6,2,2027-01-15,2.500.000,bulan,33.03.01,A,nira\n";
+	memset(&rep, 0, sizeof(rep));
+	assert_int_equal(posting_import(fix_store, &a, good, strlen(good), id, FIX_NOW, &rep), 0);
+	assert_int_equal(rep.imported, 2);
+	assert_int_equal(rep.published, 2);
+	assert_int_equal(employer_vacancies(&a, id), 2);
+	arena_free(&a);
+}
+
+static void
+test_expiry_tells_open_applicants(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct store_employer emp;
+	struct vacancy v;
+	struct form_errors e = {0};
+	struct posting_result posted;
+	struct apply_outcome applied;
+	struct store_application app;
+	assert_int_not_equal(fix_employer(&a, 4, true, &emp), 0);
+	fix_vacancy(&v, "Helper bengkel knalpot", 2);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
+	int64_t seeker = fix_seeker(&a, 41, "081300000041");
+	assert_int_not_equal(seeker, 0);
+	apply_run(fix_store, &a, FIX_NOW, seeker, posted.id, "Saya bisa mengelas.", false, &applied);
+	assert_int_equal(applied.status, 0);
+	apply_run(fix_store, &a, FIX_NOW, seeker, posted.id, NULL, false, &applied);
+	assert_int_equal(applied.status, 409);
+	assert_string_equal(applied.code, "already_applied");
+
+	/* Nothing is due yet; three days later it has expired. */
+	assert_int_equal(posting_expire(fix_store, &a, FIX_NOW), 0);
+	assert_true(posting_expire(fix_store, &a, FIX_NOW + 3 * 86400) >= 1);
+	assert_int_equal(store_application_get(fix_store, &a, applied.application_id, &app), STORE_OK);
+	assert_string_equal(app.vacancy_status, "closed");
+	struct store_inbox_item *items;
+	size_t n = 0, told = 0;
+	assert_int_equal(store_inbox_list(fix_store, &a, seeker, 100, &items, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		told += strcmp(items[i].title, "Lowongan ditutup") == 0;
+	assert_int_equal(told, 1);
+	/* Applying now is refused with the reason. */
+	apply_run(fix_store, &a, FIX_NOW + 3 * 86400, seeker, posted.id, NULL, false, &applied);
+	assert_int_equal(applied.status, 409);
+	assert_string_equal(applied.code, "vacancy_closed");
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verified_posting_is_published_and_found),
+		cmocka_unit_test(test_unverified_employer_keeps_a_draft),
+		cmocka_unit_test(test_import_is_all_or_nothing),
+		cmocka_unit_test(test_expiry_tells_open_applicants),
+	};
+	return cmocka_run_group_tests(tests, fix_setup, fix_teardown);
+}
