@@ -1,6 +1,6 @@
 /* import.c - `loker import vacancies FILE.csv`: the 2025 job fair brought
  * 8,947 vacancies; nobody types those in. All or nothing, with the same
- * checks and publishing rule as the forms (web/posting.c). */
+ * checks and publishing rule as the forms (app/posting.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -37,7 +37,7 @@ struct store_vacancy {
 	const char *employer_status; /* pending, verified, rejected */
 };
 
-/* What the poster decided besides the fields (see web/posting.c). */
+/* What the poster decided besides the fields (see app/posting.c). */
 struct store_vacancy_meta {
 	const char *status;
 	bool under_umk;

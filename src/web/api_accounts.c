@@ -1,5 +1,5 @@
 /* api_accounts.c - /api/v1: registration, sessions, the current account and
- * the region list. The same rules as the HTML forms (signup.c, login.c). */
+ * the region list. The same rules as the HTML forms (app/signup.c, login.c). */
 #include <string.h>
 
 #include "core/wilayah.h"

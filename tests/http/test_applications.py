@@ -170,7 +170,7 @@ class ApplicationsTest(LokerTestCase):
 		self.close_vacancy(vid)
 		t = later.get("/pencari/lamaran/%s" % a_later)
 		self.assertIn("Lowongan ditutup", t.visible,
-		              "closing did not notify (the close handler must call applications_vacancy_closed)")
+		              "closing did not notify (the close handler must call apply_vacancy_closed)")
 		self.assertNotIn("Lowongan ditutup", far.get("/pencari/lamaran/%s" % a_far).visible,
 		                 "a decided application was told about the closing")
 		# And nobody can apply any more.

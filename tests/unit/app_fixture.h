@@ -18,6 +18,7 @@
 #include "core/wilayah.h"
 #include "crypto/keys.h"
 #include "search/query.h"
+#include "store/alerts.h"
 #include "store/employers.h"
 #include "store/store.h"
 #include "store/users.h"
@@ -140,6 +141,34 @@ fix_vacancy(struct vacancy *v, const char *title, int days)
 	v->kbli = 'C';
 	v->description = "Mengelas dan merakit knalpot di bengkel industri. Kerja Senin sampai Sabtu.";
 	v->apply = APPLY_LOKER;
+}
+
+/* Post a fix_vacancy from a new employer n (verified or not), submitted or
+ * kept as a draft: posting_save's answer, or -2 when the employer failed. */
+static int
+fix_post(struct arena *a, int n, bool verified, const char *title, int days, bool submit, struct form_errors *e,
+         struct posting_result *out)
+{
+	struct store_employer emp;
+	struct vacancy v;
+	if (fix_employer(a, n, verified, &emp) == 0)
+		return -2;
+	fix_vacancy(&v, title, days);
+	return posting_save(fix_store, a, FIX_NOW, &emp, 0, &v, submit, false, e, out);
+}
+
+/* How many inbox rows of kind user has about id: a vacancy (alerts) or an
+ * application (notices about it). */
+static size_t
+fix_told(struct arena *a, int64_t user, int64_t id, const char *kind)
+{
+	struct store_inbox_item *items;
+	size_t n = 0, k = 0;
+	if (store_inbox_list(fix_store, a, user, 100, &items, &n) != STORE_OK)
+		return (size_t)-1;
+	for (size_t i = 0; i < n; i++)
+		k += (items[i].vacancy_id == id || items[i].ref_id == id) && strcmp(items[i].kind, kind) == 0;
+	return k;
 }
 
 #endif

@@ -10,7 +10,6 @@
 #include "app_fixture.h"
 
 #include "app/alerts.h"
-#include "store/alerts.h"
 #include "store/profiles.h"
 
 static void
@@ -31,25 +30,11 @@ settings(int64_t user, bool enabled, int threshold)
 	assert_int_equal(store_alerts_settings_save(fix_store, user, &st), STORE_OK);
 }
 
-/* Inbox rows of user about vacancy id, of kind. */
-static size_t
-told(struct arena *a, int64_t user, int64_t id, const char *kind)
-{
-	struct store_inbox_item *items;
-	size_t n = 0, k = 0;
-	assert_int_equal(store_inbox_list(fix_store, a, user, 100, &items, &n), STORE_OK);
-	for (size_t i = 0; i < n; i++)
-		k += items[i].vacancy_id == id && strcmp(items[i].kind, kind) == 0;
-	return k;
-}
-
 static void
 test_fan_out_once_per_matching_seeker(void **state)
 {
 	(void)state;
 	struct arena a = {0};
-	struct store_employer emp;
-	struct vacancy v;
 	struct form_errors e = {0};
 	struct posting_result posted;
 	int64_t welder = fix_seeker(&a, 11, "081300000011");     /* suits the vacancy */
@@ -72,20 +57,18 @@ test_fan_out_once_per_matching_seeker(void **state)
 	                                        &sid), STORE_OK);
 
 	/* Publishing runs the fan-out (posting_published). */
-	assert_int_not_equal(fix_employer(&a, 21, true, &emp), 0);
-	fix_vacancy(&v, "Operator las knalpot", 30);
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
+	assert_int_equal(fix_post(&a, 21, true, "Operator las knalpot", 30, true, &e, &posted), 0);
 	assert_string_equal(posted.status, "published");
-	assert_int_equal(told(&a, welder, posted.id, "vacancy_match"), 1);
-	assert_int_equal(told(&a, cook, posted.id, "vacancy_match"), 0);
-	assert_int_equal(told(&a, quiet, posted.id, "vacancy_match"), 0);
-	assert_int_equal(told(&a, saver, posted.id, "saved_search"), 1);
-	assert_int_equal(told(&a, other, posted.id, "saved_search"), 0);
+	assert_int_equal(fix_told(&a, welder, posted.id, "vacancy_match"), 1);
+	assert_int_equal(fix_told(&a, cook, posted.id, "vacancy_match"), 0);
+	assert_int_equal(fix_told(&a, quiet, posted.id, "vacancy_match"), 0);
+	assert_int_equal(fix_told(&a, saver, posted.id, "saved_search"), 1);
+	assert_int_equal(fix_told(&a, other, posted.id, "saved_search"), 0);
 
 	/* Again (as `loker notify` retries): nobody is told twice. */
 	assert_int_equal(alerts_vacancy_published(fix_store, &a, posted.id, FIX_NOW + 60), 0);
-	assert_int_equal(told(&a, welder, posted.id, "vacancy_match"), 1);
-	assert_int_equal(told(&a, saver, posted.id, "saved_search"), 1);
+	assert_int_equal(fix_told(&a, welder, posted.id, "vacancy_match"), 1);
+	assert_int_equal(fix_told(&a, saver, posted.id, "saved_search"), 1);
 	arena_free(&a);
 }
 
@@ -94,13 +77,9 @@ test_no_fan_out_for_a_draft(void **state)
 {
 	(void)state;
 	struct arena a = {0};
-	struct store_employer emp;
-	struct vacancy v;
 	struct form_errors e = {0};
 	struct posting_result posted;
-	assert_int_not_equal(fix_employer(&a, 22, true, &emp), 0);
-	fix_vacancy(&v, "Operator las knalpot shift malam", 30);
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, false, false, &e, &posted), 0);
+	assert_int_equal(fix_post(&a, 22, true, "Operator las knalpot shift malam", 30, false, &e, &posted), 0);
 	assert_int_equal(alerts_vacancy_published(fix_store, &a, posted.id, FIX_NOW), 0);
 	arena_free(&a);
 }

@@ -12,7 +12,6 @@
 
 #include "app/apply.h"
 #include "app/vacancy_search.h"
-#include "store/alerts.h"
 #include "store/applications.h"
 #include "store/vacancies.h"
 
@@ -46,13 +45,9 @@ test_verified_posting_is_published_and_found(void **state)
 {
 	(void)state;
 	struct arena a = {0};
-	struct store_employer emp;
-	struct vacancy v;
 	struct form_errors e = {0};
 	struct posting_result out;
-	assert_int_not_equal(fix_employer(&a, 1, true, &emp), 0);
-	fix_vacancy(&v, "Operator las knalpot", 30);
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
+	assert_int_equal(fix_post(&a, 1, true, "Operator las knalpot", 30, true, &e, &out), 0);
 	assert_int_equal(e.count, 0);
 	assert_string_equal(out.status, "published");
 	assert_true(out.id > 0);
@@ -73,17 +68,13 @@ test_unverified_employer_keeps_a_draft(void **state)
 {
 	(void)state;
 	struct arena a = {0};
-	struct store_employer emp;
-	struct vacancy v;
 	struct form_errors e = {0};
 	struct posting_result out;
-	assert_int_not_equal(fix_employer(&a, 2, false, &emp), 0);
-	fix_vacancy(&v, "Tukang bubut knalpot", 30);
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), -1);
+	assert_int_equal(fix_post(&a, 2, false, "Tukang bubut knalpot", 30, true, &e, &out), -1);
 	assert_int_equal(e.status, 403);
 	assert_string_equal(e.items[0].code, "employer_not_verified");
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, false, false, &e, &out), 0);
+	assert_int_equal(fix_post(&a, 5, false, "Tukang bubut knalpot", 30, false, &e, &out), 0);
 	assert_string_equal(out.status, "draft");
 	const char *const words[] = {"q", "bubut", NULL};
 	assert_false(search_finds(&a, words, out.id, FIX_NOW));
@@ -136,15 +127,11 @@ test_expiry_tells_open_applicants(void **state)
 {
 	(void)state;
 	struct arena a = {0};
-	struct store_employer emp;
-	struct vacancy v;
 	struct form_errors e = {0};
 	struct posting_result posted;
 	struct apply_outcome applied;
 	struct store_application app;
-	assert_int_not_equal(fix_employer(&a, 4, true, &emp), 0);
-	fix_vacancy(&v, "Helper bengkel knalpot", 2);
-	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
+	assert_int_equal(fix_post(&a, 4, true, "Helper bengkel knalpot", 2, true, &e, &posted), 0);
 	int64_t seeker = fix_seeker(&a, 41, "081300000041");
 	assert_int_not_equal(seeker, 0);
 	apply_run(fix_store, &a, FIX_NOW, seeker, posted.id, "Saya bisa mengelas.", false, &applied);
@@ -158,12 +145,7 @@ test_expiry_tells_open_applicants(void **state)
 	assert_true(posting_expire(fix_store, &a, FIX_NOW + 3 * 86400) >= 1);
 	assert_int_equal(store_application_get(fix_store, &a, applied.application_id, &app), STORE_OK);
 	assert_string_equal(app.vacancy_status, "closed");
-	struct store_inbox_item *items;
-	size_t n = 0, told = 0;
-	assert_int_equal(store_inbox_list(fix_store, &a, seeker, 100, &items, &n), STORE_OK);
-	for (size_t i = 0; i < n; i++)
-		told += strcmp(items[i].title, "Lowongan ditutup") == 0;
-	assert_int_equal(told, 1);
+	assert_int_equal(fix_told(&a, seeker, applied.application_id, "application"), 1);
 	/* Applying now is refused with the reason. */
 	apply_run(fix_store, &a, FIX_NOW + 3 * 86400, seeker, posted.id, NULL, false, &applied);
 	assert_int_equal(applied.status, 409);
