@@ -76,8 +76,8 @@ done:
 static int
 digests(struct store *s, int64_t now)
 {
-	/* 07:00 WIB is 00:00 UTC of the same date. */
-	int64_t day_start = now - text_wib_second_of_day(now) + 7 * 3600;
+	/* 07:00 WIB, the hour digests go out (00:00 UTC of the same date). */
+	int64_t day_start = text_wib_day_start(date_from_unix_wib(now)) + 7 * 3600;
 	int64_t *ids = NULL;
 	size_t n = 0;
 	int sent = 0;

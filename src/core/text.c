@@ -78,6 +78,12 @@ text_wib_hour(int64_t t)
 	return (int)(text_wib_second_of_day(t) / 3600);
 }
 
+int64_t
+text_wib_day_start(struct date d)
+{
+	return date_days(d) * 86400 - TEXT_WIB_OFFSET;
+}
+
 static int
 text_hex(char c)
 {

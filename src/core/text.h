@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "core/date.h"
 
 /* Called with one trimmed, non-empty list item (not NUL-terminated). */
 typedef void (*text_item_fn)(void *ctx, const char *item, size_t len);
@@ -28,6 +29,8 @@ bool text_month_parse(const char *s, int *year, int *month);
 /* The second of the day (0..86399) and the hour (0..23) in WIB of a Unix time. */
 int64_t text_wib_second_of_day(int64_t t);
 int text_wib_hour(int64_t t);
+/* The Unix time of 00:00 WIB on date d. */
+int64_t text_wib_day_start(struct date d);
 
 /* Percent-decode len bytes of s into the arena ('+' as space when asked);
  * NULL on a broken escape or an encoded NUL. */

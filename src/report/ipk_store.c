@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/log.h"
+#include "core/text.h"
 #include "report/perpres.h"
 #include "store/stats.h"
 
@@ -111,13 +112,6 @@ write_perpres(void *ctx, const char *path)
 	return perpres_xlsx(c->rows, c->n, path);
 }
 
-/* Midnight WIB of day d as Unix time. */
-static int64_t
-wib_midnight(struct date d)
-{
-	return date_days(d) * 86400 - 7 * 3600;
-}
-
 int
 ipk_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out)
 {
@@ -125,7 +119,7 @@ ipk_perpres_render(struct store *s, struct date from, struct date to, const char
 	struct store_perpres_row *rows;
 	size_t n;
 	int rc = -1;
-	if (store_stat_perpres(s, &a, wib_midnight(from), wib_midnight(date_add_days(to, 1)), &rows, &n) != STORE_OK)
+	if (store_stat_perpres(s, &a, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1)), &rows, &n) != STORE_OK)
 		goto done;
 	if (strcmp(format, "csv") == 0) {
 		perpres_csv(rows, n, out);

@@ -55,7 +55,7 @@ static int64_t
 month_start(int m)
 {
 	struct date d = {m / 12, m % 12 + 1, 1};
-	return date_days(d) * 86400 - 7 * 3600;
+	return text_wib_day_start(d);
 }
 
 static int

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "store/store_internal.h"
 
 /* The IPK age bands. A job seeker is at least 15 by the registration rules;
@@ -34,7 +35,7 @@ month_start(int64_t at)
 {
 	struct date d = date_from_unix_wib(at);
 	d.day = 1;
-	return date_days(d) * 86400 - 7 * 3600;
+	return text_wib_day_start(d);
 }
 
 static const char *const insert_sql =

@@ -72,6 +72,9 @@ test_wib(void **state)
 	assert_int_equal(text_wib_second_of_day(1790000000), (1790000000 + 7 * 3600) % 86400);
 	assert_int_equal(text_wib_second_of_day(INT64_MAX) / 3600, text_wib_hour(INT64_MAX));
 	assert_true(text_wib_second_of_day(INT64_MIN) >= 0);
+	struct date d = {2026, 12, 1};
+	assert_int_equal(text_wib_day_start(d), 1796058000);             /* 2026-11-30 17:00 UTC */
+	assert_int_equal(text_wib_second_of_day(text_wib_day_start(d)), 0);
 }
 
 struct pairs {
