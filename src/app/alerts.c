@@ -9,13 +9,10 @@
 #include <string.h>
 
 #include "app/vacancy_search.h"
-#include "base/buf.h"
 #include "core/date.h"
 #include "core/match.h"
 #include "core/text.h"
-#include "search/index.h"
 #include "search/people.h"
-#include "search/query.h"
 #include "search/skills.h"
 #include "store/alerts.h"
 #include "store/outbox.h"
@@ -65,67 +62,12 @@ maybe_send(struct store *s, struct arena *a, const struct store_alert_row *row, 
 	return store_outbox_add(s, row->user_id, channel, to, text, now) == STORE_OK ? 0 : -1;
 }
 
-/* The pairs of a saved search's query string, looked up by name as the
- * query parameters of a request are (the first of a name wins). */
-struct saved_query {
-	size_t count;
-	const char *names[ALERTS_QUERY_FIELDS], *values[ALERTS_QUERY_FIELDS];
-};
-
-static bool
-saved_pair(void *ctx, const char *name, const char *value)
-{
-	struct saved_query *q = ctx;
-	if (q->count == ALERTS_QUERY_FIELDS || strlen(name) > ALERTS_QUERY_NAME_MAX)
-		return false;
-	q->names[q->count] = name;
-	q->values[q->count] = value;
-	q->count++;
-	return true;
-}
-
-static const char *
-saved_get(void *ctx, const char *name)
-{
-	const struct saved_query *q = ctx;
-	for (size_t i = 0; i < q->count; i++)
-		if (strcmp(q->names[i], name) == 0)
-			return q->values[i];
-	return NULL;
-}
-
 /* Does saved search q (a /lowongan query string) find vacancy id? */
 static bool
 saved_matches(struct store *s, struct arena *a, const char *q, int64_t id, int64_t now)
 {
-	struct saved_query pairs = {0};
 	struct vacancy_search_params p;
-	if (*q == '?')
-		q++;
-	if (!text_query_each(a, q, strlen(q), saved_pair, &pairs))
-		return false;
-	vacancy_search_params_read(a, saved_get, &pairs, &p);
-	p.filter.now = now;
-	p.filter.today = index_day(date_from_unix_wib(now));
-	if (p.q != NULL) {
-		struct buf match;
-		struct index_match *m = NULL;
-		size_t n = 0;
-		bool words, found = false;
-		buf_init(&match, 4096);
-		words = query_build_match(p.q, &match);
-		if (words && store_vacancy_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
-			for (size_t i = 0; i < n && !found; i++)
-				found = m[i].id == id;
-		buf_free(&match);
-		if (words && !found)
-			return false;
-	}
-	/* The filters, evaluated by the index on this one vacancy. */
-	struct index_match one = {id, 0};
-	struct index_result r;
-	index_search(&p.filter, &one, 1, INDEX_SORT_RELEVANCE, 0, 1, &r);
-	return r.total == 1;
+	return vacancy_search_params_parse(a, q, &p) && vacancy_search_finds(s, a, now, &p, id);
 }
 
 int

@@ -11,8 +11,6 @@
 #include "store/store.h"
 
 #define ALERTS_SAVED_SCAN 100000     /* saved searches looked at per publish */
-#define ALERTS_QUERY_FIELDS 200      /* parameters of a saved search (as of a request) */
-#define ALERTS_QUERY_NAME_MAX 128
 
 /* Alert everyone a newly published vacancy suits: every active seeker whose
  * score reaches their threshold (alerts on) and every saved search it

@@ -3,6 +3,7 @@
  * takes the store, an arena and the time; it knows nothing of HTTP. */
 #include "app/posting.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -251,6 +252,18 @@ posting_expire(struct store *s, struct arena *a, int64_t now)
 			break;
 	}
 	return n < 0 ? -1 : total;
+}
+
+void
+posting_expire_due(struct store *s, int64_t now)
+{
+	static _Atomic int64_t last;
+	int64_t prev = atomic_load(&last);
+	if (now - prev < 60 || !atomic_compare_exchange_strong(&last, &prev, now))
+		return;
+	struct arena a = {0};
+	posting_expire(s, &a, now);
+	arena_free(&a);
 }
 
 static void

@@ -65,6 +65,10 @@ int posting_import(struct store *s, struct arena *a, const char *data, size_t le
 /* Close every vacancy past its valid-until date and tell its open
  * applicants; returns how many closed, or -1. */
 int posting_expire(struct store *s, struct arena *a, int64_t now);
+/* posting_expire at most once a minute per process: the search pages call
+ * it so that vacancies close (and applicants hear of it) without waiting
+ * for `loker notify`. */
+void posting_expire_due(struct store *s, int64_t now);
 /* After a vacancy was published: alert the seekers it suits (app/alerts.c)
  * and mark it alerted; a failed fan-out is tried again by `loker notify`. */
 void posting_published(struct store *s, struct arena *a, int64_t id, int64_t now);

@@ -5,10 +5,10 @@
 #include <stdatomic.h>
 #include <string.h>
 
-#include "app/posting.h"
 #include "base/buf.h"
 #include "base/parse.h"
 #include "core/date.h"
+#include "core/text.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "search/query.h"
@@ -84,16 +84,71 @@ vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx
 		p->page = n;
 }
 
-void
-vacancy_search_expire_due(struct store *s, int64_t now)
+/* The pairs of a stored query string, looked up by name as the query
+ * parameters of a request are (the first of a name wins). */
+struct query_pairs {
+	size_t count;
+	const char *names[VACANCY_SEARCH_MAX_FIELDS], *values[VACANCY_SEARCH_MAX_FIELDS];
+};
+
+static bool
+query_pair(void *ctx, const char *name, const char *value)
 {
-	static _Atomic int64_t last;
-	int64_t prev = atomic_load(&last);
-	if (now - prev < 60 || !atomic_compare_exchange_strong(&last, &prev, now))
-		return;
-	struct arena a = {0};
-	posting_expire(s, &a, now);
-	arena_free(&a);
+	struct query_pairs *q = ctx;
+	if (q->count == VACANCY_SEARCH_MAX_FIELDS || strlen(name) > VACANCY_SEARCH_MAX_NAME)
+		return false;
+	q->names[q->count] = name;
+	q->values[q->count] = value;
+	q->count++;
+	return true;
+}
+
+static const char *
+query_get(void *ctx, const char *name)
+{
+	const struct query_pairs *q = ctx;
+	for (size_t i = 0; i < q->count; i++)
+		if (strcmp(q->names[i], name) == 0)
+			return q->values[i];
+	return NULL;
+}
+
+bool
+vacancy_search_params_parse(struct arena *a, const char *query, struct vacancy_search_params *p)
+{
+	struct query_pairs pairs = {0};
+	if (*query == '?')
+		query++;
+	if (!text_query_each(a, query, strlen(query), query_pair, &pairs))
+		return false;
+	vacancy_search_params_read(a, query_get, &pairs, p);
+	return true;
+}
+
+bool
+vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
+{
+	p->filter.now = now;
+	p->filter.today = index_day(date_from_unix_wib(now));
+	if (p->q != NULL) {
+		struct buf match;
+		struct index_match *m = NULL;
+		size_t n = 0;
+		bool words, found = false;
+		buf_init(&match, 4096);
+		words = query_build_match(p->q, &match);
+		if (words && store_vacancy_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
+			for (size_t i = 0; i < n && !found; i++)
+				found = m[i].id == id;
+		buf_free(&match);
+		if (words && !found)
+			return false;
+	}
+	/* The filters, evaluated by the index on this one vacancy. */
+	struct index_match one = {id, 0};
+	struct index_result r;
+	index_search(&p->filter, &one, 1, INDEX_SORT_RELEVANCE, 0, 1, &r);
+	return r.total == 1;
 }
 
 /* The known words for "did you mean", kept until vacancies change: reading
@@ -146,7 +201,6 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	struct buf match;
 
 	memset(out, 0, sizeof(*out));
-	vacancy_search_expire_due(s, now);
 	if (store_vacancy_sync_index(s) != 0)
 		return -1;
 	p->filter.now = now;

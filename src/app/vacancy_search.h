@@ -16,6 +16,8 @@
 #include "store/vacancies.h"
 
 #define VACANCY_SEARCH_PER_PAGE 20
+#define VACANCY_SEARCH_MAX_FIELDS 200   /* parameters of a stored query string (as of a request) */
+#define VACANCY_SEARCH_MAX_NAME 128
 
 /* The parameters of a search (the query parameters of /lowongan); values
  * that are not valid are ignored, as if not given. */
@@ -51,11 +53,17 @@ typedef const char *(*vacancy_search_get_fn)(void *ctx, const char *name);
  * pendidikan, upah_min, disabilitas, hari, urut, page) through get. */
 void vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx,
                                 struct vacancy_search_params *p);
-/* Run the search at time now (closing expired vacancies first, at most once
- * a minute); 0 or -1 (store error). */
+/* Read the parameters from a stored query string ("q=las&kecamatan=...",
+ * '?' optional), as a saved search keeps them; false when it is broken. */
+bool vacancy_search_params_parse(struct arena *a, const char *query, struct vacancy_search_params *p);
+/* Would a search with p find vacancy id at time now? Its words through
+ * FTS5, its filters through the index on that one vacancy: the alert
+ * fan-out's test of a saved search. */
+bool vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p,
+                          int64_t id);
+/* Run the search at time now; 0 or -1 (store error). Expired vacancies
+ * never show; closing them is posting_expire_due's job. */
 int vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p,
                        size_t per_page, struct vacancy_search_outcome *out);
-/* Close expired vacancies, at most once a minute per process. */
-void vacancy_search_expire_due(struct store *s, int64_t now);
 
 #endif

@@ -71,6 +71,7 @@ api_vacancies_list(struct http_request *req, struct http_response *res)
 	struct vacancy_search_params p;
 	struct vacancy_search_outcome out;
 	vacancy_query_read(req, &p);
+	posting_expire_due(web_req(req)->store, web_req(req)->now);
 	if (vacancy_search_run(web_req(req)->store, req->arena, web_req(req)->now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0) {
 		json_error(res, 500, "internal", "Pencarian sedang bermasalah.", NULL);
 		return;

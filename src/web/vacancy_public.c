@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "app/posting.h"
 #include "core/account_rules.h"
 #include "core/shortcode.h"
 #include "core/wage.h"
@@ -84,6 +85,7 @@ vacancies_search(struct http_request *req, struct http_response *res)
 	struct vacancy_search_params p;
 	struct vacancy_search_outcome out;
 	vacancy_query_read(req, &p);
+	posting_expire_due(w->store, w->now);
 	if (vacancy_search_run(w->store, req->arena, w->now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0) {
 		page_error(req, res, 500, "Pencarian sedang bermasalah. Coba lagi sebentar lagi.");
 		return;
@@ -206,7 +208,7 @@ vacancy_page(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
 	int64_t id;
-	vacancy_search_expire_due(web_req(req)->store, web_req(req)->now);
+	posting_expire_due(web_req(req)->store, web_req(req)->now);
 	if (!page_route_id(req, &id) || !public_vacancy(req, id, &o)) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan, atau sedang diperiksa Dinas.");
 		return;
@@ -285,6 +287,7 @@ vacancies_feed(struct http_request *req, struct http_response *res)
 	if (p.sort == INDEX_SORT_RELEVANCE)
 		p.sort = INDEX_SORT_NEWEST;
 	p.page = 1;
+	posting_expire_due(w->store, w->now);
 	if (vacancy_search_run(w->store, req->arena, w->now, &p, 50, &out) != 0) {
 		res->status = 500;
 		return;
