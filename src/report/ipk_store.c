@@ -119,7 +119,8 @@ ipk_perpres_render(struct store *s, struct date from, struct date to, const char
 	struct store_perpres_row *rows;
 	size_t n;
 	int rc = -1;
-	if (store_stat_perpres(s, &a, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1)), &rows, &n) != STORE_OK)
+	if (store_stat_perpres(s, &a, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1)), &rows,
+	                       &n) != STORE_OK)
 		goto done;
 	if (strcmp(format, "csv") == 0) {
 		perpres_csv(rows, n, out);

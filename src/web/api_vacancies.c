@@ -72,7 +72,8 @@ api_vacancies_list(struct http_request *req, struct http_response *res)
 	struct vacancy_search_outcome out;
 	vacancy_query_read(req, &p);
 	posting_expire_due(web_req(req)->store, web_req(req)->now);
-	if (vacancy_search_run(web_req(req)->store, req->arena, web_req(req)->now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0) {
+	if (vacancy_search_run(web_req(req)->store, req->arena, web_req(req)->now, &p, VACANCY_SEARCH_PER_PAGE,
+	                       &out) != 0) {
 		json_error(res, 500, "internal", "Pencarian sedang bermasalah.", NULL);
 		return;
 	}
@@ -267,7 +268,8 @@ api_save(struct http_request *req, struct http_response *res, bool create)
 	                                                        : strcmp(old.status, "draft") != 0);
 	posting_read(req->arena, json_field, &f, e, date_from_unix_wib(w->now), &v, &errs);
 	if (errs.count == 0)
-		posting_save(w->store, req->arena, w->now, e, id, &v, submit, json_member_bool(body, "confirm_under_umk"), &errs, &out);
+		posting_save(w->store, req->arena, w->now, e, id, &v, submit, json_member_bool(body, "confirm_under_umk"),
+		             &errs, &out);
 	json_decref(body);
 	if (errs.count > 0) {
 		json_form_error(res, &errs);

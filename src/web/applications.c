@@ -1,7 +1,7 @@
 /* applications.c - the seeker applies, follows and withdraws applications,
- * and reports "Saya sudah bekerja"; the same in the API; the hooks for a
- * closing vacancy and for applications nobody looked at. Every refusal says
- * why in a sentence the seeker can act on. */
+ * and reports "Saya sudah bekerja"; the same in the API. The rules of
+ * applying and the hooks for closing vacancies are app/apply.c. Every
+ * refusal says why in a sentence the seeker can act on. */
 #include <string.h>
 
 #include "app/apply.h"
@@ -73,8 +73,8 @@ applications_apply(struct http_request *req, struct http_response *res)
 		return;
 	}
 	const char *walkin = http_form(req, "walkin");
-	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"), walkin && strcmp(walkin, "1") == 0,
-	          &out);
+	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"),
+	          walkin && strcmp(walkin, "1") == 0, &out);
 	if (out.status != 0) {
 		render_refusal(req, res, &out, vid);
 		return;
@@ -393,7 +393,8 @@ api_apply(struct http_request *req, struct http_response *res)
 	if (req->body_len > 0 && (body = json_request_body(req, res)) == NULL)
 		return;
 	const char *note = body ? json_member_str(body, "note") : NULL;
-	apply_run(w->store, req->arena, w->now, u->id, vid, note, body ? json_member_bool(body, "walkin") : false, &out);
+	apply_run(w->store, req->arena, w->now, u->id, vid, note, body ? json_member_bool(body, "walkin") : false,
+	          &out);
 	if (out.status != 0) {
 		json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
 		goto done;
