@@ -14,10 +14,11 @@
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
 #include "store/outbox.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 #include "web/search.h"
 #include "web/views.h"
 
@@ -233,9 +234,7 @@ static void
 page_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, u->id, 100, &items, &n) != STORE_OK) {
@@ -261,9 +260,7 @@ static void
 page_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	if (store_inbox_read_all(w->store, u->id, w->now) != STORE_OK) {
 		page_error(req, res, 500, "Notifikasi tidak dapat ditandai. Coba lagi.");
 		return;
@@ -303,9 +300,7 @@ static void
 page_settings(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_alert_settings st;
 	if (store_alerts_settings_get(w->store, req->arena, u->id, &st) != STORE_OK) {
 		page_error(req, res, 500, "Pengaturan tidak dapat dibaca. Coba lagi.");
@@ -318,9 +313,7 @@ static void
 page_settings_save(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	struct store_alert_settings st = {0};
 	struct form_errors e = {0};
 	const char *v;
@@ -377,9 +370,7 @@ static void
 page_save_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	const char *q = http_form(req, "query");
 	const char *name = http_form(req, "name");
 	int64_t id;
@@ -411,9 +402,7 @@ static void
 page_saved_searches(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_saved_search *items;
 	size_t n;
 	if (store_saved_search_list(w->store, req->arena, u->id, &items, &n) != STORE_OK) {
@@ -436,10 +425,8 @@ static void
 page_saved_delete(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	enum store_result r = page_route_id(req, &id) ? store_saved_search_delete(w->store, u->id, id) : STORE_NOT_FOUND;
 	if (r == STORE_NOT_FOUND) {
 		page_error(req, res, 404, "Pencarian tersimpan tidak ditemukan.");
@@ -458,8 +445,6 @@ static void
 api_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, w->user->id, 100, &items, &n) != STORE_OK) {
@@ -479,14 +464,20 @@ api_inbox(struct http_request *req, struct http_response *res)
 	                              (json_int_t)store_inbox_unread(w->store, w->user->id)));
 }
 
-const struct http_route alerts_routes[] = {
-	{HTTP_GET, "/pencari/notifikasi", page_inbox},
-	{HTTP_POST, "/pencari/notifikasi/baca", page_inbox_read},
-	{HTTP_GET, "/pencari/pengaturan-notifikasi", page_settings},
-	{HTTP_POST, "/pencari/pengaturan-notifikasi", page_settings_save},
-	{HTTP_POST, "/lowongan/simpan", page_save_search},
-	{HTTP_GET, "/pencari/pencarian", page_saved_searches},
-	{HTTP_POST, "/pencari/pencarian/{id}/hapus", page_saved_delete},
-	{HTTP_GET, "/api/v1/me/inbox", api_inbox},
+/* Routes: Notifications and saved searches (roles, CSRF, limit: see web/routes.h). */
+const struct web_route alerts_routes[] = {
+	{HTTP_GET, "/pencari/notifikasi", page_inbox, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/notifikasi/baca", page_inbox_read, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/pengaturan-notifikasi", page_settings, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/pengaturan-notifikasi", page_settings_save, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/lowongan/simpan", page_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/pencarian", page_saved_searches, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/pencarian/{id}/hapus", page_saved_delete, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/inbox", api_inbox, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };
 const size_t alerts_route_count = sizeof(alerts_routes) / sizeof(alerts_routes[0]);

@@ -5,22 +5,22 @@
 #include "core/wilayah.h"
 #include "store/employers.h"
 #include "store/seekers.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/login.h"
+#include "web/routes.h"
 #include "web/signup.h"
 
 #define ODBL_ATTRIBUTION \
 	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
 	"made available under the Open Database License (ODbL)."
 
-/* Registration's per-IP limit, as an API error. */
+/* Registration's per-IP limit (counted by the dispatcher), as an API error. */
 static bool
 api_register_allowed(struct http_request *req, struct http_response *res)
 {
-	unsigned wait = auth_register_gate(req);
+	unsigned wait = web_req(req)->retry_after;
 	if (wait == 0)
 		return true;
 	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
@@ -28,7 +28,7 @@ api_register_allowed(struct http_request *req, struct http_response *res)
 	return false;
 }
 
-void
+static void
 api_seekers_create(struct http_request *req, struct http_response *res)
 {
 	json_t *body = json_request_body(req, res);
@@ -61,7 +61,7 @@ done:
 	json_decref(body);
 }
 
-void
+static void
 api_employers_create(struct http_request *req, struct http_response *res)
 {
 	json_t *body = json_request_body(req, res);
@@ -99,7 +99,7 @@ done:
 	json_decref(body);
 }
 
-void
+static void
 api_session_create(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
@@ -133,22 +133,18 @@ api_session_create(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-void
+static void
 api_session_delete(struct http_request *req, struct http_response *res)
 {
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	auth_logout(req, res, true);
 	res->status = 204;
 }
 
-void
+static void
 api_me(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, NULL, NULL);
+	struct store_user *u = web_user(req);
 	struct store *s = web_req(req)->store;
-	if (u == NULL)
-		return;
 	json_t *user = json_pack("{s:I, s:s, s:s, s:s?, s:s?}", "id", (json_int_t)u->id, "role", u->role,
 	                         "name", u->name, "phone", u->phone, "email", u->email);
 	struct store_seeker k;
@@ -168,7 +164,7 @@ api_me(struct http_request *req, struct http_response *res)
 	json_send(res, 200, json_pack("{s:o}", "user", user));
 }
 
-void
+static void
 api_regions(struct http_request *req, struct http_response *res)
 {
 	const struct wilayah_place *r = wilayah_regency(WILAYAH_PURBALINGGA);
@@ -192,3 +188,17 @@ api_regions(struct http_request *req, struct http_response *res)
 		if (strcmp(res->headers[i].name, "Cache-Control") == 0)
 			res->headers[i].value = "public, max-age=86400";
 }
+
+/* Routes: API: registration, sessions, me, regions (roles, CSRF, limit: see web/routes.h). */
+const struct web_route api_accounts_routes[] = {
+	{HTTP_POST, "/api/v1/seekers", api_seekers_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_POST, "/api/v1/employers", api_employers_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_POST, "/api/v1/session", api_session_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_LOGIN, NULL},
+	{HTTP_DELETE, "/api/v1/session", api_session_delete, WEB_USER, WEB_CSRF_BEARER, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me", api_me, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/regions", api_regions, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+};
+const size_t api_accounts_route_count = sizeof(api_accounts_routes) / sizeof(api_accounts_routes[0]);

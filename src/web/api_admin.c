@@ -3,20 +3,18 @@
 
 #include "core/account_rules.h"
 #include "store/employers.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
-void
+static void
 api_admin_employer_verification(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_employer e;
 	int64_t id;
-	if (json_require(req, res, "staff", "Hanya staf Dinas yang dapat memverifikasi pemberi kerja.") == NULL)
-		return;
 	json_t *body = json_request_body(req, res);
 	if (body == NULL)
 		return;
@@ -45,3 +43,10 @@ api_admin_employer_verification(struct http_request *req, struct http_response *
 	}
 	json_decref(body);
 }
+
+/* Routes: API: Dinas staff (roles, CSRF, limit: see web/routes.h). */
+const struct web_route api_admin_routes[] = {
+	{HTTP_POST, "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya staf Dinas yang dapat memverifikasi pemberi kerja."},
+};
+const size_t api_admin_route_count = sizeof(api_admin_routes) / sizeof(api_admin_routes[0]);

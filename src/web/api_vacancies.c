@@ -8,14 +8,14 @@
 #include "core/shortcode.h"
 #include "store/employers.h"
 #include "store/vacancies.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/moderation.h"
 #include "web/page.h"
 #include "web/posting.h"
+#include "web/routes.h"
 #include "web/search.h"
 
 static json_t *
@@ -64,7 +64,7 @@ vacancy_json(const struct store_vacancy *o, bool full)
 	return j;
 }
 
-void
+static void
 api_vacancies_list(struct http_request *req, struct http_response *res)
 {
 	struct search_params p;
@@ -115,7 +115,7 @@ visible_vacancy(struct http_request *req, struct http_response *res, struct stor
 	return false;
 }
 
-void
+static void
 api_vacancy_get(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -128,8 +128,6 @@ static struct store_employer *
 api_employer(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, "employer", "Hanya pemberi kerja yang dapat memasang lowongan.") == NULL)
-		return NULL;
 	struct store_employer *e = arena_alloc(req->arena, sizeof(*e));
 	if (store_employer_get(w->store, req->arena, w->user->id, e) != STORE_OK) {
 		json_error(res, 403, "forbidden", "Hanya pemberi kerja yang dapat memasang lowongan.", NULL);
@@ -274,19 +272,19 @@ api_save(struct http_request *req, struct http_response *res, bool create)
 	send_saved(req, res, create ? 201 : 200, &out);
 }
 
-void
+static void
 api_vacancy_create(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, true);
 }
 
-void
+static void
 api_vacancy_patch(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, false);
 }
 
-void
+static void
 api_vacancy_close(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -324,13 +322,11 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-void
+static void
 api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
 	size_t n;
-	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
-		return;
 	if (store_vacancy_queue(web_req(req)->store, req->arena, 200, &items, &n) != STORE_OK) {
 		json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		return;
@@ -347,13 +343,11 @@ api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 	json_send(res, 200, json_pack("{s:o}", "queue", list));
 }
 
-void
+static void
 api_admin_vacancy_moderation(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	int64_t id;
-	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
-		return;
 	json_t *body = json_request_body(req, res);
 	if (body == NULL)
 		return;
@@ -382,3 +376,21 @@ api_admin_vacancy_moderation(struct http_request *req, struct http_response *res
 	}
 	json_decref(body);
 }
+
+/* Routes: API: vacancies and their moderation (roles, CSRF, limit: see web/routes.h). */
+const struct web_route api_vacancies_routes[] = {
+	{HTTP_GET, "/api/v1/vacancies", api_vacancies_list, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/api/v1/vacancies", api_vacancy_create, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_GET, "/api/v1/vacancies/{id}", api_vacancy_get, WEB_ANYONE,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_PATCH, "/api/v1/vacancies/{id}", api_vacancy_patch, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_POST, "/api/v1/vacancies/{id}/close", api_vacancy_close, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_GET, "/api/v1/admin/moderation", api_admin_moderation_queue, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya staf Dinas."},
+	{HTTP_POST, "/api/v1/admin/vacancies/{id}/moderation", api_admin_vacancy_moderation, WEB_DINAS,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya staf Dinas."},
+};
+const size_t api_vacancies_route_count = sizeof(api_vacancies_routes) / sizeof(api_vacancies_routes[0]);

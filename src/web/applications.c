@@ -12,10 +12,11 @@
 #include "store/applications.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
+#include "web/json.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 #define PLACEMENT_NAME_MAX 200
 
@@ -149,11 +150,9 @@ render_refusal(struct http_request *req, struct http_response *res, const struct
 static void
 applications_apply(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t vid;
 	struct apply_outcome out;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &vid)) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
@@ -194,11 +193,9 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 static void
 applications_list_page(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *items;
 	size_t n;
-	if (u == NULL)
-		return;
 	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
 		page_error(req, res, 500, "Daftar lamaran tidak dapat dibaca. Coba lagi.");
 		return;
@@ -227,11 +224,11 @@ own_application(struct http_request *req, struct http_response *res, int64_t see
 static void
 applications_page(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *o;
 	struct store_application_event *events;
 	size_t n;
-	if (u == NULL || (o = own_application(req, res, u->id)) == NULL)
+	if ((o = own_application(req, res, u->id)) == NULL)
 		return;
 	if (store_application_events(web_req(req)->store, req->arena, o->id, &events, &n) != STORE_OK) {
 		page_error(req, res, 500, "Riwayat lamaran tidak dapat dibaca. Coba lagi.");
@@ -262,9 +259,9 @@ applications_page(struct http_request *req, struct http_response *res)
 static void
 applications_withdraw(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *o;
-	if (u == NULL || !page_csrf(req, res) || (o = own_application(req, res, u->id)) == NULL)
+	if ((o = own_application(req, res, u->id)) == NULL)
 		return;
 	if (http_form(req, "confirm") == NULL) {
 		page_error(req, res, 422, "Centang konfirmasi untuk menarik lamaran. Lamaran yang ditarik tidak dapat dikembalikan.");
@@ -397,7 +394,7 @@ render_placement(struct http_request *req, struct http_response *res, int64_t se
 static void
 placement_form(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	if (u != NULL)
 		render_placement(req, res, u->id, NULL);
 }
@@ -406,11 +403,9 @@ static void
 placement_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_placement p;
 	struct form_errors e = {0};
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	placement_read(w, req->arena, u->id, http_form(req, "employer_name"), http_form(req, "since"),
 	               http_form(req, "channel"), http_form(req, "vacancy_id"), &p, &e);
 	if (e.count > 0) {
@@ -428,10 +423,8 @@ static void
 placement_end(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id) || store_placement_end(w->store, id, u->id, w->now) != STORE_OK) {
 		page_error(req, res, 404, "Data pekerjaan tidak ditemukan.");
 		return;
@@ -464,13 +457,11 @@ static void
 api_apply(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct apply_outcome out;
 	struct store_application o;
 	int64_t vid;
 	json_t *body = NULL;
-	if (u == NULL)
-		return;
 	if (!page_route_id(req, &vid)) {
 		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
@@ -496,11 +487,9 @@ done:
 static void
 api_my_applications(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct store_application *items;
 	size_t n;
-	if (u == NULL)
-		return;
 	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
 		json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
 		return;
@@ -525,11 +514,11 @@ static void
 api_placement(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct store_placement p;
 	struct form_errors e = {0};
 	json_t *body;
-	if (u == NULL || (body = json_request_body(req, res)) == NULL)
+	if ((body = json_request_body(req, res)) == NULL)
 		return;
 	json_t *jv = json_object_get(body, "vacancy_id");
 	const char *vacancy = json_is_integer(jv) ? arena_printf(req->arena, "%lld", (long long)json_integer_value(jv))
@@ -601,16 +590,25 @@ applications_remind_untouched(struct store *s, struct arena *a, int64_t now)
 	return reminded;
 }
 
-const struct http_route applications_routes[] = {
-	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply},
-	{HTTP_GET, "/pencari/lamaran", applications_list_page},
-	{HTTP_GET, "/pencari/bekerja", placement_form},
-	{HTTP_POST, "/pencari/bekerja", placement_post},
-	{HTTP_GET, "/pencari/lamaran/{id}", applications_page},
-	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw},
-	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end},
-	{HTTP_GET, "/api/v1/me/applications", api_my_applications},
-	{HTTP_POST, "/api/v1/me/placement", api_placement},
-	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply},
+/* Routes: Applications and placements (roles, CSRF, limit: see web/routes.h). */
+const struct web_route applications_routes[] = {
+	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/lamaran", applications_list_page, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/bekerja", placement_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/bekerja", placement_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/lamaran/{id}", applications_page, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/applications", api_my_applications, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
+	{HTTP_POST, "/api/v1/me/placement", api_placement, WEB_SEEKER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
+	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply, WEB_SEEKER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
 };
 const size_t applications_route_count = sizeof(applications_routes) / sizeof(applications_routes[0]);

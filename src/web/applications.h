@@ -13,9 +13,6 @@
 #include "store/store.h"
 #include "web/app.h"
 
-extern const struct http_route applications_routes[];
-extern const size_t applications_route_count;
-
 /* The vacancy closed: tell every applicant still open (inbox, outbox and an
  * event "Lowongan ditutup" on their timeline). Call after the close committed. */
 void applications_vacancy_closed(struct web_request *w, struct arena *a, int64_t vacancy_id);

@@ -107,19 +107,3 @@ json_form_error(struct http_response *res, const struct form_errors *e)
 	}
 	json_error(res, e->status ? e->status : 422, first->code, first->message, first->field);
 }
-
-struct store_user *
-json_require(struct http_request *req, struct http_response *res, const char *role, const char *forbidden)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-		return NULL;
-	}
-	bool ok = role == NULL || (strcmp(role, "staff") == 0 ? auth_is_staff(u) : auth_is(u, role));
-	if (!ok) {
-		json_error(res, 403, "forbidden", forbidden, NULL);
-		return NULL;
-	}
-	return u;
-}

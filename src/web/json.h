@@ -26,12 +26,6 @@ const char *json_member_str(json_t *obj, const char *key);
 /* A boolean member; false when absent or not a boolean. */
 bool json_member_bool(json_t *obj, const char *key);
 
-/* The account behind the bearer token when its role is role (NULL: any
- * account; "staff" admits staff and admins); otherwise answers 401
- * unauthorized, or 403 forbidden with the sentence forbidden, and returns NULL. */
-struct store_user *json_require(struct http_request *req, struct http_response *res, const char *role,
-                                const char *forbidden);
-
 /* Send obj (consumed) with status. */
 void json_send(struct http_response *res, int status, json_t *obj);
 void json_error(struct http_response *res, int status, const char *code, const char *message, const char *field);

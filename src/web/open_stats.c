@@ -15,10 +15,11 @@
 #include "core/vacancy.h"
 #include "report/svg.h"
 #include "store/dashboard.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/dashboard.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 #define OPEN_TABLES 7
 #define OPEN_ROWS_MAX 40
@@ -287,9 +288,10 @@ open_api(struct http_request *req, struct http_response *res)
 	json_send(res, 200, o);
 }
 
-const struct http_route open_stats_routes[] = {
-	{HTTP_GET, "/statistik", open_page},
-	{HTTP_GET, "/statistik/{table}", open_csv},
-	{HTTP_GET, "/api/v1/stats", open_api},
+/* Routes: Open statistics (roles, CSRF, limit: see web/routes.h). */
+const struct web_route open_stats_routes[] = {
+	{HTTP_GET, "/statistik", open_page, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/statistik/{table}", open_csv, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/stats", open_api, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };
 const size_t open_stats_route_count = sizeof(open_stats_routes) / sizeof(open_stats_routes[0]);

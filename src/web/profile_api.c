@@ -14,8 +14,8 @@
 #include "search/skills.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
-#include "web/app.h"
 #include "web/json.h"
+#include "web/app.h"
 #include "web/page.h"
 #include "web/profile.h"
 #include "web/profile_fields.h"
@@ -82,10 +82,10 @@ profile_export_json(struct http_request *req, int64_t user_id)
 void
 profile_api_get(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
+	struct store_user *u = web_user(req);
 	struct store_profile p;
 	bool minor;
-	if (u == NULL || !profile_load(req, res, u->id, true, &p, &minor))
+	if (!profile_load(req, res, u->id, true, &p, &minor))
 		return;
 	send_profile(req, res, &p, minor);
 }
@@ -93,12 +93,12 @@ profile_api_get(struct http_request *req, struct http_response *res)
 void
 profile_api_put(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	struct store_profile p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !profile_load(req, res, u->id, true, &p, &minor))
+	if (!profile_load(req, res, u->id, true, &p, &minor))
 		return;
 	json_t *body = json_request_body(req, res);
 	if (body == NULL)

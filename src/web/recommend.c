@@ -17,10 +17,11 @@
 #include "store/profiles.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
+#include "web/json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 /* One ranked row with its reasons, for pages and the API alike. */
@@ -150,9 +151,7 @@ education_of(const struct store_profile *p)
 static void
 page_recommendations(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct ranked_vacancy *rows;
 	size_t n;
 	bool filled;
@@ -198,9 +197,7 @@ route_vacancy(struct http_request *req, struct http_response *res, struct store_
 static void
 candidates_page(struct http_request *req, struct http_response *res, bool staff)
 {
-	struct store_user *u = page_require(req, res, staff ? "staff" : "employer");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_vacancy *o = route_vacancy(req, res, u, staff);
 	if (o == NULL)
 		return;
@@ -256,9 +253,7 @@ static void
 page_invite(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "employer");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	struct store_vacancy *o = route_vacancy(req, res, u, false);
 	if (o == NULL)
 		return;
@@ -292,8 +287,6 @@ static void
 api_recommendations(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, "seeker", "Hanya untuk pencari kerja.") == NULL)
-		return;
 	struct ranked_vacancy *rows;
 	size_t n;
 	bool filled;
@@ -321,8 +314,6 @@ api_candidates(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	struct store_vacancy o;
 	int64_t id;
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	bool staff = auth_is_staff(w->user);
 	if (!staff && !auth_is(w->user, "employer")) {
 		json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
@@ -370,7 +361,7 @@ static void
 page_candidate_cv(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "employer");
+	struct store_user *u = web_user(req);
 	struct store_employer e;
 	struct store_profile p;
 	struct store_seeker k;
@@ -378,8 +369,6 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 	const char *filename;
 	const void *data;
 	size_t len;
-	if (u == NULL)
-		return;
 	if (store_employer_get(w->store, req->arena, u->id, &e) != STORE_OK || strcmp(e.status, "verified") != 0) {
 		page_error(req, res, 403, "Hanya pemberi kerja terverifikasi yang dapat melihat CV kandidat.");
 		return;
@@ -401,13 +390,21 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 	buf_append(&res->body, data, len);
 }
 
-const struct http_route recommend_routes[] = {
-	{HTTP_GET, "/pemberi/kandidat/{id}/cv", page_candidate_cv},
-	{HTTP_GET, "/pencari/rekomendasi", page_recommendations},
-	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations},
-	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer},
-	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", page_invite},
-	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", page_candidates_staff},
-	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates},
+/* Routes: Recommendations and candidates (roles, CSRF, limit: see web/routes.h). */
+const struct web_route recommend_routes[] = {
+	{HTTP_GET, "/pemberi/kandidat/{id}/cv", page_candidate_cv, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/rekomendasi", page_recommendations, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pencari kerja."},
+	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", page_invite, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", page_candidates_staff, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates, WEB_EMPLOYER | WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pemberi kerja dan petugas Dinas."},
 };
 const size_t recommend_route_count = sizeof(recommend_routes) / sizeof(recommend_routes[0]);
