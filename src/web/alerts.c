@@ -14,7 +14,7 @@
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
 #include "store/outbox.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/page.h"
@@ -448,7 +448,7 @@ api_inbox(struct http_request *req, struct http_response *res)
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, w->user->id, 100, &items, &n) != STORE_OK) {
-		json_error(res, 500, "internal", "Notifikasi tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Notifikasi tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -460,7 +460,7 @@ api_inbox(struct http_request *req, struct http_response *res)
 			json_object_set_new(j, "vacancy_id", json_integer(items[i].vacancy_id));
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
+	api_json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
 	                              (json_int_t)store_inbox_unread(w->store, w->user->id)));
 }
 

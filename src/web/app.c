@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "base/parse.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -66,9 +66,9 @@ guards_pass(struct http_request *req, struct http_response *res, const struct we
 
 	if ((r->roles & web_role_bit(w->user)) == 0) {
 		if (api && w->user == NULL)
-			json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
+			api_json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
 		else if (api)
-			json_error(res, 403, "forbidden", r->deny != NULL ? r->deny : "Akses ditolak.", NULL);
+			api_json_error(res, 403, "forbidden", r->deny != NULL ? r->deny : "Akses ditolak.", NULL);
 		else if (w->user == NULL)
 			http_redirect(res, "/masuk");
 		else
@@ -108,9 +108,9 @@ web_dispatch(struct http_request *req, struct http_response *res)
 			r->handler(req, res);
 	} else if (api) {
 		if (path_known)
-			json_error(res, 405, "method_not_allowed", "Metode ini tidak didukung untuk alamat ini.", NULL);
+			api_json_error(res, 405, "method_not_allowed", "Metode ini tidak didukung untuk alamat ini.", NULL);
 		else
-			json_error(res, 404, "not_found", "Alamat API tidak ditemukan.", NULL);
+			api_json_error(res, 404, "not_found", "Alamat API tidak ditemukan.", NULL);
 	} else if (path_known) {
 		page_error(req, res, 405, "Metode ini tidak didukung untuk alamat ini.");
 	} else {

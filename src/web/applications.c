@@ -12,7 +12,7 @@
 #include "store/applications.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/applications.h"
 #include "web/auth.h"
 #include "web/page.h"
@@ -463,23 +463,23 @@ api_apply(struct http_request *req, struct http_response *res)
 	int64_t vid;
 	json_t *body = NULL;
 	if (!page_route_id(req, &vid)) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	/* The body is optional: applying needs nothing but the profile. */
-	if (req->body_len > 0 && (body = json_request_body(req, res)) == NULL)
+	if (req->body_len > 0 && (body = api_json_request_body(req, res)) == NULL)
 		return;
-	const char *note = body ? json_member_str(body, "note") : NULL;
-	apply_run(w, req->arena, u->id, vid, note, body ? json_member_bool(body, "walkin") : false, &out);
+	const char *note = body ? api_json_member_str(body, "note") : NULL;
+	apply_run(w, req->arena, u->id, vid, note, body ? api_json_member_bool(body, "walkin") : false, &out);
 	if (out.status != 0) {
-		json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
+		api_json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
 		goto done;
 	}
 	if (store_application_get(w->store, req->arena, out.application_id, &o) != STORE_OK) {
-		json_error(res, 500, "internal", "Lamaran terkirim tetapi tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Lamaran terkirim tetapi tidak dapat dibaca.", NULL);
 		goto done;
 	}
-	json_send(res, 201, json_pack("{s:o}", "application", application_json(&o)));
+	api_json_send(res, 201, json_pack("{s:o}", "application", application_json(&o)));
 done:
 	json_decref(body);
 }
@@ -491,7 +491,7 @@ api_my_applications(struct http_request *req, struct http_response *res)
 	struct store_application *items;
 	size_t n;
 	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
-		json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -507,7 +507,7 @@ api_my_applications(struct http_request *req, struct http_response *res)
 		json_object_set_new(j, "events", events);
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o}", "applications", list));
+	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
 static void
@@ -518,24 +518,24 @@ api_placement(struct http_request *req, struct http_response *res)
 	struct store_placement p;
 	struct form_errors e = {0};
 	json_t *body;
-	if ((body = json_request_body(req, res)) == NULL)
+	if ((body = api_json_request_body(req, res)) == NULL)
 		return;
 	json_t *jv = json_object_get(body, "vacancy_id");
 	const char *vacancy = json_is_integer(jv) ? arena_printf(req->arena, "%lld", (long long)json_integer_value(jv))
-	                                         : json_member_str(body, "vacancy_id");
-	placement_read(w, req->arena, u->id, json_member_str(body, "employer_name"), json_member_str(body, "since"),
-	               json_member_str(body, "channel"), vacancy, &p, &e);
+	                                         : api_json_member_str(body, "vacancy_id");
+	placement_read(w, req->arena, u->id, api_json_member_str(body, "employer_name"), api_json_member_str(body, "since"),
+	               api_json_member_str(body, "channel"), vacancy, &p, &e);
 	if (e.count > 0)
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 	else if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK)
-		json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
 	else
 	{
 		json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)p.id, "employer_name",
 		                      p.employer_name, "since", p.since, "channel", p.channel, "reported_by", p.reported_by);
 		if (p.vacancy_id > 0)
 			json_object_set_new(j, "vacancy_id", json_integer(p.vacancy_id));
-		json_send(res, 201, json_pack("{s:o}", "placement", j));
+		api_json_send(res, 201, json_pack("{s:o}", "placement", j));
 	}
 	json_decref(body);
 }

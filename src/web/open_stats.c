@@ -15,7 +15,7 @@
 #include "core/vacancy.h"
 #include "report/svg.h"
 #include "store/dashboard.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/dashboard.h"
 #include "web/page.h"
@@ -265,7 +265,7 @@ open_api(struct http_request *req, struct http_response *res)
 {
 	struct open_data *d = arena_alloc(req->arena, sizeof(*d));
 	if (!open_data_get(req, d)) {
-		json_error(res, 500, "internal", "Statistik tidak dapat dihitung. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Statistik tidak dapat dihitung. Coba lagi.", NULL);
 		return;
 	}
 	json_t *tables = json_array();
@@ -285,7 +285,7 @@ open_api(struct http_request *req, struct http_response *res)
 	json_t *o = json_pack("{s:s, s:i, s:{s:s, s:s}, s:I, s:o}", "licence", OPEN_LICENCE, "min_cell",
 	                      OPEN_STATS_MIN_CELL, "placements_months", "from", d->first_month, "to", d->last_month,
 	                      "computed_at", (json_int_t)d->computed_at, "tables", tables);
-	json_send(res, 200, o);
+	api_json_send(res, 200, o);
 }
 
 /* Routes: Open statistics (roles, CSRF, limit: see web/routes.h). */

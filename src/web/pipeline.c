@@ -16,7 +16,7 @@
 #include "store/audit.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
@@ -500,17 +500,17 @@ api_vacancy_applications(struct http_request *req, struct http_response *res)
 	int64_t id;
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK ||
 	    o.employer_id != u->id) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	if (ranked_applicants(w, req->arena, &o, &v, &n) != 0) {
-		json_error(res, 500, "internal", "Daftar pelamar tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Daftar pelamar tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, applicant_json(v[i].a, &v[i].m));
-	json_send(res, 200, json_pack("{s:o}", "applications", list));
+	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
 static void
@@ -528,28 +528,28 @@ api_application_patch(struct http_request *req, struct http_response *res)
 	json_t *body = NULL;
 	if (!page_route_id(req, &id) || store_application_get(w->store, req->arena, id, &a) != STORE_OK ||
 	    a.employer_id != u->id || store_vacancy_get(w->store, req->arena, a.vacancy_id, &o) != STORE_OK) {
-		json_error(res, 404, "not_found", "Lamaran tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lamaran tidak ditemukan.", NULL);
 		return;
 	}
-	if ((body = json_request_body(req, res)) == NULL)
+	if ((body = api_json_request_body(req, res)) == NULL)
 		return;
-	change_read(w, req->arena, &o, json_member_str(body, "status"), json_member_str(body, "interview_at"),
-	            json_member_str(body, "interview_place"), json_member_str(body, "interview_message"),
-	            json_member_str(body, "reject_reason"), &c, &notice, &e);
+	change_read(w, req->arena, &o, api_json_member_str(body, "status"), api_json_member_str(body, "interview_at"),
+	            api_json_member_str(body, "interview_place"), api_json_member_str(body, "interview_message"),
+	            api_json_member_str(body, "reject_reason"), &c, &notice, &e);
 	if (e.count > 0) {
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 		goto done;
 	}
 	if (strcmp(a.status, "ditarik") == 0) {
-		json_error(res, 409, "withdrawn", "Pelamar sudah menarik lamaran ini.", NULL);
+		api_json_error(res, 409, "withdrawn", "Pelamar sudah menarik lamaran ini.", NULL);
 		goto done;
 	}
 	if (store_application_set_status(w->store, o.id, u->id, &id, 1, &c, w->now, &changed) != STORE_OK ||
 	    store_application_get(w->store, req->arena, id, &a) != STORE_OK) {
-		json_error(res, 500, "internal", "Status lamaran belum tersimpan. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Status lamaran belum tersimpan. Coba lagi.", NULL);
 		goto done;
 	}
-	json_send(res, 200, json_pack("{s:o}", "application", applicant_json(&a, NULL)));
+	api_json_send(res, 200, json_pack("{s:o}", "application", applicant_json(&a, NULL)));
 done:
 	json_decref(body);
 }

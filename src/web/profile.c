@@ -20,7 +20,7 @@
 #include "search/skills.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/page.h"
 #include "web/profile_fields.h"
@@ -100,7 +100,7 @@ profile_load(struct http_request *req, struct http_response *res, int64_t user_i
 	if (store_seeker_get(w->store, req->arena, user_id, &k) != STORE_OK ||
 	    store_profile_get(w->store, req->arena, user_id, p) != STORE_OK) {
 		if (api)
-			json_error(res, 500, "internal", "Profil tidak dapat dibaca. Coba lagi.", NULL);
+			api_json_error(res, 500, "internal", "Profil tidak dapat dibaca. Coba lagi.", NULL);
 		else
 			page_error(req, res, 500, "Profil tidak dapat dibaca. Coba lagi.");
 		return false;

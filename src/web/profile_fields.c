@@ -16,7 +16,7 @@
 #include "search/skills.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/page.h"
 #include "web/profile.h"

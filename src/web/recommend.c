@@ -17,7 +17,7 @@
 #include "store/profiles.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/page.h"
@@ -291,7 +291,7 @@ api_recommendations(struct http_request *req, struct http_response *res)
 	size_t n;
 	bool filled;
 	if (recommend_for(w, req->arena, w->user->id, &rows, &n, &filled) != 0) {
-		json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
+		api_json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -305,7 +305,7 @@ api_recommendations(struct http_request *req, struct http_response *res)
 		    "wage_max", (json_int_t)o->v.wage_max, "wage_unit", wage_unit_code(o->v.wage_unit),
 		    "valid_until", until, "score", rows[i].score, "reasons", rows[i].reasons));
 	}
-	json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
+	api_json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
 }
 
 static void
@@ -316,19 +316,19 @@ api_candidates(struct http_request *req, struct http_response *res)
 	int64_t id;
 	bool staff = auth_is_staff(w->user);
 	if (!staff && !auth_is(w->user, "employer")) {
-		json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
+		api_json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
 		return;
 	}
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK ||
 	    (!staff && o.employer_id != w->user->id)) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	if (!staff) {
 		struct store_employer e;
 		if (store_employer_get(w->store, req->arena, w->user->id, &e) != STORE_OK ||
 		    strcmp(e.status, "verified") != 0) {
-			json_error(res, 403, "employer_not_verified",
+			api_json_error(res, 403, "employer_not_verified",
 			           "Kandidat hanya dapat dilihat oleh pemberi kerja yang sudah diverifikasi Dinas.", NULL);
 			return;
 		}
@@ -336,7 +336,7 @@ api_candidates(struct http_request *req, struct http_response *res)
 	struct ranked_seeker *rows;
 	size_t n, matched = 0;
 	if (candidates_for(w, req->arena, &o, staff, &rows, &n, &matched) != 0) {
-		json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
+		api_json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -351,7 +351,7 @@ api_candidates(struct http_request *req, struct http_response *res)
 			                                    "nik_masked", rs->k.nik_masked, "open_profile", rs->open_profile));
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
+	api_json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
 }
 
 /* GET /pemberi/kandidat/{seeker_id}/cv: a verified employer reads the CV of

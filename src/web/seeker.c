@@ -8,7 +8,7 @@
 #include "store/alerts.h"
 #include "store/applications.h"
 #include "store/seekers.h"
-#include "web/json.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/page.h"
@@ -115,7 +115,7 @@ seeker_export(struct http_request *req, struct http_response *res)
 	json_object_set_new(j, "applications", export_applications(req, s, u->id));
 	json_object_set_new(j, "placements", export_placements(req, s, u->id));
 	json_object_set_new(j, "ak1", export_ak1(req, s, u->id));
-	json_send(res, 200, j);
+	api_json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
 
