@@ -231,7 +231,7 @@ done:
 /* ---- pages: inbox ---- */
 
 static void
-page_inbox(struct http_request *req, struct http_response *res)
+alerts_inbox_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -257,7 +257,7 @@ page_inbox(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_inbox_read(struct http_request *req, struct http_response *res)
+alerts_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -297,7 +297,7 @@ settings_form(struct http_request *req, struct http_response *res, const struct 
 }
 
 static void
-page_settings(struct http_request *req, struct http_response *res)
+alerts_settings_form(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -310,7 +310,7 @@ page_settings(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_settings_save(struct http_request *req, struct http_response *res)
+alerts_settings_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -367,7 +367,7 @@ page_settings_save(struct http_request *req, struct http_response *res)
 /* ---- pages: saved searches ---- */
 
 static void
-page_save_search(struct http_request *req, struct http_response *res)
+alerts_save_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -399,7 +399,7 @@ page_save_search(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_saved_searches(struct http_request *req, struct http_response *res)
+alerts_saved_searches(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -422,7 +422,7 @@ page_saved_searches(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_saved_delete(struct http_request *req, struct http_response *res)
+alerts_saved_delete(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -466,17 +466,17 @@ api_inbox(struct http_request *req, struct http_response *res)
 
 /* Routes: Notifications and saved searches (roles, CSRF, limit: see web/routes.h). */
 const struct web_route alerts_routes[] = {
-	{HTTP_GET, "/pencari/notifikasi", page_inbox, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/notifikasi/baca", page_inbox_read, WEB_SEEKER,
+	{HTTP_GET, "/pencari/notifikasi", alerts_inbox_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/notifikasi/baca", alerts_inbox_read, WEB_SEEKER,
 	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pengaturan-notifikasi", page_settings, WEB_SEEKER,
+	{HTTP_GET, "/pencari/pengaturan-notifikasi", alerts_settings_form, WEB_SEEKER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pengaturan-notifikasi", page_settings_save, WEB_SEEKER,
+	{HTTP_POST, "/pencari/pengaturan-notifikasi", alerts_settings_post, WEB_SEEKER,
 	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lowongan/simpan", page_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pencarian", page_saved_searches, WEB_SEEKER,
+	{HTTP_POST, "/lowongan/simpan", alerts_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/pencarian", alerts_saved_searches, WEB_SEEKER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pencarian/{id}/hapus", page_saved_delete, WEB_SEEKER,
+	{HTTP_POST, "/pencari/pencarian/{id}/hapus", alerts_saved_delete, WEB_SEEKER,
 	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
 	{HTTP_GET, "/api/v1/me/inbox", api_inbox, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };

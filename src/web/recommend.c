@@ -149,7 +149,7 @@ education_of(const struct store_profile *p)
 /* ---- pages ---- */
 
 static void
-page_recommendations(struct http_request *req, struct http_response *res)
+recommend_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct ranked_vacancy *rows;
@@ -238,19 +238,19 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 }
 
 static void
-page_candidates_employer(struct http_request *req, struct http_response *res)
+recommend_candidates_employer(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, false);
 }
 
 static void
-page_candidates_staff(struct http_request *req, struct http_response *res)
+recommend_candidates_staff(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, true);
 }
 
 static void
-page_invite(struct http_request *req, struct http_response *res)
+recommend_invite(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -358,7 +358,7 @@ api_candidates(struct http_request *req, struct http_response *res)
  * a seeker who opened their profile to employers (UU 27/2022: the seeker
  * chose this; closed profiles and under-18s never show). */
 static void
-page_candidate_cv(struct http_request *req, struct http_response *res)
+recommend_candidate_cv(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
@@ -392,17 +392,17 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 
 /* Routes: Recommendations and candidates (roles, CSRF, limit: see web/routes.h). */
 const struct web_route recommend_routes[] = {
-	{HTTP_GET, "/pemberi/kandidat/{id}/cv", page_candidate_cv, WEB_EMPLOYER,
+	{HTTP_GET, "/pemberi/kandidat/{id}/cv", recommend_candidate_cv, WEB_EMPLOYER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/rekomendasi", page_recommendations, WEB_SEEKER,
+	{HTTP_GET, "/pencari/rekomendasi", recommend_page, WEB_SEEKER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations, WEB_SEEKER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pencari kerja."},
-	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer, WEB_EMPLOYER,
+	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", recommend_candidates_employer, WEB_EMPLOYER,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", page_invite, WEB_EMPLOYER,
+	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", recommend_invite, WEB_EMPLOYER,
 	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", page_candidates_staff, WEB_DINAS,
+	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", recommend_candidates_staff, WEB_DINAS,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates, WEB_EMPLOYER | WEB_DINAS,
 	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pemberi kerja dan petugas Dinas."},
