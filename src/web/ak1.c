@@ -458,8 +458,7 @@ render_staff_card(struct http_request *req, struct http_response *res, struct st
 
 /* The staff member and the card of the route; false after an error page. */
 static bool
-staff_card(struct http_request *req, struct http_response *res, bool post, struct store_user **u,
-           struct store_ak1 *k)
+staff_card(struct http_request *req, struct http_response *res, struct store_user **u, struct store_ak1 *k)
 {
 	int64_t id;
 	*u = web_user(req);
@@ -477,7 +476,7 @@ ak1_staff_card(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u;
 	struct store_ak1 k;
-	if (staff_card(req, res, false, &u, &k))
+	if (staff_card(req, res, &u, &k))
 		render_staff_card(req, res, u, &k, 200, NULL, NULL);
 }
 
@@ -488,7 +487,7 @@ ak1_staff_decide(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	enum store_result r;
-	if (!staff_card(req, res, true, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	const char *decision = http_form(req, "decision");
 	const char *reason = http_form(req, "reason");
@@ -543,7 +542,7 @@ ak1_staff_report(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	int64_t box;
-	if (!staff_card(req, res, true, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	if (!parse_int64(http_form(req, "box"), 1, AK1_BOXES, &box)) {
 		render_staff_card(req, res, u, &k, 422, "box", "Pilih laporan ke-1 sampai ke-4.");
@@ -573,7 +572,7 @@ ak1_staff_pdf(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	char nik[17];
-	if (!staff_card(req, res, false, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	if (!is_legalised(&k)) {
 		page_error(req, res, 404, "Kartu ini belum dilegalisasi.");
@@ -600,7 +599,7 @@ ak1_staff_photo(struct http_request *req, struct http_response *res)
 	struct store_ak1 k;
 	const void *data;
 	size_t len;
-	if (!staff_card(req, res, false, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	enum store_result r = store_ak1_photo(web_req(req)->store, req->arena, k.id, &data, &len);
 	const char *type = r == STORE_OK ? ak1_photo_type(data, len) : NULL;

@@ -106,8 +106,7 @@ login_logout(struct http_request *req, struct http_response *res)
 static void
 login_dashboard(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = web_req(req)->user;
-	http_redirect(res, u != NULL ? auth_home(u) : "/masuk");
+	http_redirect(res, auth_home(web_user(req)));
 }
 
 static void
