@@ -58,7 +58,9 @@ client_behind_proxy(struct http_request *req)
 }
 
 /* The route's guards, in order: who may call it, its CSRF rule, then its
- * per-address limit. False after answering as the handlers used to. */
+ * per-address limit. False after answering as the handlers used to. A limit
+ * is counted here and answered by the handler (in its own form or JSON):
+ * w->retry_after says how long to wait. */
 static bool
 guards_pass(struct http_request *req, struct http_response *res, const struct web_route *r, bool api)
 {
@@ -82,6 +84,8 @@ guards_pass(struct http_request *req, struct http_response *res, const struct we
 	}
 	if (r->limit == WEB_LIMIT_REGISTER)
 		w->retry_after = auth_register_gate(req);
+	else if (r->limit == WEB_LIMIT_LOGIN)
+		w->retry_after = auth_login_ip_gate(req);
 	return true;
 }
 

@@ -40,7 +40,9 @@ login_check(struct http_request *req, const char *login, const char *password, s
 	*retry_after = 0;
 	if (norm == NULL || password == NULL)
 		return LOGIN_WRONG;
-	*retry_after = auth_login_gate(req, norm);
+	*retry_after = web_req(req)->retry_after;   /* per address, counted by the dispatcher */
+	if (*retry_after == 0)
+		*retry_after = auth_login_account_gate(req, norm);
 	if (*retry_after != 0)
 		return LOGIN_LIMITED;
 	bool found = store_user_by_login(web_req(req)->store, req->arena, norm, out) == STORE_OK;

@@ -33,7 +33,8 @@ enum web_csrf {
 enum web_limit {
 	WEB_LIMIT_NONE = 0,
 	WEB_LIMIT_REGISTER,  /* registrations per address: the dispatcher counts, the handler answers 429 */
-	WEB_LIMIT_LOGIN,     /* per address and per account: in the handler (keyed on the login sent) */
+	WEB_LIMIT_LOGIN,     /* per address (the dispatcher counts) and failed logins per account
+	                        (the handler, keyed on the login sent); the handler answers 429 */
 	WEB_LIMIT_CODE,      /* reset codes per phone number: in the handler (keyed on the phone sent) */
 };
 
