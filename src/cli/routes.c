@@ -1,6 +1,6 @@
 /* routes.c - `loker routes`: every route of the web application with who
- * may call it, its CSRF rule and its rate-limit class, one line each, from
- * the same tables web_dispatch enforces (web/routes.h). Reads them only;
+ * may call it, its CSRF rule and its rate-limit class, one line each grouped
+ * by area, from the same tables web_dispatch enforces (web/routes.h). Reads them only;
  * like serve.c, this command looks into web/ because the routes live there. */
 #include <stdio.h>
 #include <string.h>
@@ -36,8 +36,9 @@ static void
 routes_usage(FILE *out)
 {
 	fprintf(out, "pakai: loker routes\n\n"
-	             "Semua rute aplikasi web, satu baris per rute:\n"
-	             "  METODE  ALAMAT  PERAN  CSRF  BATAS  TABEL\n\n"
+	             "Semua rute aplikasi web, satu baris per rute, dikelompokkan per area\n"
+	             "(public, registration, login, seeker, employer, staff, operator, api):\n"
+	             "  AREA  METODE  ALAMAT  PERAN  CSRF  BATAS  TABEL (berkas src/web/TABEL.c)\n\n"
 	             "PERAN: anyone (siapa saja), user (akun apa pun yang masuk), atau daftar dari\n"
 	             "       anonymous, seeker, employer, operator, staff, admin.\n"
 	             "CSRF:  none (GET, tidak mengubah apa pun), form (token formulir wajib),\n"
@@ -49,6 +50,9 @@ routes_usage(FILE *out)
 int
 cmd_routes(int argc, char **argv)
 {
+	static const char *const areas[] = {
+		"public", "registration", "login", "seeker", "employer", "staff", "operator", "api",
+	};
 	char roles[96];
 
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
@@ -59,14 +63,18 @@ cmd_routes(int argc, char **argv)
 		routes_usage(stderr);
 		return 2;
 	}
-	printf("%-7s %-52s %-26s %-6s %-8s %s\n", "METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE");
-	for (size_t t = 0; t < web_route_table_count; t++) {
-		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++) {
-			const struct web_route *r = &tb->routes[i];
-			printf("%-7s %-52s %-26s %-6s %-8s %s\n", method_name(r->method), r->path,
-			       web_roles_text(r->roles, roles, sizeof(roles)), web_csrf_text(r->csrf),
-			       web_limit_text(r->limit), tb->name);
+	printf("%-12s %-7s %-52s %-26s %-6s %-8s %s\n", "AREA", "METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE");
+	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
+		for (size_t t = 0; t < web_route_table_count; t++) {
+			const struct web_route_table *tb = &web_route_tables[t];
+			for (size_t i = 0; i < *tb->count; i++) {
+				const struct web_route *r = &tb->routes[i];
+				if (strcmp(web_route_area(r->path), areas[a]) != 0)
+					continue;
+				printf("%-12s %-7s %-52s %-26s %-6s %-8s %s\n", areas[a], method_name(r->method), r->path,
+				       web_roles_text(r->roles, roles, sizeof(roles)), web_csrf_text(r->csrf),
+				       web_limit_text(r->limit), tb->name);
+			}
 		}
 	}
 	return 0;

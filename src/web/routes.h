@@ -62,6 +62,9 @@ extern const size_t web_route_table_count;
  * set when the path exists for another method (405) or unset (404). */
 const struct web_route *web_route_find(struct http_request *req, bool *path_known);
 
+/* The audience a path belongs to, from its first segment: "public",
+ * "registration", "login", "seeker", "employer", "staff", "operator", "api". */
+const char *web_route_area(const char *path);
 /* The WEB_* bit of an account's role; 0 for an unknown role. */
 unsigned web_role_bit(const struct store_user *u);
 /* "seeker,employer", "anyone", "user" or "staff,admin": the set for people. */

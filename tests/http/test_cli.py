@@ -86,11 +86,15 @@ class RoutesCommand(unittest.TestCase):
 		p = run(["routes"])
 		self.assertEqual(p.returncode, 0, p.stderr)
 		lines = p.stdout.splitlines()
-		self.assertEqual(lines[0].split(), ["METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE"])
+		self.assertEqual(lines[0].split(), ["AREA", "METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE"])
 		rows = [line.split() for line in lines[1:]]
 		for r in rows:
-			self.assertEqual(len(r), 6, r)
-		return rows
+			self.assertEqual(len(r), 7, r)
+		areas = [r[0] for r in rows]
+		order = ["public", "registration", "login", "seeker", "employer", "staff", "operator", "api"]
+		self.assertEqual(sorted(set(areas), key=order.index), order)
+		self.assertEqual(areas, sorted(areas, key=order.index), "grouped by area")
+		return [r[1:] for r in rows]
 
 	def test_every_state_changing_route_has_csrf_and_role_rules(self):
 		rows = self.routes()
