@@ -252,6 +252,48 @@ test_no_shadowed_route(void **state)
 	}
 }
 
+/* Whether some path matches both patterns: as many segments, and each pair
+ * equal or one of them a {name}. */
+static bool
+patterns_overlap(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
+		if (*a != '{' && *b != '{' && (la != lb || strncmp(a, b, la) != 0))
+			return false;
+		a += la;
+		b += lb;
+		if (*a != *b)
+			return false;
+		if (*a == '/') {
+			a++;
+			b++;
+		}
+	}
+	return *a == '\0' && *b == '\0';
+}
+
+/* A path two routes of different tables could both match would make the
+ * order of web_route_tables matter; keep such routes in one table. */
+static void
+test_tables_do_not_overlap(void **state)
+{
+	(void)state;
+	assert_true(patterns_overlap("/pemberi/lowongan/{id}", "/pemberi/lowongan/baru"));
+	assert_false(patterns_overlap("/lowongan/{id}", "/lowongan/{id}/lamar"));
+	for (size_t t = 0; t < web_route_table_count; t++) {
+		for (size_t u = t + 1; u < web_route_table_count; u++) {
+			const struct web_route_table *x = &web_route_tables[t], *y = &web_route_tables[u];
+			for (size_t i = 0; i < *x->count; i++)
+				for (size_t j = 0; j < *y->count; j++)
+					if (x->routes[i].method == y->routes[j].method &&
+					    patterns_overlap(x->routes[i].path, y->routes[j].path))
+						fail_msg("%s %s and %s %s overlap", x->name, x->routes[i].path, y->name,
+						         y->routes[j].path);
+		}
+	}
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 static void
@@ -369,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_every_route_has_rules),
 		cmocka_unit_test(test_staff_routes_admit_only_staff),
 		cmocka_unit_test(test_no_shadowed_route),
+		cmocka_unit_test(test_tables_do_not_overlap),
 		cmocka_unit_test(test_public_page),
 		cmocka_unit_test(test_staff_page_guards),
 		cmocka_unit_test(test_csrf),
