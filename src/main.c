@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway"},
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)"},
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)"},
+	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas"},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
 };
 

@@ -14,5 +14,7 @@ int cmd_import(int argc, char **argv);
 int cmd_notify(int argc, char **argv);
 /* export.c: the IPK III/1 and Perpres 57/2023 reports as files */
 int cmd_export(int argc, char **argv);
+/* routes.c: every web route with its roles, CSRF rule and rate-limit class */
+int cmd_routes(int argc, char **argv);
 
 #endif

@@ -115,6 +115,11 @@ char *http_percent_decode(struct arena *a, const char *s, size_t len, bool plus_
 http_handler http_route_find(const struct http_route *routes, size_t n,
                              struct http_request *req, bool *path_known);
 
+/* Whether req matches one route (method, pattern); fills req->route_params
+ * when it does, and sets *path_known when only the method differs. */
+bool http_route_match(enum http_method method, const char *pattern, struct http_request *req,
+                      bool *path_known);
+
 /* --- server --- */
 struct http_server_config {
 	const char *listen_addr;      /* "127.0.0.1" */

@@ -46,6 +46,23 @@ route_method_ok(enum http_method route, enum http_method req)
 	return route == req || (req == HTTP_HEAD && route == HTTP_GET);
 }
 
+bool
+http_route_match(enum http_method method, const char *pattern, struct http_request *req, bool *path_known)
+{
+	struct route_caps caps;
+
+	if (req->path == NULL || !route_match(pattern, req->path, &caps))
+		return false;
+	if (!route_method_ok(method, req->method)) {
+		*path_known = true;
+		return false;
+	}
+	for (size_t k = 0; k < caps.count; k++)
+		req->route_params[k] = arena_strndup(req->arena, caps.start[k], caps.len[k]);
+	req->route_param_count = caps.count;
+	return true;
+}
+
 http_handler
 http_route_find(const struct http_route *routes, size_t n,
                 struct http_request *req, bool *path_known)

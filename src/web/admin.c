@@ -13,9 +13,9 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/domicile.h"
-#include "web/handlers.h"
 #include "web/page.h"
 #include "app/signup.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 #define ADMIN_PER_PAGE 20
@@ -29,12 +29,9 @@ known_status(const char *s, const char *const *allowed)
 	return NULL;
 }
 
-void
+static void
 admin_home(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "staff");
-	if (u == NULL)
-		return;
 	struct store *s = web_req(req)->store;
 	struct tpl_ctx *c = page_ctx(req, res, "Dasbor Dinas");
 	tpl_set_int(c, "employers_pending", store_employer_count(s, "pending"));
@@ -57,12 +54,10 @@ admin_home(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "admin_home", c);
 }
 
-void
+static void
 admin_employers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "verified", "rejected", NULL};
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	const char *status = known_status(http_query(req, "status"), statuses);
 	int64_t page = page_number(req), total;
 	struct store_employer *items;
@@ -96,12 +91,10 @@ render_employer(struct http_request *req, struct http_response *res, int64_t id,
 	page_render(req, res, error ? 422 : 200, "admin_employer", c);
 }
 
-void
+static void
 admin_employer(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	if (!page_route_id(req, &id)) {
 		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
 		return;
@@ -109,14 +102,12 @@ admin_employer(struct http_request *req, struct http_response *res)
 	render_employer(req, res, id, NULL);
 }
 
-void
+static void
 admin_employer_decide(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "staff");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	const char *decision = http_form(req, "decision");
 	const char *reason = http_form(req, "reason");
 	const char *status = decision == NULL ? NULL
@@ -148,12 +139,10 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/dinas/pemberi/%lld", (long long)id));
 }
 
-void
+static void
 admin_seekers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "approved", "rejected", "nik", NULL};
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	int64_t page = page_number(req), total;
 	struct store_seeker_filter f = {
 		.domicile_status = known_status(http_query(req, "status"), statuses),
@@ -193,12 +182,10 @@ render_seeker(struct http_request *req, struct http_response *res, int64_t id, c
 	page_render(req, res, error ? 422 : 200, "admin_seeker", c);
 }
 
-void
+static void
 admin_seeker(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	if (!page_route_id(req, &id)) {
 		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
 		return;
@@ -206,15 +193,13 @@ admin_seeker(struct http_request *req, struct http_response *res)
 	render_seeker(req, res, id, NULL, NULL);
 }
 
-void
+static void
 admin_seeker_reveal(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "staff");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	int64_t id;
 	char nik[17];
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id)) {
 		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
 		return;
@@ -233,12 +218,10 @@ admin_seeker_reveal(struct http_request *req, struct http_response *res)
 	sodium_memzero(nik, sizeof(nik));
 }
 
-void
+static void
 admin_seeker_domicile(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (page_require(req, res, "staff") == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id)) {
 		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
 		return;
@@ -273,22 +256,19 @@ render_users(struct http_request *req, struct http_response *res, const struct f
 	page_render_form(req, res, "admin_users", c, e);
 }
 
-void
+static void
 admin_users(struct http_request *req, struct http_response *res)
 {
-	if (page_require(req, res, "admin") != NULL)
-		render_users(req, res, NULL);
+	render_users(req, res, NULL);
 }
 
-void
+static void
 admin_users_post(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "admin");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	struct form_errors e = {0};
 	char phone[PHONE_MAX] = "";
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	const char *role = http_form(req, "role"), *name = http_form(req, "name");
 	const char *email = http_form(req, "email"), *village = http_form(req, "village_code");
 	const char *rule;
@@ -345,11 +325,9 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-void
+static void
 admin_audit(struct http_request *req, struct http_response *res)
 {
-	if (page_require(req, res, "admin") == NULL)
-		return;
 	int64_t page = page_number(req), total;
 	struct store_audit *items;
 	size_t n;
@@ -370,3 +348,22 @@ admin_audit(struct http_request *req, struct http_response *res)
 	page_pagination(req, c, page, 50, total, "/dinas/audit");
 	page_render(req, res, 200, "admin_audit", c);
 }
+
+/* Routes: Dinas staff: employers, seekers, accounts, audit (roles, CSRF, limit: see web/routes.h). */
+const struct web_route admin_routes[] = {
+	{HTTP_GET, "/dinas", admin_home, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/pemberi", admin_employers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/pemberi/{id}", admin_employer, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/pemberi/{id}/verifikasi", admin_employer_decide, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/pencari", admin_seekers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/pencari/{id}", admin_seeker, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/pencari/{id}/nik", admin_seeker_reveal, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/pencari/{id}/domisili", admin_seeker_domicile, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/pengguna", admin_users, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/pengguna", admin_users_post, WEB_ADMIN, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/audit", admin_audit, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+};
+const size_t admin_route_count = sizeof(admin_routes) / sizeof(admin_routes[0]);

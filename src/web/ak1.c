@@ -23,6 +23,7 @@
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/profile.h"
+#include "web/routes.h"
 
 #define AK1_OFFICE "Dinas Tenaga Kerja Kabupaten Purbalingga"
 #define AK1_PER_PAGE 50
@@ -196,9 +197,7 @@ seeker_load(struct http_request *req, struct http_response *res, struct seeker_s
 {
 	struct web_request *w = web_req(req);
 	memset(st, 0, sizeof(*st));
-	st->user = page_require(req, res, "seeker");
-	if (st->user == NULL)
-		return false;
+	st->user = web_user(req);
 	enum store_result r = store_ak1_current(w->store, req->arena, st->user->id, &st->card);
 	if (store_seeker_get(w->store, req->arena, st->user->id, &st->seeker) != STORE_OK ||
 	    store_profile_get(w->store, req->arena, st->user->id, &st->profile) != STORE_OK || r == STORE_ERROR) {
@@ -279,7 +278,7 @@ ak1_seeker_request(struct http_request *req, struct http_response *res)
 	struct seeker_state st;
 	char today[11];
 	int64_t id;
-	if (!seeker_load(req, res, &st) || !page_csrf(req, res))
+	if (!seeker_load(req, res, &st))
 		return;
 	const char *refusal = request_refusal(req, &st);
 	if (refusal != NULL) {
@@ -335,7 +334,7 @@ ak1_seeker_report(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	struct seeker_state st;
 	int64_t box;
-	if (!seeker_load(req, res, &st) || !page_csrf(req, res))
+	if (!seeker_load(req, res, &st))
 		return;
 	if (!st.has_card) {
 		page_error(req, res, 404, "Anda belum punya kartu AK/1.");
@@ -368,10 +367,8 @@ void
 ak1_seeker_pdf(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_ak1 k;
-	if (u == NULL)
-		return;
 	enum store_result r = store_ak1_current(w->store, req->arena, u->id, &k);
 	if (r == STORE_ERROR) {
 		page_error(req, res, 500, "Kartu tidak dapat dibaca. Coba lagi.");
@@ -390,12 +387,9 @@ void
 ak1_staff_list(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "staff");
 	struct store_ak1 *items;
 	size_t n;
 	int64_t total;
-	if (u == NULL)
-		return;
 	const char *q = http_query(req, "q");
 	const char *status = http_query(req, "status");
 	if (q != NULL && strlen(q) > AK1_QUERY_MAX)
@@ -464,13 +458,10 @@ render_staff_card(struct http_request *req, struct http_response *res, struct st
 
 /* The staff member and the card of the route; false after an error page. */
 static bool
-staff_card(struct http_request *req, struct http_response *res, bool post, struct store_user **u,
-           struct store_ak1 *k)
+staff_card(struct http_request *req, struct http_response *res, struct store_user **u, struct store_ak1 *k)
 {
 	int64_t id;
-	*u = page_require(req, res, "staff");
-	if (*u == NULL || (post && !page_csrf(req, res)))
-		return false;
+	*u = web_user(req);
 	enum store_result r = page_route_id(req, &id) ? store_ak1_get(web_req(req)->store, req->arena, id, k)
 	                                               : STORE_NOT_FOUND;
 	if (r == STORE_NOT_FOUND)
@@ -485,7 +476,7 @@ ak1_staff_card(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u;
 	struct store_ak1 k;
-	if (staff_card(req, res, false, &u, &k))
+	if (staff_card(req, res, &u, &k))
 		render_staff_card(req, res, u, &k, 200, NULL, NULL);
 }
 
@@ -496,7 +487,7 @@ ak1_staff_decide(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	enum store_result r;
-	if (!staff_card(req, res, true, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	const char *decision = http_form(req, "decision");
 	const char *reason = http_form(req, "reason");
@@ -551,7 +542,7 @@ ak1_staff_report(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	int64_t box;
-	if (!staff_card(req, res, true, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	if (!parse_int64(http_form(req, "box"), 1, AK1_BOXES, &box)) {
 		render_staff_card(req, res, u, &k, 422, "box", "Pilih laporan ke-1 sampai ke-4.");
@@ -581,7 +572,7 @@ ak1_staff_pdf(struct http_request *req, struct http_response *res)
 	struct store_user *u;
 	struct store_ak1 k;
 	char nik[17];
-	if (!staff_card(req, res, false, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	if (!is_legalised(&k)) {
 		page_error(req, res, 404, "Kartu ini belum dilegalisasi.");
@@ -589,8 +580,7 @@ ak1_staff_pdf(struct http_request *req, struct http_response *res)
 	}
 	/* The Dinas chooses whether the printed card shows the whole NIK; the
 	 * whole NIK is a reveal, written to the audit trail before it is read. */
-	const char *mode = getenv("LOKER_AK1_NIK_MASK");
-	if (mode == NULL || strcmp(mode, "full") != 0) {
+	if (!web_config.ak1_nik_full) {
 		send_pdf(req, res, &k, k.nik_masked);
 		return;
 	}
@@ -609,7 +599,7 @@ ak1_staff_photo(struct http_request *req, struct http_response *res)
 	struct store_ak1 k;
 	const void *data;
 	size_t len;
-	if (!staff_card(req, res, false, &u, &k))
+	if (!staff_card(req, res, &u, &k))
 		return;
 	enum store_result r = store_ak1_photo(web_req(req)->store, req->arena, k.id, &data, &len);
 	const char *type = r == STORE_OK ? ak1_photo_type(data, len) : NULL;
@@ -655,17 +645,21 @@ ak1_public_check(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "ak1_public", c);
 }
 
-const struct http_route ak1_routes[] = {
-	{HTTP_GET, "/pencari/ak1", ak1_seeker_page},
-	{HTTP_POST, "/pencari/ak1", ak1_seeker_request},
-	{HTTP_POST, "/pencari/ak1/lapor", ak1_seeker_report},
-	{HTTP_GET, "/pencari/ak1/kartu.pdf", ak1_seeker_pdf},
-	{HTTP_GET, "/dinas/ak1", ak1_staff_list},
-	{HTTP_GET, "/dinas/ak1/{id}", ak1_staff_card},
-	{HTTP_POST, "/dinas/ak1/{id}/legalisasi", ak1_staff_decide},
-	{HTTP_POST, "/dinas/ak1/{id}/lapor", ak1_staff_report},
-	{HTTP_GET, "/dinas/ak1/{id}/kartu.pdf", ak1_staff_pdf},
-	{HTTP_GET, "/dinas/ak1/{id}/foto", ak1_staff_photo},
-	{HTTP_GET, "/ak1/{token}", ak1_public_check},
+/* Routes: The AK/1 card (roles, CSRF, limit: see web/routes.h). */
+const struct web_route ak1_routes[] = {
+	{HTTP_GET, "/pencari/ak1", ak1_seeker_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/ak1", ak1_seeker_request, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/ak1/lapor", ak1_seeker_report, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/ak1/kartu.pdf", ak1_seeker_pdf, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/ak1", ak1_staff_list, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/ak1/{id}", ak1_staff_card, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/ak1/{id}/legalisasi", ak1_staff_decide, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/ak1/{id}/lapor", ak1_staff_report, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/ak1/{id}/kartu.pdf", ak1_staff_pdf, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/ak1/{id}/foto", ak1_staff_photo, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/ak1/{token}", ak1_public_check, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };
 const size_t ak1_route_count = sizeof(ak1_routes) / sizeof(ak1_routes[0]);

@@ -30,7 +30,4 @@ void ak1_staff_photo(struct http_request *req, struct http_response *res);
 /* GET /ak1/{token}: the public check behind the QR code. */
 void ak1_public_check(struct http_request *req, struct http_response *res);
 
-extern const struct http_route ak1_routes[];
-extern const size_t ak1_route_count;
-
 #endif

@@ -12,10 +12,12 @@
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
+#include "store/outbox.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 #define ALERTS_NAME_MAX 100
@@ -48,12 +50,10 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 /* ---- pages: inbox ---- */
 
 static void
-page_inbox(struct http_request *req, struct http_response *res)
+alerts_inbox_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, u->id, 100, &items, &n) != STORE_OK) {
@@ -76,12 +76,10 @@ page_inbox(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_inbox_read(struct http_request *req, struct http_response *res)
+alerts_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	if (store_inbox_read_all(w->store, u->id, w->now) != STORE_OK) {
 		page_error(req, res, 500, "Notifikasi tidak dapat ditandai. Coba lagi.");
 		return;
@@ -118,12 +116,10 @@ settings_form(struct http_request *req, struct http_response *res, const struct 
 }
 
 static void
-page_settings(struct http_request *req, struct http_response *res)
+alerts_settings_form(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_alert_settings st;
 	if (store_alerts_settings_get(w->store, req->arena, u->id, &st) != STORE_OK) {
 		page_error(req, res, 500, "Pengaturan tidak dapat dibaca. Coba lagi.");
@@ -133,12 +129,10 @@ page_settings(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_settings_save(struct http_request *req, struct http_response *res)
+alerts_settings_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	struct store_alert_settings st = {0};
 	struct form_errors e = {0};
 	const char *v;
@@ -192,12 +186,10 @@ page_settings_save(struct http_request *req, struct http_response *res)
 /* ---- pages: saved searches ---- */
 
 static void
-page_save_search(struct http_request *req, struct http_response *res)
+alerts_save_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	const char *q = http_form(req, "query");
 	const char *name = http_form(req, "name");
 	int64_t id;
@@ -226,12 +218,10 @@ page_save_search(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_saved_searches(struct http_request *req, struct http_response *res)
+alerts_saved_searches(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_saved_search *items;
 	size_t n;
 	if (store_saved_search_list(w->store, req->arena, u->id, &items, &n) != STORE_OK) {
@@ -251,13 +241,11 @@ page_saved_searches(struct http_request *req, struct http_response *res)
 }
 
 static void
-page_saved_delete(struct http_request *req, struct http_response *res)
+alerts_saved_delete(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	enum store_result r = page_route_id(req, &id) ? store_saved_search_delete(w->store, u->id, id) : STORE_NOT_FOUND;
 	if (r == STORE_NOT_FOUND) {
 		page_error(req, res, 404, "Pencarian tersimpan tidak ditemukan.");
@@ -276,12 +264,10 @@ static void
 api_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	struct store_inbox_item *items;
 	size_t n;
 	if (store_inbox_list(w->store, req->arena, w->user->id, 100, &items, &n) != STORE_OK) {
-		json_error(res, 500, "internal", "Notifikasi tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Notifikasi tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -293,18 +279,24 @@ api_inbox(struct http_request *req, struct http_response *res)
 			json_object_set_new(j, "vacancy_id", json_integer(items[i].vacancy_id));
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
+	api_json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
 	                              (json_int_t)store_inbox_unread(w->store, w->user->id)));
 }
 
-const struct http_route alerts_routes[] = {
-	{HTTP_GET, "/pencari/notifikasi", page_inbox},
-	{HTTP_POST, "/pencari/notifikasi/baca", page_inbox_read},
-	{HTTP_GET, "/pencari/pengaturan-notifikasi", page_settings},
-	{HTTP_POST, "/pencari/pengaturan-notifikasi", page_settings_save},
-	{HTTP_POST, "/lowongan/simpan", page_save_search},
-	{HTTP_GET, "/pencari/pencarian", page_saved_searches},
-	{HTTP_POST, "/pencari/pencarian/{id}/hapus", page_saved_delete},
-	{HTTP_GET, "/api/v1/me/inbox", api_inbox},
+/* Routes: Notifications and saved searches (roles, CSRF, limit: see web/routes.h). */
+const struct web_route alerts_routes[] = {
+	{HTTP_GET, "/pencari/notifikasi", alerts_inbox_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/notifikasi/baca", alerts_inbox_read, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/pengaturan-notifikasi", alerts_settings_form, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/pengaturan-notifikasi", alerts_settings_post, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/lowongan/simpan", alerts_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/pencarian", alerts_saved_searches, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/pencarian/{id}/hapus", alerts_saved_delete, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/inbox", api_inbox, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };
 const size_t alerts_route_count = sizeof(alerts_routes) / sizeof(alerts_routes[0]);

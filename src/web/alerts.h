@@ -15,9 +15,6 @@
 
 #define ALERTS_SIMILAR 5
 
-extern const struct http_route alerts_routes[];
-extern const size_t alerts_route_count;
-
 /* Fill list "similar" (id, title, employer, place, wage) with up to
  * ALERTS_SIMILAR open vacancies nearest to o; the vacancy page shows it. */
 void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o);

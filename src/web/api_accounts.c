@@ -5,150 +5,146 @@
 #include "core/wilayah.h"
 #include "store/employers.h"
 #include "store/seekers.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/login.h"
 #include "app/signup.h"
+#include "web/routes.h"
 
 #define ODBL_ATTRIBUTION \
 	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
 	"made available under the Open Database License (ODbL)."
 
-/* Registration's per-IP limit, as an API error. */
+/* Registration's per-IP limit (counted by the dispatcher), as an API error. */
 static bool
 api_register_allowed(struct http_request *req, struct http_response *res)
 {
-	unsigned wait = auth_register_gate(req);
+	unsigned wait = web_req(req)->retry_after;
 	if (wait == 0)
 		return true;
 	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-	json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
+	api_json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
 	return false;
 }
 
-void
+static void
 api_seekers_create(struct http_request *req, struct http_response *res)
 {
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
 	if (!api_register_allowed(req, res))
 		goto done;
 	struct signup_seeker in = {
-		.nik = json_member_str(body, "nik"),
-		.name = json_member_str(body, "name"),
-		.birth_date = json_member_str(body, "birth_date"),
-		.sex = json_member_str(body, "sex"),
-		.phone = json_member_str(body, "phone"),
-		.password = json_member_str(body, "password"),
-		.district_code = json_member_str(body, "district_code"),
-		.village_code = json_member_str(body, "village_code"),
-		.domicile_request = json_member_bool(body, "domicile_request"),
-		.consent = json_member_bool(body, "consent"),
+		.nik = api_json_member_str(body, "nik"),
+		.name = api_json_member_str(body, "name"),
+		.birth_date = api_json_member_str(body, "birth_date"),
+		.sex = api_json_member_str(body, "sex"),
+		.phone = api_json_member_str(body, "phone"),
+		.password = api_json_member_str(body, "password"),
+		.district_code = api_json_member_str(body, "district_code"),
+		.village_code = api_json_member_str(body, "village_code"),
+		.domicile_request = api_json_member_bool(body, "domicile_request"),
+		.consent = api_json_member_bool(body, "consent"),
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 		goto done;
 	}
-	json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s, s:b}}", "seeker",
+	api_json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s, s:b}}", "seeker",
 	    "id", (json_int_t)out.id, "name", out.name, "nik_masked", out.nik_masked,
 	    "domicile_status", out.domicile_status, "is_minor", out.is_minor));
 done:
 	json_decref(body);
 }
 
-void
+static void
 api_employers_create(struct http_request *req, struct http_response *res)
 {
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
 	if (!api_register_allowed(req, res))
 		goto done;
 	struct signup_employer in = {
-		.kind = json_member_str(body, "kind"),
-		.company_name = json_member_str(body, "company_name"),
-		.nib = json_member_str(body, "nib"),
-		.kbli = json_member_str(body, "kbli"),
-		.address = json_member_str(body, "address"),
-		.contact_person = json_member_str(body, "contact_person"),
-		.email = json_member_str(body, "email"),
-		.name = json_member_str(body, "name"),
-		.nik = json_member_str(body, "nik"),
-		.business = json_member_str(body, "business"),
-		.district_code = json_member_str(body, "district_code"),
-		.village_code = json_member_str(body, "village_code"),
-		.outside_purbalingga = json_member_bool(body, "outside_purbalingga"),
-		.phone = json_member_str(body, "phone"),
-		.password = json_member_str(body, "password"),
-		.consent = json_member_bool(body, "consent"),
+		.kind = api_json_member_str(body, "kind"),
+		.company_name = api_json_member_str(body, "company_name"),
+		.nib = api_json_member_str(body, "nib"),
+		.kbli = api_json_member_str(body, "kbli"),
+		.address = api_json_member_str(body, "address"),
+		.contact_person = api_json_member_str(body, "contact_person"),
+		.email = api_json_member_str(body, "email"),
+		.name = api_json_member_str(body, "name"),
+		.nik = api_json_member_str(body, "nik"),
+		.business = api_json_member_str(body, "business"),
+		.district_code = api_json_member_str(body, "district_code"),
+		.village_code = api_json_member_str(body, "village_code"),
+		.outside_purbalingga = api_json_member_bool(body, "outside_purbalingga"),
+		.phone = api_json_member_str(body, "phone"),
+		.password = api_json_member_str(body, "password"),
+		.consent = api_json_member_bool(body, "consent"),
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_employer(web_req(req)->store, req->arena, web_req(req)->now, &in, &e, &out) != 0) {
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 		goto done;
 	}
-	json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s}}", "employer", "id", (json_int_t)out.id,
+	api_json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s}}", "employer", "id", (json_int_t)out.id,
 	    "kind", in.kind, "name", out.name, "status", "pending"));
 done:
 	json_decref(body);
 }
 
-void
+static void
 api_session_create(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
 	unsigned wait;
 	char token[64];
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
-	const char *login = json_member_str(body, "login");
+	const char *login = api_json_member_str(body, "login");
 	if (login == NULL)
-		login = json_member_str(body, "phone");
+		login = api_json_member_str(body, "phone");
 	if (login == NULL)
-		login = json_member_str(body, "email");
-	switch (login_check(req, login, json_member_str(body, "password"), &u, &wait)) {
+		login = api_json_member_str(body, "email");
+	switch (login_check(req, login, api_json_member_str(body, "password"), &u, &wait)) {
 	case LOGIN_OK:
 		if (auth_login(req, res, u.id, true, token) != 0) {
-			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+			api_json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 			break;
 		}
-		json_send(res, 201, json_pack("{s:s, s:{s:I, s:s, s:s}}", "token", token, "user",
+		api_json_send(res, 201, json_pack("{s:s, s:{s:I, s:s, s:s}}", "token", token, "user",
 		    "id", (json_int_t)u.id, "role", u.role, "name", u.name));
 		break;
 	case LOGIN_LIMITED:
 		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-		json_error(res, 429, "rate_limited", "Terlalu banyak percobaan masuk. Coba lagi nanti.", NULL);
+		api_json_error(res, 429, "rate_limited", "Terlalu banyak percobaan masuk. Coba lagi nanti.", NULL);
 		break;
 	case LOGIN_WRONG:
-		json_error(res, 401, "invalid_credentials", "Nomor HP/email atau kata sandi salah.", NULL);
+		api_json_error(res, 401, "invalid_credentials", "Nomor HP/email atau kata sandi salah.", NULL);
 		break;
 	}
 	json_decref(body);
 }
 
-void
+static void
 api_session_delete(struct http_request *req, struct http_response *res)
 {
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	auth_logout(req, res, true);
 	res->status = 204;
 }
 
-void
+static void
 api_me(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, NULL, NULL);
+	struct store_user *u = web_user(req);
 	struct store *s = web_req(req)->store;
-	if (u == NULL)
-		return;
 	json_t *user = json_pack("{s:I, s:s, s:s, s:s?, s:s?}", "id", (json_int_t)u->id, "role", u->role,
 	                         "name", u->name, "phone", u->phone, "email", u->email);
 	struct store_seeker k;
@@ -165,10 +161,10 @@ api_me(struct http_request *req, struct http_response *res)
 	} else if (strcmp(u->role, "operator") == 0) {
 		json_object_set_new(user, "village_code", u->village_code ? json_string(u->village_code) : json_null());
 	}
-	json_send(res, 200, json_pack("{s:o}", "user", user));
+	api_json_send(res, 200, json_pack("{s:o}", "user", user));
 }
 
-void
+static void
 api_regions(struct http_request *req, struct http_response *res)
 {
 	const struct wilayah_place *r = wilayah_regency(WILAYAH_PURBALINGGA);
@@ -185,10 +181,24 @@ api_regions(struct http_request *req, struct http_response *res)
 		json_array_append_new(districts, json_pack("{s:s, s:s, s:o}", "code", d->code, "name", d->name,
 		                                           "villages", villages));
 	}
-	json_send(res, 200, json_pack("{s:{s:s, s:s}, s:o, s:s}", "regency", "code", r->code, "name", r->name,
+	api_json_send(res, 200, json_pack("{s:{s:s, s:s}, s:o, s:s}", "regency", "code", r->code, "name", r->name,
 	                              "districts", districts, "attribution", ODBL_ATTRIBUTION));
 	/* Public, rarely changing data: let clients and proxies keep it a day. */
 	for (size_t i = 0; i < res->header_count; i++)
 		if (strcmp(res->headers[i].name, "Cache-Control") == 0)
 			res->headers[i].value = "public, max-age=86400";
 }
+
+/* Routes: API: registration, sessions, me, regions (roles, CSRF, limit: see web/routes.h). */
+const struct web_route api_accounts_routes[] = {
+	{HTTP_POST, "/api/v1/seekers", api_seekers_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_POST, "/api/v1/employers", api_employers_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_POST, "/api/v1/session", api_session_create, WEB_ANYONE,
+	 WEB_CSRF_BEARER, WEB_LIMIT_LOGIN, NULL},
+	{HTTP_DELETE, "/api/v1/session", api_session_delete, WEB_USER, WEB_CSRF_BEARER, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me", api_me, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/regions", api_regions, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+};
+const size_t api_accounts_route_count = sizeof(api_accounts_routes) / sizeof(api_accounts_routes[0]);

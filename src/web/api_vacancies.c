@@ -8,16 +8,16 @@
 #include "core/shortcode.h"
 #include "store/employers.h"
 #include "store/vacancies.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/moderation.h"
 #include "web/page.h"
 #include "app/apply.h"
 #include "app/posting.h"
 #include "web/vacancy_query.h"
+#include "web/routes.h"
 
 static json_t *
 vacancy_json(const struct store_vacancy *o, bool full)
@@ -65,7 +65,7 @@ vacancy_json(const struct store_vacancy *o, bool full)
 	return j;
 }
 
-void
+static void
 api_vacancies_list(struct http_request *req, struct http_response *res)
 {
 	struct vacancy_search_params p;
@@ -74,7 +74,7 @@ api_vacancies_list(struct http_request *req, struct http_response *res)
 	posting_expire_due(web_req(req)->store, web_req(req)->now);
 	if (vacancy_search_run(web_req(req)->store, req->arena, web_req(req)->now, &p, VACANCY_SEARCH_PER_PAGE,
 	                       &out) != 0) {
-		json_error(res, 500, "internal", "Pencarian sedang bermasalah.", NULL);
+		api_json_error(res, 500, "internal", "Pencarian sedang bermasalah.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -98,7 +98,7 @@ api_vacancies_list(struct http_request *req, struct http_response *res)
 	    "disabilitas", (json_int_t)f->disability);
 	if (out.suggestion)
 		json_object_set_new(body, "suggestion", json_string(out.suggestion));
-	json_send(res, 200, body);
+	api_json_send(res, 200, body);
 }
 
 /* The vacancy of the route as its requester may see it: the public sees
@@ -114,16 +114,16 @@ visible_vacancy(struct http_request *req, struct http_response *res, struct stor
 		if (public_ok || owner || auth_is_staff(w->user))
 			return true;
 	}
-	json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+	api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 	return false;
 }
 
-void
+static void
 api_vacancy_get(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
 	if (visible_vacancy(req, res, &o))
-		json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
+		api_json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
 }
 
 /* The logged-in employer, or NULL after a 401/403. */
@@ -131,11 +131,9 @@ static struct store_employer *
 api_employer(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, "employer", "Hanya pemberi kerja yang dapat memasang lowongan.") == NULL)
-		return NULL;
 	struct store_employer *e = arena_alloc(req->arena, sizeof(*e));
 	if (store_employer_get(w->store, req->arena, w->user->id, e) != STORE_OK) {
-		json_error(res, 403, "forbidden", "Hanya pemberi kerja yang dapat memasang lowongan.", NULL);
+		api_json_error(res, 403, "forbidden", "Hanya pemberi kerja yang dapat memasang lowongan.", NULL);
 		return NULL;
 	}
 	return e;
@@ -231,13 +229,13 @@ send_saved(struct http_request *req, struct http_response *res, int status, cons
 			                                         "reason", out->scam.hits[i].reason, "weight", out->scam.hits[i].weight));
 	if (store_vacancy_get(web_req(req)->store, req->arena, out->id, &o) != STORE_OK) {
 		json_decref(reasons);
-		json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+		api_json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		return;
 	}
 	json_t *v = vacancy_json(&o, true);
 	json_object_set_new(v, "scam_score", json_integer(out->scam.score));
 	json_object_set_new(v, "scam_reasons", reasons);
-	json_send(res, status, json_pack("{s:o}", "vacancy", v));
+	api_json_send(res, status, json_pack("{s:o}", "vacancy", v));
 }
 
 static void
@@ -252,45 +250,45 @@ api_save(struct http_request *req, struct http_response *res, bool create)
 	if (!create) {
 		if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &old) != STORE_OK ||
 		    old.employer_id != e->id) {
-			json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+			api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 			return;
 		}
 	}
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
 	struct json_fields f = {body, req->arena, create ? NULL : &old};
 	struct vacancy v;
 	struct form_errors errs = {0};
 	struct posting_result out;
-	bool submit = create ? json_member_bool(body, "submit")
-	                     : (json_object_get(body, "submit") ? json_member_bool(body, "submit")
+	bool submit = create ? api_json_member_bool(body, "submit")
+	                     : (json_object_get(body, "submit") ? api_json_member_bool(body, "submit")
 	                                                        : strcmp(old.status, "draft") != 0);
 	posting_read(req->arena, json_field, &f, e, date_from_unix_wib(w->now), &v, &errs);
 	if (errs.count == 0)
-		posting_save(w->store, req->arena, w->now, e, id, &v, submit, json_member_bool(body, "confirm_under_umk"),
+		posting_save(w->store, req->arena, w->now, e, id, &v, submit, api_json_member_bool(body, "confirm_under_umk"),
 		             &errs, &out);
 	json_decref(body);
 	if (errs.count > 0) {
-		json_form_error(res, &errs);
+		api_json_form_error(res, &errs);
 		return;
 	}
 	send_saved(req, res, create ? 201 : 200, &out);
 }
 
-void
+static void
 api_vacancy_create(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, true);
 }
 
-void
+static void
 api_vacancy_patch(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, false);
 }
 
-void
+static void
 api_vacancy_close(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -298,45 +296,43 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 	int64_t id;
 	if (e == NULL)
 		return;
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
-	const char *reason = json_member_str(body, "reason"), *channel = json_member_str(body, "channel");
+	const char *reason = api_json_member_str(body, "reason"), *channel = api_json_member_str(body, "channel");
 	json_t *hires_j = json_object_get(body, "hires");
 	int64_t hires = json_is_integer(hires_j) ? json_integer_value(hires_j) : 0;
 	if (!page_route_id(req, &id)) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 	} else if (reason == NULL || (strcmp(reason, "filled") != 0 && strcmp(reason, "withdrawn") != 0)) {
-		json_error(res, 422, "invalid_field", "reason harus \"filled\" atau \"withdrawn\".", "reason");
+		api_json_error(res, 422, "invalid_field", "reason harus \"filled\" atau \"withdrawn\".", "reason");
 	} else if (hires < 0 || hires > 100000 || (hires_j && !json_is_integer(hires_j))) {
-		json_error(res, 422, "invalid_field", "hires harus bilangan 0 atau lebih.", "hires");
+		api_json_error(res, 422, "invalid_field", "hires harus bilangan 0 atau lebih.", "hires");
 	} else if (hires > 0 && (channel == NULL || (strcmp(channel, "loker") != 0 && strcmp(channel, "walkin") != 0 &&
 	                                            strcmp(channel, "lainnya") != 0))) {
-		json_error(res, 422, "invalid_field", "channel harus loker, walkin, atau lainnya.", "channel");
+		api_json_error(res, 422, "invalid_field", "channel harus loker, walkin, atau lainnya.", "channel");
 	} else {
 		enum store_result r = store_vacancy_close(w->store, id, e->id, reason, (int)hires, channel, w->now);
 		struct store_vacancy o;
 		if (r == STORE_NOT_FOUND)
-			json_error(res, 404, "not_found", "Lowongan tidak ditemukan atau sudah ditutup.", NULL);
+			api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan atau sudah ditutup.", NULL);
 		else if (r != STORE_OK || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK)
-			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+			api_json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		else {
 			apply_vacancy_closed(w->store, req->arena, w->now, id);
-			json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
+			api_json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
 		}
 	}
 	json_decref(body);
 }
 
-void
+static void
 api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
 	size_t n;
-	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
-		return;
 	if (store_vacancy_queue(web_req(req)->store, req->arena, 200, &items, &n) != STORE_OK) {
-		json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+		api_json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -348,41 +344,57 @@ api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 		json_object_set_new(v, "hidden", json_boolean(items[i].hidden));
 		json_array_append_new(list, v);
 	}
-	json_send(res, 200, json_pack("{s:o}", "queue", list));
+	api_json_send(res, 200, json_pack("{s:o}", "queue", list));
 }
 
-void
+static void
 api_admin_vacancy_moderation(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	int64_t id;
-	if (json_require(req, res, "staff", "Hanya staf Dinas.") == NULL)
-		return;
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
-	const char *status = moderation_status(json_member_str(body, "decision"));
-	const char *reason = json_member_str(body, "reason");
+	const char *status = moderation_status(api_json_member_str(body, "decision"));
+	const char *reason = api_json_member_str(body, "reason");
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
 	struct store_vacancy existing;
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &existing) != STORE_OK) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 	} else if (status == NULL) {
-		json_error(res, 422, "invalid_field", "decision harus approve, reject, atau changes.", "decision");
+		api_json_error(res, 422, "invalid_field", "decision harus approve, reject, atau changes.", "decision");
 	} else if ((strcmp(status, "published") != 0 && reason == NULL) || (reason && rules_text(reason, 1000) != NULL)) {
-		json_error(res, 422, "invalid_field", "Tulis alasannya: pemberi kerja akan membacanya.", "reason");
+		api_json_error(res, 422, "invalid_field", "Tulis alasannya: pemberi kerja akan membacanya.", "reason");
 	} else {
 		enum store_result r = store_vacancy_moderate(w->store, id, status, reason, w->user->id, w->now);
 		struct store_vacancy o;
 		if (r == STORE_OK && strcmp(status, "published") == 0)
 			posting_published(w->store, req->arena, id, w->now);
 		if (r == STORE_NOT_FOUND)
-			json_error(res, 409, "not_in_review", "Lowongan ini tidak sedang menunggu moderasi.", NULL);
+			api_json_error(res, 409, "not_in_review", "Lowongan ini tidak sedang menunggu moderasi.", NULL);
 		else if (r != STORE_OK || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK)
-			json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
+			api_json_error(res, 500, "internal", "Terjadi kesalahan pada server.", NULL);
 		else
-			json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
+			api_json_send(res, 200, json_pack("{s:o}", "vacancy", vacancy_json(&o, true)));
 	}
 	json_decref(body);
 }
+
+/* Routes: API: vacancies and their moderation (roles, CSRF, limit: see web/routes.h). */
+const struct web_route api_vacancies_routes[] = {
+	{HTTP_GET, "/api/v1/vacancies", api_vacancies_list, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/api/v1/vacancies", api_vacancy_create, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_GET, "/api/v1/vacancies/{id}", api_vacancy_get, WEB_ANYONE,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_PATCH, "/api/v1/vacancies/{id}", api_vacancy_patch, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_POST, "/api/v1/vacancies/{id}/close", api_vacancy_close, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
+	{HTTP_GET, "/api/v1/admin/moderation", api_admin_moderation_queue, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya staf Dinas."},
+	{HTTP_POST, "/api/v1/admin/vacancies/{id}/moderation", api_admin_vacancy_moderation, WEB_DINAS,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya staf Dinas."},
+};
+const size_t api_vacancies_route_count = sizeof(api_vacancies_routes) / sizeof(api_vacancies_routes[0]);

@@ -14,10 +14,11 @@
 #include "store/applications.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
+#include "web/api_json.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 #define PLACEMENT_NAME_MAX 200
 
@@ -63,11 +64,9 @@ render_refusal(struct http_request *req, struct http_response *res, const struct
 static void
 applications_apply(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t vid;
 	struct apply_outcome out;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &vid)) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
@@ -108,11 +107,9 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 static void
 applications_list_page(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *items;
 	size_t n;
-	if (u == NULL)
-		return;
 	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
 		page_error(req, res, 500, "Daftar lamaran tidak dapat dibaca. Coba lagi.");
 		return;
@@ -141,11 +138,11 @@ own_application(struct http_request *req, struct http_response *res, int64_t see
 static void
 applications_page(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *o;
 	struct store_application_event *events;
 	size_t n;
-	if (u == NULL || (o = own_application(req, res, u->id)) == NULL)
+	if ((o = own_application(req, res, u->id)) == NULL)
 		return;
 	if (store_application_events(web_req(req)->store, req->arena, o->id, &events, &n) != STORE_OK) {
 		page_error(req, res, 500, "Riwayat lamaran tidak dapat dibaca. Coba lagi.");
@@ -176,9 +173,9 @@ applications_page(struct http_request *req, struct http_response *res)
 static void
 applications_withdraw(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_application *o;
-	if (u == NULL || !page_csrf(req, res) || (o = own_application(req, res, u->id)) == NULL)
+	if ((o = own_application(req, res, u->id)) == NULL)
 		return;
 	if (http_form(req, "confirm") == NULL) {
 		page_error(req, res, 422, "Centang konfirmasi untuk menarik lamaran. Lamaran yang ditarik tidak dapat dikembalikan.");
@@ -311,7 +308,7 @@ render_placement(struct http_request *req, struct http_response *res, int64_t se
 static void
 placement_form(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	if (u != NULL)
 		render_placement(req, res, u->id, NULL);
 }
@@ -320,11 +317,9 @@ static void
 placement_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_placement p;
 	struct form_errors e = {0};
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	placement_read(w, req->arena, u->id, http_form(req, "employer_name"), http_form(req, "since"),
 	               http_form(req, "channel"), http_form(req, "vacancy_id"), &p, &e);
 	if (e.count > 0) {
@@ -342,10 +337,8 @@ static void
 placement_end(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id) || store_placement_end(w->store, id, u->id, w->now) != STORE_OK) {
 		page_error(req, res, 404, "Data pekerjaan tidak ditemukan.");
 		return;
@@ -378,32 +371,30 @@ static void
 api_apply(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct apply_outcome out;
 	struct store_application o;
 	int64_t vid;
 	json_t *body = NULL;
-	if (u == NULL)
-		return;
 	if (!page_route_id(req, &vid)) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	/* The body is optional: applying needs nothing but the profile. */
-	if (req->body_len > 0 && (body = json_request_body(req, res)) == NULL)
+	if (req->body_len > 0 && (body = api_json_request_body(req, res)) == NULL)
 		return;
-	const char *note = body ? json_member_str(body, "note") : NULL;
-	apply_run(w->store, req->arena, w->now, u->id, vid, note, body ? json_member_bool(body, "walkin") : false,
+	const char *note = body ? api_json_member_str(body, "note") : NULL;
+	apply_run(w->store, req->arena, w->now, u->id, vid, note, body ? api_json_member_bool(body, "walkin") : false,
 	          &out);
 	if (out.status != 0) {
-		json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
+		api_json_error(res, out.status, out.code, out.message, strcmp(out.code, "note_too_long") == 0 ? "note" : NULL);
 		goto done;
 	}
 	if (store_application_get(w->store, req->arena, out.application_id, &o) != STORE_OK) {
-		json_error(res, 500, "internal", "Lamaran terkirim tetapi tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Lamaran terkirim tetapi tidak dapat dibaca.", NULL);
 		goto done;
 	}
-	json_send(res, 201, json_pack("{s:o}", "application", application_json(&o)));
+	api_json_send(res, 201, json_pack("{s:o}", "application", application_json(&o)));
 done:
 	json_decref(body);
 }
@@ -411,13 +402,11 @@ done:
 static void
 api_my_applications(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct store_application *items;
 	size_t n;
-	if (u == NULL)
-		return;
 	if (store_application_list_seeker(web_req(req)->store, req->arena, u->id, &items, &n) != STORE_OK) {
-		json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Daftar lamaran tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -433,49 +422,58 @@ api_my_applications(struct http_request *req, struct http_response *res)
 		json_object_set_new(j, "events", events);
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o}", "applications", list));
+	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
 static void
 api_placement(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "seeker", "Hanya pencari kerja yang dapat melakukan ini.");
+	struct store_user *u = web_user(req);
 	struct store_placement p;
 	struct form_errors e = {0};
 	json_t *body;
-	if (u == NULL || (body = json_request_body(req, res)) == NULL)
+	if ((body = api_json_request_body(req, res)) == NULL)
 		return;
 	json_t *jv = json_object_get(body, "vacancy_id");
 	const char *vacancy = json_is_integer(jv) ? arena_printf(req->arena, "%lld", (long long)json_integer_value(jv))
-	                                         : json_member_str(body, "vacancy_id");
-	placement_read(w, req->arena, u->id, json_member_str(body, "employer_name"), json_member_str(body, "since"),
-	               json_member_str(body, "channel"), vacancy, &p, &e);
+	                                         : api_json_member_str(body, "vacancy_id");
+	placement_read(w, req->arena, u->id, api_json_member_str(body, "employer_name"), api_json_member_str(body, "since"),
+	               api_json_member_str(body, "channel"), vacancy, &p, &e);
 	if (e.count > 0)
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 	else if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK)
-		json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
 	else
 	{
 		json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)p.id, "employer_name",
 		                      p.employer_name, "since", p.since, "channel", p.channel, "reported_by", p.reported_by);
 		if (p.vacancy_id > 0)
 			json_object_set_new(j, "vacancy_id", json_integer(p.vacancy_id));
-		json_send(res, 201, json_pack("{s:o}", "placement", j));
+		api_json_send(res, 201, json_pack("{s:o}", "placement", j));
 	}
 	json_decref(body);
 }
 
-const struct http_route applications_routes[] = {
-	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply},
-	{HTTP_GET, "/pencari/lamaran", applications_list_page},
-	{HTTP_GET, "/pencari/bekerja", placement_form},
-	{HTTP_POST, "/pencari/bekerja", placement_post},
-	{HTTP_GET, "/pencari/lamaran/{id}", applications_page},
-	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw},
-	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end},
-	{HTTP_GET, "/api/v1/me/applications", api_my_applications},
-	{HTTP_POST, "/api/v1/me/placement", api_placement},
-	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply},
+/* Routes: Applications and placements (roles, CSRF, limit: see web/routes.h). */
+const struct web_route applications_routes[] = {
+	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/lamaran", applications_list_page, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/bekerja", placement_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/bekerja", placement_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/lamaran/{id}", applications_page, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/applications", api_my_applications, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
+	{HTTP_POST, "/api/v1/me/placement", api_placement, WEB_SEEKER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
+	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply, WEB_SEEKER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
 };
 const size_t applications_route_count = sizeof(applications_routes) / sizeof(applications_routes[0]);

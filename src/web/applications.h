@@ -13,9 +13,6 @@
 #include "store/store.h"
 #include "web/app.h"
 
-extern const struct http_route applications_routes[];
-extern const size_t applications_route_count;
-
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
 

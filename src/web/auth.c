@@ -126,15 +126,17 @@ auth_logout(struct http_request *req, struct http_response *res, bool api)
 }
 
 unsigned
-auth_login_gate(struct http_request *req, const char *login)
+auth_login_ip_gate(struct http_request *req)
 {
-	int64_t now = web_req(req)->now;
-	unsigned wait = ratelimit_hit(arena_printf(req->arena, "login-ip:%s", req->client_ip),
-	                              web_config.login_ip_limit, 600, now);
-	if (wait != 0)
-		return wait;
+	return ratelimit_hit(arena_printf(req->arena, "login-ip:%s", req->client_ip), web_config.login_ip_limit,
+	                     600, web_req(req)->now);
+}
+
+unsigned
+auth_login_account_gate(struct http_request *req, const char *login)
+{
 	return ratelimit_peek(arena_printf(req->arena, "login-fail:%s", login), web_config.login_account_limit,
-	                      900, now);
+	                      900, web_req(req)->now);
 }
 
 void

@@ -28,9 +28,13 @@ int auth_login(struct http_request *req, struct http_response *res, int64_t user
 /* End the current session and clear the cookie. */
 void auth_logout(struct http_request *req, struct http_response *res, bool api);
 
-/* Rate-limit gate for a login attempt on login (normalised); returns seconds
- * to wait (0 = go on). Failed attempts are counted with auth_login_failed. */
-unsigned auth_login_gate(struct http_request *req, const char *login);
+/* Rate-limit gate for login attempts from this IP (the dispatcher calls it
+ * for routes of class login); counts the attempt, returns seconds to wait
+ * (0 = go on). */
+unsigned auth_login_ip_gate(struct http_request *req);
+/* Rate-limit gate for failed logins on the account login (normalised); returns
+ * seconds to wait (0 = go on). Failures are counted with auth_login_failed. */
+unsigned auth_login_account_gate(struct http_request *req, const char *login);
 void auth_login_failed(struct http_request *req, const char *login);
 void auth_login_succeeded(const char *login);
 /* Rate-limit gate for registrations from this IP; counts the attempt. */

@@ -10,9 +10,6 @@
 #include "base/buf.h"
 #include "http/http.h"
 
-extern const struct http_route dashboard_routes[];
-extern const size_t dashboard_route_count;
-
 /* Append s as one CSV field (RFC 4180: quoted when it holds a comma, a
  * quote or a line break; quotes doubled). Shared with open_stats.c. */
 void dashboard_csv_field(struct buf *b, const char *s);

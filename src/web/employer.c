@@ -1,17 +1,15 @@
 /* employer.c - the employer's own pages. */
 #include "store/employers.h"
 #include "web/app.h"
-#include "web/handlers.h"
 #include "web/page.h"
 #include "web/views.h"
+#include "web/routes.h"
 
-void
+static void
 employer_home(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "employer");
+	struct store_user *u = web_user(req);
 	struct store_employer e;
-	if (u == NULL)
-		return;
 	if (store_employer_get(web_req(req)->store, req->arena, u->id, &e) != STORE_OK) {
 		page_error(req, res, 500, "Data akun tidak dapat dibaca. Coba lagi.");
 		return;
@@ -20,3 +18,9 @@ employer_home(struct http_request *req, struct http_response *res)
 	views_employer(req, tpl_child(c, "employer"), &e);
 	page_render(req, res, 200, "employer_home", c);
 }
+
+/* Routes: The employer's home (roles, CSRF, limit: see web/routes.h). */
+const struct web_route employer_routes[] = {
+	{HTTP_GET, "/pemberi", employer_home, WEB_EMPLOYER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+};
+const size_t employer_route_count = sizeof(employer_routes) / sizeof(employer_routes[0]);

@@ -9,10 +9,10 @@
 #include "store/outbox.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
 #include "web/login.h"
 #include "web/page.h"
 #include "app/signup.h"
+#include "web/routes.h"
 
 static const char *const login_fields[] = {"login", NULL};
 static const char *const phone_fields[] = {"phone", NULL};
@@ -40,7 +40,9 @@ login_check(struct http_request *req, const char *login, const char *password, s
 	*retry_after = 0;
 	if (norm == NULL || password == NULL)
 		return LOGIN_WRONG;
-	*retry_after = auth_login_gate(req, norm);
+	*retry_after = web_req(req)->retry_after;   /* per address, counted by the dispatcher */
+	if (*retry_after == 0)
+		*retry_after = auth_login_account_gate(req, norm);
 	if (*retry_after != 0)
 		return LOGIN_LIMITED;
 	bool found = store_user_by_login(web_req(req)->store, req->arena, norm, out) == STORE_OK;
@@ -65,7 +67,7 @@ render_login(struct http_request *req, struct http_response *res, int status, co
 	page_render(req, res, status, "login", c);
 }
 
-void
+static void
 login_form(struct http_request *req, struct http_response *res)
 {
 	if (web_req(req)->user != NULL) {
@@ -75,13 +77,11 @@ login_form(struct http_request *req, struct http_response *res)
 	render_login(req, res, 200, NULL);
 }
 
-void
+static void
 login_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
 	unsigned wait;
-	if (!page_csrf(req, res))
-		return;
 	switch (login_check(req, http_form(req, "login"), http_form(req, "password"), &u, &wait)) {
 	case LOGIN_OK:
 		auth_login(req, res, u.id, false, NULL);
@@ -98,20 +98,17 @@ login_post(struct http_request *req, struct http_response *res)
 	}
 }
 
-void
+static void
 login_logout(struct http_request *req, struct http_response *res)
 {
-	if (!page_csrf(req, res))
-		return;
 	auth_logout(req, res, false);
 	http_redirect(res, "/");
 }
 
-void
+static void
 login_dashboard(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = web_req(req)->user;
-	http_redirect(res, u != NULL ? auth_home(u) : "/masuk");
+	http_redirect(res, auth_home(web_user(req)));
 }
 
 static void
@@ -123,29 +120,19 @@ render_password_change(struct http_request *req, struct http_response *res, cons
 	page_render_form(req, res, "password_change", c, e);
 }
 
-void
+static void
 login_password_form(struct http_request *req, struct http_response *res)
 {
-	if (web_req(req)->user == NULL) {
-		http_redirect(res, "/masuk");
-		return;
-	}
 	render_password_change(req, res, NULL, http_query(req, "selesai") != NULL);
 }
 
-void
+static void
 login_password_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct form_errors e = {0};
 	const char *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
 
-	if (w->user == NULL) {
-		http_redirect(res, "/masuk");
-		return;
-	}
-	if (!page_csrf(req, res))
-		return;
 	if (!auth_password_matches(w->user, http_form(req, "current_password")))
 		form_error(&e, 422, "current_password", "invalid_field", "Kata sandi sekarang salah.");
 	const char *rule = rules_password(pw ? pw : "", w->user->phone);
@@ -164,7 +151,7 @@ login_password_post(struct http_request *req, struct http_response *res)
 		http_redirect(res, "/akun/sandi?selesai=1");
 }
 
-void
+static void
 login_forgot_form(struct http_request *req, struct http_response *res)
 {
 	page_render(req, res, 200, "password_forgot", page_ctx(req, res, "Lupa kata sandi"));
@@ -172,15 +159,13 @@ login_forgot_form(struct http_request *req, struct http_response *res)
 
 /* The same answer whether or not the number has an account, so the form
  * cannot be used to learn who is registered. */
-void
+static void
 login_forgot_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	char phone[PHONE_MAX];
 	struct store_user u;
 
-	if (!page_csrf(req, res))
-		return;
 	const char *raw = http_form(req, "phone");
 	if (raw == NULL || !phone_normalize(raw, phone)) {
 		struct tpl_ctx *c = page_ctx(req, res, "Lupa kata sandi");
@@ -218,13 +203,13 @@ render_code_form(struct http_request *req, struct http_response *res, const stru
 	page_render_form(req, res, "password_set", c, e);
 }
 
-void
+static void
 login_code_form(struct http_request *req, struct http_response *res)
 {
 	render_code_form(req, res, NULL);
 }
 
-void
+static void
 login_code_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -233,8 +218,6 @@ login_code_post(struct http_request *req, struct http_response *res)
 	char phone[PHONE_MAX];
 	const char *code = http_form(req, "code"), *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
 
-	if (!page_csrf(req, res))
-		return;
 	bool known = http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone) &&
 	             store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK;
 	unsigned wait = known ? auth_code_gate(req, phone) : 0;
@@ -270,3 +253,18 @@ login_code_post(struct http_request *req, struct http_response *res)
 	auth_login(req, res, u.id, false, NULL);
 	http_redirect(res, "/dasbor");
 }
+
+/* Routes: Logging in and out, passwords (roles, CSRF, limit: see web/routes.h). */
+const struct web_route login_routes[] = {
+	{HTTP_GET, "/masuk", login_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/masuk", login_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_LOGIN, NULL},
+	{HTTP_POST, "/keluar", login_logout, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dasbor", login_dashboard, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/akun/sandi", login_password_form, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/akun/sandi", login_password_post, WEB_USER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/lupa-sandi", login_forgot_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/lupa-sandi", login_forgot_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
+	{HTTP_GET, "/atur-sandi", login_code_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/atur-sandi", login_code_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
+};
+const size_t login_route_count = sizeof(login_routes) / sizeof(login_routes[0]);

@@ -6,11 +6,11 @@
 #include "store/employers.h"
 #include "store/vacancies.h"
 #include "web/app.h"
-#include "web/handlers.h"
 #include "web/import.h"
 #include "web/moderation.h"
 #include "web/page.h"
 #include "app/posting.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 /* The employer's record of vacancies, shown beside each decision. */
@@ -32,13 +32,11 @@ employer_history(struct http_request *req, struct tpl_ctx *c, int64_t employer_i
 	         filled, rejected);
 }
 
-void
+static void
 moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
 	size_t n;
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	if (store_vacancy_queue(web_req(req)->store, req->arena, 200, &items, &n) != STORE_OK) {
 		page_error(req, res, 500, "Antrean moderasi tidak dapat dibaca.");
 		return;
@@ -66,13 +64,11 @@ render_moderation(struct http_request *req, struct http_response *res, const str
 	page_render(req, res, error ? 422 : 200, "moderation_vacancy", c);
 }
 
-void
+static void
 moderation_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
 	int64_t id;
-	if (page_require(req, res, "staff") == NULL)
-		return;
 	if (!page_route_id(req, &id) || store_vacancy_get(web_req(req)->store, req->arena, id, &o) != STORE_OK) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
@@ -95,15 +91,13 @@ moderation_status(const char *decision)
 	return NULL;
 }
 
-void
+static void
 moderation_decide(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "staff");
+	struct store_user *u = web_user(req);
 	struct store_vacancy o;
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
@@ -134,16 +128,28 @@ moderation_decide(struct http_request *req, struct http_response *res)
 	http_redirect(res, "/dinas/moderasi");
 }
 
-void
+static void
 moderation_import_form(struct http_request *req, struct http_response *res)
 {
-	if (page_require(req, res, "admin") != NULL)
-		import_render(req, res, "/dinas/lowongan/impor", NULL, 200);
+	import_render(req, res, "/dinas/lowongan/impor", NULL, 200);
 }
 
-void
+static void
 moderation_import_post(struct http_request *req, struct http_response *res)
 {
-	if (page_require(req, res, "admin") != NULL && page_csrf(req, res))
-		import_run(req, res, "/dinas/lowongan/impor", NULL);
+	import_run(req, res, "/dinas/lowongan/impor", NULL);
 }
+
+/* Routes: Dinas staff moderate vacancies (roles, CSRF, limit: see web/routes.h). */
+const struct web_route moderation_routes[] = {
+	{HTTP_GET, "/dinas/moderasi", moderation_queue, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/lowongan/impor", moderation_import_form, WEB_ADMIN,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/lowongan/impor", moderation_import_post, WEB_ADMIN,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/lowongan/{id}", moderation_vacancy, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/dinas/lowongan/{id}/moderasi", moderation_decide, WEB_DINAS,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+};
+const size_t moderation_route_count = sizeof(moderation_routes) / sizeof(moderation_routes[0]);

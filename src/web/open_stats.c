@@ -15,10 +15,11 @@
 #include "core/vacancy.h"
 #include "report/svg.h"
 #include "store/dashboard.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/dashboard.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 
 #define OPEN_TABLES 7
 #define OPEN_ROWS_MAX 40
@@ -264,7 +265,7 @@ open_api(struct http_request *req, struct http_response *res)
 {
 	struct open_data *d = arena_alloc(req->arena, sizeof(*d));
 	if (!open_data_get(req, d)) {
-		json_error(res, 500, "internal", "Statistik tidak dapat dihitung. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Statistik tidak dapat dihitung. Coba lagi.", NULL);
 		return;
 	}
 	json_t *tables = json_array();
@@ -284,12 +285,13 @@ open_api(struct http_request *req, struct http_response *res)
 	json_t *o = json_pack("{s:s, s:i, s:{s:s, s:s}, s:I, s:o}", "licence", OPEN_LICENCE, "min_cell",
 	                      OPEN_STATS_MIN_CELL, "placements_months", "from", d->first_month, "to", d->last_month,
 	                      "computed_at", (json_int_t)d->computed_at, "tables", tables);
-	json_send(res, 200, o);
+	api_json_send(res, 200, o);
 }
 
-const struct http_route open_stats_routes[] = {
-	{HTTP_GET, "/statistik", open_page},
-	{HTTP_GET, "/statistik/{table}", open_csv},
-	{HTTP_GET, "/api/v1/stats", open_api},
+/* Routes: Open statistics (roles, CSRF, limit: see web/routes.h). */
+const struct web_route open_stats_routes[] = {
+	{HTTP_GET, "/statistik", open_page, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/statistik/{table}", open_csv, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/stats", open_api, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
 };
 const size_t open_stats_route_count = sizeof(open_stats_routes) / sizeof(open_stats_routes[0]);

@@ -12,9 +12,6 @@
 
 #define OPEN_STATS_MIN_CELL 5   /* cells under this are not published */
 
-extern const struct http_route open_stats_routes[];
-extern const size_t open_stats_route_count;
-
 /* Which of the n cells of one table to suppress: every cell under
  * OPEN_STATS_MIN_CELL, and then, when any is, the smallest remaining cell as
  * well, so the suppressed cells always include one of 5 or more and no

@@ -8,20 +8,18 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/domicile.h"
-#include "web/handlers.h"
 #include "web/page.h"
 #include "web/register.h"
 #include "app/signup.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 #define OPERATOR_PER_PAGE 20
 
-void
+static void
 operator_home(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "operator");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store *s = web_req(req)->store;
 	struct tpl_ctx *c = page_ctx(req, res, "Dasbor operator desa");
 	tpl_set(c, "village", page_region_name(u->village_code));
@@ -57,20 +55,18 @@ render_register(struct http_request *req, struct http_response *res, const struc
 	page_render(req, res, e != NULL ? e->status : 200, "register_seeker", c);
 }
 
-void
+static void
 operator_register_form(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "operator");
+	struct store_user *u = web_user(req);
 	if (u != NULL)
 		render_register(req, res, u, NULL);
 }
 
-void
+static void
 operator_register_post(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "operator");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	const char *consent = http_form(req, "consent"), *dom = http_form(req, "domicile_request");
 	struct signup_seeker in = {
 		.nik = http_form(req, "nik"),
@@ -106,14 +102,12 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-void
+static void
 operator_domicile(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "operator");
+	struct store_user *u = web_user(req);
 	struct store_seeker k;
 	int64_t id;
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	/* An operator decides only for residents of their own desa. */
 	if (!page_route_id(req, &id) || store_seeker_get(web_req(req)->store, req->arena, id, &k) != STORE_OK ||
 	    u->village_code == NULL || strcmp(k.village_code, u->village_code) != 0) {
@@ -122,3 +116,15 @@ operator_domicile(struct http_request *req, struct http_response *res)
 	}
 	domicile_decide(req, res, id, "/operator");
 }
+
+/* Routes: Village operators (roles, CSRF, limit: see web/routes.h). */
+const struct web_route operator_routes[] = {
+	{HTTP_GET, "/operator", operator_home, WEB_OPERATOR, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/operator/daftar", operator_register_form, WEB_OPERATOR,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/operator/daftar", operator_register_post, WEB_OPERATOR,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/operator/pencari/{id}/domisili", operator_domicile, WEB_OPERATOR,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+};
+const size_t operator_route_count = sizeof(operator_routes) / sizeof(operator_routes[0]);

@@ -83,32 +83,6 @@ page_error(struct http_request *req, struct http_response *res, int status, cons
 	page_render(req, res, status, "error", c);
 }
 
-struct store_user *
-page_require(struct http_request *req, struct http_response *res, const char *role)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL) {
-		http_redirect(res, "/masuk");
-		return NULL;
-	}
-	bool ok = strcmp(role, "staff") == 0 ? auth_is_staff(u) : auth_is(u, role);
-	if (!ok) {
-		page_error(req, res, 403, "Halaman ini tidak untuk akun Anda.");
-		return NULL;
-	}
-	return u;
-}
-
-bool
-page_csrf(struct http_request *req, struct http_response *res)
-{
-	if (auth_csrf_ok(req))
-		return true;
-	page_error(req, res, 403,
-	           "Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim lagi.");
-	return false;
-}
-
 void
 page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code)
 {
@@ -262,9 +236,8 @@ page_url_encode(struct arena *a, const char *s)
 const char *
 page_base_url(struct http_request *req)
 {
-	const char *base = getenv("LOKER_BASE_URL");
-	if (base != NULL && *base != '\0')
-		return base;
+	if (web_config.base_url != NULL)
+		return web_config.base_url;
 	const char *host = http_header(req, "host");
 	/* Only a plausible host name goes into links we hand out. */
 	if (host == NULL || strlen(host) > 100 || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))

@@ -1,4 +1,4 @@
-/* page.h - rendering people's pages: the layout, errors, guards and the
+/* page.h - rendering people's pages: the layout, errors and the
  * pieces many pages share (region selects, form errors, pagination). */
 #ifndef LOKER_WEB_PAGE_H
 #define LOKER_WEB_PAGE_H
@@ -21,12 +21,6 @@ void page_render_form(struct http_request *req, struct http_response *res, const
                       const struct form_errors *e);
 /* An error page with a sentence for people. */
 void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
-
-/* The logged-in user when their role is role ("staff" admits staff and
- * admins); otherwise answers 303 to /masuk or 403, and returns NULL. */
-struct store_user *page_require(struct http_request *req, struct http_response *res, const char *role);
-/* For POST handlers: false (and a 403 page) when the CSRF token is wrong. */
-bool page_csrf(struct http_request *req, struct http_response *res);
 
 /* "districts" (18 options) and "village_groups" (optgroups of desa) with the
  * chosen ones selected. */

@@ -17,12 +17,12 @@
 #include "store/audit.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
-#include "web/pipeline.h"
+#include "web/routes.h"
 
 #define PIPELINE_TEXT_MAX 500     /* characters of a message or reason */
 #define PIPELINE_PLACE_MAX 200
@@ -184,9 +184,7 @@ change_read(struct web_request *w, struct arena *a, const struct store_vacancy *
 static struct store_vacancy *
 own_vacancy(struct http_request *req, struct http_response *res, int64_t id)
 {
-	struct store_user *u = page_require(req, res, "employer");
-	if (u == NULL)
-		return NULL;
+	struct store_user *u = web_user(req);
 	struct store_vacancy *o = arena_alloc(req->arena, sizeof(*o));
 	if (store_vacancy_get(web_req(req)->store, req->arena, id, o) != STORE_OK || o->employer_id != u->id) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
@@ -313,7 +311,7 @@ pipeline_post(struct http_request *req, struct http_response *res)
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
 	}
-	if ((o = own_vacancy(req, res, id)) == NULL || !page_csrf(req, res))
+	if ((o = own_vacancy(req, res, id)) == NULL)
 		return;
 	for (size_t i = 0; i < req->form.count; i++) {
 		const struct http_param *p = &req->form.items[i];
@@ -358,10 +356,8 @@ pipeline_post(struct http_request *req, struct http_response *res)
 static struct store_application *
 own_applicant(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "employer");
+	struct store_user *u = web_user(req);
 	int64_t id;
-	if (u == NULL)
-		return NULL;
 	struct store_application *a = arena_alloc(req->arena, sizeof(*a));
 	if (!page_route_id(req, &id) || store_application_get(web_req(req)->store, req->arena, id, a) != STORE_OK ||
 	    a->employer_id != u->id) {
@@ -489,33 +485,31 @@ static void
 api_vacancy_applications(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "employer", "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar.");
+	struct store_user *u = web_user(req);
 	struct store_vacancy o;
 	struct applicant *v;
 	size_t n;
 	int64_t id;
-	if (u == NULL)
-		return;
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK ||
 	    o.employer_id != u->id) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	if (ranked_applicants(w, req->arena, &o, &v, &n) != 0) {
-		json_error(res, 500, "internal", "Daftar pelamar tidak dapat dibaca.", NULL);
+		api_json_error(res, 500, "internal", "Daftar pelamar tidak dapat dibaca.", NULL);
 		return;
 	}
 	json_t *list = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, applicant_json(v[i].a, &v[i].m));
-	json_send(res, 200, json_pack("{s:o}", "applications", list));
+	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
 static void
 api_application_patch(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = json_require(req, res, "employer", "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar.");
+	struct store_user *u = web_user(req);
 	struct store_application a;
 	struct store_vacancy o;
 	struct store_application_change c;
@@ -524,42 +518,47 @@ api_application_patch(struct http_request *req, struct http_response *res)
 	size_t changed;
 	int64_t id;
 	json_t *body = NULL;
-	if (u == NULL)
-		return;
 	if (!page_route_id(req, &id) || store_application_get(w->store, req->arena, id, &a) != STORE_OK ||
 	    a.employer_id != u->id || store_vacancy_get(w->store, req->arena, a.vacancy_id, &o) != STORE_OK) {
-		json_error(res, 404, "not_found", "Lamaran tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lamaran tidak ditemukan.", NULL);
 		return;
 	}
-	if ((body = json_request_body(req, res)) == NULL)
+	if ((body = api_json_request_body(req, res)) == NULL)
 		return;
-	change_read(w, req->arena, &o, json_member_str(body, "status"), json_member_str(body, "interview_at"),
-	            json_member_str(body, "interview_place"), json_member_str(body, "interview_message"),
-	            json_member_str(body, "reject_reason"), &c, &notice, &e);
+	change_read(w, req->arena, &o, api_json_member_str(body, "status"), api_json_member_str(body, "interview_at"),
+	            api_json_member_str(body, "interview_place"), api_json_member_str(body, "interview_message"),
+	            api_json_member_str(body, "reject_reason"), &c, &notice, &e);
 	if (e.count > 0) {
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 		goto done;
 	}
 	if (strcmp(a.status, "ditarik") == 0) {
-		json_error(res, 409, "withdrawn", "Pelamar sudah menarik lamaran ini.", NULL);
+		api_json_error(res, 409, "withdrawn", "Pelamar sudah menarik lamaran ini.", NULL);
 		goto done;
 	}
 	if (store_application_set_status(w->store, o.id, u->id, &id, 1, &c, w->now, &changed) != STORE_OK ||
 	    store_application_get(w->store, req->arena, id, &a) != STORE_OK) {
-		json_error(res, 500, "internal", "Status lamaran belum tersimpan. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Status lamaran belum tersimpan. Coba lagi.", NULL);
 		goto done;
 	}
-	json_send(res, 200, json_pack("{s:o}", "application", applicant_json(&a, NULL)));
+	api_json_send(res, 200, json_pack("{s:o}", "application", applicant_json(&a, NULL)));
 done:
 	json_decref(body);
 }
 
-const struct http_route pipeline_routes[] = {
-	{HTTP_GET, "/pemberi/lowongan/{id}/pelamar", pipeline_page},
-	{HTTP_POST, "/pemberi/lowongan/{id}/pelamar", pipeline_post},
-	{HTTP_GET, "/pemberi/pelamar/{id}", applicant_page},
-	{HTTP_GET, "/pemberi/pelamar/{id}/cv", applicant_cv},
-	{HTTP_GET, "/api/v1/vacancies/{id}/applications", api_vacancy_applications},
-	{HTTP_PATCH, "/api/v1/applications/{id}", api_application_patch},
+/* Routes: The employer's applicants (roles, CSRF, limit: see web/routes.h). */
+const struct web_route pipeline_routes[] = {
+	{HTTP_GET, "/pemberi/lowongan/{id}/pelamar", pipeline_page, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/{id}/pelamar", pipeline_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/pelamar/{id}", applicant_page, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/pelamar/{id}/cv", applicant_cv, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/vacancies/{id}/applications", api_vacancy_applications, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
+	{HTTP_PATCH, "/api/v1/applications/{id}", api_application_patch, WEB_EMPLOYER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
 };
 const size_t pipeline_route_count = sizeof(pipeline_routes) / sizeof(pipeline_routes[0]);

@@ -20,10 +20,11 @@
 #include "search/skills.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
+#include "web/api_json.h"
 #include "web/app.h"
-#include "web/json.h"
 #include "web/page.h"
 #include "web/profile_fields.h"
+#include "web/routes.h"
 
 _Static_assert(PROFILE_CV_MAX == CV_MAX_BYTES, "the store and the check must agree on the CV limit");
 
@@ -99,7 +100,7 @@ profile_load(struct http_request *req, struct http_response *res, int64_t user_i
 	if (store_seeker_get(w->store, req->arena, user_id, &k) != STORE_OK ||
 	    store_profile_get(w->store, req->arena, user_id, p) != STORE_OK) {
 		if (api)
-			json_error(res, 500, "internal", "Profil tidak dapat dibaca. Coba lagi.", NULL);
+			api_json_error(res, 500, "internal", "Profil tidak dapat dibaca. Coba lagi.", NULL);
 		else
 			page_error(req, res, 500, "Profil tidak dapat dibaca. Coba lagi.");
 		return false;
@@ -299,10 +300,10 @@ render_profile(struct http_request *req, struct http_response *res, const struct
 void
 profile_form(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_profile p;
 	bool minor;
-	if (u == NULL || !profile_load(req, res, u->id, false, &p, &minor))
+	if (!profile_load(req, res, u->id, false, &p, &minor))
 		return;
 	render_profile(req, res, &p, &p, minor, NULL);
 }
@@ -310,12 +311,12 @@ profile_form(struct http_request *req, struct http_response *res)
 void
 profile_post(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	struct store_profile stored, p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !page_csrf(req, res) || !profile_load(req, res, u->id, false, &stored, &minor))
+	if (!profile_load(req, res, u->id, false, &stored, &minor))
 		return;
 	struct profile_source src = {profile_form_get, profile_form_values, req, NULL};
 	p = stored;
@@ -336,12 +337,12 @@ profile_post(struct http_request *req, struct http_response *res)
 void
 profile_cv_upload(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	struct store_profile p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !page_csrf(req, res) || !profile_load(req, res, u->id, false, &p, &minor))
+	if (!profile_load(req, res, u->id, false, &p, &minor))
 		return;
 	const struct http_param *f = http_form_param(req, "cv");
 	const char *why = NULL;
@@ -366,10 +367,8 @@ profile_cv_upload(struct http_request *req, struct http_response *res)
 void
 profile_cv_delete(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	if (store_profile_set_cv(w->store, u->id, NULL, NULL, 0, w->now) != STORE_OK) {
 		page_error(req, res, 500, "CV belum terhapus karena kesalahan server. Coba lagi.");
 		return;
@@ -380,12 +379,10 @@ profile_cv_delete(struct http_request *req, struct http_response *res)
 void
 profile_cv_download(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	const char *name;
 	const void *data;
 	size_t len;
-	if (u == NULL)
-		return;
 	enum store_result r = store_profile_get_cv(web_req(req)->store, req->arena, u->id, &name, &data, &len);
 	if (r == STORE_NOT_FOUND) {
 		page_error(req, res, 404, "Anda belum mengunggah CV.");
@@ -412,10 +409,8 @@ profile_cv_download(struct http_request *req, struct http_response *res)
 void
 profile_still_looking(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
-	if (u == NULL || !page_csrf(req, res))
-		return;
 	const char *answer = http_form(req, "answer");
 	if (answer != NULL && strcmp(answer, "tidak") == 0) {
 		/* Found work: the placement form records where and since when. */
@@ -435,14 +430,20 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 
 /* ------------------------------------------------------------ routes */
 
-const struct http_route profile_routes[] = {
-	{HTTP_GET, "/pencari/profil", profile_form},
-	{HTTP_POST, "/pencari/profil", profile_post},
-	{HTTP_GET, "/pencari/profil/cv", profile_cv_download},
-	{HTTP_POST, "/pencari/profil/cv", profile_cv_upload},
-	{HTTP_POST, "/pencari/profil/cv/hapus", profile_cv_delete},
-	{HTTP_POST, "/pencari/masih-mencari", profile_still_looking},
-	{HTTP_GET, "/api/v1/me/profile", profile_api_get},
-	{HTTP_PUT, "/api/v1/me/profile", profile_api_put},
+/* Routes: The seeker's profile and CV (roles, CSRF, limit: see web/routes.h). */
+const struct web_route profile_routes[] = {
+	{HTTP_GET, "/pencari/profil", profile_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/profil", profile_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/profil/cv", profile_cv_download, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/profil/cv", profile_cv_upload, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/profil/cv/hapus", profile_cv_delete, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/masih-mencari", profile_still_looking, WEB_SEEKER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/profile", profile_api_get, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
+	{HTTP_PUT, "/api/v1/me/profile", profile_api_put, WEB_SEEKER,
+	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
 };
 const size_t profile_route_count = sizeof(profile_routes) / sizeof(profile_routes[0]);

@@ -41,7 +41,4 @@ void profile_still_looking(struct http_request *req, struct http_response *res);
 void profile_api_get(struct http_request *req, struct http_response *res);
 void profile_api_put(struct http_request *req, struct http_response *res);
 
-extern const struct http_route profile_routes[];
-extern const size_t profile_route_count;
-
 #endif

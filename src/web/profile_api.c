@@ -14,8 +14,8 @@
 #include "search/skills.h"
 #include "store/profiles.h"
 #include "store/seekers.h"
+#include "web/api_json.h"
 #include "web/app.h"
-#include "web/json.h"
 #include "web/page.h"
 #include "web/profile.h"
 #include "web/profile_fields.h"
@@ -63,7 +63,7 @@ send_profile(struct http_request *req, struct http_response *res, const struct s
 	json_t *miss = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(miss, json_string(missing[i]));
-	json_send(res, 200, json_pack("{s:o, s:{s:i, s:o}, s:b}", "profile", profile_to_json(req->arena, p, minor),
+	api_json_send(res, 200, json_pack("{s:o, s:{s:i, s:o}, s:b}", "profile", profile_to_json(req->arena, p, minor),
 	                              "completeness", "percent", percent, "missing", miss,
 	                              "open_profile_allowed", !minor));
 }
@@ -82,10 +82,10 @@ profile_export_json(struct http_request *req, int64_t user_id)
 void
 profile_api_get(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
+	struct store_user *u = web_user(req);
 	struct store_profile p;
 	bool minor;
-	if (u == NULL || !profile_load(req, res, u->id, true, &p, &minor))
+	if (!profile_load(req, res, u->id, true, &p, &minor))
 		return;
 	send_profile(req, res, &p, minor);
 }
@@ -93,14 +93,14 @@ profile_api_get(struct http_request *req, struct http_response *res)
 void
 profile_api_put(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = json_require(req, res, "seeker", "Profil hanya untuk akun pencari kerja.");
+	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	struct store_profile p;
 	struct form_errors e = {0};
 	bool minor;
-	if (u == NULL || !profile_load(req, res, u->id, true, &p, &minor))
+	if (!profile_load(req, res, u->id, true, &p, &minor))
 		return;
-	json_t *body = json_request_body(req, res);
+	json_t *body = api_json_request_body(req, res);
 	if (body == NULL)
 		return;
 	struct profile_source src = {profile_json_get, profile_json_values, NULL, NULL};
@@ -108,9 +108,9 @@ profile_api_put(struct http_request *req, struct http_response *res)
 	src.ctx = &js;
 	profile_read(req->arena, &src, minor, date_from_unix_wib(w->now), &p, &e);
 	if (e.count > 0) {
-		json_form_error(res, &e);
+		api_json_form_error(res, &e);
 	} else if (store_profile_save(w->store, &p, w->now) != STORE_OK) {
-		json_error(res, 500, "internal", "Profil belum tersimpan karena kesalahan server. Coba lagi.", NULL);
+		api_json_error(res, 500, "internal", "Profil belum tersimpan karena kesalahan server. Coba lagi.", NULL);
 	} else if (profile_load(req, res, u->id, true, &p, &minor)) {
 		send_profile(req, res, &p, minor);
 	}

@@ -17,10 +17,11 @@
 #include "store/profiles.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/json.h"
 #include "web/page.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 /* One ranked row with its reasons, for pages and the API alike. */
@@ -148,11 +149,9 @@ education_of(const struct store_profile *p)
 /* ---- pages ---- */
 
 static void
-page_recommendations(struct http_request *req, struct http_response *res)
+recommend_page(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct ranked_vacancy *rows;
 	size_t n;
 	bool filled;
@@ -198,9 +197,7 @@ route_vacancy(struct http_request *req, struct http_response *res, struct store_
 static void
 candidates_page(struct http_request *req, struct http_response *res, bool staff)
 {
-	struct store_user *u = page_require(req, res, staff ? "staff" : "employer");
-	if (u == NULL)
-		return;
+	struct store_user *u = web_user(req);
 	struct store_vacancy *o = route_vacancy(req, res, u, staff);
 	if (o == NULL)
 		return;
@@ -241,24 +238,22 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 }
 
 static void
-page_candidates_employer(struct http_request *req, struct http_response *res)
+recommend_candidates_employer(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, false);
 }
 
 static void
-page_candidates_staff(struct http_request *req, struct http_response *res)
+recommend_candidates_staff(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, true);
 }
 
 static void
-page_invite(struct http_request *req, struct http_response *res)
+recommend_invite(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "employer");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	struct store_vacancy *o = route_vacancy(req, res, u, false);
 	if (o == NULL)
 		return;
@@ -292,13 +287,11 @@ static void
 api_recommendations(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	if (json_require(req, res, "seeker", "Hanya untuk pencari kerja.") == NULL)
-		return;
 	struct ranked_vacancy *rows;
 	size_t n;
 	bool filled;
 	if (recommend_for(w, req->arena, w->user->id, &rows, &n, &filled) != 0) {
-		json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
+		api_json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -312,7 +305,7 @@ api_recommendations(struct http_request *req, struct http_response *res)
 		    "wage_max", (json_int_t)o->v.wage_max, "wage_unit", wage_unit_code(o->v.wage_unit),
 		    "valid_until", until, "score", rows[i].score, "reasons", rows[i].reasons));
 	}
-	json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
+	api_json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
 }
 
 static void
@@ -321,23 +314,21 @@ api_candidates(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	struct store_vacancy o;
 	int64_t id;
-	if (json_require(req, res, NULL, NULL) == NULL)
-		return;
 	bool staff = auth_is_staff(w->user);
 	if (!staff && !auth_is(w->user, "employer")) {
-		json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
+		api_json_error(res, 403, "forbidden", "Hanya untuk pemberi kerja dan petugas Dinas.", NULL);
 		return;
 	}
 	if (!page_route_id(req, &id) || store_vacancy_get(w->store, req->arena, id, &o) != STORE_OK ||
 	    (!staff && o.employer_id != w->user->id)) {
-		json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
+		api_json_error(res, 404, "not_found", "Lowongan tidak ditemukan.", NULL);
 		return;
 	}
 	if (!staff) {
 		struct store_employer e;
 		if (store_employer_get(w->store, req->arena, w->user->id, &e) != STORE_OK ||
 		    strcmp(e.status, "verified") != 0) {
-			json_error(res, 403, "employer_not_verified",
+			api_json_error(res, 403, "employer_not_verified",
 			           "Kandidat hanya dapat dilihat oleh pemberi kerja yang sudah diverifikasi Dinas.", NULL);
 			return;
 		}
@@ -345,7 +336,7 @@ api_candidates(struct http_request *req, struct http_response *res)
 	struct ranked_seeker *rows;
 	size_t n, matched = 0;
 	if (candidates_for(w, req->arena, &o, staff, &rows, &n, &matched) != 0) {
-		json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
+		api_json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
 		return;
 	}
 	json_t *list = json_array();
@@ -360,17 +351,17 @@ api_candidates(struct http_request *req, struct http_response *res)
 			                                    "nik_masked", rs->k.nik_masked, "open_profile", rs->open_profile));
 		json_array_append_new(list, j);
 	}
-	json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
+	api_json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
 }
 
 /* GET /pemberi/kandidat/{seeker_id}/cv: a verified employer reads the CV of
  * a seeker who opened their profile to employers (UU 27/2022: the seeker
  * chose this; closed profiles and under-18s never show). */
 static void
-page_candidate_cv(struct http_request *req, struct http_response *res)
+recommend_candidate_cv(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct store_user *u = page_require(req, res, "employer");
+	struct store_user *u = web_user(req);
 	struct store_employer e;
 	struct store_profile p;
 	struct store_seeker k;
@@ -378,8 +369,6 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 	const char *filename;
 	const void *data;
 	size_t len;
-	if (u == NULL)
-		return;
 	if (store_employer_get(w->store, req->arena, u->id, &e) != STORE_OK || strcmp(e.status, "verified") != 0) {
 		page_error(req, res, 403, "Hanya pemberi kerja terverifikasi yang dapat melihat CV kandidat.");
 		return;
@@ -401,13 +390,21 @@ page_candidate_cv(struct http_request *req, struct http_response *res)
 	buf_append(&res->body, data, len);
 }
 
-const struct http_route recommend_routes[] = {
-	{HTTP_GET, "/pemberi/kandidat/{id}/cv", page_candidate_cv},
-	{HTTP_GET, "/pencari/rekomendasi", page_recommendations},
-	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations},
-	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", page_candidates_employer},
-	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", page_invite},
-	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", page_candidates_staff},
-	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates},
+/* Routes: Recommendations and candidates (roles, CSRF, limit: see web/routes.h). */
+const struct web_route recommend_routes[] = {
+	{HTTP_GET, "/pemberi/kandidat/{id}/cv", recommend_candidate_cv, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/rekomendasi", recommend_page, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations, WEB_SEEKER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pencari kerja."},
+	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", recommend_candidates_employer, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", recommend_invite, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", recommend_candidates_staff, WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates, WEB_EMPLOYER | WEB_DINAS,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pemberi kerja dan petugas Dinas."},
 };
 const size_t recommend_route_count = sizeof(recommend_routes) / sizeof(recommend_routes[0]);

@@ -13,7 +13,4 @@
 #define RECOMMEND_TOP 20
 #define RECOMMEND_CANDIDATES 30
 
-extern const struct http_route recommend_routes[];
-extern const size_t recommend_route_count;
-
 #endif

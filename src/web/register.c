@@ -5,10 +5,10 @@
 #include "core/wilayah.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
 #include "web/page.h"
 #include "web/register.h"
 #include "app/signup.h"
+#include "web/routes.h"
 
 const char *const register_seeker_fields[] = {
 	"nik", "name", "birth_date", "sex", "phone", "district_code", "village_code", "domicile_request", "consent", NULL,
@@ -70,14 +70,13 @@ render_form(struct http_request *req, struct http_response *res, const char *tpl
 	page_render(req, res, e != NULL ? e->status : 200, tpl, c);
 }
 
-/* Registration gate: CSRF and the per-IP rate limit. */
+/* Registration gate: the per-IP rate limit, counted by the dispatcher
+ * (route class register), answered here on the form. */
 static bool
 register_allowed(struct http_request *req, struct http_response *res, const char *tpl, const char *title,
                  const char *const *fields, bool allow_outside)
 {
-	if (!page_csrf(req, res))
-		return false;
-	unsigned wait = auth_register_gate(req);
+	unsigned wait = web_req(req)->retry_after;
 	if (wait == 0)
 		return true;
 	struct form_errors e = {0};
@@ -88,13 +87,13 @@ register_allowed(struct http_request *req, struct http_response *res, const char
 	return false;
 }
 
-void
+static void
 register_seeker_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_seeker", "Daftar sebagai pencari kerja", register_seeker_fields, NULL, false);
 }
 
-void
+static void
 register_seeker_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar sebagai pencari kerja";
@@ -138,13 +137,13 @@ employer_signup(struct http_request *req, struct http_response *res, const struc
 	http_redirect(res, "/pemberi");
 }
 
-void
+static void
 register_company_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_company", "Daftar perusahaan", company_fields, NULL, true);
 }
 
-void
+static void
 register_company_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perusahaan";
@@ -168,13 +167,13 @@ register_company_post(struct http_request *req, struct http_response *res)
 	employer_signup(req, res, &in, "register_company", title, company_fields, true);
 }
 
-void
+static void
 register_individual_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_individual", "Daftar perorangan/UMKM", individual_fields, NULL, false);
 }
 
-void
+static void
 register_individual_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perorangan/UMKM";
@@ -194,3 +193,20 @@ register_individual_post(struct http_request *req, struct http_response *res)
 	};
 	employer_signup(req, res, &in, "register_individual", title, individual_fields, false);
 }
+
+/* Routes: Registration (roles, CSRF, limit: see web/routes.h). */
+const struct web_route register_routes[] = {
+	{HTTP_GET, "/daftar/pencari-kerja", register_seeker_form, WEB_ANYONE,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/daftar/pencari-kerja", register_seeker_post, WEB_ANYONE,
+	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_GET, "/daftar/perusahaan", register_company_form, WEB_ANYONE,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/daftar/perusahaan", register_company_post, WEB_ANYONE,
+	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
+	{HTTP_GET, "/daftar/perorangan", register_individual_form, WEB_ANYONE,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/daftar/perorangan", register_individual_post, WEB_ANYONE,
+	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
+};
+const size_t register_route_count = sizeof(register_routes) / sizeof(register_routes[0]);

@@ -8,21 +8,19 @@
 #include "store/alerts.h"
 #include "store/applications.h"
 #include "store/seekers.h"
+#include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
-#include "web/json.h"
 #include "web/page.h"
 #include "web/profile.h"
+#include "web/routes.h"
 #include "web/views.h"
 
-void
+static void
 seeker_home(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_seeker k;
-	if (u == NULL)
-		return;
 	if (store_seeker_get(web_req(req)->store, req->arena, u->id, &k) != STORE_OK) {
 		page_error(req, res, 500, "Data akun tidak dapat dibaca. Coba lagi.");
 		return;
@@ -83,14 +81,12 @@ export_ak1(struct http_request *req, struct store *s, int64_t id)
 }
 
 /* Everything we hold about the seeker, as JSON (UU 27/2022 right of access). */
-void
+static void
 seeker_export(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
+	struct store_user *u = web_user(req);
 	struct store_seeker k;
 	char nik[17];
-	if (u == NULL)
-		return;
 	struct store *s = web_req(req)->store;
 	if (store_seeker_get(s, req->arena, u->id, &k) != STORE_OK ||
 	    store_seeker_own_nik(s, u->id, nik) != STORE_OK) {
@@ -119,7 +115,7 @@ seeker_export(struct http_request *req, struct http_response *res)
 	json_object_set_new(j, "applications", export_applications(req, s, u->id));
 	json_object_set_new(j, "placements", export_placements(req, s, u->id));
 	json_object_set_new(j, "ak1", export_ak1(req, s, u->id));
-	json_send(res, 200, j);
+	api_json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
 
@@ -130,19 +126,16 @@ render_delete(struct http_request *req, struct http_response *res, const struct 
 	page_render_form(req, res, "seeker_delete", c, e);
 }
 
-void
+static void
 seeker_delete_form(struct http_request *req, struct http_response *res)
 {
-	if (page_require(req, res, "seeker") != NULL)
-		render_delete(req, res, NULL);
+	render_delete(req, res, NULL);
 }
 
-void
+static void
 seeker_delete_post(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "seeker");
-	if (u == NULL || !page_csrf(req, res))
-		return;
+	struct store_user *u = web_user(req);
 	if (!auth_password_matches(u, http_form(req, "password"))) {
 		struct form_errors e = {0};
 		form_error(&e, 422, "password", "invalid_field", "Kata sandi salah. Akun tidak dihapus.");
@@ -158,3 +151,12 @@ seeker_delete_post(struct http_request *req, struct http_response *res)
 	auth_logout(req, res, false);
 	http_redirect(res, "/");
 }
+
+/* Routes: The job seeker's own pages (roles, CSRF, limit: see web/routes.h). */
+const struct web_route seeker_routes[] = {
+	{HTTP_GET, "/pencari", seeker_home, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/data", seeker_export, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pencari/hapus", seeker_delete_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pencari/hapus", seeker_delete_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+};
+const size_t seeker_route_count = sizeof(seeker_routes) / sizeof(seeker_routes[0]);

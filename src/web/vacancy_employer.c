@@ -15,11 +15,11 @@
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
-#include "web/handlers.h"
 #include "web/import.h"
 #include "web/page.h"
 #include "app/apply.h"
 #include "app/posting.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 static const char *const vacancy_fields[] = {
@@ -33,9 +33,7 @@ static const char *const vacancy_fields[] = {
 static struct store_employer *
 current_employer(struct http_request *req, struct http_response *res)
 {
-	struct store_user *u = page_require(req, res, "employer");
-	if (u == NULL)
-		return NULL;
+	struct store_user *u = web_user(req);
 	struct store_employer *e = arena_alloc(req->arena, sizeof(*e));
 	if (store_employer_get(web_req(req)->store, req->arena, u->id, e) != STORE_OK) {
 		page_error(req, res, 500, "Data akun tidak dapat dibaca. Coba lagi.");
@@ -186,7 +184,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	return c;
 }
 
-void
+static void
 employer_vacancies(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -219,7 +217,7 @@ employer_vacancies(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "employer_vacancies", c);
 }
 
-void
+static void
 employer_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -273,7 +271,7 @@ save_from_form(struct http_request *req, struct http_response *res, const struct
 	render_vacancy_form(req, res, e, o, &errs);
 }
 
-void
+static void
 employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -281,15 +279,15 @@ employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 		render_vacancy_form(req, res, e, NULL, NULL);
 }
 
-void
+static void
 employer_vacancy_new_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
-	if (e != NULL && page_csrf(req, res))
+	if (e != NULL)
 		save_from_form(req, res, e, NULL, NULL);
 }
 
-void
+static void
 employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -324,7 +322,7 @@ quick_value(void *ctx, const char *name)
 	return NULL;
 }
 
-void
+static void
 employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -332,7 +330,7 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	struct vacancy v;
 	struct form_errors errs = {0};
 	struct posting_result out;
-	if (e == NULL || !page_csrf(req, res))
+	if (e == NULL)
 		return;
 	posting_read(req->arena, quick_value, req, e, date_from_unix_wib(w->now), &v, &errs);
 	if (errs.count == 0 && posting_save(w->store, req->arena, w->now, e, 0, &v, true, false, &errs, &out) == 0) {
@@ -344,7 +342,7 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, errs.status == 403 ? 422 : errs.status, "vacancy_quick", c);
 }
 
-void
+static void
 employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -358,12 +356,12 @@ employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 	render_vacancy_form(req, res, e, o, NULL);
 }
 
-void
+static void
 employer_vacancy_edit_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
 	struct store_vacancy *o;
-	if (e == NULL || !page_csrf(req, res) || (o = own_vacancy(req, res, e)) == NULL)
+	if (e == NULL || (o = own_vacancy(req, res, e)) == NULL)
 		return;
 	save_from_form(req, res, e, o, NULL);
 }
@@ -377,7 +375,7 @@ render_close(struct http_request *req, struct http_response *res, const struct s
 	page_render(req, res, error ? 422 : 200, "vacancy_close", c);
 }
 
-void
+static void
 employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -386,13 +384,13 @@ employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 		render_close(req, res, o, NULL);
 }
 
-void
+static void
 employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_employer *e = current_employer(req, res);
 	struct store_vacancy *o;
-	if (e == NULL || !page_csrf(req, res) || (o = own_vacancy(req, res, e)) == NULL)
+	if (e == NULL || (o = own_vacancy(req, res, e)) == NULL)
 		return;
 	const char *reason = http_form(req, "reason"), *channel = http_form(req, "channel");
 	const char *hires_text = http_form(req, "hires");
@@ -423,17 +421,46 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }
 
-void
+static void
 employer_vacancy_import_form(struct http_request *req, struct http_response *res)
 {
 	if (current_employer(req, res) != NULL)
 		import_render(req, res, "/pemberi/lowongan/impor", NULL, 200);
 }
 
-void
+static void
 employer_vacancy_import_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
-	if (e != NULL && page_csrf(req, res))
+	if (e != NULL)
 		import_run(req, res, "/pemberi/lowongan/impor", e);
 }
+
+/* Routes: The employer's vacancies (roles, CSRF, limit: see web/routes.h). */
+const struct web_route vacancy_employer_routes[] = {
+	{HTTP_GET, "/pemberi/lowongan", employer_vacancies, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/baru", employer_vacancy_new_form, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/baru", employer_vacancy_new_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/cepat", employer_vacancy_quick_form, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/cepat", employer_vacancy_quick_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/impor", employer_vacancy_import_form, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/impor", employer_vacancy_import_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/{id}", employer_vacancy, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_form, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_form, WEB_EMPLOYER,
+	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_post, WEB_EMPLOYER,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+};
+const size_t vacancy_employer_route_count = sizeof(vacancy_employer_routes) / sizeof(vacancy_employer_routes[0]);

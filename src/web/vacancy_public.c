@@ -17,9 +17,9 @@
 #include "web/alerts.h"
 #include "web/app.h"
 #include "web/auth.h"
-#include "web/handlers.h"
 #include "web/page.h"
 #include "web/vacancy_query.h"
+#include "web/routes.h"
 #include "web/views.h"
 
 /* One option of a filter: value, label, how many results it gives, and
@@ -78,7 +78,7 @@ fill_facets(struct http_request *req, struct tpl_ctx *c, const struct vacancy_se
 	}
 }
 
-void
+static void
 vacancies_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -203,7 +203,7 @@ render_vacancy(struct http_request *req, struct http_response *res, const struct
 	page_render(req, res, status, "vacancy", c);
 }
 
-void
+static void
 vacancy_page(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -217,14 +217,12 @@ vacancy_page(struct http_request *req, struct http_response *res)
 	               "Dinas Tenaga Kerja." : NULL, NULL);
 }
 
-void
+static void
 vacancy_report(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_vacancy o;
 	int64_t id;
-	if (!page_csrf(req, res))
-		return;
 	if (!page_route_id(req, &id) || !public_vacancy(req, id, &o) || strcmp(o.status, "published") != 0) {
 		page_error(req, res, 404, "Lowongan tidak ditemukan.");
 		return;
@@ -248,7 +246,7 @@ vacancy_report(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/lowongan/%lld?dilaporkan=1", (long long)id));
 }
 
-void
+static void
 vacancy_code_check(struct http_request *req, struct http_response *res)
 {
 	const char *kode = http_query(req, "kode");
@@ -277,7 +275,7 @@ vacancy_code_check(struct http_request *req, struct http_response *res)
 	page_render(req, res, status, "check", c);
 }
 
-void
+static void
 vacancies_feed(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -315,3 +313,14 @@ vacancies_feed(struct http_request *req, struct http_response *res)
 	if (tpl_render("feed_atom", c, &res->body) != 0)
 		res->status = 500;
 }
+
+/* Routes: Search, vacancy pages, reports, the code check, feeds (roles, CSRF, limit: see web/routes.h). */
+const struct web_route vacancy_public_routes[] = {
+	{HTTP_GET, "/lowongan", vacancies_search, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/lowongan.atom", vacancies_feed, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/lowongan/{id}", vacancy_page, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+	{HTTP_POST, "/lowongan/{id}/laporkan", vacancy_report, WEB_ANYONE,
+	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
+	{HTTP_GET, "/cek", vacancy_code_check, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
+};
+const size_t vacancy_public_route_count = sizeof(vacancy_public_routes) / sizeof(vacancy_public_routes[0]);

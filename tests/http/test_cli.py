@@ -1,6 +1,7 @@
 """The operator commands: `loker nik` against every row of the NIK vectors
 (the DESIGN.md contract), `loker help`, `loker admin add` refusing bad input,
-and `loker backup`."""
+`loker backup`, and `loker routes` (every route with its roles, CSRF rule and
+limit class)."""
 import csv
 import json
 import os
@@ -78,11 +79,65 @@ class NikCommand(unittest.TestCase):
 		self.assertEqual(first["reason"], "format")
 
 
+class RoutesCommand(unittest.TestCase):
+	"""`loker routes` prints the tables web_dispatch enforces, one line per route."""
+
+	def routes(self):
+		p = run(["routes"])
+		self.assertEqual(p.returncode, 0, p.stderr)
+		lines = p.stdout.splitlines()
+		self.assertEqual(lines[0].split(), ["AREA", "METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE"])
+		rows = [line.split() for line in lines[1:]]
+		for r in rows:
+			self.assertEqual(len(r), 7, r)
+		areas = [r[0] for r in rows]
+		order = ["public", "registration", "login", "seeker", "employer", "staff", "operator", "api"]
+		self.assertEqual(sorted(set(areas), key=order.index), order)
+		self.assertEqual(areas, sorted(areas, key=order.index), "grouped by area")
+		return [r[1:] for r in rows]
+
+	def test_every_state_changing_route_has_csrf_and_role_rules(self):
+		rows = self.routes()
+		self.assertEqual(len(rows), 135)
+		self.assertEqual(len({(r[0], r[1]) for r in rows}), len(rows), "a method and path listed twice")
+		for method, path, roles, csrf, limit, table in rows:
+			self.assertNotIn(roles, ("NONE", ""), (method, path))
+			self.assertIn(limit, ("none", "register", "login", "code"), (method, path))
+			if method in ("POST", "PUT", "PATCH", "DELETE"):
+				want = "bearer" if path.startswith("/api/") else "form"
+				self.assertEqual(csrf, want, (method, path))
+			else:
+				self.assertEqual(csrf, "none", (method, path))
+
+	def test_staff_routes_admit_only_staff(self):
+		admin_only = {"/dinas/pengguna", "/dinas/audit", "/dinas/lowongan/impor"}
+		n = 0
+		for method, path, roles, csrf, limit, table in self.routes():
+			if path.startswith("/dinas") or path.startswith("/api/v1/admin/"):
+				n += 1
+				self.assertEqual(roles, "admin" if path in admin_only else "staff,admin", (method, path))
+		self.assertEqual(n, 31)
+
+	def test_limit_classes(self):
+		limits = {(r[0], r[1]): r[4] for r in self.routes()}
+		self.assertEqual(limits[("POST", "/daftar/pencari-kerja")], "register")
+		self.assertEqual(limits[("POST", "/api/v1/seekers")], "register")
+		self.assertEqual(limits[("POST", "/masuk")], "login")
+		self.assertEqual(limits[("POST", "/api/v1/session")], "login")
+		self.assertEqual(limits[("POST", "/lupa-sandi")], "code")
+
+	def test_help(self):
+		p = run(["routes", "--help"])
+		self.assertEqual(p.returncode, 0)
+		self.assertIn("loker routes", p.stdout)
+		self.assertNotEqual(run(["routes", "extra"]).returncode, 0)
+
+
 class OtherCommands(unittest.TestCase):
 	def test_help_lists_commands(self):
 		p = run(["help"])
 		self.assertEqual(p.returncode, 0)
-		for c in ("serve", "nik", "migrate", "demo", "admin", "outbox", "backup"):
+		for c in ("serve", "nik", "migrate", "demo", "admin", "outbox", "backup", "routes"):
 			self.assertIn("loker " + c, p.stdout)
 		self.assertNotEqual(run(["no-such-command"]).returncode, 0)
 

@@ -1,5 +1,5 @@
-/* json.c - the API's JSON helpers. */
-#include "web/json.h"
+/* api_json.c - the API's JSON helpers (prefix api_json_, clear of jansson's json_). */
+#include "web/api_json.h"
 
 #include "web/app.h"
 #include "web/auth.h"
@@ -24,7 +24,7 @@ depth_ok(const char *text, size_t len)
 		} else if (c == '"') {
 			in_string = true;
 		} else if (c == '{' || c == '[') {
-			if (++depth > JSON_MAX_DEPTH)
+			if (++depth > API_JSON_MAX_DEPTH)
 				return false;
 		} else if (c == '}' || c == ']') {
 			depth--;
@@ -34,7 +34,7 @@ depth_ok(const char *text, size_t len)
 }
 
 json_t *
-json_parse_object(const char *text, size_t len)
+api_json_parse_object(const char *text, size_t len)
 {
 	json_error_t err;
 	if (len == 0 || !depth_ok(text, len))
@@ -48,16 +48,16 @@ json_parse_object(const char *text, size_t len)
 }
 
 json_t *
-json_request_body(struct http_request *req, struct http_response *res)
+api_json_request_body(struct http_request *req, struct http_response *res)
 {
-	json_t *j = json_parse_object(req->body, req->body_len);
+	json_t *j = api_json_parse_object(req->body, req->body_len);
 	if (j == NULL)
-		json_error(res, 400, "invalid_json", "Isi permintaan harus berupa objek JSON yang sah.", NULL);
+		api_json_error(res, 400, "invalid_json", "Isi permintaan harus berupa objek JSON yang sah.", NULL);
 	return j;
 }
 
 const char *
-json_member_str(json_t *obj, const char *key)
+api_json_member_str(json_t *obj, const char *key)
 {
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v))
@@ -66,13 +66,13 @@ json_member_str(json_t *obj, const char *key)
 }
 
 bool
-json_member_bool(json_t *obj, const char *key)
+api_json_member_bool(json_t *obj, const char *key)
 {
 	return json_is_true(json_object_get(obj, key));
 }
 
 void
-json_send(struct http_response *res, int status, json_t *obj)
+api_json_send(struct http_response *res, int status, json_t *obj)
 {
 	char *text = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	res->status = status;
@@ -86,16 +86,16 @@ json_send(struct http_response *res, int status, json_t *obj)
 }
 
 void
-json_error(struct http_response *res, int status, const char *code, const char *message, const char *field)
+api_json_error(struct http_response *res, int status, const char *code, const char *message, const char *field)
 {
 	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
 	if (field != NULL)
 		json_object_set_new(e, "field", json_string(field));
-	json_send(res, status, json_pack("{s:o}", "error", e));
+	api_json_send(res, status, json_pack("{s:o}", "error", e));
 }
 
 void
-json_form_error(struct http_response *res, const struct form_errors *e)
+api_json_form_error(struct http_response *res, const struct form_errors *e)
 {
 	const struct form_error *first = &e->items[0];
 	/* Prefer the error that set the status (a 409 over an earlier 422). */
@@ -105,21 +105,5 @@ json_form_error(struct http_response *res, const struct form_errors *e)
 			break;
 		}
 	}
-	json_error(res, e->status ? e->status : 422, first->code, first->message, first->field);
-}
-
-struct store_user *
-json_require(struct http_request *req, struct http_response *res, const char *role, const char *forbidden)
-{
-	struct store_user *u = web_req(req)->user;
-	if (u == NULL) {
-		json_error(res, 401, "unauthorized", "Masuk dulu: kirim header Authorization: Bearer <token>.", NULL);
-		return NULL;
-	}
-	bool ok = role == NULL || (strcmp(role, "staff") == 0 ? auth_is_staff(u) : auth_is(u, role));
-	if (!ok) {
-		json_error(res, 403, "forbidden", forbidden, NULL);
-		return NULL;
-	}
-	return u;
+	api_json_error(res, e->status ? e->status : 422, first->code, first->message, first->field);
 }

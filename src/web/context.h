@@ -1,0 +1,58 @@
+/* context.h - what every handler may read: the settings, loaded once at
+ * start, and the request context (req->user). Includes nothing from web/. */
+#ifndef LOKER_WEB_CONTEXT_H
+#define LOKER_WEB_CONTEXT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "http/http.h"
+#include "store/store.h"
+#include "store/users.h"
+
+/* Settings, from the environment (see README "Settings"), read once by
+ * web_config_load() before the server starts. */
+struct web_config {
+	int min_age;                     /* LOKER_MIN_AGE, default 17 (the magang minimum) */
+	bool secure_cookies;             /* LOKER_SECURE_COOKIES=1 behind TLS */
+	unsigned register_ip_limit;      /* registrations per IP per hour */
+	unsigned login_ip_limit;         /* login attempts per IP per 10 minutes */
+	unsigned login_account_limit;    /* failed logins per account per 15 minutes */
+	int64_t session_idle_s;          /* a session ends after this long unused */
+	int64_t session_max_s;           /* and after this long in any case */
+	bool trust_proxy;                /* LOKER_TRUST_PROXY=1: behind nginx on this machine */
+	const char *base_url;            /* LOKER_BASE_URL ("https://host"), NULL when unset or empty */
+	bool ak1_nik_full;               /* LOKER_AK1_NIK_MASK=full: printed AK/1 cards show the whole NIK */
+};
+
+extern struct web_config web_config;
+
+/* Fill web_config from the environment; called once at start (serve, tests). */
+void web_config_load(void);
+
+/* What the web layer knows about the request in hand (req->user). */
+struct web_request {
+	struct store *store;
+	int64_t now;
+	struct store_user *user;         /* the logged-in account, or NULL */
+	unsigned char session_hash[32];  /* of the web session or bearer token */
+	const char *csrf;                /* the token forms of this page carry */
+	unsigned retry_after;            /* set by the dispatcher's per-address gate: seconds to wait, 0 = allowed */
+};
+
+/* The per-request state. */
+static inline struct web_request *
+web_req(struct http_request *req)
+{
+	return req->user;
+}
+
+/* The logged-in account (the dispatcher has checked its role), or NULL on
+ * routes anyone may call. */
+static inline struct store_user *
+web_user(struct http_request *req)
+{
+	return web_req(req)->user;
+}
+
+#endif

@@ -1,0 +1,162 @@
+/* routes.c - the list of route tables, their lookup and their names for
+ * people; the tables themselves live beside their handlers. */
+#include "web/routes.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Every table, grouped by the audience of most of its routes (a feature file
+ * keeps all its routes, pages and API, in its one table). Dispatch tries them
+ * in this order and the first route whose path and method match wins; paths
+ * that could match two routes exist only inside one table (the route tests
+ * check that no route is shadowed). */
+const struct web_route_table web_route_tables[] = {
+	/* Everyone: pages, search, vacancy pages, open statistics */
+	{"public", public_routes, &public_route_count},
+	{"vacancy_public", vacancy_public_routes, &vacancy_public_route_count},
+	{"open_stats", open_stats_routes, &open_stats_route_count},
+	/* Registration, logging in, passwords */
+	{"register", register_routes, &register_route_count},
+	{"login", login_routes, &login_route_count},
+	/* Job seekers (/pencari) */
+	{"seeker", seeker_routes, &seeker_route_count},
+	{"profile", profile_routes, &profile_route_count},
+	{"alerts", alerts_routes, &alerts_route_count},
+	{"applications", applications_routes, &applications_route_count},
+	{"recommend", recommend_routes, &recommend_route_count},
+	/* Employers (/pemberi) */
+	{"employer", employer_routes, &employer_route_count},
+	{"vacancy_employer", vacancy_employer_routes, &vacancy_employer_route_count},
+	{"pipeline", pipeline_routes, &pipeline_route_count},
+	/* Dinas staff (/dinas) */
+	{"moderation", moderation_routes, &moderation_route_count},
+	{"admin", admin_routes, &admin_route_count},
+	{"reports", reports_routes, &reports_route_count},
+	{"dashboard", dashboard_routes, &dashboard_route_count},
+	{"ak1", ak1_routes, &ak1_route_count},
+	/* Village operators (/operator) */
+	{"operator", operator_routes, &operator_route_count},
+	/* The API (/api/v1); feature files above keep their own API routes beside their pages */
+	{"api_accounts", api_accounts_routes, &api_accounts_route_count},
+	{"api_vacancies", api_vacancies_routes, &api_vacancies_route_count},
+	{"api_admin", api_admin_routes, &api_admin_route_count},
+};
+const size_t web_route_table_count = sizeof(web_route_tables) / sizeof(web_route_tables[0]);
+
+const struct web_route *
+web_route_find(struct http_request *req, bool *path_known)
+{
+	*path_known = false;
+	req->route_param_count = 0;
+	for (size_t t = 0; t < web_route_table_count; t++) {
+		const struct web_route_table *tb = &web_route_tables[t];
+		for (size_t i = 0; i < *tb->count; i++)
+			if (http_route_match(tb->routes[i].method, tb->routes[i].path, req, path_known))
+				return &tb->routes[i];
+	}
+	return NULL;
+}
+
+const char *
+web_route_area(const char *path)
+{
+	static const struct {
+		const char *prefix, *area;
+	} areas[] = {
+		{"/api/", "api"}, {"/dinas", "staff"}, {"/pencari", "seeker"}, {"/pemberi", "employer"},
+		{"/operator", "operator"}, {"/daftar", "registration"}, {"/masuk", "login"}, {"/keluar", "login"},
+		{"/dasbor", "login"}, {"/akun/", "login"}, {"/lupa-sandi", "login"}, {"/atur-sandi", "login"},
+	};
+	for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
+		if (strncmp(path, areas[i].prefix, strlen(areas[i].prefix)) == 0)
+			return areas[i].area;
+	return "public";
+}
+
+unsigned
+web_role_bit(const struct store_user *u)
+{
+	static const struct {
+		const char *role;
+		unsigned bit;
+	} roles[] = {
+		{"seeker", WEB_SEEKER}, {"employer", WEB_EMPLOYER}, {"operator", WEB_OPERATOR},
+		{"staff", WEB_STAFF}, {"admin", WEB_ADMIN},
+	};
+	if (u == NULL)
+		return WEB_ANON;
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(u->role, roles[i].role) == 0)
+			return roles[i].bit;
+	return 0;
+}
+
+const char *
+web_roles_text(unsigned roles, char *out, size_t size)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+		{WEB_ANON, "anonymous"}, {WEB_SEEKER, "seeker"}, {WEB_EMPLOYER, "employer"},
+		{WEB_OPERATOR, "operator"}, {WEB_STAFF, "staff"}, {WEB_ADMIN, "admin"},
+	};
+	size_t len = 0;
+
+	if (size == 0)
+		return out;
+	out[0] = '\0';
+	if (roles == WEB_ANYONE) {
+		snprintf(out, size, "anyone");
+		return out;
+	}
+	if (roles == WEB_USER) {
+		snprintf(out, size, "user");
+		return out;
+	}
+	if (roles == 0) {
+		snprintf(out, size, "NONE");
+		return out;
+	}
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if ((roles & names[i].bit) == 0)
+			continue;
+		int n = snprintf(out + len, size - len, "%s%s", len ? "," : "", names[i].name);
+		if (n < 0 || (size_t)n >= size - len)
+			break;
+		len += (size_t)n;
+	}
+	return out;
+}
+
+const char *
+web_csrf_text(enum web_csrf c)
+{
+	switch (c) {
+	case WEB_CSRF_NONE:
+		return "none";
+	case WEB_CSRF_FORM:
+		return "form";
+	case WEB_CSRF_BEARER:
+		return "bearer";
+	case WEB_CSRF_UNSET:
+		break;
+	}
+	return "UNSET";
+}
+
+const char *
+web_limit_text(enum web_limit l)
+{
+	switch (l) {
+	case WEB_LIMIT_NONE:
+		return "none";
+	case WEB_LIMIT_REGISTER:
+		return "register";
+	case WEB_LIMIT_LOGIN:
+		return "login";
+	case WEB_LIMIT_CODE:
+		return "code";
+	}
+	return "?";
+}
