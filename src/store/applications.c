@@ -23,8 +23,9 @@
 	" LEFT JOIN seeker_cvs c ON c.user_id = a.seeker_id"
 
 static void
-app_from_row(struct arena *a, sqlite3_stmt *st, struct store_application *o)
+app_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_application *o = row;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->vacancy_id = sqlite3_column_int64(st, 1);
@@ -57,28 +58,12 @@ app_from_row(struct arena *a, sqlite3_stmt *st, struct store_application *o)
 
 /* Read up to APPLICATION_LIST_MAX rows of a bound APP_COLUMNS query. */
 static enum store_result
-app_list(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_application **items, size_t *count)
+app_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_application **items,
+         size_t *count)
 {
 	if (limit <= 0 || limit > APPLICATION_LIST_MAX)
 		limit = APPLICATION_LIST_MAX;
-	*count = 0;
-	*items = NULL;
-	size_t cap = 16;
-	struct store_application *v = arena_alloc(a, sizeof(*v) * cap);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
-		if (*count == cap) {
-			/* Grow in the arena: lists are short, the old copy is freed with it. */
-			struct store_application *bigger = arena_alloc(a, sizeof(*v) * cap * 2);
-			memcpy(bigger, v, sizeof(*v) * cap);
-			v = bigger;
-			cap *= 2;
-		}
-		app_from_row(a, st, &v[(*count)++]);
-	}
-	sqlite3_reset(st);
-	*items = v;
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)limit, app_from_row, items, count);
 }
 
 /* Tell user_id: an inbox row, and the outbox on their channel (alert
@@ -218,8 +203,7 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 		st = store_stmt(s, "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND walkin = 1 "
 		                   "AND status <> 'ditarik'");
 		sqlite3_bind_int64(st, 1, vacancy_id);
-		int booked = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-		sqlite3_reset(st);
+		int64_t booked = store_int(s, st, 0);
 		if (booked >= quota) {
 			*conflict = "walkin_full";
 			r = STORE_CONFLICT;
@@ -253,12 +237,7 @@ store_application_get(struct store *s, struct arena *a, int64_t id, struct store
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		app_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, app_from_row, out);
 }
 
 enum store_result
@@ -268,7 +247,7 @@ store_application_list_seeker(struct store *s, struct arena *a, int64_t seeker_i
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.seeker_id = ?1 "
 	                                 "ORDER BY a.updated_at DESC, a.id DESC");
 	sqlite3_bind_int64(st, 1, seeker_id);
-	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+	return app_list(s, a, st, APPLICATION_LIST_MAX, items, count);
 }
 
 enum store_result
@@ -277,7 +256,7 @@ store_application_list_vacancy(struct store *s, struct arena *a, int64_t vacancy
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.vacancy_id = ?1 ORDER BY a.id");
 	sqlite3_bind_int64(st, 1, vacancy_id);
-	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+	return app_list(s, a, st, APPLICATION_LIST_MAX, items, count);
 }
 
 int64_t
@@ -286,9 +265,7 @@ store_application_count_vacancy(struct store *s, int64_t vacancy_id)
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND status <> 'ditarik'");
 	sqlite3_bind_int64(st, 1, vacancy_id);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return n;
+	return store_int(s, st, -1);
 }
 
 enum store_result
@@ -410,6 +387,16 @@ fail:
 	return r;
 }
 
+static void
+read_event(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_application_event *e = row;
+	e->id = sqlite3_column_int64(st, 0);
+	e->at = sqlite3_column_int64(st, 1);
+	e->status = store_col_text(a, st, 2);
+	e->message = store_col_text(a, st, 3);
+}
+
 enum store_result
 store_application_events(struct store *s, struct arena *a, int64_t id, struct store_application_event **items,
                          size_t *count)
@@ -419,18 +406,7 @@ store_application_events(struct store *s, struct arena *a, int64_t id, struct st
 	    "LIMIT ?2");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
-	*items = arena_alloc(a, sizeof(**items) * APPLICATION_EVENTS_MAX);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < APPLICATION_EVENTS_MAX) {
-		struct store_application_event *e = &(*items)[(*count)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->at = sqlite3_column_int64(st, 1);
-		e->status = store_col_text(a, st, 2);
-		e->message = store_col_text(a, st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, APPLICATION_EVENTS_MAX, read_event, items, count);
 }
 
 enum store_result
@@ -477,7 +453,7 @@ store_application_untouched(struct store *s, struct arena *a, int64_t before, in
 	    "ORDER BY a.id LIMIT ?2");
 	sqlite3_bind_int64(st, 1, before);
 	sqlite3_bind_int64(st, 2, limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX);
-	return app_list(a, st, limit, items, count);
+	return app_list(s, a, st, limit, items, count);
 }
 
 enum store_result
@@ -499,8 +475,7 @@ store_application_remind(struct store *s, int64_t id, const struct store_notice 
 	st = store_stmt(s, "SELECT v.employer_id FROM applications a JOIN vacancies v ON v.id = a.vacancy_id "
 	                   "WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int64_t employer_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t employer_id = store_int(s, st, 0);
 	if (employer_id == 0)
 		goto fail;
 	if (notify(s, employer_id, id, n, now) != 0)
@@ -524,6 +499,21 @@ fail:
 	return STORE_ERROR;
 }
 
+static void
+read_placement(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_placement *p = row;
+	p->id = sqlite3_column_int64(st, 0);
+	p->seeker_id = sqlite3_column_int64(st, 1);
+	p->vacancy_id = sqlite3_column_int64(st, 2);
+	p->employer_name = store_col_text(a, st, 3);
+	p->since = store_col_text(a, st, 4);
+	p->channel = store_col_text(a, st, 5);
+	p->reported_by = store_col_text(a, st, 6);
+	p->created_at = sqlite3_column_int64(st, 7);
+	p->ended_at = sqlite3_column_int64(st, 8);
+}
+
 enum store_result
 store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct store_placement **items,
                      size_t *count)
@@ -534,23 +524,7 @@ store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct
 	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, seeker_id);
 	sqlite3_bind_int(st, 2, LIMIT);
-	*items = arena_alloc(a, sizeof(**items) * LIMIT);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < LIMIT) {
-		struct store_placement *p = &(*items)[(*count)++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->seeker_id = sqlite3_column_int64(st, 1);
-		p->vacancy_id = sqlite3_column_int64(st, 2);
-		p->employer_name = store_col_text(a, st, 3);
-		p->since = store_col_text(a, st, 4);
-		p->channel = store_col_text(a, st, 5);
-		p->reported_by = store_col_text(a, st, 6);
-		p->created_at = sqlite3_column_int64(st, 7);
-		p->ended_at = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, LIMIT, read_placement, items, count);
 }
 
 enum store_result

@@ -1,6 +1,7 @@
 /* profiles.c - seeker profiles, CVs, and seekers as matching sees them. */
 #include "store/profiles.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/vacancy.h"
@@ -18,6 +19,33 @@
 	"p.expected_wage_unit, p.available_from, coalesce(p.open_profile, 0), coalesce(p.updated_at, 0), " \
 	"coalesce(p.still_looking_at, 0), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
 
+static void
+read_profile(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_profile *out = row;
+	out->education = store_col_text(a, st, 0);
+	out->major = store_col_text(a, st, 1);
+	out->school = store_col_text(a, st, 2);
+	out->graduation_year = sqlite3_column_int(st, 3);
+	out->skills = store_col_text(a, st, 4);
+	out->experience_years = sqlite3_column_int(st, 5);
+	out->experience = store_col_text(a, st, 6);
+	out->certificates = store_col_text(a, st, 7);
+	out->languages = store_col_text(a, st, 8);
+	out->disability = store_col_text(a, st, 9);
+	out->pref_kbli = store_col_text(a, st, 10);
+	out->pref_districts = store_col_text(a, st, 11);
+	out->pref_formal = sqlite3_column_int(st, 12);
+	out->pref_arrangements = store_col_text(a, st, 13);
+	out->expected_wage = sqlite3_column_int64(st, 14);
+	out->expected_wage_unit = store_col_text(a, st, 15);
+	out->available_from = store_col_text(a, st, 16);
+	out->open_profile = sqlite3_column_int(st, 17) != 0;
+	out->updated_at = sqlite3_column_int64(st, 18);
+	out->still_looking_at = sqlite3_column_int64(st, 19);
+	out->has_cv = sqlite3_column_int(st, 20) != 0;
+}
+
 enum store_result
 store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out)
 {
@@ -27,38 +55,11 @@ store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct stor
 	    "SELECT " PROFILE_COLUMNS " FROM seekers k LEFT JOIN seeker_profiles p ON p.user_id = k.user_id "
 	    "WHERE k.user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK) {
-		memset(out, 0, sizeof(*out));
-		out->user_id = user_id;
-		out->education = store_col_text(a, st, 0);
-		out->major = store_col_text(a, st, 1);
-		out->school = store_col_text(a, st, 2);
-		out->graduation_year = sqlite3_column_int(st, 3);
-		out->skills = store_col_text(a, st, 4);
-		out->experience_years = sqlite3_column_int(st, 5);
-		out->experience = store_col_text(a, st, 6);
-		out->certificates = store_col_text(a, st, 7);
-		out->languages = store_col_text(a, st, 8);
-		out->disability = store_col_text(a, st, 9);
-		out->pref_kbli = store_col_text(a, st, 10);
-		out->pref_districts = store_col_text(a, st, 11);
-		out->pref_formal = sqlite3_column_int(st, 12);
-		out->pref_arrangements = store_col_text(a, st, 13);
-		out->expected_wage = sqlite3_column_int64(st, 14);
-		out->expected_wage_unit = store_col_text(a, st, 15);
-		out->available_from = store_col_text(a, st, 16);
-		out->open_profile = sqlite3_column_int(st, 17) != 0;
-		out->updated_at = sqlite3_column_int64(st, 18);
-		out->still_looking_at = sqlite3_column_int64(st, 19);
-		out->has_cv = sqlite3_column_int(st, 20) != 0;
-	} else if (r == STORE_ERROR) {
-		store_log_error(s, "profile get");
-	}
-	sqlite3_reset(st);
-	return r;
+	memset(out, 0, sizeof(*out));
+	out->user_id = user_id;
+	return store_row(s, a, st, read_profile, out);
 }
+
 
 /* NULL for an absent or empty optional text. */
 static const char *

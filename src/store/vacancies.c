@@ -1,6 +1,7 @@
 /* vacancies.c - vacancies in the table, in FTS5 and in the in-memory index. */
 #include "store/vacancies.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,8 +84,9 @@ skills_split(struct arena *a, const char *text, struct vacancy *v)
 }
 
 static void
-vacancy_from_row(struct arena *a, sqlite3_stmt *st, struct store_vacancy *o)
+vacancy_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_vacancy *o = row;
 	struct vacancy *v = &o->v;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
@@ -450,12 +452,7 @@ store_vacancy_get(struct store *s, struct arena *a, int64_t id, struct store_vac
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		vacancy_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, vacancy_from_row, out);
 }
 
 enum store_result
@@ -473,15 +470,12 @@ store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, siz
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.id IN (SELECT value FROM json_each(?1))");
 	store_bind_text(st, 1, buf_cstr(&list));
-	struct store_vacancy *got = arena_alloc(a, sizeof(*got) * (n ? n : 1));
+	struct store_vacancy *got;
 	size_t ngot = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ngot < n)
-		vacancy_from_row(a, st, &got[ngot++]);
-	sqlite3_reset(st);
+	enum store_result r = STORE_ROWS(s, a, st, n, vacancy_from_row, &got, &ngot);
 	buf_free(&list);
 	*count = 0;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (r != STORE_OK)
 		return STORE_ERROR;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < ngot; j++)
@@ -492,18 +486,6 @@ store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, siz
 	return STORE_OK;
 }
 
-static enum store_result
-list_query(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_vacancy **items, size_t *count)
-{
-	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit)
-		vacancy_from_row(a, st, &(*items)[(*count)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
-}
-
 enum store_result
 store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_id, int64_t limit,
                             struct store_vacancy **items, size_t *count)
@@ -512,7 +494,7 @@ store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_i
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.employer_id = ?1 ORDER BY v.id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, employer_id);
 	sqlite3_bind_int64(st, 2, limit);
-	return list_query(a, st, limit, items, count);
+	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
 enum store_result
@@ -522,7 +504,7 @@ store_vacancy_queue(struct store *s, struct arena *a, int64_t limit, struct stor
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'review' OR (v.status = 'published' AND v.hidden = 1) "
 	    "ORDER BY v.hidden DESC, v.scam_score DESC, v.submitted_at LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
-	return list_query(a, st, limit, items, count);
+	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
 enum store_result
@@ -619,15 +601,13 @@ store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[3
 		/* Not published, or this reporter already reported it. */
 		st = store_stmt(s, "SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published'");
 		sqlite3_bind_int64(st, 1, id);
-		bool exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
+		bool exists = store_int(s, st, 0) != 0;
 		store_rollback(s);
 		return exists ? STORE_CONFLICT : STORE_NOT_FOUND;
 	}
 	st = store_stmt(s, "SELECT count(*) FROM vacancy_reports WHERE vacancy_id = ?1 AND resolved_at IS NULL");
 	sqlite3_bind_int64(st, 1, id);
-	*distinct = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	*distinct = (int)store_int(s, st, 0);
 	if (*distinct >= VACANCY_REPORTS_TO_HIDE) {
 		st = store_stmt(s, "UPDATE vacancies SET hidden = 1 WHERE id = ?1");
 		sqlite3_bind_int64(st, 1, id);
@@ -719,24 +699,9 @@ store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count
 static int
 match_ids(struct store *s, struct arena *a, const char *sql, const char *match, int64_t **out, size_t *count)
 {
-	size_t cap = 1024, n = 0;
-	int64_t *ids = arena_alloc(a, sizeof(*ids) * cap);
 	sqlite3_stmt *st = store_stmt(s, sql);
 	store_bind_text(st, 1, match);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			int64_t *grown = arena_alloc(a, sizeof(*ids) * cap * 2);
-			memcpy(grown, ids, sizeof(*ids) * n);
-			ids = grown;
-			cap *= 2;
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	*out = ids;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return STORE_ROWS(s, a, st, SIZE_MAX, store_read_int64, out, count) == STORE_OK ? 0 : -1;
 }
 
 /* Lower is better, as the index expects: a match in the title counts most,
@@ -777,21 +742,20 @@ store_vacancy_match(struct store *s, struct arena *a, const char *match, struct 
 	return STORE_OK;
 }
 
+static void
+read_word(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct suggest_word *w = row;
+	w->word = store_col_text(a, st, 0);
+	w->count = sqlite3_column_int64(st, 1);
+}
+
 enum store_result
 store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count)
 {
 	enum { MAX_WORDS = 50000 };
 	sqlite3_stmt *st = store_stmt(s, "SELECT term, cnt FROM vacancy_words WHERE length(term) >= 4 LIMIT 50000");
-	*items = arena_alloc(a, sizeof(**items) * MAX_WORDS);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MAX_WORDS) {
-		(*items)[*count].word = store_col_text(a, st, 0);
-		(*items)[*count].count = sqlite3_column_int64(st, 1);
-		(*count)++;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, MAX_WORDS, read_word, items, count);
 }
 
 int
