@@ -47,3 +47,21 @@ store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset
 	sqlite3_bind_int64(st, 2, offset);
 	return STORE_ROWS(s, a, st, (size_t)limit, read_audit, items, count);
 }
+
+enum store_result
+store_decision(struct store *s, sqlite3_stmt *st, int64_t actor_id, const char *action, const char *target_type,
+               int64_t target_id, const char *reason, int64_t now)
+{
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	if (store_audit_add(s, actor_id, action, target_type, target_id, reason, now) != STORE_OK || store_commit(s) != 0)
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERROR;
+}

@@ -10,7 +10,6 @@
 #include "base/log.h"
 #include "base/parse.h"
 #include "store/fts_tokenizer.h"
-#include "store/audit.h"
 
 static char *store_path;
 /* One connection per thread, closed by the key's destructor when the thread
@@ -370,24 +369,6 @@ store_count(struct store *s, const char *sql, const char *value)
 	if (value != NULL)
 		store_bind_text(st, 1, value);
 	return store_int(s, st, 0);
-}
-
-enum store_result
-store_decision(struct store *s, sqlite3_stmt *st, int64_t actor_id, const char *action, const char *target_type,
-               int64_t target_id, const char *reason, int64_t now)
-{
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_audit_add(s, actor_id, action, target_type, target_id, reason, now) != STORE_OK || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
 }
 
 int64_t

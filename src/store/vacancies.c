@@ -1,14 +1,14 @@
-/* vacancies.c - vacancies in the table, in FTS5 and in the in-memory index. */
+/* vacancies.c - vacancies in the table and in FTS5; whoever keeps an index of
+ * them (search/) hears of each change through store_on_vacancy_change. */
 #include "store/vacancies.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "core/wilayah.h"
-#include "search/match_cache.h"
 #include "store/audit.h"
 #include "store/stats.h"
 #include "store/store_internal.h"
@@ -204,43 +204,6 @@ read_generation(struct store *s)
 	return store_counter(s, "vacancy_generation");
 }
 
-static uint16_t
-village_position(const char *code)
-{
-	for (size_t i = 0; code != NULL && i < wilayah_pbg_village_count(); i++)
-		if (strcmp(wilayah_pbg_village_at(i)->code, code) == 0)
-			return (uint16_t)(i + 1);
-	return 0;
-}
-
-static uint8_t
-district_position(const char *code)
-{
-	if (code == NULL || strncmp(code, "33.03.", 6) != 0 || strlen(code) != 8)
-		return 0;
-	int n = (code[6] - '0') * 10 + (code[7] - '0');
-	return n >= 1 && n < INDEX_DISTRICTS ? (uint8_t)n : 0;
-}
-
-static void
-doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
-{
-	const struct vacancy *v = &o->v;
-	memset(d, 0, sizeof(*d));
-	d->id = o->id;
-	d->published_at = o->published_at;
-	d->valid_until = index_day(v->valid_until);
-	d->wage_top = v->wage_max > 0 ? v->wage_max : v->wage_min;
-	d->village = village_position(v->village_code);
-	d->district = district_position(v->district_code);
-	d->kbli = v->kbli >= 'A' && v->kbli <= 'U' ? (uint8_t)(v->kbli - 'A') : 0;
-	d->formal = v->formal;
-	d->arrangement = (uint8_t)v->arrangement;
-	d->education = (uint8_t)v->education_min;
-	d->wage_unit = (uint8_t)v->wage_unit;
-	d->disability = v->disability_friendly;
-}
-
 static bool
 searchable(const struct store_vacancy *o)
 {
@@ -291,21 +254,16 @@ fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, 
 	return 0;
 }
 
-/* After a commit: the in-memory index follows the row. */
-static void
-index_follow(const struct store_vacancy *o, int64_t id, bool in_search, int64_t generation)
+/* The listener told of every committed change (search/ keeps its index in
+ * step with it); set once at start. */
+static void *change_ctx;
+static _Atomic(store_vacancy_change_fn *) change_fn;
+
+void
+store_on_vacancy_change(store_vacancy_change_fn *fn, void *ctx)
 {
-	if (in_search) {
-		struct index_doc d;
-		doc_from_vacancy(o, &d);
-		index_put(&d);
-	} else {
-		index_remove(id);
-	}
-	/* Only move our generation forward when we were current before this
-	 * write; otherwise the next sync rebuilds everything. */
-	if (index_generation() == generation - 1)
-		index_set_generation(generation);
+	change_ctx = ctx;
+	atomic_store(&change_fn, fn);
 }
 
 /* The common tail of every write: FTS, generation, commit, index. */
@@ -321,7 +279,9 @@ finish_write(struct store *s, int64_t id)
 	int64_t g = bump_generation(s);
 	if (g < 0 || store_commit(s) != 0)
 		goto fail;
-	index_follow(&o, id, in_search, g);
+	store_vacancy_change_fn *fn = atomic_load(&change_fn);
+	if (fn != NULL)
+		fn(change_ctx, id, in_search ? &o : NULL, g);
 	r = STORE_OK;
 	goto done;
 fail:
@@ -693,111 +653,68 @@ store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
 }
 
-/* The ids an FTS5 query matches, ascending, into the arena. Only rowids:
- * no bm25, whose per-row document-size lookups cost more than the whole
- * rest of a search page. */
-static int
-match_ids(struct store *s, struct arena *a, const char *sql, const char *match, int64_t **out, size_t *count)
+enum store_result
+store_vacancy_fts(struct store *s, struct arena *a, enum store_fts table, const char *match, int64_t **ids,
+                  size_t *count)
 {
-	sqlite3_stmt *st = store_stmt(s, sql);
+	/* Only rowids: no bm25, whose per-row document-size lookups cost more
+	 * than the whole rest of a search page. */
+	static const char *const sql[3] = {
+	    "SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH ?1 ORDER BY rowid",
+	    "SELECT rowid FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 ORDER BY rowid",
+	    "SELECT rowid FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 ORDER BY rowid",
+	};
+	sqlite3_stmt *st = store_stmt(s, sql[table]);
 	store_bind_text(st, 1, match);
-	return STORE_ROWS(s, a, st, SIZE_MAX, store_read_int64, out, count) == STORE_OK ? 0 : -1;
+	return STORE_ROWS(s, a, st, SIZE_MAX, store_read_int64, ids, count);
 }
 
-/* Lower is better, as the index expects: a match in the title counts most,
- * then the exact word (not only its stem: the stemmer makes "pengalaman"
- * into "alam"). Ties are broken by the index (newest first). */
-enum store_result
-store_vacancy_match(struct store *s, struct arena *a, const char *match, struct index_match **out, size_t *count)
+int64_t
+store_vacancy_generation(struct store *s)
 {
-	static const char *const stem_sql =
-	    "SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH ?1 ORDER BY rowid";
-	static const char *const exact_sql =
-	    "SELECT rowid FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 ORDER BY rowid";
-	static const char *const title_sql =
-	    "SELECT rowid FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 ORDER BY rowid";
-	int64_t generation = read_generation(s);
-	if (match_cache_get(match, generation, a, out, count))
-		return STORE_OK;
-
-	int64_t *all, *title, *exact;
-	size_t nall, ntitle, nexact;
-	if (match_ids(s, a, stem_sql, match, &all, &nall) != 0 ||
-	    match_ids(s, a, title_sql, match, &title, &ntitle) != 0 ||
-	    match_ids(s, a, exact_sql, match, &exact, &nexact) != 0)
-		return STORE_ERROR;
-	struct index_match *m = arena_alloc(a, sizeof(*m) * (nall ? nall : 1));
-	size_t t = 0, e = 0;
-	for (size_t i = 0; i < nall; i++) {
-		while (t < ntitle && title[t] < all[i])
-			t++;
-		while (e < nexact && exact[e] < all[i])
-			e++;
-		m[i].id = all[i];
-		m[i].score = -1.0 - (t < ntitle && title[t] == all[i] ? 4.0 : 0) - (e < nexact && exact[e] == all[i] ? 2.0 : 0);
-	}
-	*out = m;
-	*count = nall;
-	match_cache_put(match, generation, m, nall);
-	return STORE_OK;
+	return read_generation(s);
 }
 
 static void
 read_word(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct suggest_word *w = row;
+	struct store_word *w = row;
 	w->word = store_col_text(a, st, 0);
 	w->count = sqlite3_column_int64(st, 1);
 }
 
 enum store_result
-store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count)
+store_vacancy_vocabulary(struct store *s, struct arena *a, struct store_word **items, size_t *count)
 {
 	enum { MAX_WORDS = 50000 };
 	sqlite3_stmt *st = store_stmt(s, "SELECT term, cnt FROM vacancy_words WHERE length(term) >= 4 LIMIT 50000");
 	return STORE_ROWS(s, a, st, MAX_WORDS, read_word, items, count);
 }
 
-int
-store_vacancy_sync_index(struct store *s)
+enum store_result
+store_vacancy_each_searchable(struct store *s, store_vacancy_each_fn *fn, void *ctx, int64_t *generation)
 {
-	int64_t g = read_generation(s);
-	if (g == index_generation())
-		return 0;
 	/* Read the generation and the rows in one read transaction, so the
-	 * index is exactly the table at generation g. */
+	 * caller sees exactly the table at that generation. */
 	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
-	g = read_generation(s);
+		return STORE_ERROR;
+	*generation = read_generation(s);
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'published' AND v.hidden = 0");
-	size_t cap = 4096, n = 0;
-	struct index_doc *docs = malloc(sizeof(*docs) * cap);
 	struct arena a = {0};
+	size_t n = 0;
 	int rc;
-	if (docs == NULL)
-		abort();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_vacancy o;
-		if (n == cap) {
-			cap *= 2;
-			struct index_doc *grown = realloc(docs, sizeof(*docs) * cap);
-			if (grown == NULL)
-				abort();
-			docs = grown;
-		}
 		vacancy_from_row(&a, st, &o);
-		doc_from_vacancy(&o, &docs[n++]);
-		if (n % 512 == 0)
+		fn(ctx, &o);
+		if (++n % 512 == 0)
 			arena_free(&a);
 	}
 	sqlite3_reset(st);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	arena_free(&a);
-	if (rc == SQLITE_DONE)
-		index_replace(docs, n, g);
-	free(docs);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
 
 int64_t

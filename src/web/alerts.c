@@ -7,7 +7,7 @@
 #include "base/parse.h"
 #include "core/date.h"
 #include "core/match.h"
-#include "search/index.h"
+#include "search/index_sync.h"
 #include "search/people.h"
 #include "search/query.h"
 #include "search/skills.h"
@@ -124,7 +124,7 @@ saved_matches(struct store *s, struct arena *a, const char *q, int64_t id, int64
 		bool words, found = false;
 		buf_init(&match, 4096);
 		words = query_build_match(p.q, &match);
-		if (words && store_vacancy_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
+		if (words && index_text_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
 		buf_free(&match);
@@ -153,7 +153,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 		return -1;
 	if (strcmp(o.status, "published") != 0 || o.hidden)
 		return 0;
-	if (people_sync(s, now) != 0 || store_vacancy_sync_index(s) != 0 ||
+	if (people_sync(s, now) != 0 || index_sync(s) != 0 ||
 	    store_alerts_settings_all(s, &rows, &nrows) != STORE_OK)
 		goto done;
 	/* The lowest threshold anyone set bounds the scan. */

@@ -8,6 +8,7 @@
 #include "base/parse.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
+#include "search/index_sync.h"
 #include "search/query.h"
 #include "search/suggest.h"
 #include "web/page.h"
@@ -115,7 +116,7 @@ suggestion(struct web_request *w, struct arena *a, const char *q)
 	if (generation != vocab_generation) {
 		arena_free(&vocab_arena);
 		vocab_count = 0;
-		if (store_vacancy_vocabulary(w->store, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
+		if (suggest_vocabulary(w->store, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
 			vocab_generation = generation;
 	}
 	for (size_t i = 0; i < words.count && out == NULL; i++) {
@@ -146,7 +147,7 @@ search_run(struct web_request *w, struct arena *a, struct search_params *p, size
 
 	memset(out, 0, sizeof(*out));
 	search_expire_due(w);
-	if (store_vacancy_sync_index(w->store) != 0)
+	if (index_sync(w->store) != 0)
 		return -1;
 	p->filter.now = w->now;
 	p->filter.today = index_day(date_from_unix_wib(w->now));
@@ -154,7 +155,7 @@ search_run(struct web_request *w, struct arena *a, struct search_params *p, size
 	buf_init(&match, 4096);
 	out->has_words = p->q != NULL && query_build_match(p->q, &match);
 	if (out->has_words &&
-	    store_vacancy_match(w->store, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
+	    index_text_match(w->store, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
 		buf_free(&match);
 		return -1;
 	}
