@@ -92,12 +92,9 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -257,12 +254,9 @@ store_ak1_report(struct store *s, int64_t id, int box, const char *note, int64_t
 	/* A report at the counter is a staff action on a person's record. */
 	if (actor_id != 0 && store_audit_add(s, actor_id, "ak1_reported", "seeker", seeker_id, note, now) != STORE_OK)
 		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result

@@ -52,16 +52,12 @@ enum store_result
 store_decision(struct store *s, sqlite3_stmt *st, int64_t actor_id, const char *action, const char *target_type,
                int64_t target_id, const char *reason, int64_t now)
 {
-	if (store_exec_stmt(s, st) != 0)
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
+	if (store_audit_add(s, actor_id, action, target_type, target_id, reason, now) != STORE_OK)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_audit_add(s, actor_id, action, target_type, target_id, reason, now) != STORE_OK || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	return store_end(s, STORE_OK);
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }

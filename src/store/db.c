@@ -311,6 +311,31 @@ store_exec_stmt(struct store *s, sqlite3_stmt *st)
 	return 0;
 }
 
+enum store_result
+store_exec_changed(struct store *s, sqlite3_stmt *st)
+{
+	if (store_exec_stmt(s, st) != 0)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+enum store_result
+store_end(struct store *s, enum store_result r)
+{
+	if (r == STORE_OK && store_commit(s) == 0)
+		return STORE_OK;
+	store_rollback(s);
+	return r == STORE_OK ? STORE_ERROR : r;
+}
+
+enum store_result
+store_end_bump(struct store *s, enum store_result r, const char *name)
+{
+	if (r == STORE_OK && store_bump(s, name) < 0)
+		r = STORE_ERROR;
+	return store_end(s, r);
+}
+
 int
 store_begin(struct store *s)
 {

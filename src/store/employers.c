@@ -95,14 +95,12 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 	}
 	store_bind_text(st, 13, n->nik_masked);
 	sqlite3_bind_int64(st, 14, now);
-	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = id;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
+	r = store_end(s, r);
 	sodium_memzero(sealed, sizeof(sealed));
 	return r;
 }

@@ -113,18 +113,10 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	store_bind_text(st, 18, opt_text(p->available_from));
 	sqlite3_bind_int(st, 19, p->open_profile);
 	sqlite3_bind_int64(st, 20, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 }
 
 enum store_result
@@ -156,12 +148,9 @@ store_profile_set_cv(struct store *s, int64_t user_id, const char *filename, con
 		store_rollback(s);
 		return STORE_NOT_FOUND;
 	}
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 enum store_result
@@ -197,12 +186,9 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 	    "ON CONFLICT (user_id) DO UPDATE SET still_looking_at = excluded.still_looking_at");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	/* "Still looking" also means any job recorded earlier has ended
 	 * (placements.ended_at: the seeker looks for work again). */
 	st = store_stmt(s, "UPDATE placements SET ended_at = ?2 WHERE seeker_id = ?1 AND ended_at IS NULL");
@@ -212,12 +198,9 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 		goto fail;
 	if (sqlite3_changes(s->db) > 0 && store_stat_seeker(s, user_id, "registered", now) != STORE_OK)
 		goto fail;
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 /* ------------------------------------------------------------ matching */

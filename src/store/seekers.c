@@ -96,25 +96,19 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 	sqlite3_bind_int(st, 12, n->is_minor);
 	sqlite3_bind_int64(st, 13, now);
 	store_bind_text(st, 14, n->consent_version);
-	if (store_exec_stmt(s, st) != 0)
+	int rc = store_exec_stmt(s, st);
+	sodium_memzero(sealed, sizeof(sealed));   /* SQLite keeps its own copy */
+	if (rc != 0)
 		goto fail;
 	if (n->assisted_by != 0 &&
 	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
 		goto fail;
 	if (store_stat_seeker(s, id, "registered", now) != STORE_OK)
 		goto fail;
-	if (store_bump(s, "seeker_generation") < 0)
-		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
 	*id_out = id;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
-	sodium_memzero(sealed, sizeof(sealed));
-	return r;
+	return store_end_bump(s, r, "seeker_generation");
 }
 
 enum store_result

@@ -54,6 +54,15 @@ int64_t store_int(struct store *s, sqlite3_stmt *st, int64_t fallback);
 void store_log_error(struct store *s, const char *what);
 /* Run one statement that returns no rows; 0 or -1. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st);
+/* Run one write statement: STORE_OK when it changed a row, STORE_NOT_FOUND
+ * when it changed none, STORE_ERROR (logged). */
+enum store_result store_exec_changed(struct store *s, sqlite3_stmt *st);
+/* The end of a transaction begun with store_begin: when r is STORE_OK commit
+ * (STORE_ERROR when that fails), otherwise roll back; returns the outcome. */
+enum store_result store_end(struct store *s, enum store_result r);
+/* store_end, after adding one to counters.name when r is STORE_OK: the end
+ * of a write that readers notice by a generation. */
+enum store_result store_end_bump(struct store *s, enum store_result r, const char *name);
 /* Add one to counters.name inside the caller's transaction; the new value, or -1. */
 int64_t store_bump(struct store *s, const char *name);
 /* The value of counters.name (-1 when missing). */

@@ -80,12 +80,9 @@ store_staff_create(struct store *s, const struct store_staff_new *n, int64_t act
 	*id_out = sqlite3_last_insert_rowid(s->db);
 	if (store_audit_add(s, actor_id, "account_created", n->role, *id_out, NULL, now) != STORE_OK)
 		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -106,12 +103,11 @@ store_user_set_password(struct store *s, int64_t id, const char *hash, int64_t n
 		sqlite3_bind_blob(st, 2, keep_token_hash, 32, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, 2);
-	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+	if (store_exec_stmt(s, st) != 0)
 		goto fail;
-	return STORE_OK;
+	return store_end(s, STORE_OK);
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 enum store_result
@@ -125,12 +121,9 @@ store_user_delete(struct store *s, int64_t id, int64_t actor_id, const char *rea
 		goto fail;
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM users WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	if (store_bump(s, "seeker_generation") < 0 ||
 	    store_audit_add(s, actor_id, "account_deleted", "user", id, reason, now) != STORE_OK ||
 	    store_commit(s) != 0)

@@ -291,6 +291,33 @@ done:
 	return r;
 }
 
+/* Begin a write of vacancy id and read its statistics state first; 0, or
+ * -1 with nothing begun. */
+static int
+begin_with_state(struct store *s, int64_t id, struct store_stat_vacancy_state *before)
+{
+	if (store_begin(s) != 0)
+		return -1;
+	if (store_stat_vacancy_state(s, id, before) != STORE_OK) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* After the UPDATE of vacancy id (r: what store_exec_changed said): the
+ * statistics follow the change and the write finishes, or it is undone. */
+static enum store_result
+follow_update(struct store *s, enum store_result r, const struct store_stat_vacancy_state *before, int64_t id,
+              int64_t now)
+{
+	if (r != STORE_OK)
+		return store_end(s, r);
+	if (store_stat_vacancy_follow(s, before, id, now) != STORE_OK)
+		return store_end(s, STORE_ERROR);
+	return finish_write(s, id);
+}
+
 static const char *const insert_sql =
     "INSERT INTO vacancies (title, kbji_major, kbji_code, workers_needed, valid_until, age_min, age_max, sex, "
     "education_min, skills, experience_years, wage_min, wage_max, wage_unit, piece_unit, location, "
@@ -352,15 +379,12 @@ store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct 
 			arena_free(&a);
 	}
 	/* A bulk change: the index is rebuilt from the table on the next search. */
-	if (bump_generation(s) < 0 || store_commit(s) != 0)
+	if (bump_generation(s) < 0)
 		goto fail;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
 	arena_free(&a);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -369,12 +393,8 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 {
 	struct arena a = {0};
 	struct store_stat_vacancy_state before;
-	if (store_begin(s) != 0)
+	if (begin_with_state(s, id, &before) != 0)
 		return STORE_ERROR;
-	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET title = ?1, kbji_major = ?2, kbji_code = ?3, workers_needed = ?4, valid_until = ?5, "
 	    "age_min = ?6, age_max = ?7, sex = ?8, education_min = ?9, skills = ?10, experience_years = ?11, "
@@ -390,21 +410,9 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 	sqlite3_bind_int64(st, 35, employer_id);
 	sqlite3_bind_int64(st, 36, now);
 	sqlite3_bind_int64(st, 37, id);
-	int rc = store_exec_stmt(s, st);
+	enum store_result r = store_exec_changed(s, st);
 	arena_free(&a);
-	if (rc != 0) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	return finish_write(s, id);
+	return follow_update(s, r, &before, id, now);
 }
 
 enum store_result
@@ -484,12 +492,9 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	store_bind_text(st, 2, status);
 	store_bind_text(st, 3, note);
 	sqlite3_bind_int64(st, 4, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	st = store_stmt(s, "UPDATE vacancy_reports SET resolved_at = ?2 WHERE vacancy_id = ?1 AND resolved_at IS NULL");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
@@ -511,12 +516,8 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
                     const char *channel, int64_t now)
 {
 	struct store_stat_vacancy_state before;
-	if (store_begin(s) != 0)
+	if (begin_with_state(s, id, &before) != 0)
 		return STORE_ERROR;
-	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
 	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
@@ -526,19 +527,7 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 	sqlite3_bind_int(st, 4, hires);
 	store_bind_text(st, 5, hires > 0 ? channel : NULL);
 	sqlite3_bind_int64(st, 6, now);
-	if (store_exec_stmt(s, st) != 0) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	return finish_write(s, id);
+	return follow_update(s, store_exec_changed(s, st), &before, id, now);
 }
 
 enum store_result
