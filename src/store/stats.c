@@ -267,7 +267,7 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 static void
 read_stat_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_stat_row *r = row;
+	struct ipk_input *r = row;
 	r->seeker = sqlite3_column_int(st, 0) != 0;
 	r->event = sqlite3_column_int(st, 1);
 	r->this_month = sqlite3_column_int(st, 2) != 0;
@@ -282,7 +282,7 @@ read_stat_row(struct arena *a, sqlite3_stmt *st, void *row)
 }
 
 enum store_result
-store_stat_rows(struct store *s, struct arena *a, const char *month, struct store_stat_row **rows, size_t *count)
+store_stat_rows(struct store *s, struct arena *a, const char *month, struct ipk_input **rows, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT subject = 'seeker', CASE event WHEN 'registered' THEN 0 WHEN 'placed' THEN 1 ELSE 2 END, "
@@ -307,7 +307,7 @@ store_stat_first_month(struct store *s, char out[8])
 static void
 read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_perpres_row *r = row;
+	struct perpres_row *r = row;
 	r->id = sqlite3_column_int64(st, 0);
 	r->employer_name = store_col_text(a, st, 1);
 	r->employer_kind = store_col_text(a, st, 2);
@@ -346,7 +346,7 @@ read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
 }
 
 enum store_result
-store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct store_perpres_row **rows,
+store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct perpres_row **rows,
                    size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
