@@ -384,8 +384,7 @@ store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64
 		st = store_stmt(s, "SELECT 1 FROM applications WHERE id = ?1 AND seeker_id = ?2");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, seeker_id);
-		r = sqlite3_step(st) == SQLITE_ROW ? STORE_CONFLICT : STORE_NOT_FOUND;
-		sqlite3_reset(st);
+		r = store_int(s, st, 0) != 0 ? STORE_CONFLICT : STORE_NOT_FOUND;
 		goto fail;
 	}
 	if (add_event(s, id, "ditarik", "Lamaran ditarik oleh pelamar", now) != 0)
@@ -550,7 +549,5 @@ store_placement_active(struct store *s, int64_t seeker_id)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM placements WHERE seeker_id = ?1 AND ended_at IS NULL LIMIT 1");
 	sqlite3_bind_int64(st, 1, seeker_id);
-	bool yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return store_int(s, st, 0) != 0;
 }

@@ -258,6 +258,19 @@ store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size
 }
 
 enum store_result
+store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count)
+{
+	int64_t *v;
+	*count = 0;
+	if (STORE_ROWS(s, NULL, st, max, store_read_int64, &v, count) != STORE_OK)
+		return STORE_ERROR;
+	if (*count > 0)
+		memcpy(ids, v, sizeof(*v) * *count);
+	free(v);
+	return STORE_OK;
+}
+
+enum store_result
 store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row)
 {
 	int rc = sqlite3_step(st);

@@ -246,10 +246,7 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 		    "AND status NOT IN ('closed', 'rejected') ORDER BY id LIMIT 64");
 		sqlite3_bind_int64(st, 1, user_id);
 		sqlite3_bind_int64(st, 2, after);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
-			ids[n++] = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		if (store_ids(s, st, ids, 64, &n) != STORE_OK)
 			return STORE_ERROR;
 		for (size_t i = 0; i < n; i++) {
 			struct store_stat_vacancy_state v;

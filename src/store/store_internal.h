@@ -39,6 +39,8 @@ enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
 /* store_rows for a typed array: items is a struct foo **. */
 #define STORE_ROWS(s, a, st, max, read, items, count) \
 	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
+/* store_rows of column 0 as integers into the caller's array ids of max. */
+enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
 /* Step the bound statement st once: STORE_OK after read filled row,
  * STORE_NOT_FOUND when there is no row (row untouched), STORE_ERROR (logged)
  * after a step error. st is reset. */

@@ -585,11 +585,7 @@ store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *i
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, (int64_t)max);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (store_ids(s, st, ids, max, &n) != STORE_OK)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		if (store_stat_vacancy_expired(s, ids[i], now) != STORE_OK)
@@ -634,12 +630,7 @@ store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id FROM vacancies WHERE alerted_at IS NULL AND status = 'published' AND hidden = 0 ORDER BY id LIMIT ?1");
 	sqlite3_bind_int64(st, 1, (int64_t)max);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < max)
-		ids[(*count)++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return store_ids(s, st, ids, max, count);
 }
 
 enum store_result
