@@ -90,7 +90,7 @@ add_doc(void *ctx, const struct store_vacancy *o)
 {
 	struct docs *d = ctx;
 	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 4096;
+		d->cap *= 2;
 		struct index_doc *grown = realloc(d->v, sizeof(*d->v) * d->cap);
 		if (grown == NULL)
 			abort();
@@ -105,9 +105,12 @@ index_sync(struct store *s)
 	index_listen();
 	if (store_vacancy_generation(s) == index_generation())
 		return 0;
-	struct docs d = {0};
+	/* Never NULL, even for an empty index (index_replace copies from it). */
+	struct docs d = {malloc(sizeof(*d.v) * 4096), 0, 4096};
 	int64_t g;
 	int rc = -1;
+	if (d.v == NULL)
+		abort();
 	if (store_vacancy_each_searchable(s, add_doc, &d, &g) == STORE_OK) {
 		index_replace(d.v, d.n, g);
 		rc = 0;
