@@ -32,10 +32,15 @@ build/gen/embedded.c: build/embed $(EMBED)
 	@echo "EMBED $@"
 	@build/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
+# Header dependencies: every compile writes a .d file beside its object
+# (-MMD; -MP adds an empty rule per header, so a deleted header is no error),
+# included at the end of this file.
+DEPFLAGS := -MMD -MP
+
+build/obj/%.o: %.c | build/gen/embedded.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 LIB_OBJ := $(LIB_SRC:%.c=build/obj/%.o) build/obj/build/gen/embedded.o
 
@@ -54,14 +59,14 @@ SAN_INC := -std=c11 -D_GNU_SOURCE -Isrc -Ibuild/gen $(shell pkg-config --cflags 
 SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o) build/san/build/gen/embedded.o
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzlib/%.o) build/fuzzlib/build/gen/embedded.o
 
-build/san/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
+build/san/%.o: %.c | build/gen/embedded.c
 	@mkdir -p $(dir $@)
 	@echo "CC-SAN $<"
-	@$(SAN_CC) $(SAN_CFLAGS) $(SAN_INC) -c -o $@ $<
-build/fuzzlib/%.o: %.c $(wildcard src/*/*.h) | build/gen/embedded.c
+	@$(SAN_CC) $(SAN_CFLAGS) $(SAN_INC) $(DEPFLAGS) -c -o $@ $<
+build/fuzzlib/%.o: %.c | build/gen/embedded.c
 	@mkdir -p $(dir $@)
 	@echo "CC-FUZZ $<"
-	@$(SAN_CC) -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(SAN_INC) -c -o $@ $<
+	@$(SAN_CC) -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(SAN_INC) $(DEPFLAGS) -c -o $@ $<
 build/san/libloker.a: $(SAN_OBJ)
 	@rm -f $@ && ar rcs $@ $^
 build/fuzzlib/libloker.a: $(FUZZ_OBJ)
@@ -119,3 +124,6 @@ test:
 
 clean:
 	rm -rf build
+
+# The header dependencies written by earlier compiles (none on a fresh tree).
+-include $(wildcard $(LIB_OBJ:.o=.d) build/obj/src/main.d $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d))

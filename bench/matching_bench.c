@@ -10,8 +10,9 @@
 #include "base/arena.h"
 #include "cli/options.h"
 #include "core/match.h"
-#include "search/index.h"
+#include "search/index_sync.h"
 #include "search/people.h"
+#include "search/seeker_match.h"
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
@@ -77,10 +78,10 @@ main(int argc, char **argv)
 	if (people_sync(s, now) != 0)
 		return 1;
 	printf("seeker index build: %zu seekers in %.0f ms\n", people_count(), now_ms() - t0);
-	store_vacancy_sync_index(s);
+	index_sync(s);
 
 	struct pick p = {0};
-	store_profiles_each(s, today, pick_seeker, &p);
+	seeker_match_each(s, today, pick_seeker, &p);
 	if (p.n == 0) {
 		fprintf(stderr, "no seeker with skills: fill seeker_profiles first\n");
 		return 1;
@@ -88,7 +89,7 @@ main(int argc, char **argv)
 	for (int i = 0; i < BENCH_RUNS; i++) {
 		struct match_seeker m;
 		struct vacancy_match_hit hits[20];
-		store_profile_match_seeker(s, &a, p.ids[i % p.n], today, &m);
+		seeker_match_get(s, &a, p.ids[i % p.n], today, &m);
 		t0 = now_ms();
 		vacancy_match_rank(&m, index_day(today), 1, hits, 20);
 		t[i] = now_ms() - t0;

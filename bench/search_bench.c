@@ -9,7 +9,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "cli/options.h"
-#include "search/index.h"
+#include "search/index_sync.h"
 #include "search/query.h"
 #include "store/vacancies.h"
 
@@ -37,7 +37,7 @@ main(int argc, char **argv)
 	if (argc < 2 || cli_open(argv[1]) != 0)
 		return 2;
 	struct store *s = store_get();
-	store_vacancy_sync_index(s);
+	index_sync(s);
 	printf("%zu searchable vacancies; medians of %d runs (match cached after the first), and the first run\n"
 	       "%-16s %8s %10s %10s %10s %10s\n", index_size(), RUNS, "query", "matches", "match µs", "index µs",
 	       "rows µs", "cold µs");
@@ -55,7 +55,7 @@ main(int argc, char **argv)
 			query_build_match(queries[q], &m);
 			double t0 = now_us();
 			/* The first run is cold; later ones hit the match cache. */
-			store_vacancy_match(s, &a, buf_cstr(&m), &matches, &n);
+			index_text_match(s, &a, buf_cstr(&m), &matches, &n);
 			double t1 = now_us();
 			index_search(&f, matches, n, INDEX_SORT_RELEVANCE, 0, 20, &res);
 			double t2 = now_us();

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/match.h"
 #include "core/text.h"
+#include "search/index_sync.h"
 #include "search/people.h"
 #include "search/skills.h"
 #include "store/alerts.h"
@@ -85,7 +86,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 		return -1;
 	if (strcmp(o.status, "published") != 0 || o.hidden)
 		return 0;
-	if (people_sync(s, now) != 0 || store_vacancy_sync_index(s) != 0 ||
+	if (people_sync(s, now) != 0 || index_sync(s) != 0 ||
 	    store_alerts_settings_all(s, &rows, &nrows) != STORE_OK)
 		goto done;
 	/* The lowest threshold anyone set bounds the scan. */

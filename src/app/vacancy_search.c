@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
+#include "search/index_sync.h"
 #include "search/query.h"
 #include "search/suggest.h"
 
@@ -137,7 +138,7 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 		bool words, found = false;
 		buf_init(&match, 4096);
 		words = query_build_match(p->q, &match);
-		if (words && store_vacancy_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
+		if (words && index_text_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
 		buf_free(&match);
@@ -171,7 +172,7 @@ suggestion(struct store *s, struct arena *a, const char *q)
 	if (generation != vocab_generation) {
 		arena_free(&vocab_arena);
 		vocab_count = 0;
-		if (store_vacancy_vocabulary(s, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
+		if (suggest_vocabulary(s, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
 			vocab_generation = generation;
 	}
 	for (size_t i = 0; i < words.count && out == NULL; i++) {
@@ -201,7 +202,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	struct buf match;
 
 	memset(out, 0, sizeof(*out));
-	if (store_vacancy_sync_index(s) != 0)
+	if (index_sync(s) != 0)
 		return -1;
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
@@ -209,7 +210,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	buf_init(&match, 4096);
 	out->has_words = p->q != NULL && query_build_match(p->q, &match);
 	if (out->has_words &&
-	    store_vacancy_match(s, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
+	    index_text_match(s, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
 		buf_free(&match);
 		return -1;
 	}

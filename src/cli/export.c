@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "app/reports.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "report/ipk.h"
-#include "report/ipk_store.h"
 #include "store/store.h"
 
 static int
@@ -78,8 +78,8 @@ cmd_export(int argc, char **argv)
 	if (s == NULL)
 		return 1;
 	buf_init(&b, IPK_FILE_MAX);
-	int made = strcmp(what, "ipk") == 0 ? ipk_render(s, year, month, format, &b)
-	                                     : ipk_perpres_render(s, from, to, format, &b);
+	int made = strcmp(what, "ipk") == 0 ? app_ipk_render(s, year, month, format, &b)
+	                                     : app_perpres_render(s, from, to, format, &b);
 	if (made != 0) {
 		fprintf(stderr, "loker: laporan tidak dapat dibuat\n");
 		goto done;

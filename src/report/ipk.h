@@ -16,21 +16,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
-
-/* One group of ledger rows: what store_stat_rows() returns. */
-struct ipk_input {
-	bool seeker;            /* a seeker event; otherwise a vacancy event (workers) */
-	int event;              /* IPK_REGISTERED, IPK_PLACED, IPK_REMOVED */
-	bool this_month;        /* in the report's month; otherwise earlier */
-	char sex;               /* L, P, or S (a vacancy open to both) */
-	const char *age_band;   /* seekers: 15-19, 20-29, 30-44, 45-54, 55+ */
-	const char *education;  /* education code, NULL when not filled in */
-	int kbji_major;         /* 0..9, -1 when none */
-	char kbli;              /* A..U, 0 when none */
-	int64_t workers;
-};
-
-enum { IPK_REGISTERED, IPK_PLACED, IPK_REMOVED };
+#include "core/report_rows.h"
 
 #define IPK_TABLES 6
 #define IPK_MAX_ROWS 24
@@ -77,5 +63,12 @@ void ipk_csv_field(struct buf *out, const char *s);
 /* Write the report as an XLSX workbook at path (libxlsxwriter), one sheet
  * per table laid out like the paper form. 0, or -1 when it cannot. */
 int ipk_xlsx(const struct ipk_report *r, const char *path);
+
+/* Largest download we build in memory. */
+#define IPK_FILE_MAX (64u * 1024 * 1024)
+
+/* Run write(ctx, path) on a fresh temporary file (libxlsxwriter writes only
+ * to files), append the file's bytes to out and delete it. 0, or -1. */
+int ipk_file_to_buf(int (*write)(void *ctx, const char *path), void *ctx, struct buf *out);
 
 #endif

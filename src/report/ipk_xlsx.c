@@ -3,7 +3,11 @@
 #include "report/ipk.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+#include "base/log.h"
 
 struct ipk_formats {
 	lxw_format *title, *head, *label, *number, *total_label, *total;
@@ -100,4 +104,35 @@ ipk_xlsx(const struct ipk_report *r, const char *path)
 	for (int i = 0; i < IPK_TABLES; i++)
 		write_sheet(wb, &f, &r->tables[i], month_name);
 	return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+}
+
+int
+ipk_file_to_buf(int (*write)(void *ctx, const char *path), void *ctx, struct buf *out)
+{
+	char path[512];
+	const char *dir = getenv("TMPDIR");
+	int rc = -1;
+	snprintf(path, sizeof(path), "%s/loker-export-XXXXXX", dir != NULL && *dir != '\0' ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		log_error("export: no temporary file in %s", path);
+		return -1;
+	}
+	close(fd);
+	if (write(ctx, path) != 0) {
+		log_error("export: writing the workbook failed");
+		goto done;
+	}
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		goto done;
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(out, chunk, got);
+	fclose(f);
+	rc = out->overflow ? -1 : 0;
+done:
+	unlink(path);
+	return rc;
 }

@@ -81,7 +81,7 @@ day_of(int64_t t, char out[11])
 
 /* The cells of one vacancy, as text. */
 static void
-row_cells(const struct store_perpres_row *r, char cells[PERPRES_COLUMNS][CELL_MAX])
+row_cells(const struct perpres_row *r, char cells[PERPRES_COLUMNS][CELL_MAX])
 {
 	enum education e;
 	enum wage_unit u;
@@ -134,7 +134,7 @@ row_cells(const struct store_perpres_row *r, char cells[PERPRES_COLUMNS][CELL_MA
 }
 
 void
-perpres_csv(const struct store_perpres_row *rows, size_t n, struct buf *out)
+perpres_csv(const struct perpres_row *rows, size_t n, struct buf *out)
 {
 	/* On the heap: the server's threads have small stacks. */
 	char (*cells)[CELL_MAX] = malloc(sizeof(char[PERPRES_COLUMNS][CELL_MAX]));
@@ -159,7 +159,7 @@ perpres_csv(const struct store_perpres_row *rows, size_t n, struct buf *out)
 }
 
 int
-perpres_xlsx(const struct store_perpres_row *rows, size_t n, const char *path)
+perpres_xlsx(const struct perpres_row *rows, size_t n, const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
 	if (wb == NULL)

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
-#include "store/stats.h"
+#include "core/report_rows.h"
 
 #define PERPRES_COLUMNS 34
 
@@ -16,10 +16,10 @@
 extern const char *const perpres_columns[PERPRES_COLUMNS];
 
 /* Append the CSV (RFC 4180, header row, CRLF line ends) of n vacancies. */
-void perpres_csv(const struct store_perpres_row *rows, size_t n, struct buf *out);
+void perpres_csv(const struct perpres_row *rows, size_t n, struct buf *out);
 
 /* Write the same table as an XLSX workbook at path (one sheet, numbers as
  * numbers). 0, or -1 when it cannot. */
-int perpres_xlsx(const struct store_perpres_row *rows, size_t n, const char *path);
+int perpres_xlsx(const struct perpres_row *rows, size_t n, const char *path);
 
 #endif

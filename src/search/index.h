@@ -1,9 +1,10 @@
 /* index.h - the searchable vacancies in memory, so filters, counts per
  * filter value and sorting are one loop over a few hundred kilobytes instead
- * of one SQL scan per facet. Text matching stays in FTS5 (store/vacancies.c);
- * this index narrows, counts and orders what it returns. Rebuilt from the
- * store at start and whenever another process changed vacancies; updated in
- * place on every change this process makes. Thread-safe (read-write lock). */
+ * of one SQL scan per facet. Text matching stays in FTS5 (store/vacancies.c,
+ * scored in index_sync.c); this index narrows, counts and orders what it
+ * returns. Rebuilt from the store at start and whenever another process
+ * changed vacancies; updated in place on every change this process makes
+ * (index_sync.c listens to the store). Thread-safe (read-write lock). */
 #ifndef LOKER_SEARCH_INDEX_H
 #define LOKER_SEARCH_INDEX_H
 

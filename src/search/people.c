@@ -8,7 +8,7 @@
 
 #include "core/date.h"
 #include "store/alerts.h"
-#include "store/profiles.h"
+#include "search/seeker_match.h"
 
 #define PEOPLE_MAX 2000000
 
@@ -287,7 +287,7 @@ people_sync(struct store *st, int64_t now)
 		goto done;
 	b.snap->generation = g;
 	b.snap->day = day;
-	if (store_profiles_each(st, today, add_person, &b) != STORE_OK || b.failed) {
+	if (seeker_match_each(st, today, add_person, &b) != STORE_OK || b.failed) {
 		snapshot_free(b.snap);
 		people_df_free(&b.df);
 		goto done;

@@ -2,7 +2,7 @@
  * cocok" over 100,000 seekers and the alert fan-out of a new vacancy are one
  * loop of match_score() instead of 100,000 profile reads. Skills are kept as
  * keys only: reasons are made for the few shown, by scoring them again with
- * their labels (store_profile_match_seeker). Rebuilt when the store's
+ * their labels (seeker_match_get). Rebuilt when the store's
  * 'seeker_generation' counter or the date changed. Thread-safe (read-write
  * lock). Also the idf skill weights over seekers. */
 #ifndef LOKER_SEARCH_PEOPLE_H

@@ -6,7 +6,7 @@
 
 #include "core/wilayah.h"
 #include "search/query.h"
-#include "search/stem.h"
+#include "core/stem.h"
 
 /* FNV-1a: a stable 32-bit key from the canonical text. */
 static uint32_t

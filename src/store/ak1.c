@@ -13,8 +13,9 @@
 #define AK1_FROM " FROM ak1_cards c JOIN users u ON u.id = c.seeker_id JOIN seekers k ON k.user_id = c.seeker_id "
 
 static void
-ak1_from_row(struct arena *a, sqlite3_stmt *st, struct store_ak1 *c)
+ak1_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_ak1 *c = row;
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
 	c->seeker_id = sqlite3_column_int64(st, 1);
@@ -55,17 +56,8 @@ ak1_reports(struct store *s, struct store_ak1 *c)
 static enum store_result
 ak1_one(struct store *s, struct arena *a, sqlite3_stmt *st, struct store_ak1 *out)
 {
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		ak1_from_row(a, st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return STORE_NOT_FOUND;
-	if (rc != SQLITE_ROW) {
-		store_log_error(s, "ak1 read");
-		return STORE_ERROR;
-	}
-	return ak1_reports(s, out);
+	enum store_result r = store_row(s, a, st, ak1_from_row, out);
+	return r == STORE_OK ? ak1_reports(s, out) : r;
 }
 
 enum store_result
@@ -82,9 +74,7 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 	                   "(status = 'legalised' AND valid_until >= ?2))");
 	sqlite3_bind_int64(st, 1, seeker_id);
 	store_bind_text(st, 2, today);
-	int rc = sqlite3_step(st);
-	int64_t open = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	int64_t open = store_int(s, st, -1);
 	if (open < 0)
 		goto fail;
 	if (open > 0) {
@@ -102,12 +92,9 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -140,8 +127,6 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
                int64_t offset, struct store_ak1 **items, size_t *count, int64_t *total)
 {
 	sqlite3_stmt *st;
-	size_t n = 0;
-	int rc;
 	*items = NULL;
 	*count = 0;
 	*total = 0;
@@ -156,14 +141,7 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0)");
 	store_bind_text(st, 1, status);
 	store_bind_text(st, 2, name);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return STORE_ERROR;
-	struct store_ak1 *v = arena_alloc(a, sizeof(*v) * (size_t)limit);
-	if (v == NULL)
+	if (store_row(s, NULL, st, store_read_int64, total) != STORE_OK)
 		return STORE_ERROR;
 	st = store_stmt(s, "SELECT " AK1_COLUMNS AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0) ORDER BY c.requested_at DESC, c.id DESC "
@@ -172,14 +150,7 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
 	store_bind_text(st, 2, name);
 	sqlite3_bind_int64(st, 3, limit);
 	sqlite3_bind_int64(st, 4, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < (size_t)limit)
-		ak1_from_row(a, st, &v[n++]);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return STORE_ERROR;
-	*items = v;
-	*count = n;
-	return STORE_OK;
+	return STORE_ROWS(s, a, st, (size_t)limit, ak1_from_row, items, count);
 }
 
 enum store_result
@@ -194,15 +165,12 @@ store_ak1_legalise(struct store *s, int64_t id, struct date today, const char *v
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "SELECT seeker_id FROM ak1_cards WHERE id = ?1 AND status = 'requested'");
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		seeker_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
+	enum store_result found = store_row(s, NULL, st, store_read_int64, &seeker_id);
+	if (found == STORE_NOT_FOUND) {
 		store_rollback(s);
 		return STORE_NOT_FOUND;
 	}
-	if (rc != SQLITE_ROW)
+	if (found != STORE_OK)
 		goto fail;
 	/* Numbers run per year; the write lock taken by store_begin keeps two
 	 * counters from picking the same one. */
@@ -245,9 +213,7 @@ store_ak1_reject(struct store *s, int64_t id, const char *reason, int64_t actor_
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "SELECT seeker_id FROM ak1_cards WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		seeker_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	store_row(s, NULL, st, store_read_int64, &seeker_id);
 	st = store_stmt(s, "UPDATE ak1_cards SET status = 'rejected', reject_reason = ?2, legalised_at = ?3, "
 	                   "legalised_by = ?4 WHERE id = ?1 AND status = 'requested'");
 	sqlite3_bind_int64(st, 1, id);
@@ -262,19 +228,15 @@ store_ak1_report(struct store *s, int64_t id, int box, const char *note, int64_t
 {
 	enum store_result r = STORE_ERROR;
 	int64_t seeker_id = 0;
-	int rc;
 	if (box < 1 || box > AK1_BOXES)
 		return STORE_ERROR;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "SELECT seeker_id FROM ak1_cards WHERE id = ?1 AND status = 'legalised'");
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		seeker_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	enum store_result found = store_row(s, NULL, st, store_read_int64, &seeker_id);
+	if (found != STORE_OK) {
+		r = found;
 		goto fail;
 	}
 	st = store_stmt(s, "INSERT INTO ak1_reports (card_id, box, reported_at, note) VALUES (?1, ?2, ?3, ?4) "
@@ -292,12 +254,9 @@ store_ak1_report(struct store *s, int64_t id, int box, const char *note, int64_t
 	/* A report at the counter is a staff action on a person's record. */
 	if (actor_id != 0 && store_audit_add(s, actor_id, "ak1_reported", "seeker", seeker_id, note, now) != STORE_OK)
 		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result

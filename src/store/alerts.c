@@ -16,35 +16,18 @@ store_alerts_generation(struct store *s, const char *name)
 
 /* Read a one-column integer query into a malloc'd array. */
 static enum store_result
-id_list(sqlite3_stmt *st, int64_t **ids, size_t *count)
+id_list(struct store *s, sqlite3_stmt *st, int64_t **ids, size_t *count)
 {
-	size_t cap = 1024, n = 0;
-	int64_t *v = malloc(sizeof(*v) * cap);
-	int rc;
-	*ids = NULL;
-	*count = 0;
-	if (v == NULL) {
-		sqlite3_reset(st);
-		return STORE_ERROR;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
-		if (n == cap) {
-			int64_t *grown = realloc(v, sizeof(*v) * cap * 2);
-			if (grown == NULL)
-				break;
-			v = grown;
-			cap *= 2;
-		}
-		v[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		free(v);
-		return STORE_ERROR;
-	}
-	*ids = v;
-	*count = n;
-	return STORE_OK;
+	return STORE_ROWS(s, NULL, st, ALERTS_ROWS_MAX, store_read_int64, ids, count);
+}
+
+static void
+read_published(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	int64_t *pair = row;
+	(void)a;
+	pair[0] = sqlite3_column_int64(st, 0);
+	pair[1] = sqlite3_column_int64(st, 1);
 }
 
 enum store_result
@@ -52,42 +35,26 @@ store_alerts_published_ids(struct store *s, int64_t **ids, int64_t **updated, si
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, updated_at FROM vacancies WHERE status = 'published' AND hidden = 0 ORDER BY id");
-	size_t cap = 1024, n = 0;
-	int64_t *v = malloc(sizeof(*v) * cap), *u = malloc(sizeof(*u) * cap);
-	int rc = SQLITE_ERROR;
+	int64_t *pairs = NULL, *u = NULL;
+	size_t n = 0;
 	*ids = *updated = NULL;
 	*count = 0;
-	if (v == NULL || u == NULL)
-		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
-		if (n == cap) {
-			int64_t *gv = realloc(v, sizeof(*v) * cap * 2);
-			if (gv != NULL)
-				v = gv;
-			int64_t *gu = realloc(u, sizeof(*u) * cap * 2);
-			if (gu != NULL)
-				u = gu;
-			if (gv == NULL || gu == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			cap *= 2;
-		}
-		v[n] = sqlite3_column_int64(st, 0);
-		u[n++] = sqlite3_column_int64(st, 1);
+	if (store_rows(s, NULL, st, sizeof(int64_t[2]), ALERTS_ROWS_MAX, read_published, (void **)&pairs, &n) !=
+	    STORE_OK)
+		return STORE_ERROR;
+	if ((u = malloc(sizeof(*u) * (n ? n : 1))) == NULL) {
+		free(pairs);
+		return STORE_ERROR;
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		goto fail;
-	sqlite3_reset(st);
-	*ids = v;
+	/* Split the pairs: ids in place (ids[i] comes from pairs[2i] >= i). */
+	for (size_t i = 0; i < n; i++) {
+		u[i] = pairs[2 * i + 1];
+		pairs[i] = pairs[2 * i];
+	}
+	*ids = pairs;
 	*updated = u;
 	*count = n;
 	return STORE_OK;
-fail:
-	sqlite3_reset(st);
-	free(v);
-	free(u);
-	return STORE_ERROR;
 }
 
 static void
@@ -101,6 +68,18 @@ default_settings(struct store_alert_settings *out)
 	out->threshold = ALERTS_DEFAULT_THRESHOLD;
 }
 
+static void
+read_settings(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_alert_settings *out = row;
+	out->enabled = sqlite3_column_int(st, 0) != 0;
+	out->channel = store_col_text(a, st, 1);
+	out->mode = store_col_text(a, st, 2);
+	out->quiet_from = sqlite3_column_int(st, 3);
+	out->quiet_to = sqlite3_column_int(st, 4);
+	out->threshold = sqlite3_column_int(st, 5);
+}
+
 enum store_result
 store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, struct store_alert_settings *out)
 {
@@ -108,17 +87,7 @@ store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, str
 	    "SELECT enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
 	default_settings(out);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->enabled = sqlite3_column_int(st, 0) != 0;
-		out->channel = store_col_text(a, st, 1);
-		out->mode = store_col_text(a, st, 2);
-		out->quiet_from = sqlite3_column_int(st, 3);
-		out->quiet_to = sqlite3_column_int(st, 4);
-		out->threshold = sqlite3_column_int(st, 5);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+	return store_row(s, a, st, read_settings, out) == STORE_ERROR ? STORE_ERROR : STORE_OK;
 }
 
 enum store_result
@@ -139,47 +108,28 @@ store_alerts_settings_save(struct store *s, int64_t user_id, const struct store_
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
+static void
+read_alert_row(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_alert_row *r = row;
+	const unsigned char *ch = sqlite3_column_text(st, 2);
+	const unsigned char *mode = sqlite3_column_text(st, 3);
+	(void)a;
+	r->user_id = sqlite3_column_int64(st, 0);
+	r->enabled = sqlite3_column_int(st, 1) != 0;
+	r->channel = ch != NULL ? (char)ch[0] : 'i';
+	r->daily = mode != NULL && mode[0] == 'd';
+	r->quiet_from = (int8_t)sqlite3_column_int(st, 4);
+	r->quiet_to = (int8_t)sqlite3_column_int(st, 5);
+	r->threshold = (int16_t)sqlite3_column_int(st, 6);
+}
+
 enum store_result
 store_alerts_settings_all(struct store *s, struct store_alert_row **rows, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT user_id, enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings ORDER BY user_id");
-	size_t cap = 256, n = 0;
-	struct store_alert_row *v = malloc(sizeof(*v) * cap);
-	int rc;
-	*rows = NULL;
-	*count = 0;
-	if (v == NULL) {
-		sqlite3_reset(st);
-		return STORE_ERROR;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < ALERTS_ROWS_MAX) {
-		if (n == cap) {
-			struct store_alert_row *grown = realloc(v, sizeof(*v) * cap * 2);
-			if (grown == NULL)
-				break;
-			v = grown;
-			cap *= 2;
-		}
-		const unsigned char *ch = sqlite3_column_text(st, 2);
-		const unsigned char *mode = sqlite3_column_text(st, 3);
-		v[n].user_id = sqlite3_column_int64(st, 0);
-		v[n].enabled = sqlite3_column_int(st, 1) != 0;
-		v[n].channel = ch != NULL ? (char)ch[0] : 'i';
-		v[n].daily = mode != NULL && mode[0] == 'd';
-		v[n].quiet_from = (int8_t)sqlite3_column_int(st, 4);
-		v[n].quiet_to = (int8_t)sqlite3_column_int(st, 5);
-		v[n].threshold = (int16_t)sqlite3_column_int(st, 6);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		free(v);
-		return STORE_ERROR;
-	}
-	*rows = v;
-	*count = n;
-	return STORE_OK;
+	return STORE_ROWS(s, NULL, st, ALERTS_ROWS_MAX, read_alert_row, rows, count);
 }
 
 struct store_alert_row
@@ -229,28 +179,28 @@ store_inbox_add(struct store *s, int64_t user_id, const char *kind, int64_t vaca
 	return sqlite3_changes(s->db) > 0 ? 1 : 0;
 }
 
+static void
+read_inbox(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_inbox_item *m = row;
+	m->id = sqlite3_column_int64(st, 0);
+	m->kind = store_col_text(a, st, 1);
+	m->vacancy_id = sqlite3_column_int64(st, 2);
+	m->ref_id = sqlite3_column_int64(st, 3);
+	m->title = store_col_text(a, st, 4);
+	m->body = store_col_text(a, st, 5);
+	m->link = store_col_text(a, st, 6);
+	m->created_at = sqlite3_column_int64(st, 7);
+	m->read_at = sqlite3_column_int64(st, 8);
+}
+
 static enum store_result
-inbox_rows(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_inbox_item **items, size_t *count)
+inbox_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_inbox_item **items,
+           size_t *count)
 {
 	if (limit <= 0 || limit > ALERTS_INBOX_MAX)
 		limit = ALERTS_INBOX_MAX;
-	*items = arena_alloc(a, sizeof(**items) * (size_t)limit);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
-		struct store_inbox_item *m = &(*items)[(*count)++];
-		m->id = sqlite3_column_int64(st, 0);
-		m->kind = store_col_text(a, st, 1);
-		m->vacancy_id = sqlite3_column_int64(st, 2);
-		m->ref_id = sqlite3_column_int64(st, 3);
-		m->title = store_col_text(a, st, 4);
-		m->body = store_col_text(a, st, 5);
-		m->link = store_col_text(a, st, 6);
-		m->created_at = sqlite3_column_int64(st, 7);
-		m->read_at = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)limit, read_inbox, items, count);
 }
 
 enum store_result
@@ -262,7 +212,7 @@ store_inbox_list(struct store *s, struct arena *a, int64_t user_id, int64_t limi
 	    " WHERE user_id = ?1 AND kind <> 'digest_sent' ORDER BY id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
-	return inbox_rows(a, st, limit, items, count);
+	return inbox_rows(s, a, st, limit, items, count);
 }
 
 int64_t
@@ -271,9 +221,7 @@ store_inbox_unread(struct store *s, int64_t user_id)
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT count(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL AND kind <> 'digest_sent'");
 	sqlite3_bind_int64(st, 1, user_id);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return n;
+	return store_int(s, st, -1);
 }
 
 enum store_result
@@ -295,7 +243,7 @@ store_inbox_alerts_since(struct store *s, struct arena *a, int64_t user_id, int6
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, since);
 	sqlite3_bind_int64(st, 3, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
-	return inbox_rows(a, st, limit, items, count);
+	return inbox_rows(s, a, st, limit, items, count);
 }
 
 enum store_result
@@ -304,7 +252,7 @@ store_inbox_alert_users(struct store *s, int64_t since, int64_t **ids, size_t *c
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT DISTINCT user_id FROM inbox WHERE kind IN ('vacancy_match', 'saved_search') AND created_at > ?1");
 	sqlite3_bind_int64(st, 1, since);
-	return id_list(st, ids, count);
+	return id_list(s, st, ids, count);
 }
 
 int64_t
@@ -313,20 +261,17 @@ store_alerts_last_digest(struct store *s, int64_t user_id)
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(max(created_at), 0) FROM inbox WHERE user_id = ?1 AND kind = 'digest_sent'");
 	sqlite3_bind_int64(st, 1, user_id);
-	int64_t t = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return t;
+	return store_int(s, st, 0);
 }
 
 const char *
 store_alerts_recipient(struct store *s, struct arena *a, int64_t user_id, const char *channel)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT phone, email FROM users WHERE id = ?1");
+	sqlite3_stmt *st = store_stmt(s, "SELECT CASE WHEN ?2 THEN email ELSE phone END FROM users WHERE id = ?1");
 	const char *r = NULL;
 	sqlite3_bind_int64(st, 1, user_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r = store_col_text(a, st, channel != NULL && strcmp(channel, "email") == 0 ? 1 : 0);
-	sqlite3_reset(st);
+	sqlite3_bind_int(st, 2, channel != NULL && strcmp(channel, "email") == 0);
+	store_row(s, a, st, store_read_text, &r);
 	return r;
 }
 
@@ -339,8 +284,7 @@ store_saved_search_add(struct store *s, int64_t user_id, const char *name, const
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM saved_searches WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	int64_t n = store_int(s, st, -1);
 	if (n < 0)
 		goto fail;
 	if (n >= ALERTS_SAVED_MAX) {
@@ -355,30 +299,20 @@ store_saved_search_add(struct store *s, int64_t user_id, const char *name, const
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
-static enum store_result
-saved_rows(struct arena *a, sqlite3_stmt *st, size_t limit, struct store_saved_search **items, size_t *count)
+static void
+read_saved(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	*items = arena_alloc(a, sizeof(**items) * (limit ? limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < limit) {
-		struct store_saved_search *q = &(*items)[(*count)++];
-		q->id = sqlite3_column_int64(st, 0);
-		q->user_id = sqlite3_column_int64(st, 1);
-		q->name = store_col_text(a, st, 2);
-		q->query = store_col_text(a, st, 3);
-		q->created_at = sqlite3_column_int64(st, 4);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	struct store_saved_search *q = row;
+	q->id = sqlite3_column_int64(st, 0);
+	q->user_id = sqlite3_column_int64(st, 1);
+	q->name = store_col_text(a, st, 2);
+	q->query = store_col_text(a, st, 3);
+	q->created_at = sqlite3_column_int64(st, 4);
 }
 
 enum store_result
@@ -388,7 +322,7 @@ store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struc
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, user_id, name, query, created_at FROM saved_searches WHERE user_id = ?1 ORDER BY id DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, user_id);
-	return saved_rows(a, st, ALERTS_SAVED_MAX, items, count);
+	return STORE_ROWS(s, a, st, ALERTS_SAVED_MAX, read_saved, items, count);
 }
 
 enum store_result
@@ -411,7 +345,7 @@ store_saved_search_all(struct store *s, struct arena *a, int64_t limit, struct s
 	if (limit <= 0)
 		limit = 1;
 	sqlite3_bind_int64(st, 1, limit);
-	return saved_rows(a, st, (size_t)limit, items, count);
+	return STORE_ROWS(s, a, st, (size_t)limit, read_saved, items, count);
 }
 
 enum store_result
@@ -424,7 +358,7 @@ store_alerts_still_looking_due(struct store *s, int64_t cutoff, int64_t **ids, s
 	    " AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.user_id = u.id AND i.kind = 'still_looking'"
 	    " AND i.created_at >= ?1) ORDER BY u.id");
 	sqlite3_bind_int64(st, 1, cutoff);
-	return id_list(st, ids, count);
+	return id_list(s, st, ids, count);
 }
 
 enum store_result

@@ -23,8 +23,9 @@
 	" LEFT JOIN seeker_cvs c ON c.user_id = a.seeker_id"
 
 static void
-app_from_row(struct arena *a, sqlite3_stmt *st, struct store_application *o)
+app_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_application *o = row;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->vacancy_id = sqlite3_column_int64(st, 1);
@@ -57,28 +58,12 @@ app_from_row(struct arena *a, sqlite3_stmt *st, struct store_application *o)
 
 /* Read up to APPLICATION_LIST_MAX rows of a bound APP_COLUMNS query. */
 static enum store_result
-app_list(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_application **items, size_t *count)
+app_list(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_application **items,
+         size_t *count)
 {
 	if (limit <= 0 || limit > APPLICATION_LIST_MAX)
 		limit = APPLICATION_LIST_MAX;
-	*count = 0;
-	*items = NULL;
-	size_t cap = 16;
-	struct store_application *v = arena_alloc(a, sizeof(*v) * cap);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
-		if (*count == cap) {
-			/* Grow in the arena: lists are short, the old copy is freed with it. */
-			struct store_application *bigger = arena_alloc(a, sizeof(*v) * cap * 2);
-			memcpy(bigger, v, sizeof(*v) * cap);
-			v = bigger;
-			cap *= 2;
-		}
-		app_from_row(a, st, &v[(*count)++]);
-	}
-	sqlite3_reset(st);
-	*items = v;
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)limit, app_from_row, items, count);
 }
 
 /* Tell user_id: an inbox row, and the outbox on their channel (alert
@@ -166,61 +151,88 @@ placement_insert(struct store *s, const struct store_placement *p, int64_t now, 
 	return 0;
 }
 
+/* The vacancy an application is for, as applying checks it. */
+struct apply_target {
+	char status[24], method[16];
+	int hidden, quota;
+};
+
+static void
+read_target(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct apply_target *t = row;
+	(void)a;
+	snprintf(t->status, sizeof(t->status), "%s", (const char *)sqlite3_column_text(st, 0));
+	t->hidden = sqlite3_column_int(st, 1);
+	snprintf(t->method, sizeof(t->method), "%s", (const char *)sqlite3_column_text(st, 2));
+	t->quota = sqlite3_column_int(st, 3);
+}
+
+/* An application as a status change reads it. */
+struct app_state {
+	int64_t seeker_id;
+	char old[16];
+	int walkin;
+};
+
+static void
+read_state(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct app_state *p = row;
+	(void)a;
+	p->seeker_id = sqlite3_column_int64(st, 0);
+	snprintf(p->old, sizeof(p->old), "%s", (const char *)sqlite3_column_text(st, 1));
+	p->walkin = sqlite3_column_int(st, 2);
+}
+
+/* Column 0 into a char[256]. */
+static void
+read_name(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	(void)a;
+	snprintf(row, 256, "%s", (const char *)sqlite3_column_text(st, 0));
+}
+
 enum store_result
 store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id, const char *note, bool walkin,
                          int64_t now, int64_t *id_out, const char **conflict)
 {
 	enum store_result r = STORE_ERROR;
-	char status[24] = "", method[16] = "";
-	int hidden = 0, quota = 0;
+	struct apply_target t = {"", "", 0, 0};
 	*conflict = NULL;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT status, hidden, apply_method, coalesce(walkin_quota, 0) FROM vacancies WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, vacancy_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(status, sizeof(status), "%s", (const char *)sqlite3_column_text(st, 0));
-		hidden = sqlite3_column_int(st, 1);
-		snprintf(method, sizeof(method), "%s", (const char *)sqlite3_column_text(st, 2));
-		quota = sqlite3_column_int(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if ((r = store_row(s, NULL, st, read_target, &t)) != STORE_OK)
 		goto fail;
-	}
-	if (strcmp(status, "closed") == 0) {
+	r = STORE_ERROR;
+	if (strcmp(t.status, "closed") == 0) {
 		*conflict = "closed";
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	if (strcmp(status, "published") != 0 || hidden) {
+	if (strcmp(t.status, "published") != 0 || t.hidden) {
 		r = STORE_NOT_FOUND;
 		goto fail;
 	}
 	st = store_stmt(s, "SELECT id FROM applications WHERE vacancy_id = ?1 AND seeker_id = ?2");
 	sqlite3_bind_int64(st, 1, vacancy_id);
 	sqlite3_bind_int64(st, 2, seeker_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id_out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW) {
+	if (store_row(s, NULL, st, store_read_int64, id_out) == STORE_OK) {
 		*conflict = "applied";
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	walkin = walkin && strcmp(method, "walkin") == 0;
-	if (walkin && quota > 0) {
+	walkin = walkin && strcmp(t.method, "walkin") == 0;
+	if (walkin && t.quota > 0) {
 		/* Counted under the write lock: two last bookings cannot both pass. */
 		st = store_stmt(s, "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND walkin = 1 "
 		                   "AND status <> 'ditarik'");
 		sqlite3_bind_int64(st, 1, vacancy_id);
-		int booked = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-		sqlite3_reset(st);
-		if (booked >= quota) {
+		int64_t booked = store_int(s, st, 0);
+		if (booked >= t.quota) {
 			*conflict = "walkin_full";
 			r = STORE_CONFLICT;
 			goto fail;
@@ -240,12 +252,9 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 	if (add_event(s, *id_out, "baru", walkin ? "Lamaran dikirim; jadwal walk-in interview dipesan"
 	                                         : "Lamaran dikirim", now) != 0)
 		goto fail;
-	if (store_commit(s) != 0)
-		return STORE_ERROR;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -253,12 +262,7 @@ store_application_get(struct store *s, struct arena *a, int64_t id, struct store
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		app_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, app_from_row, out);
 }
 
 enum store_result
@@ -268,7 +272,7 @@ store_application_list_seeker(struct store *s, struct arena *a, int64_t seeker_i
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.seeker_id = ?1 "
 	                                 "ORDER BY a.updated_at DESC, a.id DESC");
 	sqlite3_bind_int64(st, 1, seeker_id);
-	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+	return app_list(s, a, st, APPLICATION_LIST_MAX, items, count);
 }
 
 enum store_result
@@ -277,7 +281,7 @@ store_application_list_vacancy(struct store *s, struct arena *a, int64_t vacancy
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM " WHERE a.vacancy_id = ?1 ORDER BY a.id");
 	sqlite3_bind_int64(st, 1, vacancy_id);
-	return app_list(a, st, APPLICATION_LIST_MAX, items, count);
+	return app_list(s, a, st, APPLICATION_LIST_MAX, items, count);
 }
 
 int64_t
@@ -286,9 +290,7 @@ store_application_count_vacancy(struct store *s, int64_t vacancy_id)
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT count(*) FROM applications WHERE vacancy_id = ?1 AND status <> 'ditarik'");
 	sqlite3_bind_int64(st, 1, vacancy_id);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return n;
+	return store_int(s, st, -1);
 }
 
 enum store_result
@@ -308,38 +310,23 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 	    "LEFT JOIN employers e ON e.user_id = v.employer_id WHERE v.id = ?1 AND v.employer_id = ?2");
 	sqlite3_bind_int64(st, 1, vacancy_id);
 	sqlite3_bind_int64(st, 2, employer_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(employer_name, sizeof(employer_name), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+	if ((r = store_row(s, NULL, st, read_name, employer_name)) != STORE_OK)
 		goto fail;
-	}
+	r = STORE_ERROR;
 	for (size_t i = 0; i < n; i++) {
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
 			seen = ids[k] == ids[i];
 		if (seen)
 			continue;
-		char old[16] = "";
-		int64_t seeker_id = 0;
-		int walkin = 0;
+		struct app_state a = {0, "", 0};
 		st = store_stmt(s, "SELECT seeker_id, status, walkin FROM applications WHERE id = ?1 AND vacancy_id = ?2");
 		sqlite3_bind_int64(st, 1, ids[i]);
 		sqlite3_bind_int64(st, 2, vacancy_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			seeker_id = sqlite3_column_int64(st, 0);
-			snprintf(old, sizeof(old), "%s", (const char *)sqlite3_column_text(st, 1));
-			walkin = sqlite3_column_int(st, 2);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW) {
-			r = rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+		if ((r = store_row(s, NULL, st, read_state, &a)) != STORE_OK)
 			goto fail;
-		}
-		if (strcmp(old, "ditarik") == 0)
+		r = STORE_ERROR;
+		if (strcmp(a.old, "ditarik") == 0)
 			continue;
 		st = store_stmt(s,
 		    "UPDATE applications SET status = ?2, "
@@ -356,12 +343,12 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 		store_bind_text(st, 6, c->reject_reason);
 		sqlite3_bind_int64(st, 7, now);
 		if (store_exec_stmt(s, st) != 0 || add_event(s, ids[i], c->status, c->event_message, now) != 0 ||
-		    notify(s, seeker_id, ids[i], c->notice, now) != 0)
+		    notify(s, a.seeker_id, ids[i], c->notice, now) != 0)
 			goto fail;
-		if (strcmp(c->status, "diterima") == 0 && strcmp(old, "diterima") != 0) {
+		if (strcmp(c->status, "diterima") == 0 && strcmp(a.old, "diterima") != 0) {
 			struct store_placement p = {
-				.seeker_id = seeker_id, .vacancy_id = vacancy_id, .employer_name = employer_name,
-				.since = c->today, .channel = walkin ? "walkin" : "loker", .reported_by = "employer",
+				.seeker_id = a.seeker_id, .vacancy_id = vacancy_id, .employer_name = employer_name,
+				.since = c->today, .channel = a.walkin ? "walkin" : "loker", .reported_by = "employer",
 			};
 			if (placement_insert(s, &p, now, NULL) != 0)
 				goto fail;
@@ -371,12 +358,11 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 	}
 	if (placed && store_bump(s, "seeker_generation") < 0)
 		goto fail;
-	if (store_commit(s) != 0)
-		return STORE_ERROR;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	*changed = 0;
+	r = store_end(s, r);
+	if (r != STORE_OK)
+		*changed = 0;
 	return r;
 }
 
@@ -398,16 +384,24 @@ store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64
 		st = store_stmt(s, "SELECT 1 FROM applications WHERE id = ?1 AND seeker_id = ?2");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, seeker_id);
-		r = sqlite3_step(st) == SQLITE_ROW ? STORE_CONFLICT : STORE_NOT_FOUND;
-		sqlite3_reset(st);
+		r = store_int(s, st, 0) != 0 ? STORE_CONFLICT : STORE_NOT_FOUND;
 		goto fail;
 	}
 	if (add_event(s, id, "ditarik", "Lamaran ditarik oleh pelamar", now) != 0)
 		goto fail;
-	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
+}
+
+static void
+read_event(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_application_event *e = row;
+	e->id = sqlite3_column_int64(st, 0);
+	e->at = sqlite3_column_int64(st, 1);
+	e->status = store_col_text(a, st, 2);
+	e->message = store_col_text(a, st, 3);
 }
 
 enum store_result
@@ -419,18 +413,7 @@ store_application_events(struct store *s, struct arena *a, int64_t id, struct st
 	    "LIMIT ?2");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
-	*items = arena_alloc(a, sizeof(**items) * APPLICATION_EVENTS_MAX);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < APPLICATION_EVENTS_MAX) {
-		struct store_application_event *e = &(*items)[(*count)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->at = sqlite3_column_int64(st, 1);
-		e->status = store_col_text(a, st, 2);
-		e->message = store_col_text(a, st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, APPLICATION_EVENTS_MAX, read_event, items, count);
 }
 
 enum store_result
@@ -459,12 +442,10 @@ store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char
 	sqlite3_reset(list);
 	if (rc != SQLITE_DONE)
 		goto fail;
-	if (store_commit(s) != 0)
-		return STORE_ERROR;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	*count = 0;
+	if ((r = store_end(s, r)) != STORE_OK)
+		*count = 0;
 	return r;
 }
 
@@ -477,7 +458,7 @@ store_application_untouched(struct store *s, struct arena *a, int64_t before, in
 	    "ORDER BY a.id LIMIT ?2");
 	sqlite3_bind_int64(st, 1, before);
 	sqlite3_bind_int64(st, 2, limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX);
-	return app_list(a, st, limit, items, count);
+	return app_list(s, a, st, limit, items, count);
 }
 
 enum store_result
@@ -490,25 +471,18 @@ store_application_remind(struct store *s, int64_t id, const struct store_notice 
 	    "UPDATE applications SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'baru'");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
-	if (store_exec_stmt(s, st) != 0)
+	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		r = STORE_NOT_FOUND;
-		goto fail;
-	}
+	r = STORE_ERROR;
 	st = store_stmt(s, "SELECT v.employer_id FROM applications a JOIN vacancies v ON v.id = a.vacancy_id "
 	                   "WHERE a.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int64_t employer_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t employer_id = store_int(s, st, 0);
 	if (employer_id == 0)
 		goto fail;
-	if (notify(s, employer_id, id, n, now) != 0)
-		goto fail;
-	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+	r = notify(s, employer_id, id, n, now) == 0 ? STORE_OK : STORE_ERROR;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -516,12 +490,23 @@ store_placement_create(struct store *s, const struct store_placement *p, int64_t
 {
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
-	if (placement_insert(s, p, now, id_out) != 0 || store_bump(s, "seeker_generation") < 0)
-		goto fail;
-	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end_bump(s, placement_insert(s, p, now, id_out) == 0 ? STORE_OK : STORE_ERROR,
+	                      "seeker_generation");
+}
+
+static void
+read_placement(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_placement *p = row;
+	p->id = sqlite3_column_int64(st, 0);
+	p->seeker_id = sqlite3_column_int64(st, 1);
+	p->vacancy_id = sqlite3_column_int64(st, 2);
+	p->employer_name = store_col_text(a, st, 3);
+	p->since = store_col_text(a, st, 4);
+	p->channel = store_col_text(a, st, 5);
+	p->reported_by = store_col_text(a, st, 6);
+	p->created_at = sqlite3_column_int64(st, 7);
+	p->ended_at = sqlite3_column_int64(st, 8);
 }
 
 enum store_result
@@ -534,23 +519,7 @@ store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct
 	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, seeker_id);
 	sqlite3_bind_int(st, 2, LIMIT);
-	*items = arena_alloc(a, sizeof(**items) * LIMIT);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < LIMIT) {
-		struct store_placement *p = &(*items)[(*count)++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->seeker_id = sqlite3_column_int64(st, 1);
-		p->vacancy_id = sqlite3_column_int64(st, 2);
-		p->employer_name = store_col_text(a, st, 3);
-		p->since = store_col_text(a, st, 4);
-		p->channel = store_col_text(a, st, 5);
-		p->reported_by = store_col_text(a, st, 6);
-		p->created_at = sqlite3_column_int64(st, 7);
-		p->ended_at = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, LIMIT, read_placement, items, count);
 }
 
 enum store_result
@@ -564,21 +533,15 @@ store_placement_end(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, seeker_id);
 	sqlite3_bind_int64(st, 3, now);
-	if (store_exec_stmt(s, st) != 0)
+	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		r = STORE_NOT_FOUND;
-		goto fail;
-	}
+	r = STORE_ERROR;
 	/* Looking again: back into the IPK stock once no job is open. */
 	if (!store_placement_active(s, seeker_id) && store_stat_seeker(s, seeker_id, "registered", now) != STORE_OK)
 		goto fail;
-	if (store_bump(s, "seeker_generation") < 0)
-		goto fail;
-	return store_commit(s) == 0 ? STORE_OK : STORE_ERROR;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end_bump(s, r, "seeker_generation");
 }
 
 bool
@@ -586,7 +549,5 @@ store_placement_active(struct store *s, int64_t seeker_id)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM placements WHERE seeker_id = ?1 AND ended_at IS NULL LIMIT 1");
 	sqlite3_bind_int64(st, 1, seeker_id);
-	bool yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return store_int(s, st, 0) != 0;
 }

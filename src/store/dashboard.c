@@ -848,7 +848,5 @@ store_dashboard_generation(struct store *s)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(sum(value), 0) FROM counters WHERE name IN ('seeker_generation', 'vacancy_generation')");
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
+	return store_int(s, st, -1);
 }

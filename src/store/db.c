@@ -10,7 +10,6 @@
 #include "base/log.h"
 #include "base/parse.h"
 #include "store/fts_tokenizer.h"
-#include "store/audit.h"
 
 static char *store_path;
 /* One connection per thread, closed by the key's destructor when the thread
@@ -208,6 +207,105 @@ store_col_text(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
 }
 
+enum store_result
+store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max, store_read_fn *read,
+           void **items, size_t *count)
+{
+	size_t cap = 0, n = 0;
+	unsigned char *v = NULL;
+	int rc = SQLITE_DONE;
+	while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t grown = cap == 0 ? 16 : cap * 2;
+			unsigned char *bigger;
+			if (grown > max)
+				grown = max;
+			if (a != NULL) {
+				/* Lists in the arena are short; the old copy goes with it. */
+				bigger = arena_alloc(a, size * grown);
+				if (n > 0)
+					memcpy(bigger, v, size * n);
+			} else if ((bigger = realloc(v, size * grown)) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			v = bigger;
+			cap = grown;
+		}
+		memset(v + size * n, 0, size);
+		read(a, st, v + size * n);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_log_error(s, rc == SQLITE_NOMEM ? "rows: out of memory" : "rows");
+		if (a == NULL)
+			free(v);
+		*items = NULL;
+		*count = 0;
+		return STORE_ERROR;
+	}
+	if (v == NULL)      /* an empty list is still an array */
+		v = a != NULL ? arena_alloc(a, size) : calloc(1, size);
+	if (v == NULL) {
+		*count = 0;
+		*items = NULL;
+		return STORE_ERROR;
+	}
+	*items = v;
+	*count = n;
+	return STORE_OK;
+}
+
+enum store_result
+store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count)
+{
+	int64_t *v;
+	*count = 0;
+	if (STORE_ROWS(s, NULL, st, max, store_read_int64, &v, count) != STORE_OK)
+		return STORE_ERROR;
+	if (*count > 0)
+		memcpy(ids, v, sizeof(*v) * *count);
+	free(v);
+	return STORE_OK;
+}
+
+enum store_result
+store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read(a, st, row);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	if (rc == SQLITE_DONE)
+		return STORE_NOT_FOUND;
+	store_log_error(s, "row");
+	return STORE_ERROR;
+}
+
+void
+store_read_int64(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	(void)a;
+	*(int64_t *)row = sqlite3_column_int64(st, 0);
+}
+
+void
+store_read_text(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	*(const char **)row = store_col_text(a, st, 0);
+}
+
+int64_t
+store_int(struct store *s, sqlite3_stmt *st, int64_t fallback)
+{
+	int64_t v = fallback;
+	store_row(s, NULL, st, store_read_int64, &v);
+	return v;
+}
+
 void
 store_log_error(struct store *s, const char *what)
 {
@@ -224,6 +322,31 @@ store_exec_stmt(struct store *s, sqlite3_stmt *st)
 		return -1;
 	}
 	return 0;
+}
+
+enum store_result
+store_exec_changed(struct store *s, sqlite3_stmt *st)
+{
+	if (store_exec_stmt(s, st) != 0)
+		return STORE_ERROR;
+	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+}
+
+enum store_result
+store_end(struct store *s, enum store_result r)
+{
+	if (r == STORE_OK && store_commit(s) == 0)
+		return STORE_OK;
+	store_rollback(s);
+	return r == STORE_OK ? STORE_ERROR : r;
+}
+
+enum store_result
+store_end_bump(struct store *s, enum store_result r, const char *name)
+{
+	if (r == STORE_OK && store_bump(s, name) < 0)
+		r = STORE_ERROR;
+	return store_end(s, r);
 }
 
 int
@@ -248,19 +371,13 @@ store_rollback(struct store *s)
 bool
 store_ping(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1");
-	bool ok = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return ok;
+	return store_int(s, store_stmt(s, "SELECT 1"), 0) == 1;
 }
 
 int
 store_schema_version(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
-	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
+	return (int)store_int(s, store_stmt(s, "PRAGMA user_version"), -1);
 }
 
 int
@@ -289,27 +406,7 @@ store_count(struct store *s, const char *sql, const char *value)
 	sqlite3_stmt *st = store_stmt(s, sql);
 	if (value != NULL)
 		store_bind_text(st, 1, value);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
-}
-
-enum store_result
-store_decision(struct store *s, sqlite3_stmt *st, int64_t actor_id, const char *action, const char *target_type,
-               int64_t target_id, const char *reason, int64_t now)
-{
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_audit_add(s, actor_id, action, target_type, target_id, reason, now) != STORE_OK || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_int(s, st, 0);
 }
 
 int64_t
@@ -317,9 +414,7 @@ store_bump(struct store *s, const char *name)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE counters SET value = value + 1 WHERE name = ?1 RETURNING value");
 	store_bind_text(st, 1, name);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
+	return store_int(s, st, -1);
 }
 
 int64_t
@@ -327,7 +422,5 @@ store_counter(struct store *s, const char *name)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM counters WHERE name = ?1");
 	store_bind_text(st, 1, name);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
+	return store_int(s, st, -1);
 }

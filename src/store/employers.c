@@ -14,8 +14,9 @@
 	"u.created_at, coalesce(e.decided_at, 0)"
 
 static void
-employer_from_row(struct arena *a, sqlite3_stmt *st, struct store_employer *e)
+employer_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_employer *e = row;
 	e->id = sqlite3_column_int64(st, 0);
 	e->kind = store_col_text(a, st, 1);
 	e->name = store_col_text(a, st, 2);
@@ -53,9 +54,8 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 	if (*conflict == NULL && has_nik) {
 		sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM employers WHERE nik_index = ?1");
 		sqlite3_bind_blob(st, 1, idx, NIK_INDEX_LEN, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (store_int(s, st, 0) != 0)
 			*conflict = "nik";
-		sqlite3_reset(st);
 	}
 	if (*conflict != NULL) {
 		r = STORE_CONFLICT;
@@ -95,14 +95,12 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 	}
 	store_bind_text(st, 13, n->nik_masked);
 	sqlite3_bind_int64(st, 14, now);
-	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = id;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
+	r = store_end(s, r);
 	sodium_memzero(sealed, sizeof(sealed));
 	return r;
 }
@@ -113,12 +111,7 @@ store_employer_get(struct store *s, struct arena *a, int64_t id, struct store_em
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		employer_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, employer_from_row, out);
 }
 
 enum store_result
@@ -132,13 +125,7 @@ store_employer_list(struct store *s, struct arena *a, const char *status, int64_
 	store_bind_text(st, 1, status);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset);
-	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit)
-		employer_from_row(a, st, &(*items)[(*count)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)limit, employer_from_row, items, count);
 }
 
 enum store_result

@@ -1,12 +1,12 @@
 /* fts_tokenizer.c - the FTS5 tokenizer "loker_stem": unicode61 does the
  * splitting, case folding and diacritics; every token it yields goes through
- * the Snowball "indonesian" stemmer (search/stem.c) before FTS5 sees it. The same tokenizer
+ * the Snowball "indonesian" stemmer (core/stem.c) before FTS5 sees it. The same tokenizer
  * runs on documents and on MATCH strings, so both meet at the same stems. */
 #include "store/fts_tokenizer.h"
 
 #include <stdlib.h>
 
-#include "search/stem.h"
+#include "core/stem.h"
 
 /* One instance per FTS5 table (and per connection). */
 struct fts_stem {

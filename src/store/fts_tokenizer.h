@@ -1,6 +1,6 @@
 /* fts_tokenizer.h - the FTS5 tokenizer "loker_stem": FTS5's unicode61
  * (lower case, diacritics removed) followed by the Indonesian stemmer of
- * search/stem.h. SQLite's extension point, so it lives in the store. */
+ * core/stem.h. SQLite's extension point, so it lives in the store. */
 #ifndef LOKER_FTS_TOKENIZER_H
 #define LOKER_FTS_TOKENIZER_H
 

@@ -17,23 +17,22 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
+static void
+read_outbox(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_outbox *m = row;
+	m->id = sqlite3_column_int64(st, 0);
+	m->channel = store_col_text(a, st, 1);
+	m->recipient = store_col_text(a, st, 2);
+	m->body = store_col_text(a, st, 3);
+	m->created_at = sqlite3_column_int64(st, 4);
+}
+
 enum store_result
 store_outbox_pending(struct store *s, struct arena *a, int64_t limit, struct store_outbox **items, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, channel, recipient, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
-	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit) {
-		struct store_outbox *m = &(*items)[(*count)++];
-		m->id = sqlite3_column_int64(st, 0);
-		m->channel = store_col_text(a, st, 1);
-		m->recipient = store_col_text(a, st, 2);
-		m->body = store_col_text(a, st, 3);
-		m->created_at = sqlite3_column_int64(st, 4);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)limit, read_outbox, items, count);
 }

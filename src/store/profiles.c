@@ -1,15 +1,12 @@
-/* profiles.c - seeker profiles, CVs, and seekers as matching sees them. */
+/* profiles.c - seeker profiles, CVs, and the rows matching reads (turned
+ * into match seekers by search/seeker_match.c). */
 #include "store/profiles.h"
 
+#include <stdint.h>
 #include <string.h>
 
-#include "core/text.h"
-#include "core/vacancy.h"
-#include "search/skills.h"
 #include "store/stats.h"
 #include "store/store_internal.h"
-
-#define PROFILE_MAX_LIST 48             /* items read from one comma list */
 
 #define PROFILE_COLUMNS \
 	"p.education, p.major, p.school, coalesce(p.graduation_year, 0), coalesce(p.skills, ''), " \
@@ -18,6 +15,33 @@
 	"coalesce(p.pref_formal, -1), coalesce(p.pref_arrangements, ''), coalesce(p.expected_wage, 0), " \
 	"p.expected_wage_unit, p.available_from, coalesce(p.open_profile, 0), coalesce(p.updated_at, 0), " \
 	"coalesce(p.still_looking_at, 0), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
+
+static void
+read_profile(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_profile *out = row;
+	out->education = store_col_text(a, st, 0);
+	out->major = store_col_text(a, st, 1);
+	out->school = store_col_text(a, st, 2);
+	out->graduation_year = sqlite3_column_int(st, 3);
+	out->skills = store_col_text(a, st, 4);
+	out->experience_years = sqlite3_column_int(st, 5);
+	out->experience = store_col_text(a, st, 6);
+	out->certificates = store_col_text(a, st, 7);
+	out->languages = store_col_text(a, st, 8);
+	out->disability = store_col_text(a, st, 9);
+	out->pref_kbli = store_col_text(a, st, 10);
+	out->pref_districts = store_col_text(a, st, 11);
+	out->pref_formal = sqlite3_column_int(st, 12);
+	out->pref_arrangements = store_col_text(a, st, 13);
+	out->expected_wage = sqlite3_column_int64(st, 14);
+	out->expected_wage_unit = store_col_text(a, st, 15);
+	out->available_from = store_col_text(a, st, 16);
+	out->open_profile = sqlite3_column_int(st, 17) != 0;
+	out->updated_at = sqlite3_column_int64(st, 18);
+	out->still_looking_at = sqlite3_column_int64(st, 19);
+	out->has_cv = sqlite3_column_int(st, 20) != 0;
+}
 
 enum store_result
 store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out)
@@ -28,38 +52,11 @@ store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct stor
 	    "SELECT " PROFILE_COLUMNS " FROM seekers k LEFT JOIN seeker_profiles p ON p.user_id = k.user_id "
 	    "WHERE k.user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK) {
-		memset(out, 0, sizeof(*out));
-		out->user_id = user_id;
-		out->education = store_col_text(a, st, 0);
-		out->major = store_col_text(a, st, 1);
-		out->school = store_col_text(a, st, 2);
-		out->graduation_year = sqlite3_column_int(st, 3);
-		out->skills = store_col_text(a, st, 4);
-		out->experience_years = sqlite3_column_int(st, 5);
-		out->experience = store_col_text(a, st, 6);
-		out->certificates = store_col_text(a, st, 7);
-		out->languages = store_col_text(a, st, 8);
-		out->disability = store_col_text(a, st, 9);
-		out->pref_kbli = store_col_text(a, st, 10);
-		out->pref_districts = store_col_text(a, st, 11);
-		out->pref_formal = sqlite3_column_int(st, 12);
-		out->pref_arrangements = store_col_text(a, st, 13);
-		out->expected_wage = sqlite3_column_int64(st, 14);
-		out->expected_wage_unit = store_col_text(a, st, 15);
-		out->available_from = store_col_text(a, st, 16);
-		out->open_profile = sqlite3_column_int(st, 17) != 0;
-		out->updated_at = sqlite3_column_int64(st, 18);
-		out->still_looking_at = sqlite3_column_int64(st, 19);
-		out->has_cv = sqlite3_column_int(st, 20) != 0;
-	} else if (r == STORE_ERROR) {
-		store_log_error(s, "profile get");
-	}
-	sqlite3_reset(st);
-	return r;
+	memset(out, 0, sizeof(*out));
+	out->user_id = user_id;
+	return store_row(s, a, st, read_profile, out);
 }
+
 
 /* NULL for an absent or empty optional text. */
 static const char *
@@ -116,18 +113,10 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	store_bind_text(st, 18, opt_text(p->available_from));
 	sqlite3_bind_int(st, 19, p->open_profile);
 	sqlite3_bind_int64(st, 20, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
-fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 }
 
 enum store_result
@@ -159,12 +148,9 @@ store_profile_set_cv(struct store *s, int64_t user_id, const char *filename, con
 		store_rollback(s);
 		return STORE_NOT_FOUND;
 	}
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 enum store_result
@@ -200,12 +186,9 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 	    "ON CONFLICT (user_id) DO UPDATE SET still_looking_at = excluded.still_looking_at");
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	/* "Still looking" also means any job recorded earlier has ended
 	 * (placements.ended_at: the seeker looks for work again). */
 	st = store_stmt(s, "UPDATE placements SET ended_at = ?2 WHERE seeker_id = ?1 AND ended_at IS NULL");
@@ -215,12 +198,9 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 		goto fail;
 	if (sqlite3_changes(s->db) > 0 && store_stat_seeker(s, user_id, "registered", now) != STORE_OK)
 		goto fail;
-	if (store_bump(s, "seeker_generation") < 0 || store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	return store_end_bump(s, STORE_OK, "seeker_generation");
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 /* ------------------------------------------------------------ matching */
@@ -233,213 +213,46 @@ fail:
 #define MATCH_FROM \
 	" FROM users u JOIN seekers k ON k.user_id = u.id LEFT JOIN seeker_profiles p ON p.user_id = u.id "
 
-struct skill_list {
-	struct arena *a;
-	const char *labels[PROFILE_MAX_LIST];
-	size_t count;
-};
-
-static void
-add_skill(void *ctx, const char *item, size_t len)
+/* Column i as text: an arena copy, or SQLite's own bytes (valid until the
+ * next step) when a is NULL. */
+static const char *
+col(struct arena *a, sqlite3_stmt *st, int i)
 {
-	struct skill_list *l = ctx;
-	if (l->count < PROFILE_MAX_LIST)
-		l->labels[l->count++] = arena_strndup(l->a, item, len);
+	return a != NULL ? store_col_text(a, st, i) : (const char *)sqlite3_column_text(st, i);
 }
 
 static void
-add_arrangement(void *ctx, const char *item, size_t len)
+read_match_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	char code[32];
-	enum arrangement arr;
-	if (len >= sizeof(code))
-		return;
-	memcpy(code, item, len);
-	code[len] = '\0';
-	if (arrangement_parse(code, &arr))
-		*(uint32_t *)ctx |= 1u << arr;
-}
-
-static void
-add_kbli(void *ctx, const char *item, size_t len)
-{
-	char c = item[0];
-	if (len == 1 && c >= 'a' && c <= 'u')
-		c = (char)(c - 'a' + 'A');
-	if (len == 1 && c >= 'A' && c <= 'U')
-		*(uint32_t *)ctx |= 1u << (c - 'A');
-}
-
-static void
-add_district(void *ctx, const char *item, size_t len)
-{
-	char code[16];
-	if (len >= sizeof(code))
-		return;
-	memcpy(code, item, len);
-	code[len] = '\0';
-	int pos = skills_district_position(code);
-	if (pos > 0)
-		*(uint32_t *)ctx |= 1u << pos;
-}
-
-/* Skill keys by the words as written: real profiles repeat the same few
- * hundred skills ("menjahit", "sopir"), and deriving a key (stemming,
- * synonyms) is the dearest part of streaming 100,000 seekers. */
-#define SKILL_CACHE 4096                /* a power of two */
-#define SKILL_CACHE_LABEL 48
-
-struct skill_cache {
-	size_t used;
-	struct {
-		char label[SKILL_CACHE_LABEL];
-		uint32_t key;
-	} slot[SKILL_CACHE];
-};
-
-static uint32_t
-fnv(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static uint32_t
-skill_key_cached(struct skill_cache *sc, const char *label)
-{
-	size_t len = strlen(label);
-	/* Kept at most three quarters full so probes stay short. */
-	if (sc == NULL || len >= SKILL_CACHE_LABEL)
-		return skills_key(label);
-	uint32_t h = fnv(label);
-	for (size_t i = 0; i < SKILL_CACHE; i++) {
-		size_t j = (h + i) & (SKILL_CACHE - 1);
-		if (sc->slot[j].label[0] == '\0') {
-			uint32_t key = skills_key(label);
-			if (sc->used < SKILL_CACHE / 4 * 3) {
-				memcpy(sc->slot[j].label, label, len + 1);
-				sc->slot[j].key = key;
-				sc->used++;
-			}
-			return key;
-		}
-		if (strcmp(sc->slot[j].label, label) == 0)
-			return sc->slot[j].key;
-	}
-	return skills_key(label);
-}
-
-/* Like skills_from_list, through the cache. */
-static size_t
-skills_cached(struct skill_cache *sc, const char *const *labels, size_t n, struct match_skill *out, size_t max)
-{
-	if (sc == NULL)
-		return skills_from_list(labels, n, out, max);
-	size_t k = 0;
-	for (size_t i = 0; i < n && k < max; i++) {
-		uint32_t key = skill_key_cached(sc, labels[i]);
-		bool dup = key == 0;
-		for (size_t j = 0; j < k && !dup; j++)
-			dup = out[j].key == key;
-		if (!dup)
-			out[k++] = (struct match_skill){key, labels[i]};
-	}
-	return k;
-}
-
-/* Village positions by code: a linear search over Purbalingga's villages
- * for every seeker would dominate streaming 100,000 of them, so the ones
- * seen are remembered (open addressing; codes are few). */
-#define VILLAGE_CACHE 1024              /* a power of two above the ~240 villages */
-
-struct match_cache {
-	struct skill_cache skills;
-	struct {
-		char code[16];
-		int position;
-	} village[VILLAGE_CACHE];
-};
-
-static int
-village_position(struct match_cache *mc, const char *code)
-{
-	if (mc == NULL || code == NULL || strlen(code) >= sizeof(mc->village[0].code))
-		return skills_village_position(code);
-	uint32_t h = fnv(code);
-	for (size_t i = 0; i < VILLAGE_CACHE; i++) {
-		size_t j = (h + i) & (VILLAGE_CACHE - 1);
-		if (mc->village[j].code[0] == '\0') {
-			int pos = skills_village_position(code);
-			memcpy(mc->village[j].code, code, strlen(code) + 1);
-			mc->village[j].position = pos;
-			return pos;
-		}
-		if (strcmp(mc->village[j].code, code) == 0)
-			return mc->village[j].position;
-	}
-	return skills_village_position(code);
-}
-
-/* One row of MATCH_COLUMNS into m; skill labels are copied into a. */
-static void
-match_from_row(struct arena *a, sqlite3_stmt *st, struct date today, struct match_cache *mc,
-               struct match_seeker *m)
-{
-	const char *t;
-	struct date birth;
-
-	memset(m, 0, sizeof(*m));
-	t = (const char *)sqlite3_column_text(st, 1);
-	m->age = t != NULL && date_parse(t, &birth) ? date_age(birth, today) : 0;
-	t = (const char *)sqlite3_column_text(st, 2);
-	m->sex = t != NULL && t[0] == 'P' ? 'P' : 'L';
-	m->district = skills_district_position((const char *)sqlite3_column_text(st, 3));
-	m->village = village_position(mc, (const char *)sqlite3_column_text(st, 4));
-	t = (const char *)sqlite3_column_text(st, 5);
-	if (t == NULL || !education_parse(t, &m->education))
-		m->education = EDU_NONE;
-	m->experience_years = sqlite3_column_int(st, 6);
-	t = (const char *)sqlite3_column_text(st, 7);
-	m->disability = t != NULL && t[0] != '\0';
-
-	struct skill_list skills = {.a = a};
-	text_list_each((const char *)sqlite3_column_text(st, 8), PROFILE_MAX_LIST, add_skill, &skills);
-	m->skill_count = skills_cached(mc != NULL ? &mc->skills : NULL, skills.labels, skills.count, m->skills,
-	                               MATCH_MAX_SKILLS);
-
-	m->expected_wage = sqlite3_column_int64(st, 9);
-	t = (const char *)sqlite3_column_text(st, 10);
-	if (t == NULL || !wage_unit_parse(t, &m->expected_unit))
-		m->expected_unit = WAGE_MONTH;
-	if (m->expected_wage <= 0)
-		m->expected_wage = 0;
-	text_list_each((const char *)sqlite3_column_text(st, 11), PROFILE_MAX_LIST, add_arrangement, &m->arrangements);
-	text_list_each((const char *)sqlite3_column_text(st, 12), PROFILE_MAX_LIST, add_kbli, &m->kbli);
-	int formal = sqlite3_column_int(st, 13);
-	m->formal = formal < 0 ? -1 : formal > 0 ? 1 : 0;
-	text_list_each((const char *)sqlite3_column_text(st, 14), PROFILE_MAX_LIST, add_district, &m->districts);
+	struct store_match_row *r = row;
+	r->user_id = sqlite3_column_int64(st, 0);
+	r->birth_date = col(a, st, 1);
+	r->sex = col(a, st, 2);
+	r->district_code = col(a, st, 3);
+	r->village_code = col(a, st, 4);
+	r->education = col(a, st, 5);
+	r->experience_years = sqlite3_column_int(st, 6);
+	r->disability = col(a, st, 7);
+	r->skills = col(a, st, 8);
+	r->expected_wage = sqlite3_column_int64(st, 9);
+	r->wage_unit = col(a, st, 10);
+	r->arrangements = col(a, st, 11);
+	r->kbli = col(a, st, 12);
+	r->formal = sqlite3_column_int(st, 13);
+	r->districts = col(a, st, 14);
+	r->open_profile = sqlite3_column_int(st, 15) != 0;
 }
 
 enum store_result
-store_profile_match_seeker(struct store *s, struct arena *a, int64_t user_id, struct date today,
-                           struct match_seeker *out)
+store_profile_match_row(struct store *s, struct arena *a, int64_t user_id, struct store_match_row *out)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " MATCH_COLUMNS MATCH_FROM "WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		match_from_row(a, st, today, NULL, out);
-	else if (r == STORE_ERROR)
-		store_log_error(s, "profile match seeker");
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, read_match_row, out);
 }
 
 enum store_result
-store_profiles_each(struct store *s, struct date today, store_profile_each_fn fn, void *ctx)
+store_profiles_each(struct store *s, store_profile_each_fn *fn, void *ctx)
 {
 	/* One statement for every active seeker: a per-row query would make
 	 * 100,000 seekers take seconds instead of a fraction of one. */
@@ -447,28 +260,15 @@ store_profiles_each(struct store *s, struct date today, store_profile_each_fn fn
 	    "SELECT " MATCH_COLUMNS MATCH_FROM
 	    "WHERE k.domicile_status IN ('nik', 'approved') "
 	    "AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.seeker_id = u.id AND pl.ended_at IS NULL)");
-	struct arena a = {0};
-	struct match_seeker m;
-	struct match_cache *mc = arena_alloc(&a, sizeof(*mc));
-	struct arena rows = {0};
-	size_t n = 0;
+	struct store_match_row r;
 	int rc;
-
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		match_from_row(&rows, st, today, mc, &m);
-		/* Never open to employers while under 18, whatever was stored. */
-		bool open = sqlite3_column_int(st, 15) != 0 && m.age >= 18;
-		fn(ctx, sqlite3_column_int64(st, 0), open, &m);
-		/* The labels had to live until fn returned; freeing every few
-		 * hundred rows instead of every row spares the allocator. */
-		if (++n % 256 == 0)
-			arena_free(&rows);
+		read_match_row(NULL, st, &r);
+		fn(ctx, &r);
 	}
-	enum store_result r = rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
-	if (r == STORE_ERROR)
+	enum store_result res = rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+	if (res == STORE_ERROR)
 		store_log_error(s, "profiles each");
 	sqlite3_reset(st);
-	arena_free(&rows);
-	arena_free(&a);
-	return r;
+	return res;
 }

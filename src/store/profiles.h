@@ -53,15 +53,29 @@ enum store_result store_profile_get_cv(struct store *s, struct arena *a, int64_t
 /* The seeker still looks for work (the 6-monthly AK/1 question), or not. */
 enum store_result store_profile_still_looking(struct store *s, int64_t user_id, int64_t now);
 
-/* The seeker (account + profile) as matching sees it, as of today. */
-enum store_result store_profile_match_seeker(struct store *s, struct arena *a, int64_t user_id, struct date today,
-                                             struct match_seeker *out);
+/* A seeker's row as matching reads it (search/seeker_match.c makes it a
+ * struct match_seeker): the stored text, NULL where none. */
+struct store_match_row {
+	int64_t user_id;
+	const char *birth_date, *sex, *district_code, *village_code, *education;
+	int experience_years;
+	const char *disability;
+	const char *skills;             /* comma/semicolon list as written */
+	int64_t expected_wage;
+	const char *wage_unit;
+	const char *arrangements, *kbli, *districts;   /* comma lists of codes */
+	int formal;                     /* -1 any, 0 informal, 1 formal */
+	bool open_profile;
+};
 
-/* Every active seeker (not placed, domicile not pending/rejected) as matching
- * sees them, for the in-memory candidate index: each is handed to fn with
- * its user id and whether their profile is open to employers. Labels in the
- * match skills live until fn returns. */
-typedef void (*store_profile_each_fn)(void *ctx, int64_t user_id, bool open_profile, const struct match_seeker *m);
-enum store_result store_profiles_each(struct store *s, struct date today, store_profile_each_fn fn, void *ctx);
+/* One seeker's row (strings in the arena). */
+enum store_result store_profile_match_row(struct store *s, struct arena *a, int64_t user_id,
+                                          struct store_match_row *out);
+
+/* Every active seeker (not placed, domicile not pending/rejected), for the
+ * in-memory candidate index: each row is handed to fn; its strings live
+ * until fn returns. */
+typedef void store_profile_each_fn(void *ctx, const struct store_match_row *r);
+enum store_result store_profiles_each(struct store *s, store_profile_each_fn *fn, void *ctx);
 
 #endif

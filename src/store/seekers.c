@@ -15,8 +15,9 @@
 	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0)"
 
 static void
-seeker_from_row(struct arena *a, sqlite3_stmt *st, struct store_seeker *k)
+seeker_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_seeker *k = row;
 	k->id = sqlite3_column_int64(st, 0);
 	k->name = store_col_text(a, st, 1);
 	k->phone = store_col_text(a, st, 2);
@@ -42,9 +43,7 @@ nik_index_taken(struct store *s, const unsigned char idx[NIK_INDEX_LEN])
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM seekers WHERE nik_index = ?1");
 	sqlite3_bind_blob(st, 1, idx, NIK_INDEX_LEN, SQLITE_TRANSIENT);
-	bool taken = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return taken;
+	return store_int(s, st, 0) != 0;
 }
 
 enum store_result
@@ -97,25 +96,19 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 	sqlite3_bind_int(st, 12, n->is_minor);
 	sqlite3_bind_int64(st, 13, now);
 	store_bind_text(st, 14, n->consent_version);
-	if (store_exec_stmt(s, st) != 0)
+	int rc = store_exec_stmt(s, st);
+	sodium_memzero(sealed, sizeof(sealed));   /* SQLite keeps its own copy */
+	if (rc != 0)
 		goto fail;
 	if (n->assisted_by != 0 &&
 	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
 		goto fail;
 	if (store_stat_seeker(s, id, "registered", now) != STORE_OK)
 		goto fail;
-	if (store_bump(s, "seeker_generation") < 0)
-		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
 	*id_out = id;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
-	sodium_memzero(sealed, sizeof(sealed));
-	return r;
+	return store_end_bump(s, r, "seeker_generation");
 }
 
 enum store_result
@@ -124,12 +117,7 @@ store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seek
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " SEEKER_COLUMNS " FROM users u JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		seeker_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, seeker_from_row, out);
 }
 
 /* One query per filter shape rather than "(?1 IS NULL OR col = ?1)", which
@@ -191,18 +179,11 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 
 	sqlite3_stmt *st = store_stmt(s, q->count);
 	seeker_bind(st, f);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	*total = store_int(s, st, 0);
 
 	st = store_stmt(s, q->list);
 	seeker_bind(st, f);
-	*items = arena_alloc(a, sizeof(**items) * (size_t)(f->limit > 0 ? f->limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)f->limit)
-		seeker_from_row(a, st, &(*items)[(*count)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, (size_t)f->limit, seeker_from_row, items, count);
 }
 
 static enum store_result

@@ -247,10 +247,7 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 		    "AND status NOT IN ('closed', 'rejected') ORDER BY id LIMIT 64");
 		sqlite3_bind_int64(st, 1, user_id);
 		sqlite3_bind_int64(st, 2, after);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64)
-			ids[n++] = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		if (store_ids(s, st, ids, 64, &n) != STORE_OK)
 			return STORE_ERROR;
 		for (size_t i = 0; i < n; i++) {
 			struct store_stat_vacancy_state v;
@@ -265,47 +262,32 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 	return STORE_OK;
 }
 
+static void
+read_stat_row(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct ipk_input *r = row;
+	r->seeker = sqlite3_column_int(st, 0) != 0;
+	r->event = sqlite3_column_int(st, 1);
+	r->this_month = sqlite3_column_int(st, 2) != 0;
+	const char *sex = (const char *)sqlite3_column_text(st, 3);
+	r->sex = sex != NULL ? sex[0] : 'S';
+	r->age_band = store_col_text(a, st, 4);
+	r->education = store_col_text(a, st, 5);
+	r->kbji_major = sqlite3_column_int(st, 6);
+	const char *kbli = (const char *)sqlite3_column_text(st, 7);
+	r->kbli = kbli != NULL ? kbli[0] : 0;
+	r->workers = sqlite3_column_int64(st, 8);
+}
+
 enum store_result
-store_stat_rows(struct store *s, struct arena *a, const char *month, struct store_stat_row **rows, size_t *count)
+store_stat_rows(struct store *s, struct arena *a, const char *month, struct ipk_input **rows, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT subject = 'seeker', CASE event WHEN 'registered' THEN 0 WHEN 'placed' THEN 1 ELSE 2 END, "
 	    "month = ?1, sex, age_band, education, coalesce(kbji_major, -1), coalesce(kbli, ''), sum(workers) "
 	    "FROM stat_events WHERE month <= ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
 	store_bind_text(st, 1, month);
-	size_t cap = 256, n = 0;
-	struct store_stat_row *out = arena_alloc(a, sizeof(*out) * cap);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == STORE_STAT_ROWS_MAX)
-			break;
-		if (n == cap) {
-			struct store_stat_row *grown = arena_alloc(a, sizeof(*out) * cap * 2);
-			memcpy(grown, out, sizeof(*out) * n);
-			out = grown;
-			cap *= 2;
-		}
-		struct store_stat_row *r = &out[n++];
-		r->seeker = sqlite3_column_int(st, 0) != 0;
-		r->event = sqlite3_column_int(st, 1);
-		r->this_month = sqlite3_column_int(st, 2) != 0;
-		const char *sex = (const char *)sqlite3_column_text(st, 3);
-		r->sex = sex != NULL ? sex[0] : 'S';
-		r->age_band = store_col_text(a, st, 4);
-		r->education = store_col_text(a, st, 5);
-		r->kbji_major = sqlite3_column_int(st, 6);
-		const char *kbli = (const char *)sqlite3_column_text(st, 7);
-		r->kbli = kbli != NULL ? kbli[0] : 0;
-		r->workers = sqlite3_column_int64(st, 8);
-	}
-	sqlite3_reset(st);
-	*rows = out;
-	*count = n;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		store_log_error(s, "stat rows");
-		return STORE_ERROR;
-	}
-	return STORE_OK;
+	return STORE_ROWS(s, a, st, STORE_STAT_ROWS_MAX, read_stat_row, rows, count);
 }
 
 enum store_result
@@ -320,8 +302,49 @@ store_stat_first_month(struct store *s, char out[8])
 	return rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
 }
 
+static void
+read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct perpres_row *r = row;
+	r->id = sqlite3_column_int64(st, 0);
+	r->employer_name = store_col_text(a, st, 1);
+	r->employer_kind = store_col_text(a, st, 2);
+	r->nib = store_col_text(a, st, 3);
+	r->employer_address = store_col_text(a, st, 4);
+	r->employer_district = store_col_text(a, st, 5);
+	r->employer_kbli = store_col_text(a, st, 6);
+	r->title = store_col_text(a, st, 7);
+	r->kbji_code = store_col_text(a, st, 8);
+	r->valid_until = store_col_text(a, st, 9);
+	r->sex = store_col_text(a, st, 10);
+	r->education = store_col_text(a, st, 11);
+	r->skills = store_col_text(a, st, 12);
+	r->wage_unit = store_col_text(a, st, 13);
+	r->piece_unit = store_col_text(a, st, 14);
+	r->location = store_col_text(a, st, 15);
+	r->district_code = store_col_text(a, st, 16);
+	r->village_code = store_col_text(a, st, 17);
+	r->arrangement = store_col_text(a, st, 18);
+	r->status = store_col_text(a, st, 19);
+	r->close_reason = store_col_text(a, st, 20);
+	r->hire_channel = store_col_text(a, st, 21);
+	r->kbji_major = sqlite3_column_int(st, 22);
+	r->workers = sqlite3_column_int(st, 23);
+	r->age_min = sqlite3_column_int(st, 24);
+	r->age_max = sqlite3_column_int(st, 25);
+	r->experience_years = sqlite3_column_int(st, 26);
+	r->formal = sqlite3_column_int(st, 27);
+	r->hires = sqlite3_column_int(st, 28);
+	r->wage_min = sqlite3_column_int64(st, 29);
+	r->wage_max = sqlite3_column_int64(st, 30);
+	r->published_at = sqlite3_column_int64(st, 31);
+	r->closed_at = sqlite3_column_int64(st, 32);
+	const char *k = (const char *)sqlite3_column_text(st, 33);
+	r->kbli = k != NULL ? k[0] : 0;
+}
+
 enum store_result
-store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct store_perpres_row **rows,
+store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct perpres_row **rows,
                    size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
@@ -336,59 +359,5 @@ store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, s
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
 	sqlite3_bind_int(st, 3, STORE_PERPRES_MAX);
-	size_t cap = 256, n = 0;
-	struct store_perpres_row *out = arena_alloc(a, sizeof(*out) * cap);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < STORE_PERPRES_MAX) {
-		if (n == cap) {
-			struct store_perpres_row *grown = arena_alloc(a, sizeof(*out) * cap * 2);
-			memcpy(grown, out, sizeof(*out) * n);
-			out = grown;
-			cap *= 2;
-		}
-		struct store_perpres_row *r = &out[n++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->employer_name = store_col_text(a, st, 1);
-		r->employer_kind = store_col_text(a, st, 2);
-		r->nib = store_col_text(a, st, 3);
-		r->employer_address = store_col_text(a, st, 4);
-		r->employer_district = store_col_text(a, st, 5);
-		r->employer_kbli = store_col_text(a, st, 6);
-		r->title = store_col_text(a, st, 7);
-		r->kbji_code = store_col_text(a, st, 8);
-		r->valid_until = store_col_text(a, st, 9);
-		r->sex = store_col_text(a, st, 10);
-		r->education = store_col_text(a, st, 11);
-		r->skills = store_col_text(a, st, 12);
-		r->wage_unit = store_col_text(a, st, 13);
-		r->piece_unit = store_col_text(a, st, 14);
-		r->location = store_col_text(a, st, 15);
-		r->district_code = store_col_text(a, st, 16);
-		r->village_code = store_col_text(a, st, 17);
-		r->arrangement = store_col_text(a, st, 18);
-		r->status = store_col_text(a, st, 19);
-		r->close_reason = store_col_text(a, st, 20);
-		r->hire_channel = store_col_text(a, st, 21);
-		r->kbji_major = sqlite3_column_int(st, 22);
-		r->workers = sqlite3_column_int(st, 23);
-		r->age_min = sqlite3_column_int(st, 24);
-		r->age_max = sqlite3_column_int(st, 25);
-		r->experience_years = sqlite3_column_int(st, 26);
-		r->formal = sqlite3_column_int(st, 27);
-		r->hires = sqlite3_column_int(st, 28);
-		r->wage_min = sqlite3_column_int64(st, 29);
-		r->wage_max = sqlite3_column_int64(st, 30);
-		r->published_at = sqlite3_column_int64(st, 31);
-		r->closed_at = sqlite3_column_int64(st, 32);
-		const char *k = (const char *)sqlite3_column_text(st, 33);
-		r->kbli = k != NULL ? k[0] : 0;
-	}
-	sqlite3_reset(st);
-	*rows = out;
-	*count = n;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		store_log_error(s, "perpres list");
-		return STORE_ERROR;
-	}
-	return STORE_OK;
+	return STORE_ROWS(s, a, st, STORE_PERPRES_MAX, read_perpres, rows, count);
 }

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "core/report_rows.h"
 #include "store/store.h"
 
 /* Record event ('registered', 'placed', 'removed') for a seeker at time at,
@@ -78,22 +79,10 @@ enum store_result store_stat_account_deleted(struct store *s, int64_t user_id, i
 
 #define STORE_STAT_ROWS_MAX 200000
 
-/* One group of ledger rows (sums of workers). */
-struct store_stat_row {
-	bool seeker;            /* subject */
-	int event;              /* 0 registered, 1 placed, 2 removed */
-	bool this_month;        /* month = M; otherwise an earlier month */
-	char sex;               /* L, P, S */
-	const char *age_band;   /* NULL for vacancies */
-	const char *education;  /* NULL: not filled in */
-	int kbji_major;         /* -1: none */
-	char kbli;              /* 0: none */
-	int64_t workers;
-};
 
 /* The ledger of months up to and including month (YYYY-MM), grouped, into
  * the arena. */
-enum store_result store_stat_rows(struct store *s, struct arena *a, const char *month, struct store_stat_row **rows,
+enum store_result store_stat_rows(struct store *s, struct arena *a, const char *month, struct ipk_input **rows,
                                   size_t *count);
 
 /* The earliest month in the ledger (YYYY-MM, 8 bytes), "" when empty. */
@@ -101,21 +90,10 @@ enum store_result store_stat_first_month(struct store *s, char out[8]);
 
 #define STORE_PERPRES_MAX 100000
 
-/* A vacancy with the fields Perpres 57/2023 Pasal 5 asks for and its
- * filled report (Pasal 6). Codes as stored (src/core/vacancy.h). */
-struct store_perpres_row {
-	int64_t id;
-	const char *employer_name, *employer_kind, *nib, *employer_address, *employer_district, *employer_kbli;
-	const char *title, *kbji_code, *valid_until, *sex, *education, *skills, *wage_unit, *piece_unit;
-	const char *location, *district_code, *village_code, *arrangement, *status, *close_reason, *hire_channel;
-	int kbji_major, workers, age_min, age_max, experience_years, formal, hires;
-	int64_t wage_min, wage_max, published_at, closed_at;
-	char kbli;
-};
 
 /* Vacancies published at some time and open at some time in [from, to]
  * (Unix times: from inclusive, to exclusive), by id, into the arena. */
 enum store_result store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to,
-                                     struct store_perpres_row **rows, size_t *count);
+                                     struct perpres_row **rows, size_t *count);
 
 #endif

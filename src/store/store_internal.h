@@ -25,10 +25,46 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
+/* Reads the current row of a statement into row, one element of the
+ * caller's array (strings into the arena a). */
+typedef void store_read_fn(struct arena *a, sqlite3_stmt *st, void *row);
+/* Run the bound statement st and read every row with read into an array of
+ * elements of size bytes, at most max rows (every list has a limit). The
+ * array grows in the arena a (out of memory aborts, as the arena does), or
+ * with malloc when a is NULL (the caller frees *items; out of memory is an
+ * error). STORE_OK with the rows, or STORE_ERROR (logged) after a step error
+ * or out of memory: never a truncated list. st is reset. */
+enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
+                             store_read_fn *read, void **items, size_t *count);
+/* store_rows for a typed array: items is a struct foo **. */
+#define STORE_ROWS(s, a, st, max, read, items, count) \
+	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
+/* store_rows of column 0 as integers into the caller's array ids of max. */
+enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
+/* Step the bound statement st once: STORE_OK after read filled row,
+ * STORE_NOT_FOUND when there is no row (row untouched), STORE_ERROR (logged)
+ * after a step error. st is reset. */
+enum store_result store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row);
+/* Readers for store_row and store_rows: column 0 as an int64_t, or as an
+ * arena string (a const char *). */
+store_read_fn store_read_int64;
+store_read_fn store_read_text;
+/* The first column of the first row of st as an integer, fallback when there
+ * is no row or on error. st is reset. */
+int64_t store_int(struct store *s, sqlite3_stmt *st, int64_t fallback);
 /* Log the connection's last error with a context word. */
 void store_log_error(struct store *s, const char *what);
 /* Run one statement that returns no rows; 0 or -1. */
 int store_exec_stmt(struct store *s, sqlite3_stmt *st);
+/* Run one write statement: STORE_OK when it changed a row, STORE_NOT_FOUND
+ * when it changed none, STORE_ERROR (logged). */
+enum store_result store_exec_changed(struct store *s, sqlite3_stmt *st);
+/* The end of a transaction begun with store_begin: when r is STORE_OK commit
+ * (STORE_ERROR when that fails), otherwise roll back; returns the outcome. */
+enum store_result store_end(struct store *s, enum store_result r);
+/* store_end, after adding one to counters.name when r is STORE_OK: the end
+ * of a write that readers notice by a generation. */
+enum store_result store_end_bump(struct store *s, enum store_result r, const char *name);
 /* Add one to counters.name inside the caller's transaction; the new value, or -1. */
 int64_t store_bump(struct store *s, const char *name);
 /* The value of counters.name (-1 when missing). */

@@ -8,8 +8,9 @@
 #define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
 
 static void
-user_from_row(struct arena *a, sqlite3_stmt *st, struct store_user *u)
+user_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_user *u = row;
 	u->id = sqlite3_column_int64(st, 0);
 	u->role = store_col_text(a, st, 1);
 	u->name = store_col_text(a, st, 2);
@@ -21,29 +22,12 @@ user_from_row(struct arena *a, sqlite3_stmt *st, struct store_user *u)
 	u->created_by = sqlite3_column_int64(st, 8);
 }
 
-static enum store_result
-user_one(struct store *s, struct arena *a, sqlite3_stmt *st, struct store_user *out)
-{
-	int rc = sqlite3_step(st);
-	enum store_result r = STORE_ERROR;
-	if (rc == SQLITE_ROW) {
-		user_from_row(a, st, out);
-		r = STORE_OK;
-	} else if (rc == SQLITE_DONE) {
-		r = STORE_NOT_FOUND;
-	} else {
-		store_log_error(s, "user");
-	}
-	sqlite3_reset(st);
-	return r;
-}
-
 enum store_result
 store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	return user_one(s, a, st, out);
+	return store_row(s, a, st, user_from_row, out);
 }
 
 enum store_result
@@ -51,7 +35,7 @@ store_user_by_login(struct store *s, struct arena *a, const char *login, struct 
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
 	store_bind_text(st, 1, login);
-	return user_one(s, a, st, out);
+	return store_row(s, a, st, user_from_row, out);
 }
 
 const char *
@@ -62,9 +46,9 @@ store_user_taken(struct store *s, const char *phone, const char *email)
 	    "SELECT phone = ?1 FROM users WHERE phone = ?1 OR email = ?2 ORDER BY phone = ?1 DESC LIMIT 1");
 	store_bind_text(st, 1, phone);
 	store_bind_text(st, 2, email);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		taken = sqlite3_column_int(st, 0) ? "phone" : "email";
-	sqlite3_reset(st);
+	int64_t phone_taken = -1;
+	if (store_row(s, NULL, st, store_read_int64, &phone_taken) == STORE_OK)
+		taken = phone_taken ? "phone" : "email";
 	return taken;
 }
 
@@ -96,12 +80,9 @@ store_staff_create(struct store *s, const struct store_staff_new *n, int64_t act
 	*id_out = sqlite3_last_insert_rowid(s->db);
 	if (store_audit_add(s, actor_id, "account_created", n->role, *id_out, NULL, now) != STORE_OK)
 		goto fail;
-	if (store_commit(s) != 0)
-		goto fail;
-	return STORE_OK;
+	r = STORE_OK;
 fail:
-	store_rollback(s);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -122,12 +103,11 @@ store_user_set_password(struct store *s, int64_t id, const char *hash, int64_t n
 		sqlite3_bind_blob(st, 2, keep_token_hash, 32, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, 2);
-	if (store_exec_stmt(s, st) != 0 || store_commit(s) != 0)
+	if (store_exec_stmt(s, st) != 0)
 		goto fail;
-	return STORE_OK;
+	return store_end(s, STORE_OK);
 fail:
-	store_rollback(s);
-	return STORE_ERROR;
+	return store_end(s, STORE_ERROR);
 }
 
 enum store_result
@@ -141,12 +121,9 @@ store_user_delete(struct store *s, int64_t id, int64_t actor_id, const char *rea
 		goto fail;
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM users WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	if (store_bump(s, "seeker_generation") < 0 ||
 	    store_audit_add(s, actor_id, "account_deleted", "user", id, reason, now) != STORE_OK ||
 	    store_commit(s) != 0)
@@ -163,13 +140,7 @@ store_staff_list(struct store *s, struct arena *a, struct store_user **items, si
 	enum { MAX = 500 };
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " USER_COLUMNS " FROM users WHERE role IN ('staff', 'admin', 'operator') ORDER BY id DESC LIMIT 500");
-	*items = arena_alloc(a, sizeof(**items) * MAX);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MAX)
-		user_from_row(a, st, &(*items)[(*count)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, MAX, user_from_row, items, count);
 }
 
 int64_t

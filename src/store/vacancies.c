@@ -1,13 +1,14 @@
-/* vacancies.c - vacancies in the table, in FTS5 and in the in-memory index. */
+/* vacancies.c - vacancies in the table and in FTS5; whoever keeps an index of
+ * them (search/) hears of each change through store_on_vacancy_change. */
 #include "store/vacancies.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "core/wilayah.h"
-#include "search/match_cache.h"
 #include "store/audit.h"
 #include "store/stats.h"
 #include "store/store_internal.h"
@@ -83,8 +84,9 @@ skills_split(struct arena *a, const char *text, struct vacancy *v)
 }
 
 static void
-vacancy_from_row(struct arena *a, sqlite3_stmt *st, struct store_vacancy *o)
+vacancy_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct store_vacancy *o = row;
 	struct vacancy *v = &o->v;
 	memset(o, 0, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
@@ -202,43 +204,6 @@ read_generation(struct store *s)
 	return store_counter(s, "vacancy_generation");
 }
 
-static uint16_t
-village_position(const char *code)
-{
-	for (size_t i = 0; code != NULL && i < wilayah_pbg_village_count(); i++)
-		if (strcmp(wilayah_pbg_village_at(i)->code, code) == 0)
-			return (uint16_t)(i + 1);
-	return 0;
-}
-
-static uint8_t
-district_position(const char *code)
-{
-	if (code == NULL || strncmp(code, "33.03.", 6) != 0 || strlen(code) != 8)
-		return 0;
-	int n = (code[6] - '0') * 10 + (code[7] - '0');
-	return n >= 1 && n < INDEX_DISTRICTS ? (uint8_t)n : 0;
-}
-
-static void
-doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
-{
-	const struct vacancy *v = &o->v;
-	memset(d, 0, sizeof(*d));
-	d->id = o->id;
-	d->published_at = o->published_at;
-	d->valid_until = index_day(v->valid_until);
-	d->wage_top = v->wage_max > 0 ? v->wage_max : v->wage_min;
-	d->village = village_position(v->village_code);
-	d->district = district_position(v->district_code);
-	d->kbli = v->kbli >= 'A' && v->kbli <= 'U' ? (uint8_t)(v->kbli - 'A') : 0;
-	d->formal = v->formal;
-	d->arrangement = (uint8_t)v->arrangement;
-	d->education = (uint8_t)v->education_min;
-	d->wage_unit = (uint8_t)v->wage_unit;
-	d->disability = v->disability_friendly;
-}
-
 static bool
 searchable(const struct store_vacancy *o)
 {
@@ -289,21 +254,16 @@ fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, 
 	return 0;
 }
 
-/* After a commit: the in-memory index follows the row. */
-static void
-index_follow(const struct store_vacancy *o, int64_t id, bool in_search, int64_t generation)
+/* The listener told of every committed change (search/ keeps its index in
+ * step with it); set once at start. */
+static void *change_ctx;
+static _Atomic(store_vacancy_change_fn *) change_fn;
+
+void
+store_on_vacancy_change(store_vacancy_change_fn *fn, void *ctx)
 {
-	if (in_search) {
-		struct index_doc d;
-		doc_from_vacancy(o, &d);
-		index_put(&d);
-	} else {
-		index_remove(id);
-	}
-	/* Only move our generation forward when we were current before this
-	 * write; otherwise the next sync rebuilds everything. */
-	if (index_generation() == generation - 1)
-		index_set_generation(generation);
+	change_ctx = ctx;
+	atomic_store(&change_fn, fn);
 }
 
 /* The common tail of every write: FTS, generation, commit, index. */
@@ -319,7 +279,9 @@ finish_write(struct store *s, int64_t id)
 	int64_t g = bump_generation(s);
 	if (g < 0 || store_commit(s) != 0)
 		goto fail;
-	index_follow(&o, id, in_search, g);
+	store_vacancy_change_fn *fn = atomic_load(&change_fn);
+	if (fn != NULL)
+		fn(change_ctx, id, in_search ? &o : NULL, g);
 	r = STORE_OK;
 	goto done;
 fail:
@@ -327,6 +289,33 @@ fail:
 done:
 	arena_free(&a);
 	return r;
+}
+
+/* Begin a write of vacancy id and read its statistics state first; 0, or
+ * -1 with nothing begun. */
+static int
+begin_with_state(struct store *s, int64_t id, struct store_stat_vacancy_state *before)
+{
+	if (store_begin(s) != 0)
+		return -1;
+	if (store_stat_vacancy_state(s, id, before) != STORE_OK) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* After the UPDATE of vacancy id (r: what store_exec_changed said): the
+ * statistics follow the change and the write finishes, or it is undone. */
+static enum store_result
+follow_update(struct store *s, enum store_result r, const struct store_stat_vacancy_state *before, int64_t id,
+              int64_t now)
+{
+	if (r != STORE_OK)
+		return store_end(s, r);
+	if (store_stat_vacancy_follow(s, before, id, now) != STORE_OK)
+		return store_end(s, STORE_ERROR);
+	return finish_write(s, id);
 }
 
 static const char *const insert_sql =
@@ -390,15 +379,12 @@ store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct 
 			arena_free(&a);
 	}
 	/* A bulk change: the index is rebuilt from the table on the next search. */
-	if (bump_generation(s) < 0 || store_commit(s) != 0)
+	if (bump_generation(s) < 0)
 		goto fail;
 	r = STORE_OK;
-	goto done;
 fail:
-	store_rollback(s);
-done:
 	arena_free(&a);
-	return r;
+	return store_end(s, r);
 }
 
 enum store_result
@@ -407,12 +393,8 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 {
 	struct arena a = {0};
 	struct store_stat_vacancy_state before;
-	if (store_begin(s) != 0)
+	if (begin_with_state(s, id, &before) != 0)
 		return STORE_ERROR;
-	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET title = ?1, kbji_major = ?2, kbji_code = ?3, workers_needed = ?4, valid_until = ?5, "
 	    "age_min = ?6, age_max = ?7, sex = ?8, education_min = ?9, skills = ?10, experience_years = ?11, "
@@ -428,21 +410,9 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 	sqlite3_bind_int64(st, 35, employer_id);
 	sqlite3_bind_int64(st, 36, now);
 	sqlite3_bind_int64(st, 37, id);
-	int rc = store_exec_stmt(s, st);
+	enum store_result r = store_exec_changed(s, st);
 	arena_free(&a);
-	if (rc != 0) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	return finish_write(s, id);
+	return follow_update(s, r, &before, id, now);
 }
 
 enum store_result
@@ -450,12 +420,7 @@ store_vacancy_get(struct store *s, struct arena *a, int64_t id, struct store_vac
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	enum store_result r = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-	if (r == STORE_OK)
-		vacancy_from_row(a, st, out);
-	sqlite3_reset(st);
-	return r;
+	return store_row(s, a, st, vacancy_from_row, out);
 }
 
 enum store_result
@@ -473,15 +438,12 @@ store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, siz
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.id IN (SELECT value FROM json_each(?1))");
 	store_bind_text(st, 1, buf_cstr(&list));
-	struct store_vacancy *got = arena_alloc(a, sizeof(*got) * (n ? n : 1));
+	struct store_vacancy *got;
 	size_t ngot = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ngot < n)
-		vacancy_from_row(a, st, &got[ngot++]);
-	sqlite3_reset(st);
+	enum store_result r = STORE_ROWS(s, a, st, n, vacancy_from_row, &got, &ngot);
 	buf_free(&list);
 	*count = 0;
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (r != STORE_OK)
 		return STORE_ERROR;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < ngot; j++)
@@ -492,18 +454,6 @@ store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, siz
 	return STORE_OK;
 }
 
-static enum store_result
-list_query(struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_vacancy **items, size_t *count)
-{
-	*items = arena_alloc(a, sizeof(**items) * (size_t)(limit > 0 ? limit : 1));
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < (size_t)limit)
-		vacancy_from_row(a, st, &(*items)[(*count)++]);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
-}
-
 enum store_result
 store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_id, int64_t limit,
                             struct store_vacancy **items, size_t *count)
@@ -512,7 +462,7 @@ store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_i
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.employer_id = ?1 ORDER BY v.id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, employer_id);
 	sqlite3_bind_int64(st, 2, limit);
-	return list_query(a, st, limit, items, count);
+	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
 enum store_result
@@ -522,7 +472,7 @@ store_vacancy_queue(struct store *s, struct arena *a, int64_t limit, struct stor
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'review' OR (v.status = 'published' AND v.hidden = 1) "
 	    "ORDER BY v.hidden DESC, v.scam_score DESC, v.submitted_at LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
-	return list_query(a, st, limit, items, count);
+	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
 enum store_result
@@ -542,12 +492,9 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	store_bind_text(st, 2, status);
 	store_bind_text(st, 3, note);
 	sqlite3_bind_int64(st, 4, now);
-	if (store_exec_stmt(s, st) != 0)
-		goto fail;
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
+	enum store_result found = store_exec_changed(s, st);
+	if (found != STORE_OK)
+		return store_end(s, found);
 	st = store_stmt(s, "UPDATE vacancy_reports SET resolved_at = ?2 WHERE vacancy_id = ?1 AND resolved_at IS NULL");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
@@ -569,12 +516,8 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
                     const char *channel, int64_t now)
 {
 	struct store_stat_vacancy_state before;
-	if (store_begin(s) != 0)
+	if (begin_with_state(s, id, &before) != 0)
 		return STORE_ERROR;
-	if (store_stat_vacancy_state(s, id, &before) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
 	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
@@ -584,19 +527,7 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 	sqlite3_bind_int(st, 4, hires);
 	store_bind_text(st, 5, hires > 0 ? channel : NULL);
 	sqlite3_bind_int64(st, 6, now);
-	if (store_exec_stmt(s, st) != 0) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	if (sqlite3_changes(s->db) == 0) {
-		store_rollback(s);
-		return STORE_NOT_FOUND;
-	}
-	if (store_stat_vacancy_follow(s, &before, id, now) != STORE_OK) {
-		store_rollback(s);
-		return STORE_ERROR;
-	}
-	return finish_write(s, id);
+	return follow_update(s, store_exec_changed(s, st), &before, id, now);
 }
 
 enum store_result
@@ -619,15 +550,13 @@ store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[3
 		/* Not published, or this reporter already reported it. */
 		st = store_stmt(s, "SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published'");
 		sqlite3_bind_int64(st, 1, id);
-		bool exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
+		bool exists = store_int(s, st, 0) != 0;
 		store_rollback(s);
 		return exists ? STORE_CONFLICT : STORE_NOT_FOUND;
 	}
 	st = store_stmt(s, "SELECT count(*) FROM vacancy_reports WHERE vacancy_id = ?1 AND resolved_at IS NULL");
 	sqlite3_bind_int64(st, 1, id);
-	*distinct = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	*distinct = (int)store_int(s, st, 0);
 	if (*distinct >= VACANCY_REPORTS_TO_HIDE) {
 		st = store_stmt(s, "UPDATE vacancies SET hidden = 1 WHERE id = ?1");
 		sqlite3_bind_int64(st, 1, id);
@@ -656,11 +585,7 @@ store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *i
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, (int64_t)max);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (store_ids(s, st, ids, max, &n) != STORE_OK)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		if (store_stat_vacancy_expired(s, ids[i], now) != STORE_OK)
@@ -705,135 +630,71 @@ store_vacancy_unalerted(struct store *s, int64_t *ids, size_t max, size_t *count
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id FROM vacancies WHERE alerted_at IS NULL AND status = 'published' AND hidden = 0 ORDER BY id LIMIT ?1");
 	sqlite3_bind_int64(st, 1, (int64_t)max);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < max)
-		ids[(*count)++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return store_ids(s, st, ids, max, count);
 }
 
-/* The ids an FTS5 query matches, ascending, into the arena. Only rowids:
- * no bm25, whose per-row document-size lookups cost more than the whole
- * rest of a search page. */
-static int
-match_ids(struct store *s, struct arena *a, const char *sql, const char *match, int64_t **out, size_t *count)
+enum store_result
+store_vacancy_fts(struct store *s, struct arena *a, enum store_fts table, const char *match, int64_t **ids,
+                  size_t *count)
 {
-	size_t cap = 1024, n = 0;
-	int64_t *ids = arena_alloc(a, sizeof(*ids) * cap);
-	sqlite3_stmt *st = store_stmt(s, sql);
+	/* Only rowids: no bm25, whose per-row document-size lookups cost more
+	 * than the whole rest of a search page. */
+	static const char *const sql[3] = {
+	    "SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH ?1 ORDER BY rowid",
+	    "SELECT rowid FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 ORDER BY rowid",
+	    "SELECT rowid FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 ORDER BY rowid",
+	};
+	sqlite3_stmt *st = store_stmt(s, sql[table]);
 	store_bind_text(st, 1, match);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			int64_t *grown = arena_alloc(a, sizeof(*ids) * cap * 2);
-			memcpy(grown, ids, sizeof(*ids) * n);
-			ids = grown;
-			cap *= 2;
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	*out = ids;
-	*count = n;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return STORE_ROWS(s, a, st, SIZE_MAX, store_read_int64, ids, count);
 }
 
-/* Lower is better, as the index expects: a match in the title counts most,
- * then the exact word (not only its stem: the stemmer makes "pengalaman"
- * into "alam"). Ties are broken by the index (newest first). */
-enum store_result
-store_vacancy_match(struct store *s, struct arena *a, const char *match, struct index_match **out, size_t *count)
+int64_t
+store_vacancy_generation(struct store *s)
 {
-	static const char *const stem_sql =
-	    "SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH ?1 ORDER BY rowid";
-	static const char *const exact_sql =
-	    "SELECT rowid FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 ORDER BY rowid";
-	static const char *const title_sql =
-	    "SELECT rowid FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 ORDER BY rowid";
-	int64_t generation = read_generation(s);
-	if (match_cache_get(match, generation, a, out, count))
-		return STORE_OK;
+	return read_generation(s);
+}
 
-	int64_t *all, *title, *exact;
-	size_t nall, ntitle, nexact;
-	if (match_ids(s, a, stem_sql, match, &all, &nall) != 0 ||
-	    match_ids(s, a, title_sql, match, &title, &ntitle) != 0 ||
-	    match_ids(s, a, exact_sql, match, &exact, &nexact) != 0)
-		return STORE_ERROR;
-	struct index_match *m = arena_alloc(a, sizeof(*m) * (nall ? nall : 1));
-	size_t t = 0, e = 0;
-	for (size_t i = 0; i < nall; i++) {
-		while (t < ntitle && title[t] < all[i])
-			t++;
-		while (e < nexact && exact[e] < all[i])
-			e++;
-		m[i].id = all[i];
-		m[i].score = -1.0 - (t < ntitle && title[t] == all[i] ? 4.0 : 0) - (e < nexact && exact[e] == all[i] ? 2.0 : 0);
-	}
-	*out = m;
-	*count = nall;
-	match_cache_put(match, generation, m, nall);
-	return STORE_OK;
+static void
+read_word(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct store_word *w = row;
+	w->word = store_col_text(a, st, 0);
+	w->count = sqlite3_column_int64(st, 1);
 }
 
 enum store_result
-store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count)
+store_vacancy_vocabulary(struct store *s, struct arena *a, struct store_word **items, size_t *count)
 {
 	enum { MAX_WORDS = 50000 };
 	sqlite3_stmt *st = store_stmt(s, "SELECT term, cnt FROM vacancy_words WHERE length(term) >= 4 LIMIT 50000");
-	*items = arena_alloc(a, sizeof(**items) * MAX_WORDS);
-	*count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MAX_WORDS) {
-		(*items)[*count].word = store_col_text(a, st, 0);
-		(*items)[*count].count = sqlite3_column_int64(st, 1);
-		(*count)++;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+	return STORE_ROWS(s, a, st, MAX_WORDS, read_word, items, count);
 }
 
-int
-store_vacancy_sync_index(struct store *s)
+enum store_result
+store_vacancy_each_searchable(struct store *s, store_vacancy_each_fn *fn, void *ctx, int64_t *generation)
 {
-	int64_t g = read_generation(s);
-	if (g == index_generation())
-		return 0;
 	/* Read the generation and the rows in one read transaction, so the
-	 * index is exactly the table at generation g. */
+	 * caller sees exactly the table at that generation. */
 	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
-	g = read_generation(s);
+		return STORE_ERROR;
+	*generation = read_generation(s);
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'published' AND v.hidden = 0");
-	size_t cap = 4096, n = 0;
-	struct index_doc *docs = malloc(sizeof(*docs) * cap);
 	struct arena a = {0};
+	size_t n = 0;
 	int rc;
-	if (docs == NULL)
-		abort();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_vacancy o;
-		if (n == cap) {
-			cap *= 2;
-			struct index_doc *grown = realloc(docs, sizeof(*docs) * cap);
-			if (grown == NULL)
-				abort();
-			docs = grown;
-		}
 		vacancy_from_row(&a, st, &o);
-		doc_from_vacancy(&o, &docs[n++]);
-		if (n % 512 == 0)
+		fn(ctx, &o);
+		if (++n % 512 == 0)
 			arena_free(&a);
 	}
 	sqlite3_reset(st);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	arena_free(&a);
-	if (rc == SQLITE_DONE)
-		index_replace(docs, n, g);
-	free(docs);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
 
 int64_t

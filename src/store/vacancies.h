@@ -1,7 +1,8 @@
-/* vacancies.h - vacancies: their lifecycle, moderation, reports, the full-text
- * indexes and the in-memory search index (src/search/index.h), which this
- * file keeps in step with the table: whatever is published and not hidden is
- * searchable, and nothing else. */
+/* vacancies.h - vacancies: their lifecycle, moderation, reports and the
+ * full-text indexes. Whatever is published and not hidden is searchable, and
+ * nothing else; a listener registered at start (search/index_sync.c) hears of
+ * every change, so the in-memory index stays in step without the store
+ * knowing it. */
 #ifndef LOKER_STORE_VACANCIES_H
 #define LOKER_STORE_VACANCIES_H
 
@@ -11,8 +12,6 @@
 
 #include "base/arena.h"
 #include "core/vacancy.h"
-#include "search/index.h"
-#include "search/suggest.h"
 #include "store/store.h"
 
 #define VACANCY_REPORTS_TO_HIDE 3
@@ -79,16 +78,34 @@ enum store_result store_vacancy_report(struct store *s, int64_t id, const unsign
  * most max: call again while it returns max). Returns how many, or -1. */
 int store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *ids, size_t max);
 
-/* Text search: the ids matching an FTS5 expression (from search/query.c) with
- * their scores, exact-word matches ranked above stemmed ones. */
-enum store_result store_vacancy_match(struct store *s, struct arena *a, const char *match,
-                                      struct index_match **out, size_t *count);
-/* Known words with their frequency, for "did you mean". */
-enum store_result store_vacancy_vocabulary(struct store *s, struct arena *a, struct suggest_word **items,
+/* Told after every committed write of this process to vacancy id: o is the
+ * vacancy when it is searchable now, NULL when it is not (any more);
+ * generation is the vacancies' generation after the write. */
+typedef void store_vacancy_change_fn(void *ctx, int64_t id, const struct store_vacancy *o, int64_t generation);
+/* Register the one listener (at start, before the first write). */
+void store_on_vacancy_change(store_vacancy_change_fn *fn, void *ctx);
+
+/* The vacancies' generation: it moves on every write, by any process. */
+int64_t store_vacancy_generation(struct store *s);
+/* Called with each searchable vacancy; o lives until fn returns. */
+typedef void store_vacancy_each_fn(void *ctx, const struct store_vacancy *o);
+/* Every searchable vacancy as one consistent read, and the generation they are. */
+enum store_result store_vacancy_each_searchable(struct store *s, store_vacancy_each_fn *fn, void *ctx,
+                                                int64_t *generation);
+
+/* The full-text tables: stemmed, exact words, and titles alone (stemmed). */
+enum store_fts { STORE_FTS_STEMMED, STORE_FTS_EXACT, STORE_FTS_TITLE };
+/* The ids (ascending) matching an FTS5 expression (from search/query.c) in table. */
+enum store_result store_vacancy_fts(struct store *s, struct arena *a, enum store_fts table, const char *match,
+                                    int64_t **ids, size_t *count);
+
+/* A known word with its frequency, for "did you mean". */
+struct store_word {
+	const char *word;
+	int64_t count;
+};
+enum store_result store_vacancy_vocabulary(struct store *s, struct arena *a, struct store_word **items,
                                            size_t *count);
-/* Make sure the in-memory index matches the table (rebuilds when another
- * process changed vacancies since); cheap when nothing changed. */
-int store_vacancy_sync_index(struct store *s);
 
 int64_t store_vacancy_count(struct store *s, const char *status);
 

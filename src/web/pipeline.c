@@ -12,6 +12,7 @@
 #include "core/phone.h"
 #include "core/text.h"
 #include "core/vacancy.h"
+#include "search/seeker_match.h"
 #include "search/skills.h"
 #include "store/applications.h"
 #include "store/audit.h"
@@ -53,7 +54,7 @@ score_applicant(struct web_request *w, struct arena *a, const struct match_vacan
 {
 	struct match_seeker ms;
 	memset(r, 0, sizeof(*r));
-	if (store_profile_match_seeker(w->store, a, seeker_id, date_from_unix_wib(w->now), &ms) != STORE_OK) {
+	if (seeker_match_get(w->store, a, seeker_id, date_from_unix_wib(w->now), &ms) != STORE_OK) {
 		memcpy(r->reasons, "Profil belum dapat dibaca", sizeof("Profil belum dapat dibaca"));
 		return;
 	}

@@ -9,6 +9,7 @@
 #include "core/match.h"
 #include "search/index.h"
 #include "search/people.h"
+#include "search/seeker_match.h"
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
@@ -58,7 +59,7 @@ recommend_for(struct web_request *w, struct arena *a, int64_t user_id, struct ra
 		return -1;
 	*filled = prof.updated_at != 0;
 	if (vacancy_match_sync(w->store) != 0 ||
-	    store_profile_match_seeker(w->store, a, user_id, today, &m) != STORE_OK)
+	    seeker_match_get(w->store, a, user_id, today, &m) != STORE_OK)
 		return -1;
 	size_t k = vacancy_match_rank(&m, index_day(today), 1, hits, RECOMMEND_TOP);
 	for (size_t i = 0; i < k; i++)
@@ -101,7 +102,7 @@ candidates_for(struct web_request *w, struct arena *a, const struct store_vacanc
 		struct match_seeker m;
 		struct match_result r;
 		/* Score again with the labels, for the reasons people read. */
-		if (store_profile_match_seeker(w->store, a, hits[i].user_id, today, &m) != STORE_OK ||
+		if (seeker_match_get(w->store, a, hits[i].user_id, today, &m) != STORE_OK ||
 		    store_seeker_get(w->store, a, hits[i].user_id, &rs->k) != STORE_OK ||
 		    store_profile_get(w->store, a, hits[i].user_id, &rs->p) != STORE_OK)
 			continue;

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/reports.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "report/ipk.h"
-#include "report/ipk_store.h"
 #include "web/app.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -29,7 +29,7 @@ static void
 preview(struct http_request *req, struct tpl_ctx *c, int year, int month)
 {
 	struct ipk_report *r = arena_alloc(req->arena, sizeof(*r));
-	if (ipk_load(web_req(req)->store, year, month, r) != 0)
+	if (app_ipk_load(web_req(req)->store, year, month, r) != 0)
 		return;
 	tpl_set_bool(c, "preview", true);
 	for (int t = 0; t < 2; t++) {
@@ -105,7 +105,7 @@ reports_ipk(struct http_request *req, struct http_response *res)
 		return;
 	}
 	buf_init(&b, IPK_FILE_MAX);
-	if (ipk_render(web_req(req)->store, year, month, format, &b) != 0) {
+	if (app_ipk_render(web_req(req)->store, year, month, format, &b) != 0) {
 		page_error(req, res, 500, "Laporan IPK tidak dapat dibuat. Coba lagi.");
 	} else {
 		send_file(req, res, &b, format, arena_printf(req->arena, "ipk-iii-1-%04d-%02d", year, month));
@@ -128,7 +128,7 @@ reports_perpres(struct http_request *req, struct http_response *res)
 		return;
 	}
 	buf_init(&b, IPK_FILE_MAX);
-	if (ipk_perpres_render(web_req(req)->store, from, to, format, &b) != 0) {
+	if (app_perpres_render(web_req(req)->store, from, to, format, &b) != 0) {
 		page_error(req, res, 500, "Laporan lowongan tidak dapat dibuat. Coba lagi.");
 	} else {
 		send_file(req, res, &b, format, arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t));

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "search/stem.h"
+#include "core/stem.h"
 #include "store/fts_tokenizer.h"
 #include "search/query.h"
 #include "search/skills.h"

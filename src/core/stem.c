@@ -1,5 +1,5 @@
-/* stem.c - one Snowball stemmer per thread. */
-#include "search/stem.h"
+/* stem.c - one Snowball stemmer per thread (pure: no I/O, no store). */
+#include "core/stem.h"
 
 #include <libstemmer.h>
 #include <pthread.h>

@@ -1,0 +1,169 @@
+/* index_sync.c - the in-memory index follows the store: a listener for this
+ * process's writes, a rebuild when another process wrote, and the text
+ * matches scored from the three FTS5 tables. */
+#include "search/index_sync.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/wilayah.h"
+#include "search/match_cache.h"
+#include "store/vacancies.h"
+
+static uint16_t
+village_position(const char *code)
+{
+	for (size_t i = 0; code != NULL && i < wilayah_pbg_village_count(); i++)
+		if (strcmp(wilayah_pbg_village_at(i)->code, code) == 0)
+			return (uint16_t)(i + 1);
+	return 0;
+}
+
+static uint8_t
+district_position(const char *code)
+{
+	if (code == NULL || strncmp(code, "33.03.", 6) != 0 || strlen(code) != 8)
+		return 0;
+	int n = (code[6] - '0') * 10 + (code[7] - '0');
+	return n >= 1 && n < INDEX_DISTRICTS ? (uint8_t)n : 0;
+}
+
+static void
+doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
+{
+	const struct vacancy *v = &o->v;
+	memset(d, 0, sizeof(*d));
+	d->id = o->id;
+	d->published_at = o->published_at;
+	d->valid_until = index_day(v->valid_until);
+	d->wage_top = v->wage_max > 0 ? v->wage_max : v->wage_min;
+	d->village = village_position(v->village_code);
+	d->district = district_position(v->district_code);
+	d->kbli = v->kbli >= 'A' && v->kbli <= 'U' ? (uint8_t)(v->kbli - 'A') : 0;
+	d->formal = v->formal;
+	d->arrangement = (uint8_t)v->arrangement;
+	d->education = (uint8_t)v->education_min;
+	d->wage_unit = (uint8_t)v->wage_unit;
+	d->disability = v->disability_friendly;
+}
+
+/* After a commit: the in-memory index follows the row. */
+static void
+follow(void *ctx, int64_t id, const struct store_vacancy *o, int64_t generation)
+{
+	(void)ctx;
+	if (o != NULL) {
+		struct index_doc d;
+		doc_from_vacancy(o, &d);
+		index_put(&d);
+	} else {
+		index_remove(id);
+	}
+	/* Only move our generation forward when we were current before this
+	 * write; otherwise the next sync rebuilds everything. */
+	if (index_generation() == generation - 1)
+		index_set_generation(generation);
+}
+
+static pthread_once_t listen_once = PTHREAD_ONCE_INIT;
+
+static void
+listen_now(void)
+{
+	store_on_vacancy_change(follow, NULL);
+}
+
+void
+index_listen(void)
+{
+	pthread_once(&listen_once, listen_now);
+}
+
+struct docs {
+	struct index_doc *v;
+	size_t n, cap;
+};
+
+static void
+add_doc(void *ctx, const struct store_vacancy *o)
+{
+	struct docs *d = ctx;
+	if (d->n == d->cap) {
+		d->cap *= 2;
+		struct index_doc *grown = realloc(d->v, sizeof(*d->v) * d->cap);
+		if (grown == NULL)
+			abort();
+		d->v = grown;
+	}
+	doc_from_vacancy(o, &d->v[d->n++]);
+}
+
+int
+index_sync(struct store *s)
+{
+	index_listen();
+	if (store_vacancy_generation(s) == index_generation())
+		return 0;
+	/* Never NULL, even for an empty index (index_replace copies from it). */
+	struct docs d = {malloc(sizeof(*d.v) * 4096), 0, 4096};
+	int64_t g;
+	int rc = -1;
+	if (d.v == NULL)
+		abort();
+	if (store_vacancy_each_searchable(s, add_doc, &d, &g) == STORE_OK) {
+		index_replace(d.v, d.n, g);
+		rc = 0;
+	}
+	free(d.v);
+	return rc;
+}
+
+/* Lower is better, as the index expects: a match in the title counts most,
+ * then the exact word (not only its stem: the stemmer makes "pengalaman"
+ * into "alam"). Ties are broken by the index (newest first). */
+enum store_result
+index_text_match(struct store *s, struct arena *a, const char *match, struct index_match **out, size_t *count)
+{
+	int64_t generation = store_vacancy_generation(s);
+	if (match_cache_get(match, generation, a, out, count))
+		return STORE_OK;
+
+	int64_t *all, *title, *exact;
+	size_t nall, ntitle, nexact;
+	if (store_vacancy_fts(s, a, STORE_FTS_STEMMED, match, &all, &nall) != STORE_OK ||
+	    store_vacancy_fts(s, a, STORE_FTS_TITLE, match, &title, &ntitle) != STORE_OK ||
+	    store_vacancy_fts(s, a, STORE_FTS_EXACT, match, &exact, &nexact) != STORE_OK)
+		return STORE_ERROR;
+	struct index_match *m = arena_alloc(a, sizeof(*m) * (nall ? nall : 1));
+	size_t t = 0, e = 0;
+	for (size_t i = 0; i < nall; i++) {
+		while (t < ntitle && title[t] < all[i])
+			t++;
+		while (e < nexact && exact[e] < all[i])
+			e++;
+		m[i].id = all[i];
+		m[i].score = -1.0 - (t < ntitle && title[t] == all[i] ? 4.0 : 0) - (e < nexact && exact[e] == all[i] ? 2.0 : 0);
+	}
+	*out = m;
+	*count = nall;
+	match_cache_put(match, generation, m, nall);
+	return STORE_OK;
+}
+
+enum store_result
+suggest_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count)
+{
+	struct store_word *w;
+	size_t n;
+	*items = NULL;
+	*count = 0;
+	if (store_vacancy_vocabulary(s, a, &w, &n) != STORE_OK)
+		return STORE_ERROR;
+	struct suggest_word *v = arena_alloc(a, sizeof(*v) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct suggest_word){w[i].word, w[i].count};
+	*items = v;
+	*count = n;
+	return STORE_OK;
+}

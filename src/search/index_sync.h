@@ -1,0 +1,30 @@
+/* index_sync.h - the in-memory index (index.h) and the text matches, kept in
+ * step with the store: the store tells of each change this process commits
+ * through the listener registered here (store_on_vacancy_change), and a
+ * change by another process moves the generation, which rebuilds the index
+ * on the next sync. */
+#ifndef LOKER_SEARCH_INDEX_SYNC_H
+#define LOKER_SEARCH_INDEX_SYNC_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "search/index.h"
+#include "search/suggest.h"
+#include "store/store.h"
+
+/* Register the store listener (once; index_sync does it too) so every write
+ * of this process updates the index in place. */
+void index_listen(void);
+/* Make sure the in-memory index matches the table (rebuilds when another
+ * process changed vacancies since); cheap when nothing changed. 0 or -1. */
+int index_sync(struct store *s);
+/* Text search: the ids matching an FTS5 expression (from search/query.c) with
+ * their scores, exact-word matches ranked above stemmed ones (cached per
+ * generation in match_cache.c). */
+enum store_result index_text_match(struct store *s, struct arena *a, const char *match, struct index_match **out,
+                                   size_t *count);
+/* Known words with their frequency, for "did you mean". */
+enum store_result suggest_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count);
+
+#endif
