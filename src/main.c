@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/settings.h"
 #include "cli/commands.h"
 #include "cli/nik.h"
 
@@ -42,6 +43,7 @@ main(int argc, char **argv)
 	/* The database, its journal and the key file hold personal data: nobody
 	 * but the service's own user reads them. */
 	umask(0077);
+	app_settings_load();
 	if (argc < 2)
 		return usage(stderr);
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

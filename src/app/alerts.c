@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/settings.h"
 #include "app/vacancy_search.h"
 #include "core/date.h"
 #include "core/match.h"
@@ -100,7 +101,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 		goto done;
 
 	const char *link = arena_printf(a, "/lowongan/%lld", (long long)vacancy_id);
-	const char *base = getenv("LOKER_BASE_URL");
+	const char *base = app_settings.base_url;
 	const char *title = arena_printf(a, "Lowongan cocok: %s", o.v.title);
 	if (store_begin(s) != 0)
 		goto done;
@@ -119,7 +120,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 			continue;   /* told before: never twice */
 		added++;
 		const char *text = arena_printf(a, "loker Purbalingga: lowongan cocok untuk Anda: %s (%s), kecocokan %d%%. %s%s",
-		                                o.v.title, o.employer_name, got.hits[i].score, base ? base : "", link);
+		                                o.v.title, o.employer_name, got.hits[i].score, base, link);
 		if (maybe_send(s, a, &row, hour, text, now) != 0)
 			goto fail;
 	}
@@ -142,7 +143,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 			continue;
 		added++;
 		const char *text = arena_printf(a, "loker Purbalingga: lowongan baru untuk pencarian \"%s\": %s (%s). %s%s",
-		                                saved[i].name, o.v.title, o.employer_name, base ? base : "", link);
+		                                saved[i].name, o.v.title, o.employer_name, base, link);
 		if (maybe_send(s, a, &row, hour, text, now) != 0)
 			goto fail;
 	}

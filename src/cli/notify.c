@@ -9,6 +9,7 @@
 
 #include "app/apply.h"
 #include "app/posting.h"
+#include "app/settings.h"
 #include "base/buf.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -56,9 +57,9 @@ digest_one(struct store *s, struct arena *a, int64_t user_id, int64_t since_floo
 	const char *to = store_alerts_recipient(s, a, user_id, st.channel);
 	if (shown == 0 || to == NULL || *to == '\0')
 		goto done;
-	const char *base = getenv("LOKER_BASE_URL");
+	const char *base = app_settings.base_url;
 	const char *text = arena_printf(a, "loker Purbalingga: %zu lowongan cocok untuk Anda: %s%s. Selengkapnya: %s/pencari/notifikasi",
-	                                shown, buf_cstr(&b), shown > NOTIFY_DIGEST_TITLES ? "; ..." : "", base ? base : "");
+	                                shown, buf_cstr(&b), shown > NOTIFY_DIGEST_TITLES ? "; ..." : "", base);
 	rc = -1;
 	if (store_begin(s) != 0)
 		goto done;
@@ -109,7 +110,7 @@ still_looking(struct store *s, int64_t now)
 	if (people_sync(s, now) != 0 ||
 	    store_alerts_still_looking_due(s, now - (int64_t)NOTIFY_STILL_LOOKING_DAYS * 86400, &ids, &n) != STORE_OK)
 		return -1;
-	const char *base = getenv("LOKER_BASE_URL");
+	const char *base = app_settings.base_url;
 	const char *body = "Apakah Anda masih mencari kerja? Jawab \"ya\" atau \"tidak\" di dasbor loker agar Dinas "
 	                   "tahu dan rekomendasi tetap tepat.";
 	if (store_begin(s) != 0) {
@@ -133,7 +134,7 @@ still_looking(struct store *s, int64_t now)
 		const char *to = store_alerts_recipient(s, &a, ids[i], channel);
 		if (to != NULL && *to != '\0' &&
 		    store_outbox_add(s, ids[i], channel, to,
-		                     arena_printf(&a, "loker Purbalingga: %s %s/pencari", body, base ? base : ""),
+		                     arena_printf(&a, "loker Purbalingga: %s %s/pencari", body, base),
 		                     now) != STORE_OK)
 			goto next;
 		asked++;

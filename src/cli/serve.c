@@ -1,6 +1,8 @@
-/* serve.c - `loker serve`: the web server. */
+/* serve.c - the web application's commands: `loker serve` runs the server,
+ * `loker routes` prints its route table. The one file of cli/ that includes web/. */
 #include <malloc.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -8,6 +10,7 @@
 #include "http/http.h"
 #include "view/tpl.h"
 #include "web/app.h"
+#include "web/routes.h"
 
 int
 cmd_serve(int argc, char **argv)
@@ -41,4 +44,34 @@ cmd_serve(int argc, char **argv)
 		.dispatch = web_dispatch,
 	};
 	return http_serve(&cfg) == 0 ? 0 : 1;
+}
+
+static void
+routes_usage(FILE *out)
+{
+	fprintf(out, "pakai: loker routes\n\n"
+	             "Semua rute aplikasi web, satu baris per rute, dikelompokkan per area\n"
+	             "(public, registration, login, seeker, employer, staff, operator, api):\n"
+	             "  AREA  METODE  ALAMAT  PERAN  CSRF  BATAS  TABEL (berkas src/web/TABEL.c)\n\n"
+	             "PERAN: anyone (siapa saja), user (akun apa pun yang masuk), atau daftar dari\n"
+	             "       anonymous, seeker, employer, operator, staff, admin.\n"
+	             "CSRF:  none (GET, tidak mengubah apa pun), form (token formulir wajib),\n"
+	             "       bearer (API: hanya header Authorization, tanpa cookie).\n"
+	             "BATAS: none, register (per alamat, di dispatcher), login (per alamat dan akun),\n"
+	             "       code (per nomor HP).\n");
+}
+
+int
+cmd_routes(int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		routes_usage(stdout);
+		return 0;
+	}
+	if (argc != 1) {
+		routes_usage(stderr);
+		return 2;
+	}
+	web_routes_print(stdout);
+	return 0;
 }

@@ -50,7 +50,7 @@ api_seekers_create(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
+	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
 		api_json_form_error(res, &e);
 		goto done;
 	}

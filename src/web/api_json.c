@@ -1,7 +1,7 @@
 /* api_json.c - the API's JSON helpers (prefix api_json_, clear of jansson's json_). */
 #include "web/api_json.h"
 
-#include "web/app.h"
+#include "web/context.h"
 #include "web/auth.h"
 
 #include <stdlib.h>

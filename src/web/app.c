@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/parse.h"
+#include "app/settings.h"
 #include "web/api_json.h"
 #include "web/auth.h"
 #include "web/page.h"
@@ -13,27 +13,17 @@
 
 struct web_config web_config;
 
-static int64_t
-env_int(const char *name, int64_t def, int64_t min, int64_t max)
-{
-	int64_t v;
-	const char *s = getenv(name);
-	return s != NULL && parse_int64(s, min, max, &v) ? v : def;
-}
-
 void
 web_config_load(void)
 {
-	web_config.min_age = (int)env_int("LOKER_MIN_AGE", 17, 13, 65);
-	web_config.secure_cookies = env_int("LOKER_SECURE_COOKIES", 0, 0, 1) == 1;
-	web_config.register_ip_limit = (unsigned)env_int("LOKER_REGISTER_IP_LIMIT", 10, 1, 1000000);
-	web_config.login_ip_limit = (unsigned)env_int("LOKER_LOGIN_IP_LIMIT", 30, 1, 1000000);
-	web_config.login_account_limit = (unsigned)env_int("LOKER_LOGIN_ACCOUNT_LIMIT", 5, 1, 1000);
-	web_config.session_idle_s = env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
-	web_config.session_max_s = env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
-	web_config.trust_proxy = env_int("LOKER_TRUST_PROXY", 0, 0, 1) == 1;
-	const char *base = getenv("LOKER_BASE_URL");
-	web_config.base_url = base != NULL && *base != '\0' ? base : NULL;
+	app_settings_load();
+	web_config.secure_cookies = app_settings_env_int("LOKER_SECURE_COOKIES", 0, 0, 1) == 1;
+	web_config.register_ip_limit = (unsigned)app_settings_env_int("LOKER_REGISTER_IP_LIMIT", 10, 1, 1000000);
+	web_config.login_ip_limit = (unsigned)app_settings_env_int("LOKER_LOGIN_IP_LIMIT", 30, 1, 1000000);
+	web_config.login_account_limit = (unsigned)app_settings_env_int("LOKER_LOGIN_ACCOUNT_LIMIT", 5, 1, 1000);
+	web_config.session_idle_s = app_settings_env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
+	web_config.session_max_s = app_settings_env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
+	web_config.trust_proxy = app_settings_env_int("LOKER_TRUST_PROXY", 0, 0, 1) == 1;
 	const char *mask = getenv("LOKER_AK1_NIK_MASK");
 	web_config.ak1_nik_full = mask != NULL && strcmp(mask, "full") == 0;
 }

@@ -10,7 +10,7 @@
 #include "crypto/token.h"
 #include "http/ratelimit.h"
 #include "store/sessions.h"
-#include "web/app.h"
+#include "web/context.h"
 
 static void
 set_cookie(struct http_request *req, struct http_response *res, const char *name, const char *value,

@@ -6,14 +6,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/settings.h"
 #include "http/http.h"
 #include "store/store.h"
 #include "store/users.h"
 
-/* Settings, from the environment (see README "Settings"), read once by
- * web_config_load() before the server starts. */
+/* The web's settings, from the environment (see README "Settings"), read
+ * once by web_config_load() before the server starts; those services share
+ * too (base URL, minimum age) are in app/settings.h. */
 struct web_config {
-	int min_age;                     /* LOKER_MIN_AGE, default 17 (the magang minimum) */
 	bool secure_cookies;             /* LOKER_SECURE_COOKIES=1 behind TLS */
 	unsigned register_ip_limit;      /* registrations per IP per hour */
 	unsigned login_ip_limit;         /* login attempts per IP per 10 minutes */
@@ -21,7 +22,6 @@ struct web_config {
 	int64_t session_idle_s;          /* a session ends after this long unused */
 	int64_t session_max_s;           /* and after this long in any case */
 	bool trust_proxy;                /* LOKER_TRUST_PROXY=1: behind nginx on this machine */
-	const char *base_url;            /* LOKER_BASE_URL ("https://host"), NULL when unset or empty */
 	bool ak1_nik_full;               /* LOKER_AK1_NIK_MASK=full: printed AK/1 cards show the whole NIK */
 };
 

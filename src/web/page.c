@@ -11,7 +11,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "core/wilayah.h"
-#include "web/app.h"
+#include "web/context.h"
 #include "web/auth.h"
 
 static const char *
@@ -236,8 +236,8 @@ page_url_encode(struct arena *a, const char *s)
 const char *
 page_base_url(struct http_request *req)
 {
-	if (web_config.base_url != NULL)
-		return web_config.base_url;
+	if (*app_settings.base_url != '\0')
+		return app_settings.base_url;
 	const char *host = http_header(req, "host");
 	/* Only a plausible host name goes into links we hand out. */
 	if (host == NULL || strlen(host) > 100 || strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != strlen(host))

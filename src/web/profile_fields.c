@@ -20,7 +20,6 @@
 #include "web/api_json.h"
 #include "web/app.h"
 #include "web/page.h"
-#include "web/profile.h"
 #include "web/profile_fields.h"
 
 struct split_fill {

@@ -114,7 +114,7 @@ register_seeker_post(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, web_config.min_age, &in, &e, &out) != 0) {
+	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
 		render_form(req, res, "register_seeker", title, register_seeker_fields, &e, false);
 		return;
 	}

@@ -160,3 +160,52 @@ web_limit_text(enum web_limit l)
 	}
 	return "?";
 }
+
+static const char *
+method_name(enum http_method m)
+{
+	switch (m) {
+	case HTTP_GET:
+		return "GET";
+	case HTTP_HEAD:
+		return "HEAD";
+	case HTTP_POST:
+		return "POST";
+	case HTTP_PUT:
+		return "PUT";
+	case HTTP_PATCH:
+		return "PATCH";
+	case HTTP_DELETE:
+		return "DELETE";
+	case HTTP_OPTIONS:
+		return "OPTIONS";
+	case HTTP_OTHER:
+		break;
+	}
+	return "?";
+}
+
+/* Every route, one line each, grouped by area (`loker routes`). */
+void
+web_routes_print(FILE *out)
+{
+	static const char *const areas[] = {
+		"public", "registration", "login", "seeker", "employer", "staff", "operator", "api",
+	};
+	char roles[96];
+
+	fprintf(out, "%-12s %-7s %-52s %-26s %-6s %-8s %s\n", "AREA", "METHOD", "PATH", "ROLES", "CSRF", "LIMIT", "TABLE");
+	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
+		for (size_t t = 0; t < web_route_table_count; t++) {
+			const struct web_route_table *tb = &web_route_tables[t];
+			for (size_t i = 0; i < *tb->count; i++) {
+				const struct web_route *r = &tb->routes[i];
+				if (strcmp(web_route_area(r->path), areas[a]) != 0)
+					continue;
+				fprintf(out, "%-12s %-7s %-52s %-26s %-6s %-8s %s\n", areas[a], method_name(r->method), r->path,
+				       web_roles_text(r->roles, roles, sizeof(roles)), web_csrf_text(r->csrf),
+				       web_limit_text(r->limit), tb->name);
+			}
+		}
+	}
+}

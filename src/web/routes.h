@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "http/http.h"
 #include "store/users.h"
@@ -73,6 +74,9 @@ const char *web_roles_text(unsigned roles, char *out, size_t size);
 const char *web_csrf_text(enum web_csrf c);
 /* "none", "register", "login", "code". */
 const char *web_limit_text(enum web_limit l);
+/* Every route with its method, path, roles, CSRF rule, limit class and
+ * table, one line each grouped by area: `loker routes`. */
+void web_routes_print(FILE *out);
 
 /* The tables, one per file, defined beside their handlers. */
 extern const struct web_route public_routes[];
