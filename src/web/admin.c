@@ -1,5 +1,6 @@
 /* admin.c - Dinas staff: verifying employers, seekers and domicile requests,
  * revealing a NIK (audited), staff accounts and the audit log. */
+#include "web/admin.h"
 #include <string.h>
 
 #include <sodium.h>
@@ -29,7 +30,7 @@ known_status(const char *s, const char *const *allowed)
 	return NULL;
 }
 
-static void
+void
 admin_home(struct http_request *req, struct http_response *res)
 {
 	struct store *s = web_req(req)->store;
@@ -54,7 +55,7 @@ admin_home(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "admin_home", c);
 }
 
-static void
+void
 admin_employers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "verified", "rejected", NULL};
@@ -91,7 +92,7 @@ render_employer(struct http_request *req, struct http_response *res, int64_t id,
 	page_render(req, res, error ? 422 : 200, "admin_employer", c);
 }
 
-static void
+void
 admin_employer(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
@@ -102,7 +103,7 @@ admin_employer(struct http_request *req, struct http_response *res)
 	render_employer(req, res, id, NULL);
 }
 
-static void
+void
 admin_employer_decide(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -139,7 +140,7 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/dinas/pemberi/%lld", (long long)id));
 }
 
-static void
+void
 admin_seekers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "approved", "rejected", "nik", NULL};
@@ -182,7 +183,7 @@ render_seeker(struct http_request *req, struct http_response *res, int64_t id, c
 	page_render(req, res, error ? 422 : 200, "admin_seeker", c);
 }
 
-static void
+void
 admin_seeker(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
@@ -193,7 +194,7 @@ admin_seeker(struct http_request *req, struct http_response *res)
 	render_seeker(req, res, id, NULL, NULL);
 }
 
-static void
+void
 admin_seeker_reveal(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -218,7 +219,7 @@ admin_seeker_reveal(struct http_request *req, struct http_response *res)
 	sodium_memzero(nik, sizeof(nik));
 }
 
-static void
+void
 admin_seeker_domicile(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
@@ -256,13 +257,13 @@ render_users(struct http_request *req, struct http_response *res, const struct f
 	page_render_form(req, res, "admin_users", c, e);
 }
 
-static void
+void
 admin_users(struct http_request *req, struct http_response *res)
 {
 	render_users(req, res, NULL);
 }
 
-static void
+void
 admin_users_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -325,7 +326,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-static void
+void
 admin_audit(struct http_request *req, struct http_response *res)
 {
 	int64_t page = page_number(req), total;
@@ -348,22 +349,3 @@ admin_audit(struct http_request *req, struct http_response *res)
 	page_pagination(req, c, page, 50, total, "/dinas/audit");
 	page_render(req, res, 200, "admin_audit", c);
 }
-
-/* Routes: Dinas staff: employers, seekers, accounts, audit (roles, CSRF, limit: see web/routes.h). */
-const struct web_route admin_routes[] = {
-	{HTTP_GET, "/dinas", admin_home, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pemberi", admin_employers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pemberi/{id}", admin_employer, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pemberi/{id}/verifikasi", admin_employer_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pencari", admin_seekers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pencari/{id}", admin_seeker, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pencari/{id}/nik", admin_seeker_reveal, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pencari/{id}/domisili", admin_seeker_domicile, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pengguna", admin_users, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pengguna", admin_users_post, WEB_ADMIN, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/audit", admin_audit, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t admin_route_count = sizeof(admin_routes) / sizeof(admin_routes[0]);

@@ -644,22 +644,3 @@ ak1_public_check(struct http_request *req, struct http_response *res)
 	tpl_set_bool(c, "valid", card_valid(&k, today_of(req)));
 	page_render(req, res, 200, "ak1_public", c);
 }
-
-/* Routes: The AK/1 card (roles, CSRF, limit: see web/routes.h). */
-const struct web_route ak1_routes[] = {
-	{HTTP_GET, "/pencari/ak1", ak1_seeker_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/ak1", ak1_seeker_request, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/ak1/lapor", ak1_seeker_report, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/ak1/kartu.pdf", ak1_seeker_pdf, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1", ak1_staff_list, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}", ak1_staff_card, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/ak1/{id}/legalisasi", ak1_staff_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/ak1/{id}/lapor", ak1_staff_report, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}/kartu.pdf", ak1_staff_pdf, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}/foto", ak1_staff_photo, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/ak1/{token}", ak1_public_check, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t ak1_route_count = sizeof(ak1_routes) / sizeof(ak1_routes[0]);

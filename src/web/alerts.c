@@ -49,7 +49,7 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 
 /* ---- pages: inbox ---- */
 
-static void
+void
 alerts_inbox_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -75,7 +75,7 @@ alerts_inbox_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "inbox", c);
 }
 
-static void
+void
 alerts_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -115,7 +115,7 @@ settings_form(struct http_request *req, struct http_response *res, const struct 
 	page_render_form(req, res, "alerts_settings", c, e);
 }
 
-static void
+void
 alerts_settings_form(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -128,7 +128,7 @@ alerts_settings_form(struct http_request *req, struct http_response *res)
 	settings_form(req, res, &st, NULL, http_query(req, "tersimpan") != NULL);
 }
 
-static void
+void
 alerts_settings_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -185,7 +185,7 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 
 /* ---- pages: saved searches ---- */
 
-static void
+void
 alerts_save_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -217,7 +217,7 @@ alerts_save_search(struct http_request *req, struct http_response *res)
 	http_redirect(res, "/pencari/pencarian?tersimpan=1");
 }
 
-static void
+void
 alerts_saved_searches(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -240,7 +240,7 @@ alerts_saved_searches(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "alerts_searches", c);
 }
 
-static void
+void
 alerts_saved_delete(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -260,7 +260,7 @@ alerts_saved_delete(struct http_request *req, struct http_response *res)
 
 /* ---- API ---- */
 
-static void
+void
 api_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -282,21 +282,3 @@ api_inbox(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
 	                              (json_int_t)store_inbox_unread(w->store, w->user->id)));
 }
-
-/* Routes: Notifications and saved searches (roles, CSRF, limit: see web/routes.h). */
-const struct web_route alerts_routes[] = {
-	{HTTP_GET, "/pencari/notifikasi", alerts_inbox_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/notifikasi/baca", alerts_inbox_read, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pengaturan-notifikasi", alerts_settings_form, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pengaturan-notifikasi", alerts_settings_post, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lowongan/simpan", alerts_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pencarian", alerts_saved_searches, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pencarian/{id}/hapus", alerts_saved_delete, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/inbox", api_inbox, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t alerts_route_count = sizeof(alerts_routes) / sizeof(alerts_routes[0]);

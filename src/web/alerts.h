@@ -19,4 +19,22 @@
  * ALERTS_SIMILAR open vacancies nearest to o; the vacancy page shows it. */
 void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o);
 
+/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
+/* GET /pencari/notifikasi */
+void alerts_inbox_page(struct http_request *req, struct http_response *res);
+/* POST /pencari/notifikasi/baca */
+void alerts_inbox_read(struct http_request *req, struct http_response *res);
+/* GET /pencari/pengaturan-notifikasi */
+void alerts_settings_form(struct http_request *req, struct http_response *res);
+/* POST /pencari/pengaturan-notifikasi */
+void alerts_settings_post(struct http_request *req, struct http_response *res);
+/* POST /lowongan/simpan */
+void alerts_save_search(struct http_request *req, struct http_response *res);
+/* GET /pencari/pencarian */
+void alerts_saved_searches(struct http_request *req, struct http_response *res);
+/* POST /pencari/pencarian/{id}/hapus */
+void alerts_saved_delete(struct http_request *req, struct http_response *res);
+/* GET /api/v1/me/inbox */
+void api_inbox(struct http_request *req, struct http_response *res);
+
 #endif

@@ -61,7 +61,7 @@ render_refusal(struct http_request *req, struct http_response *res, const struct
 	page_render(req, res, out->status, "application_error", c);
 }
 
-static void
+void
 applications_apply(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -104,7 +104,7 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 		tpl_set(c, "reject_reason", o->reject_reason);
 }
 
-static void
+void
 applications_list_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -135,7 +135,7 @@ own_application(struct http_request *req, struct http_response *res, int64_t see
 	return o;
 }
 
-static void
+void
 applications_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -170,7 +170,7 @@ applications_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "application", c);
 }
 
-static void
+void
 applications_withdraw(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -305,7 +305,7 @@ render_placement(struct http_request *req, struct http_response *res, int64_t se
 	page_render_form(req, res, "placement", c, e);
 }
 
-static void
+void
 placement_form(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -313,7 +313,7 @@ placement_form(struct http_request *req, struct http_response *res)
 		render_placement(req, res, u->id, NULL);
 }
 
-static void
+void
 placement_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -333,7 +333,7 @@ placement_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, "/pencari/bekerja?tersimpan=1");
 }
 
-static void
+void
 placement_end(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -367,7 +367,7 @@ application_json(const struct store_application *o)
 	return j;
 }
 
-static void
+void
 api_apply(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -399,7 +399,7 @@ done:
 	json_decref(body);
 }
 
-static void
+void
 api_my_applications(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -425,7 +425,7 @@ api_my_applications(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
-static void
+void
 api_placement(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -454,26 +454,3 @@ api_placement(struct http_request *req, struct http_response *res)
 	}
 	json_decref(body);
 }
-
-/* Routes: Applications and placements (roles, CSRF, limit: see web/routes.h). */
-const struct web_route applications_routes[] = {
-	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/lamaran", applications_list_page, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/bekerja", placement_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/bekerja", placement_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/lamaran/{id}", applications_page, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/applications", api_my_applications, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-	{HTTP_POST, "/api/v1/me/placement", api_placement, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-};
-const size_t applications_route_count = sizeof(applications_routes) / sizeof(applications_routes[0]);

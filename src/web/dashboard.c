@@ -467,7 +467,7 @@ view_csv(const struct view *v, struct buf *b)
 	}
 }
 
-static void
+void
 dashboard_csv(struct http_request *req, struct http_response *res)
 {
 	const char *seg = req->route_param_count > 0 ? req->route_params[0] : "";
@@ -592,7 +592,7 @@ view_figure(struct http_request *req, struct tpl_ctx *fig, const struct view *v,
 		tpl_set(fig, "empty", "Belum ada data untuk pilihan ini.");
 }
 
-static void
+void
 dashboard_page(struct http_request *req, struct http_response *res)
 {
 	static const struct {
@@ -657,10 +657,3 @@ dashboard_page(struct http_request *req, struct http_response *res)
 	}
 	page_render(req, res, 200, "dashboard", c);
 }
-
-/* Routes: The Dinas dashboard (roles, CSRF, limit: see web/routes.h). */
-const struct web_route dashboard_routes[] = {
-	{HTTP_GET, "/dinas/statistik", dashboard_page, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/statistik/{table}", dashboard_csv, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t dashboard_route_count = sizeof(dashboard_routes) / sizeof(dashboard_routes[0]);

@@ -16,4 +16,10 @@ void dashboard_csv_field(struct buf *b, const char *s);
 /* Set the headers of a CSV download called filename (ASCII, no quotes). */
 void dashboard_csv_headers(struct http_request *req, struct http_response *res, const char *filename);
 
+/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
+/* GET /dinas/statistik */
+void dashboard_page(struct http_request *req, struct http_response *res);
+/* GET /dinas/statistik/{table} */
+void dashboard_csv(struct http_request *req, struct http_response *res);
+
 #endif

@@ -67,7 +67,7 @@ render_login(struct http_request *req, struct http_response *res, int status, co
 	page_render(req, res, status, "login", c);
 }
 
-static void
+void
 login_form(struct http_request *req, struct http_response *res)
 {
 	if (web_req(req)->user != NULL) {
@@ -77,7 +77,7 @@ login_form(struct http_request *req, struct http_response *res)
 	render_login(req, res, 200, NULL);
 }
 
-static void
+void
 login_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
@@ -98,14 +98,14 @@ login_post(struct http_request *req, struct http_response *res)
 	}
 }
 
-static void
+void
 login_logout(struct http_request *req, struct http_response *res)
 {
 	auth_logout(req, res, false);
 	http_redirect(res, "/");
 }
 
-static void
+void
 login_dashboard(struct http_request *req, struct http_response *res)
 {
 	http_redirect(res, auth_home(web_user(req)));
@@ -120,13 +120,13 @@ render_password_change(struct http_request *req, struct http_response *res, cons
 	page_render_form(req, res, "password_change", c, e);
 }
 
-static void
+void
 login_password_form(struct http_request *req, struct http_response *res)
 {
 	render_password_change(req, res, NULL, http_query(req, "selesai") != NULL);
 }
 
-static void
+void
 login_password_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -151,7 +151,7 @@ login_password_post(struct http_request *req, struct http_response *res)
 		http_redirect(res, "/akun/sandi?selesai=1");
 }
 
-static void
+void
 login_forgot_form(struct http_request *req, struct http_response *res)
 {
 	page_render(req, res, 200, "password_forgot", page_ctx(req, res, "Lupa kata sandi"));
@@ -159,7 +159,7 @@ login_forgot_form(struct http_request *req, struct http_response *res)
 
 /* The same answer whether or not the number has an account, so the form
  * cannot be used to learn who is registered. */
-static void
+void
 login_forgot_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -203,13 +203,13 @@ render_code_form(struct http_request *req, struct http_response *res, const stru
 	page_render_form(req, res, "password_set", c, e);
 }
 
-static void
+void
 login_code_form(struct http_request *req, struct http_response *res)
 {
 	render_code_form(req, res, NULL);
 }
 
-static void
+void
 login_code_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -253,18 +253,3 @@ login_code_post(struct http_request *req, struct http_response *res)
 	auth_login(req, res, u.id, false, NULL);
 	http_redirect(res, "/dasbor");
 }
-
-/* Routes: Logging in and out, passwords (roles, CSRF, limit: see web/routes.h). */
-const struct web_route login_routes[] = {
-	{HTTP_GET, "/masuk", login_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/masuk", login_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_LOGIN, NULL},
-	{HTTP_POST, "/keluar", login_logout, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dasbor", login_dashboard, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/akun/sandi", login_password_form, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/akun/sandi", login_password_post, WEB_USER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/lupa-sandi", login_forgot_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lupa-sandi", login_forgot_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
-	{HTTP_GET, "/atur-sandi", login_code_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/atur-sandi", login_code_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
-};
-const size_t login_route_count = sizeof(login_routes) / sizeof(login_routes[0]);

@@ -32,7 +32,7 @@ employer_history(struct http_request *req, struct tpl_ctx *c, int64_t employer_i
 	         filled, rejected);
 }
 
-static void
+void
 moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
@@ -64,7 +64,7 @@ render_moderation(struct http_request *req, struct http_response *res, const str
 	page_render(req, res, error ? 422 : 200, "moderation_vacancy", c);
 }
 
-static void
+void
 moderation_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -91,7 +91,7 @@ moderation_status(const char *decision)
 	return NULL;
 }
 
-static void
+void
 moderation_decide(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -128,28 +128,14 @@ moderation_decide(struct http_request *req, struct http_response *res)
 	http_redirect(res, "/dinas/moderasi");
 }
 
-static void
+void
 moderation_import_form(struct http_request *req, struct http_response *res)
 {
 	import_render(req, res, "/dinas/lowongan/impor", NULL, 200);
 }
 
-static void
+void
 moderation_import_post(struct http_request *req, struct http_response *res)
 {
 	import_run(req, res, "/dinas/lowongan/impor", NULL);
 }
-
-/* Routes: Dinas staff moderate vacancies (roles, CSRF, limit: see web/routes.h). */
-const struct web_route moderation_routes[] = {
-	{HTTP_GET, "/dinas/moderasi", moderation_queue, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/impor", moderation_import_form, WEB_ADMIN,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/lowongan/impor", moderation_import_post, WEB_ADMIN,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/{id}", moderation_vacancy, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/lowongan/{id}/moderasi", moderation_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t moderation_route_count = sizeof(moderation_routes) / sizeof(moderation_routes[0]);

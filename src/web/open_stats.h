@@ -18,4 +18,12 @@
  * single one can be worked out from the total. Pure: unit-testable. */
 void open_stats_suppress(const int64_t *values, size_t n, bool *suppressed);
 
+/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
+/* GET /statistik */
+void open_page(struct http_request *req, struct http_response *res);
+/* GET /statistik/{table} */
+void open_csv(struct http_request *req, struct http_response *res);
+/* GET /api/v1/stats */
+void open_api(struct http_request *req, struct http_response *res);
+
 #endif

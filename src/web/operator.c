@@ -1,5 +1,6 @@
 /* operator.c - the village operator: registers residents without a
  * smartphone (assisted registration) and decides domicile requests in their desa. */
+#include "web/operator.h"
 #include <string.h>
 
 #include "core/phone.h"
@@ -16,7 +17,7 @@
 
 #define OPERATOR_PER_PAGE 20
 
-static void
+void
 operator_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -55,7 +56,7 @@ render_register(struct http_request *req, struct http_response *res, const struc
 	page_render(req, res, e != NULL ? e->status : 200, "register_seeker", c);
 }
 
-static void
+void
 operator_register_form(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -63,7 +64,7 @@ operator_register_form(struct http_request *req, struct http_response *res)
 		render_register(req, res, u, NULL);
 }
 
-static void
+void
 operator_register_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -102,7 +103,7 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-static void
+void
 operator_domicile(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -116,15 +117,3 @@ operator_domicile(struct http_request *req, struct http_response *res)
 	}
 	domicile_decide(req, res, id, "/operator");
 }
-
-/* Routes: Village operators (roles, CSRF, limit: see web/routes.h). */
-const struct web_route operator_routes[] = {
-	{HTTP_GET, "/operator", operator_home, WEB_OPERATOR, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/operator/daftar", operator_register_form, WEB_OPERATOR,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/operator/daftar", operator_register_post, WEB_OPERATOR,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/operator/pencari/{id}/domisili", operator_domicile, WEB_OPERATOR,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t operator_route_count = sizeof(operator_routes) / sizeof(operator_routes[0]);

@@ -3,6 +3,7 @@
  * an event on the seeker's timeline, an inbox row and an outbox message; one
  * applicant's profile and CV. Someone else's vacancy or applicant is 404,
  * so ids cannot be probed. */
+#include "web/pipeline.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,7 +285,7 @@ render_pipeline(struct http_request *req, struct http_response *res, const struc
 	page_render_form(req, res, "pipeline", c, e);
 }
 
-static void
+void
 pipeline_page(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
@@ -297,7 +298,7 @@ pipeline_page(struct http_request *req, struct http_response *res)
 		render_pipeline(req, res, o, NULL);
 }
 
-static void
+void
 pipeline_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -375,7 +376,7 @@ set_list(struct tpl_ctx *c, const char *key, const char *text)
 		tpl_set(c, key, text);
 }
 
-static void
+void
 applicant_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -434,7 +435,7 @@ applicant_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "pipeline_applicant", c);
 }
 
-static void
+void
 applicant_cv(struct http_request *req, struct http_response *res)
 {
 	struct store_application *a;
@@ -482,7 +483,7 @@ applicant_json(const struct store_application *a, const struct match_result *m)
 	return j;
 }
 
-static void
+void
 api_vacancy_applications(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -506,7 +507,7 @@ api_vacancy_applications(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
-static void
+void
 api_application_patch(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -546,20 +547,3 @@ api_application_patch(struct http_request *req, struct http_response *res)
 done:
 	json_decref(body);
 }
-
-/* Routes: The employer's applicants (roles, CSRF, limit: see web/routes.h). */
-const struct web_route pipeline_routes[] = {
-	{HTTP_GET, "/pemberi/lowongan/{id}/pelamar", pipeline_page, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/pelamar", pipeline_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/pelamar/{id}", applicant_page, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/pelamar/{id}/cv", applicant_cv, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/vacancies/{id}/applications", api_vacancy_applications, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
-	{HTTP_PATCH, "/api/v1/applications/{id}", api_application_patch, WEB_EMPLOYER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
-};
-const size_t pipeline_route_count = sizeof(pipeline_routes) / sizeof(pipeline_routes[0]);

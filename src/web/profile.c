@@ -429,21 +429,3 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 }
 
 /* ------------------------------------------------------------ routes */
-
-/* Routes: The seeker's profile and CV (roles, CSRF, limit: see web/routes.h). */
-const struct web_route profile_routes[] = {
-	{HTTP_GET, "/pencari/profil", profile_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil", profile_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/profil/cv", profile_cv_download, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil/cv", profile_cv_upload, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil/cv/hapus", profile_cv_delete, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/masih-mencari", profile_still_looking, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/profile", profile_api_get, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
-	{HTTP_PUT, "/api/v1/me/profile", profile_api_put, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
-};
-const size_t profile_route_count = sizeof(profile_routes) / sizeof(profile_routes[0]);

@@ -13,4 +13,20 @@
 #define RECOMMEND_TOP 20
 #define RECOMMEND_CANDIDATES 30
 
+/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
+/* GET /pemberi/kandidat/{id}/cv */
+void recommend_candidate_cv(struct http_request *req, struct http_response *res);
+/* GET /pencari/rekomendasi */
+void recommend_page(struct http_request *req, struct http_response *res);
+/* GET /api/v1/me/recommendations */
+void api_recommendations(struct http_request *req, struct http_response *res);
+/* GET /pemberi/lowongan/{id}/kandidat */
+void recommend_candidates_employer(struct http_request *req, struct http_response *res);
+/* POST /pemberi/lowongan/{id}/kandidat/{seeker_id}/undang */
+void recommend_invite(struct http_request *req, struct http_response *res);
+/* GET /dinas/lowongan/{id}/kandidat */
+void recommend_candidates_staff(struct http_request *req, struct http_response *res);
+/* GET /api/v1/vacancies/{id}/candidates */
+void api_candidates(struct http_request *req, struct http_response *res);
+
 #endif

@@ -87,13 +87,13 @@ register_allowed(struct http_request *req, struct http_response *res, const char
 	return false;
 }
 
-static void
+void
 register_seeker_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_seeker", "Daftar sebagai pencari kerja", register_seeker_fields, NULL, false);
 }
 
-static void
+void
 register_seeker_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar sebagai pencari kerja";
@@ -137,13 +137,13 @@ employer_signup(struct http_request *req, struct http_response *res, const struc
 	http_redirect(res, "/pemberi");
 }
 
-static void
+void
 register_company_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_company", "Daftar perusahaan", company_fields, NULL, true);
 }
 
-static void
+void
 register_company_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perusahaan";
@@ -167,13 +167,13 @@ register_company_post(struct http_request *req, struct http_response *res)
 	employer_signup(req, res, &in, "register_company", title, company_fields, true);
 }
 
-static void
+void
 register_individual_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_individual", "Daftar perorangan/UMKM", individual_fields, NULL, false);
 }
 
-static void
+void
 register_individual_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perorangan/UMKM";
@@ -193,20 +193,3 @@ register_individual_post(struct http_request *req, struct http_response *res)
 	};
 	employer_signup(req, res, &in, "register_individual", title, individual_fields, false);
 }
-
-/* Routes: Registration (roles, CSRF, limit: see web/routes.h). */
-const struct web_route register_routes[] = {
-	{HTTP_GET, "/daftar/pencari-kerja", register_seeker_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/pencari-kerja", register_seeker_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_GET, "/daftar/perusahaan", register_company_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/perusahaan", register_company_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_GET, "/daftar/perorangan", register_individual_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/perorangan", register_individual_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-};
-const size_t register_route_count = sizeof(register_routes) / sizeof(register_routes[0]);

@@ -19,4 +19,18 @@ struct tpl_ctx *register_form_ctx(struct http_request *req, struct http_response
                                   const char *const *fields, const struct form_errors *e, bool allow_outside,
                                   const char *default_village);
 
+/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
+/* GET /daftar/pencari-kerja */
+void register_seeker_form(struct http_request *req, struct http_response *res);
+/* POST /daftar/pencari-kerja */
+void register_seeker_post(struct http_request *req, struct http_response *res);
+/* GET /daftar/perusahaan */
+void register_company_form(struct http_request *req, struct http_response *res);
+/* POST /daftar/perusahaan */
+void register_company_post(struct http_request *req, struct http_response *res);
+/* GET /daftar/perorangan */
+void register_individual_form(struct http_request *req, struct http_response *res);
+/* POST /daftar/perorangan */
+void register_individual_post(struct http_request *req, struct http_response *res);
+
 #endif

@@ -1,4 +1,5 @@
 /* reports.c - /dinas/laporan: choose a month or a period and download. */
+#include "web/reports.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,7 @@ preview(struct http_request *req, struct tpl_ctx *c, int year, int month)
 	}
 }
 
-static void
+void
 reports_page(struct http_request *req, struct http_response *res)
 {
 	int year, month;
@@ -92,7 +93,7 @@ format_ok(const char *f)
 	return f != NULL && (strcmp(f, "csv") == 0 || strcmp(f, "xlsx") == 0);
 }
 
-static void
+void
 reports_ipk(struct http_request *req, struct http_response *res)
 {
 	int year, month;
@@ -113,7 +114,7 @@ reports_ipk(struct http_request *req, struct http_response *res)
 	buf_free(&b);
 }
 
-static void
+void
 reports_perpres(struct http_request *req, struct http_response *res)
 {
 	struct date from, to;
@@ -135,11 +136,3 @@ reports_perpres(struct http_request *req, struct http_response *res)
 	}
 	buf_free(&b);
 }
-
-/* Routes: Dinas reports (roles, CSRF, limit: see web/routes.h). */
-const struct web_route reports_routes[] = {
-	{HTTP_GET, "/dinas/laporan", reports_page, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/laporan/ipk", reports_ipk, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/laporan/perpres", reports_perpres, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t reports_route_count = sizeof(reports_routes) / sizeof(reports_routes[0]);

@@ -1,6 +1,7 @@
 /* vacancy_employer.c - an employer's own vacancies: list, post (full and
  * quick informal), edit, close with the hire report, CSV import. Every page
  * checks that the vacancy belongs to the employer asking. */
+#include "web/vacancy_employer.h"
 #include <string.h>
 
 #include "base/parse.h"
@@ -184,7 +185,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	return c;
 }
 
-static void
+void
 employer_vacancies(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -217,7 +218,7 @@ employer_vacancies(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "employer_vacancies", c);
 }
 
-static void
+void
 employer_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -271,7 +272,7 @@ save_from_form(struct http_request *req, struct http_response *res, const struct
 	render_vacancy_form(req, res, e, o, &errs);
 }
 
-static void
+void
 employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -279,7 +280,7 @@ employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 		render_vacancy_form(req, res, e, NULL, NULL);
 }
 
-static void
+void
 employer_vacancy_new_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -287,7 +288,7 @@ employer_vacancy_new_post(struct http_request *req, struct http_response *res)
 		save_from_form(req, res, e, NULL, NULL);
 }
 
-static void
+void
 employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -322,7 +323,7 @@ quick_value(void *ctx, const char *name)
 	return NULL;
 }
 
-static void
+void
 employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -342,7 +343,7 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, errs.status == 403 ? 422 : errs.status, "vacancy_quick", c);
 }
 
-static void
+void
 employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -356,7 +357,7 @@ employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 	render_vacancy_form(req, res, e, o, NULL);
 }
 
-static void
+void
 employer_vacancy_edit_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -375,7 +376,7 @@ render_close(struct http_request *req, struct http_response *res, const struct s
 	page_render(req, res, error ? 422 : 200, "vacancy_close", c);
 }
 
-static void
+void
 employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -384,7 +385,7 @@ employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 		render_close(req, res, o, NULL);
 }
 
-static void
+void
 employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -421,46 +422,17 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }
 
-static void
+void
 employer_vacancy_import_form(struct http_request *req, struct http_response *res)
 {
 	if (current_employer(req, res) != NULL)
 		import_render(req, res, "/pemberi/lowongan/impor", NULL, 200);
 }
 
-static void
+void
 employer_vacancy_import_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
 	if (e != NULL)
 		import_run(req, res, "/pemberi/lowongan/impor", e);
 }
-
-/* Routes: The employer's vacancies (roles, CSRF, limit: see web/routes.h). */
-const struct web_route vacancy_employer_routes[] = {
-	{HTTP_GET, "/pemberi/lowongan", employer_vacancies, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/baru", employer_vacancy_new_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/baru", employer_vacancy_new_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/cepat", employer_vacancy_quick_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/cepat", employer_vacancy_quick_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/impor", employer_vacancy_import_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/impor", employer_vacancy_import_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}", employer_vacancy, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t vacancy_employer_route_count = sizeof(vacancy_employer_routes) / sizeof(vacancy_employer_routes[0]);

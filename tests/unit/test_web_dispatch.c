@@ -294,6 +294,22 @@ test_tables_do_not_overlap(void **state)
 	}
 }
 
+/* One table per area: every route of an area, and only those, is in
+ * web/routes_AREA.c, so a reader audits an area's access rules in one file. */
+static void
+test_routes_in_their_area_table(void **state)
+{
+	(void)state;
+	assert_int_equal(web_route_table_count, 8);
+	for (size_t t = 0; t < web_route_table_count; t++) {
+		const struct web_route_table *tb = &web_route_tables[t];
+		assert_true(strncmp(tb->name, "routes_", 7) == 0);
+		for (size_t i = 0; i < *tb->count; i++)
+			if (strcmp(web_route_area(tb->routes[i].path), tb->name + 7) != 0)
+				fail_msg("%s is in %s, not in its area's table", tb->routes[i].path, tb->name);
+	}
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 static void
@@ -411,6 +427,7 @@ main(void)
 		cmocka_unit_test(test_every_route_has_rules),
 		cmocka_unit_test(test_staff_routes_admit_only_staff),
 		cmocka_unit_test(test_no_shadowed_route),
+		cmocka_unit_test(test_routes_in_their_area_table),
 		cmocka_unit_test(test_tables_do_not_overlap),
 		cmocka_unit_test(test_public_page),
 		cmocka_unit_test(test_staff_page_guards),
