@@ -129,14 +129,9 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_employer_decide(w->store, id, status, reason, u->id, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_store_ok(req, res, r, 404, "Pemberi kerja tidak ditemukan.",
+	                   "Keputusan belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
 	http_redirect(res, arena_printf(req->arena, "/dinas/pemberi/%lld", (long long)id));
 }
 

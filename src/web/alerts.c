@@ -247,14 +247,9 @@ alerts_saved_delete(struct http_request *req, struct http_response *res)
 	struct store_user *u = web_user(req);
 	int64_t id;
 	enum store_result r = page_route_id(req, &id) ? store_saved_search_delete(w->store, u->id, id) : STORE_NOT_FOUND;
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pencarian tersimpan tidak ditemukan.");
+	if (!page_store_ok(req, res, r, 404, "Pencarian tersimpan tidak ditemukan.",
+	                   "Pencarian tidak dapat dihapus. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Pencarian tidak dapat dihapus. Coba lagi.");
-		return;
-	}
 	http_redirect(res, "/pencari/pencarian");
 }
 

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "store/vacancies.h"
 #include "view/tpl.h"
+#include "web/routes.h"
 
 #define ALERTS_SIMILAR 5
 
@@ -19,22 +20,9 @@
  * ALERTS_SIMILAR open vacancies nearest to o; the vacancy page shows it. */
 void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /pencari/notifikasi */
-void alerts_inbox_page(struct http_request *req, struct http_response *res);
-/* POST /pencari/notifikasi/baca */
-void alerts_inbox_read(struct http_request *req, struct http_response *res);
-/* GET /pencari/pengaturan-notifikasi */
-void alerts_settings_form(struct http_request *req, struct http_response *res);
-/* POST /pencari/pengaturan-notifikasi */
-void alerts_settings_post(struct http_request *req, struct http_response *res);
-/* POST /lowongan/simpan */
-void alerts_save_search(struct http_request *req, struct http_response *res);
-/* GET /pencari/pencarian */
-void alerts_saved_searches(struct http_request *req, struct http_response *res);
-/* POST /pencari/pencarian/{id}/hapus */
-void alerts_saved_delete(struct http_request *req, struct http_response *res);
-/* GET /api/v1/me/inbox */
-void api_inbox(struct http_request *req, struct http_response *res);
+/* The handlers of alerts.c; web/routes_api.c, routes_public.c, routes_seeker.c route them with their
+ * paths, roles, CSRF rules and limit classes. */
+web_handler alerts_inbox_page, alerts_inbox_read, alerts_settings_form, alerts_settings_post,
+            alerts_save_search, alerts_saved_searches, alerts_saved_delete, api_inbox;
 
 #endif

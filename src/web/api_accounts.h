@@ -4,19 +4,11 @@
 #define LOKER_WEB_API_ACCOUNTS_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* POST /api/v1/seekers */
-void api_seekers_create(struct http_request *req, struct http_response *res);
-/* POST /api/v1/employers */
-void api_employers_create(struct http_request *req, struct http_response *res);
-/* POST /api/v1/session */
-void api_session_create(struct http_request *req, struct http_response *res);
-/* DELETE /api/v1/session */
-void api_session_delete(struct http_request *req, struct http_response *res);
-/* GET /api/v1/me */
-void api_me(struct http_request *req, struct http_response *res);
-/* GET /api/v1/regions */
-void api_regions(struct http_request *req, struct http_response *res);
+/* The handlers of api_accounts.c; web/routes_api.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler api_seekers_create, api_employers_create, api_session_create, api_session_delete,
+            api_me, api_regions;
 
 #endif

@@ -4,9 +4,10 @@
 #define LOKER_WEB_API_ADMIN_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* POST /api/v1/admin/employers/{id}/verification */
-void api_admin_employer_verification(struct http_request *req, struct http_response *res);
+/* The handlers of api_admin.c; web/routes_api.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler api_admin_employer_verification;
 
 #endif

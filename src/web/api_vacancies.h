@@ -4,21 +4,11 @@
 #define LOKER_WEB_API_VACANCIES_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /api/v1/vacancies */
-void api_vacancies_list(struct http_request *req, struct http_response *res);
-/* POST /api/v1/vacancies */
-void api_vacancy_create(struct http_request *req, struct http_response *res);
-/* GET /api/v1/vacancies/{id} */
-void api_vacancy_get(struct http_request *req, struct http_response *res);
-/* PATCH /api/v1/vacancies/{id} */
-void api_vacancy_patch(struct http_request *req, struct http_response *res);
-/* POST /api/v1/vacancies/{id}/close */
-void api_vacancy_close(struct http_request *req, struct http_response *res);
-/* GET /api/v1/admin/moderation */
-void api_admin_moderation_queue(struct http_request *req, struct http_response *res);
-/* POST /api/v1/admin/vacancies/{id}/moderation */
-void api_admin_vacancy_moderation(struct http_request *req, struct http_response *res);
+/* The handlers of api_vacancies.c; web/routes_api.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler api_vacancies_list, api_vacancy_create, api_vacancy_get, api_vacancy_patch,
+            api_vacancy_close, api_admin_moderation_queue, api_admin_vacancy_moderation;
 
 #endif

@@ -12,30 +12,15 @@
 #include "http/http.h"
 #include "store/store.h"
 #include "web/app.h"
+#include "web/routes.h"
 
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* POST /lowongan/{id}/lamar */
-void applications_apply(struct http_request *req, struct http_response *res);
-/* GET /pencari/lamaran */
-void applications_list_page(struct http_request *req, struct http_response *res);
-/* GET /pencari/bekerja */
-void placement_form(struct http_request *req, struct http_response *res);
-/* POST /pencari/bekerja */
-void placement_post(struct http_request *req, struct http_response *res);
-/* GET /pencari/lamaran/{id} */
-void applications_page(struct http_request *req, struct http_response *res);
-/* POST /pencari/lamaran/{id}/tarik */
-void applications_withdraw(struct http_request *req, struct http_response *res);
-/* POST /pencari/bekerja/{id}/selesai */
-void placement_end(struct http_request *req, struct http_response *res);
-/* GET /api/v1/me/applications */
-void api_my_applications(struct http_request *req, struct http_response *res);
-/* POST /api/v1/me/placement */
-void api_placement(struct http_request *req, struct http_response *res);
-/* POST /api/v1/vacancies/{id}/applications */
-void api_apply(struct http_request *req, struct http_response *res);
+/* The handlers of applications.c; web/routes_api.c, routes_public.c, routes_seeker.c route them with
+ * their paths, roles, CSRF rules and limit classes. */
+web_handler applications_apply, applications_list_page, placement_form, placement_post,
+            applications_page, applications_withdraw, placement_end, api_my_applications,
+            api_placement, api_apply;
 
 #endif

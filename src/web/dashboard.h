@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "http/http.h"
+#include "web/routes.h"
 
 /* Append s as one CSV field (RFC 4180: quoted when it holds a comma, a
  * quote or a line break; quotes doubled). Shared with open_stats.c. */
@@ -16,10 +17,8 @@ void dashboard_csv_field(struct buf *b, const char *s);
 /* Set the headers of a CSV download called filename (ASCII, no quotes). */
 void dashboard_csv_headers(struct http_request *req, struct http_response *res, const char *filename);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /dinas/statistik */
-void dashboard_page(struct http_request *req, struct http_response *res);
-/* GET /dinas/statistik/{table} */
-void dashboard_csv(struct http_request *req, struct http_response *res);
+/* The handlers of dashboard.c; web/routes_staff.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler dashboard_page, dashboard_csv;
 
 #endif

@@ -4,9 +4,10 @@
 #define LOKER_WEB_EMPLOYER_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /pemberi */
-void employer_home(struct http_request *req, struct http_response *res);
+/* The handlers of employer.c; web/routes_employer.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler employer_home;
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "http/http.h"
 #include "store/users.h"
+#include "web/routes.h"
 
 enum login_result {
 	LOGIN_OK,
@@ -19,26 +20,10 @@ const char *login_normalize(struct arena *a, const char *login);
 enum login_result login_check(struct http_request *req, const char *login, const char *password,
                               struct store_user *out, unsigned *retry_after);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /masuk */
-void login_form(struct http_request *req, struct http_response *res);
-/* POST /masuk */
-void login_post(struct http_request *req, struct http_response *res);
-/* POST /keluar */
-void login_logout(struct http_request *req, struct http_response *res);
-/* GET /dasbor */
-void login_dashboard(struct http_request *req, struct http_response *res);
-/* GET /akun/sandi */
-void login_password_form(struct http_request *req, struct http_response *res);
-/* POST /akun/sandi */
-void login_password_post(struct http_request *req, struct http_response *res);
-/* GET /lupa-sandi */
-void login_forgot_form(struct http_request *req, struct http_response *res);
-/* POST /lupa-sandi */
-void login_forgot_post(struct http_request *req, struct http_response *res);
-/* GET /atur-sandi */
-void login_code_form(struct http_request *req, struct http_response *res);
-/* POST /atur-sandi */
-void login_code_post(struct http_request *req, struct http_response *res);
+/* The handlers of login.c; web/routes_login.c route them with their paths, roles, CSRF rules and limit
+ * classes. */
+web_handler login_form, login_post, login_logout, login_dashboard, login_password_form,
+            login_password_post, login_forgot_form, login_forgot_post, login_code_form,
+            login_code_post;
 
 #endif

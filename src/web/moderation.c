@@ -115,14 +115,9 @@ moderation_decide(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_vacancy_moderate(w->store, id, status, reason, u->id, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 409, "Lowongan ini tidak sedang menunggu moderasi.");
+	if (!page_store_ok(req, res, r, 409, "Lowongan ini tidak sedang menunggu moderasi.",
+	                   "Keputusan belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
 	if (strcmp(status, "published") == 0)
 		posting_published(w->store, req->arena, id, w->now);
 	http_redirect(res, "/dinas/moderasi");

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "http/http.h"
+#include "web/routes.h"
 
 #define OPEN_STATS_MIN_CELL 5   /* cells under this are not published */
 
@@ -18,12 +19,8 @@
  * single one can be worked out from the total. Pure: unit-testable. */
 void open_stats_suppress(const int64_t *values, size_t n, bool *suppressed);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /statistik */
-void open_page(struct http_request *req, struct http_response *res);
-/* GET /statistik/{table} */
-void open_csv(struct http_request *req, struct http_response *res);
-/* GET /api/v1/stats */
-void open_api(struct http_request *req, struct http_response *res);
+/* The handlers of open_stats.c; web/routes_api.c, routes_public.c route them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler open_page, open_csv, open_api;
 
 #endif

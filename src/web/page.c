@@ -83,6 +83,19 @@ page_error(struct http_request *req, struct http_response *res, int status, cons
 	page_render(req, res, status, "error", c);
 }
 
+bool
+page_store_ok(struct http_request *req, struct http_response *res, enum store_result r, int missing,
+              const char *not_found, const char *failed)
+{
+	if (r == STORE_OK)
+		return true;
+	if (r == STORE_NOT_FOUND)
+		page_error(req, res, missing, not_found);
+	else
+		page_error(req, res, 500, failed);
+	return false;
+}
+
 void
 page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code)
 {

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "http/http.h"
+#include "store/store.h"
 #include "view/tpl.h"
 #include "app/form.h"
 
@@ -21,6 +22,11 @@ void page_render_form(struct http_request *req, struct http_response *res, const
                       const struct form_errors *e);
 /* An error page with a sentence for people. */
 void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
+/* True when r is STORE_OK; else answers with an error page and false: for
+ * STORE_NOT_FOUND status missing (404, or 409 for "not in that state any
+ * more") with sentence not_found, for any other failure 500 with failed. */
+bool page_store_ok(struct http_request *req, struct http_response *res, enum store_result r, int missing,
+                   const char *not_found, const char *failed);
 
 /* "districts" (18 options) and "village_groups" (optgroups of desa) with the
  * chosen ones selected. */

@@ -337,14 +337,9 @@ pipeline_post(struct http_request *req, struct http_response *res)
 	}
 	enum store_result r = store_application_set_status(w->store, o->id, o->employer_id, ids, n, &c, w->now,
 	                                                   &changed);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pelamar tidak ditemukan pada lowongan ini.");
+	if (!page_store_ok(req, res, r, 404, "Pelamar tidak ditemukan pada lowongan ini.",
+	                   "Status pelamar belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Status pelamar belum tersimpan. Coba lagi.");
-		return;
-	}
 	const char *back = http_form(req, "back");
 	if (back != NULL && strcmp(back, "applicant") == 0 && n == 1)
 		http_redirect(res, arena_printf(req->arena, "/pemberi/pelamar/%lld?tersimpan=1", (long long)ids[0]));

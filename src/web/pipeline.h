@@ -4,19 +4,11 @@
 #define LOKER_WEB_PIPELINE_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /pemberi/lowongan/{id}/pelamar */
-void pipeline_page(struct http_request *req, struct http_response *res);
-/* POST /pemberi/lowongan/{id}/pelamar */
-void pipeline_post(struct http_request *req, struct http_response *res);
-/* GET /pemberi/pelamar/{id} */
-void applicant_page(struct http_request *req, struct http_response *res);
-/* GET /pemberi/pelamar/{id}/cv */
-void applicant_cv(struct http_request *req, struct http_response *res);
-/* GET /api/v1/vacancies/{id}/applications */
-void api_vacancy_applications(struct http_request *req, struct http_response *res);
-/* PATCH /api/v1/applications/{id} */
-void api_application_patch(struct http_request *req, struct http_response *res);
+/* The handlers of pipeline.c; web/routes_api.c, routes_employer.c route them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler pipeline_page, pipeline_post, applicant_page, applicant_cv, api_vacancy_applications,
+            api_application_patch;
 
 #endif

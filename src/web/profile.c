@@ -384,14 +384,9 @@ profile_cv_download(struct http_request *req, struct http_response *res)
 	const void *data;
 	size_t len;
 	enum store_result r = store_profile_get_cv(web_req(req)->store, req->arena, u->id, &name, &data, &len);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Anda belum mengunggah CV.");
+	if (!page_store_ok(req, res, r, 404, "Anda belum mengunggah CV.",
+	                   "CV tidak dapat dibaca. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "CV tidak dapat dibaca. Coba lagi.");
-		return;
-	}
 	/* The stored name was cleaned on upload; clean again so the header can
 	 * never carry a quote or a line break. */
 	char safe[CV_FILENAME_MAX + 1];

@@ -4,11 +4,10 @@
 #define LOKER_WEB_PROFILE_API_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /api/v1/me/profile */
-void profile_api_get(struct http_request *req, struct http_response *res);
-/* PUT /api/v1/me/profile */
-void profile_api_put(struct http_request *req, struct http_response *res);
+/* The handlers of profile_api.c; web/routes_api.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler profile_api_get, profile_api_put;
 
 #endif

@@ -9,24 +9,15 @@
 #include <stddef.h>
 
 #include "http/http.h"
+#include "web/routes.h"
 
 #define RECOMMEND_TOP 20
 #define RECOMMEND_CANDIDATES 30
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /pemberi/kandidat/{id}/cv */
-void recommend_candidate_cv(struct http_request *req, struct http_response *res);
-/* GET /pencari/rekomendasi */
-void recommend_page(struct http_request *req, struct http_response *res);
-/* GET /api/v1/me/recommendations */
-void api_recommendations(struct http_request *req, struct http_response *res);
-/* GET /pemberi/lowongan/{id}/kandidat */
-void recommend_candidates_employer(struct http_request *req, struct http_response *res);
-/* POST /pemberi/lowongan/{id}/kandidat/{seeker_id}/undang */
-void recommend_invite(struct http_request *req, struct http_response *res);
-/* GET /dinas/lowongan/{id}/kandidat */
-void recommend_candidates_staff(struct http_request *req, struct http_response *res);
-/* GET /api/v1/vacancies/{id}/candidates */
-void api_candidates(struct http_request *req, struct http_response *res);
+/* The handlers of recommend.c; web/routes_api.c, routes_employer.c, routes_seeker.c, routes_staff.c
+ * route them with their paths, roles, CSRF rules and limit classes. */
+web_handler recommend_candidate_cv, recommend_page, api_recommendations,
+            recommend_candidates_employer, recommend_invite, recommend_candidates_staff,
+            api_candidates;
 
 #endif

@@ -8,6 +8,7 @@
 #include "http/http.h"
 #include "view/tpl.h"
 #include "app/form.h"
+#include "web/routes.h"
 
 /* The fields of the seeker form that are kept when it is shown again. */
 extern const char *const register_seeker_fields[];
@@ -19,18 +20,9 @@ struct tpl_ctx *register_form_ctx(struct http_request *req, struct http_response
                                   const char *const *fields, const struct form_errors *e, bool allow_outside,
                                   const char *default_village);
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /daftar/pencari-kerja */
-void register_seeker_form(struct http_request *req, struct http_response *res);
-/* POST /daftar/pencari-kerja */
-void register_seeker_post(struct http_request *req, struct http_response *res);
-/* GET /daftar/perusahaan */
-void register_company_form(struct http_request *req, struct http_response *res);
-/* POST /daftar/perusahaan */
-void register_company_post(struct http_request *req, struct http_response *res);
-/* GET /daftar/perorangan */
-void register_individual_form(struct http_request *req, struct http_response *res);
-/* POST /daftar/perorangan */
-void register_individual_post(struct http_request *req, struct http_response *res);
+/* The handlers of register.c; web/routes_registration.c route them with their paths, roles, CSRF rules
+ * and limit classes. */
+web_handler register_seeker_form, register_seeker_post, register_company_form,
+            register_company_post, register_individual_form, register_individual_post;
 
 #endif

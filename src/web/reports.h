@@ -4,13 +4,10 @@
 #define LOKER_WEB_REPORTS_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /dinas/laporan */
-void reports_page(struct http_request *req, struct http_response *res);
-/* GET /dinas/laporan/ipk */
-void reports_ipk(struct http_request *req, struct http_response *res);
-/* GET /dinas/laporan/perpres */
-void reports_perpres(struct http_request *req, struct http_response *res);
+/* The handlers of reports.c; web/routes_staff.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler reports_page, reports_ipk, reports_perpres;
 
 #endif

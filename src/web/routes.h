@@ -40,6 +40,10 @@ enum web_limit {
 	WEB_LIMIT_CODE,      /* reset codes per phone number: in the handler (keyed on the phone sent) */
 };
 
+/* The type of a handler, for declaring them in their file's header:
+ * `web_handler seeker_home, seeker_export;`. */
+typedef void web_handler(struct http_request *req, struct http_response *res);
+
 struct web_route {
 	enum http_method method;
 	const char *path;            /* "/lowongan/{id}": a {name} segment matches one path segment */

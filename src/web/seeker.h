@@ -4,15 +4,10 @@
 #define LOKER_WEB_SEEKER_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /pencari */
-void seeker_home(struct http_request *req, struct http_response *res);
-/* GET /pencari/data */
-void seeker_export(struct http_request *req, struct http_response *res);
-/* GET /pencari/hapus */
-void seeker_delete_form(struct http_request *req, struct http_response *res);
-/* POST /pencari/hapus */
-void seeker_delete_post(struct http_request *req, struct http_response *res);
+/* The handlers of seeker.c; web/routes_seeker.c route them with their paths, roles, CSRF rules and
+ * limit classes. */
+web_handler seeker_home, seeker_export, seeker_delete_form, seeker_delete_post;
 
 #endif

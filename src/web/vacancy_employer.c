@@ -410,14 +410,9 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_vacancy_close(w->store, o->id, e->id, reason, (int)hires, channel, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 409, "Lowongan ini sudah ditutup.");
+	if (!page_store_ok(req, res, r, 409, "Lowongan ini sudah ditutup.",
+	                   "Lowongan belum ditutup. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Lowongan belum ditutup. Coba lagi.");
-		return;
-	}
 	apply_vacancy_closed(w->store, req->arena, w->now, o->id);
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }

@@ -4,17 +4,10 @@
 #define LOKER_WEB_VACANCY_PUBLIC_H
 
 #include "http/http.h"
+#include "web/routes.h"
 
-/* Handlers; web/routes_*.c route them with their roles and CSRF rules. */
-/* GET /lowongan */
-void vacancies_search(struct http_request *req, struct http_response *res);
-/* GET /lowongan.atom */
-void vacancies_feed(struct http_request *req, struct http_response *res);
-/* GET /lowongan/{id} */
-void vacancy_page(struct http_request *req, struct http_response *res);
-/* POST /lowongan/{id}/laporkan */
-void vacancy_report(struct http_request *req, struct http_response *res);
-/* GET /cek */
-void vacancy_code_check(struct http_request *req, struct http_response *res);
+/* The handlers of vacancy_public.c; web/routes_public.c route them with their paths, roles, CSRF rules
+ * and limit classes. */
+web_handler vacancies_search, vacancies_feed, vacancy_page, vacancy_report, vacancy_code_check;
 
 #endif
