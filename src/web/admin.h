@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of admin.c; web/routes_staff.c route them with their paths, roles, CSRF rules and limit
- * classes. */
+/* The handlers of admin.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler admin_home, admin_employers, admin_employer, admin_employer_decide, admin_seekers,
             admin_seeker, admin_seeker_reveal, admin_seeker_domicile, admin_users,
             admin_users_post, admin_audit;

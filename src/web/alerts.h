@@ -20,8 +20,8 @@
  * ALERTS_SIMILAR open vacancies nearest to o; the vacancy page shows it. */
 void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_vacancy *o);
 
-/* The handlers of alerts.c; web/routes_api.c, routes_public.c, routes_seeker.c route them with their
- * paths, roles, CSRF rules and limit classes. */
+/* The handlers of alerts.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler alerts_inbox_page, alerts_inbox_read, alerts_settings_form, alerts_settings_post,
             alerts_save_search, alerts_saved_searches, alerts_saved_delete, api_inbox;
 

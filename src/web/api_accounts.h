@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of api_accounts.c; web/routes_api.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of api_accounts.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler api_seekers_create, api_employers_create, api_session_create, api_session_delete,
             api_me, api_regions;
 

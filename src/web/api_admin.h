@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of api_admin.c; web/routes_api.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of api_admin.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler api_admin_employer_verification;
 
 #endif

@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of api_vacancies.c; web/routes_api.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of api_vacancies.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler api_vacancies_list, api_vacancy_create, api_vacancy_get, api_vacancy_patch,
             api_vacancy_close, api_admin_moderation_queue, api_admin_vacancy_moderation;
 

@@ -17,8 +17,8 @@
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
 
-/* The handlers of applications.c; web/routes_api.c, routes_public.c, routes_seeker.c route them with
- * their paths, roles, CSRF rules and limit classes. */
+/* The handlers of applications.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler applications_apply, applications_list_page, placement_form, placement_post,
             applications_page, applications_withdraw, placement_end, api_my_applications,
             api_placement, api_apply;

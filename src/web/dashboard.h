@@ -17,8 +17,8 @@ void dashboard_csv_field(struct buf *b, const char *s);
 /* Set the headers of a CSV download called filename (ASCII, no quotes). */
 void dashboard_csv_headers(struct http_request *req, struct http_response *res, const char *filename);
 
-/* The handlers of dashboard.c; web/routes_staff.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of dashboard.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler dashboard_page, dashboard_csv;
 
 #endif

@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of employer.c; web/routes_employer.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of employer.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler employer_home;
 
 #endif

@@ -20,8 +20,8 @@ const char *login_normalize(struct arena *a, const char *login);
 enum login_result login_check(struct http_request *req, const char *login, const char *password,
                               struct store_user *out, unsigned *retry_after);
 
-/* The handlers of login.c; web/routes_login.c route them with their paths, roles, CSRF rules and limit
- * classes. */
+/* The handlers of login.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler login_form, login_post, login_logout, login_dashboard, login_password_form,
             login_password_post, login_forgot_form, login_forgot_post, login_code_form,
             login_code_post;

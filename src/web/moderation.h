@@ -9,8 +9,8 @@
  * "changes_requested"; NULL for anything else. */
 const char *moderation_status(const char *decision);
 
-/* The handlers of moderation.c; web/routes_staff.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of moderation.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler moderation_queue, moderation_import_form, moderation_import_post, moderation_vacancy,
             moderation_decide;
 

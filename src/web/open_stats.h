@@ -19,7 +19,7 @@
  * single one can be worked out from the total. Pure: unit-testable. */
 void open_stats_suppress(const int64_t *values, size_t n, bool *suppressed);
 
-/* The handlers of open_stats.c; web/routes_api.c, routes_public.c route them with their paths, roles,
+/* The handlers of open_stats.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
 web_handler open_page, open_csv, open_api;
 

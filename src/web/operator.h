@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of operator.c; web/routes_operator.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of operator.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler operator_home, operator_register_form, operator_register_post, operator_domicile;
 
 #endif

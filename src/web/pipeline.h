@@ -6,7 +6,7 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of pipeline.c; web/routes_api.c, routes_employer.c route them with their paths, roles,
+/* The handlers of pipeline.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
 web_handler pipeline_page, pipeline_post, applicant_page, applicant_cv, api_vacancy_applications,
             api_application_patch;

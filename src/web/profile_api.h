@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of profile_api.c; web/routes_api.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of profile_api.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler profile_api_get, profile_api_put;
 
 #endif

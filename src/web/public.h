@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of public.c; web/routes_public.c, routes_registration.c route them with their paths,
- * roles, CSRF rules and limit classes. */
+/* The handlers of public.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler public_home, public_privacy, public_healthz, public_static, public_register_choice;
 
 #endif

@@ -14,8 +14,8 @@
 #define RECOMMEND_TOP 20
 #define RECOMMEND_CANDIDATES 30
 
-/* The handlers of recommend.c; web/routes_api.c, routes_employer.c, routes_seeker.c, routes_staff.c
- * route them with their paths, roles, CSRF rules and limit classes. */
+/* The handlers of recommend.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler recommend_candidate_cv, recommend_page, api_recommendations,
             recommend_candidates_employer, recommend_invite, recommend_candidates_staff,
             api_candidates;

@@ -20,8 +20,8 @@ struct tpl_ctx *register_form_ctx(struct http_request *req, struct http_response
                                   const char *const *fields, const struct form_errors *e, bool allow_outside,
                                   const char *default_village);
 
-/* The handlers of register.c; web/routes_registration.c route them with their paths, roles, CSRF rules
- * and limit classes. */
+/* The handlers of register.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler register_seeker_form, register_seeker_post, register_company_form,
             register_company_post, register_individual_form, register_individual_post;
 

@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of reports.c; web/routes_staff.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of reports.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler reports_page, reports_ipk, reports_perpres;
 
 #endif

@@ -1,25 +1,9 @@
-/* routes.c - the list of route tables, their lookup and their names for
- * people; the tables themselves are web/routes_AREA.c, one per area. */
+/* routes.c - the lookup of the route tables (web/route_table.c) and their
+ * names for people. */
 #include "web/routes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Every table, one per area, in the order `loker routes` prints them.
- * Dispatch tries them in this order and the first route whose path and method
- * match wins; paths that could match two routes exist only inside one table
- * (the route tests check that no route is shadowed). */
-const struct web_route_table web_route_tables[] = {
-	{"routes_public", routes_public, &routes_public_count},
-	{"routes_registration", routes_registration, &routes_registration_count},
-	{"routes_login", routes_login, &routes_login_count},
-	{"routes_seeker", routes_seeker, &routes_seeker_count},
-	{"routes_employer", routes_employer, &routes_employer_count},
-	{"routes_staff", routes_staff, &routes_staff_count},
-	{"routes_operator", routes_operator, &routes_operator_count},
-	{"routes_api", routes_api, &routes_api_count},
-};
-const size_t web_route_table_count = sizeof(web_route_tables) / sizeof(web_route_tables[0]);
 
 const struct web_route *
 web_route_find(struct http_request *req, bool *path_known)
@@ -28,7 +12,7 @@ web_route_find(struct http_request *req, bool *path_known)
 	req->route_param_count = 0;
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++)
+		for (size_t i = 0; i < tb->count; i++)
 			if (http_route_match(tb->routes[i].method, tb->routes[i].path, req, path_known))
 				return &tb->routes[i];
 	}
@@ -176,7 +160,7 @@ web_routes_print(FILE *out)
 	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
 		for (size_t t = 0; t < web_route_table_count; t++) {
 			const struct web_route_table *tb = &web_route_tables[t];
-			for (size_t i = 0; i < *tb->count; i++) {
+			for (size_t i = 0; i < tb->count; i++) {
 				const struct web_route *r = &tb->routes[i];
 				if (strcmp(web_route_area(r->path), areas[a]) != 0)
 					continue;

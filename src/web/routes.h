@@ -1,6 +1,6 @@
 /* routes.h - the route tables. Each area (public, registration, login,
- * seeker, employer, staff, operator, api) declares its routes in one table,
- * web/routes_AREA.c, one line per route; each route says who may call it, whether
+ * seeker, employer, staff, operator, api) declares its routes in one table
+ * in web/route_table.c, one line per route; each route says who may call it, whether
  * it needs a CSRF token and its rate-limit class, and web_dispatch enforces
  * all three before the handler runs. `loker routes` prints every table. */
 #ifndef LOKER_WEB_ROUTES_H
@@ -55,9 +55,9 @@ struct web_route {
 };
 
 struct web_route_table {
-	const char *name;            /* "routes_AREA": the file that holds the table */
+	const char *name;            /* the area: "public", "seeker", "api"... */
 	const struct web_route *routes;
-	const size_t *count;         /* the table's length (defined beside it) */
+	size_t count;
 };
 
 /* Every table, in the order dispatch tries them. */
@@ -83,7 +83,7 @@ const char *web_limit_text(enum web_limit l);
  * table, one line each grouped by area: `loker routes`. */
 void web_routes_print(FILE *out);
 
-/* One route per line in the area tables (web/routes_*.c). Each states its
+/* One route per line in the area tables (web/route_table.c). Each states its
  * path, handler, roles and limit class; the macro fills the method and CSRF
  * rule the way every route of its kind has them:
  * PAGE: a GET page, no token; FORM: a POST form, its csrf field checked;
@@ -94,23 +94,5 @@ void web_routes_print(FILE *out);
 #define FORM(path, handler, roles, limit) {HTTP_POST, path, handler, roles, WEB_CSRF_FORM, limit, NULL}
 #define API(method, path, handler, roles, limit, deny) \
 	{method, path, handler, roles, (method) == HTTP_GET ? WEB_CSRF_NONE : WEB_CSRF_BEARER, limit, deny}
-
-/* The tables, one per area, in web/routes_AREA.c. */
-extern const struct web_route routes_public[];
-extern const size_t routes_public_count;
-extern const struct web_route routes_registration[];
-extern const size_t routes_registration_count;
-extern const struct web_route routes_login[];
-extern const size_t routes_login_count;
-extern const struct web_route routes_seeker[];
-extern const size_t routes_seeker_count;
-extern const struct web_route routes_employer[];
-extern const size_t routes_employer_count;
-extern const struct web_route routes_staff[];
-extern const size_t routes_staff_count;
-extern const struct web_route routes_operator[];
-extern const size_t routes_operator_count;
-extern const struct web_route routes_api[];
-extern const size_t routes_api_count;
 
 #endif

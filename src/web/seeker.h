@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of seeker.c; web/routes_seeker.c route them with their paths, roles, CSRF rules and
- * limit classes. */
+/* The handlers of seeker.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler seeker_home, seeker_export, seeker_delete_form, seeker_delete_post;
 
 #endif

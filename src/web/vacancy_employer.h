@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of vacancy_employer.c; web/routes_employer.c route them with their paths, roles, CSRF
- * rules and limit classes. */
+/* The handlers of vacancy_employer.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler employer_vacancies, employer_vacancy_new_form, employer_vacancy_new_post,
             employer_vacancy_quick_form, employer_vacancy_quick_post, employer_vacancy_import_form,
             employer_vacancy_import_post, employer_vacancy, employer_vacancy_edit_form,

@@ -6,8 +6,8 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-/* The handlers of vacancy_public.c; web/routes_public.c route them with their paths, roles, CSRF rules
- * and limit classes. */
+/* The handlers of vacancy_public.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
 web_handler vacancies_search, vacancies_feed, vacancy_page, vacancy_report, vacancy_code_check;
 
 #endif
