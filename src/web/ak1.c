@@ -303,11 +303,8 @@ ak1_seeker_request(struct http_request *req, struct http_response *res)
 		render_seeker(req, res, &st, 409, "request", "Anda sudah punya permintaan AK/1 atau kartu yang masih berlaku.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Permintaan belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/ak1?diminta=1");
+	page_saved(req, res, r, "/pencari/ak1?diminta=1",
+	           "Permintaan belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* Why box cannot be reported on card k today; NULL when it can. */
@@ -528,11 +525,8 @@ ak1_staff_decide(struct http_request *req, struct http_response *res)
 		render_staff_card(req, res, u, &k, 409, "decision", "Permintaan ini sudah diputuskan.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id));
+	page_saved(req, res, r, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id),
+	           "Keputusan belum tersimpan. Coba lagi.");
 }
 
 void
@@ -558,11 +552,8 @@ ak1_staff_report(struct http_request *req, struct http_response *res)
 		render_staff_card(req, res, u, &k, 409, "box", "Laporan ini sudah tercatat.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Laporan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id));
+	page_saved(req, res, r, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id),
+	           "Laporan belum tersimpan. Coba lagi.");
 }
 
 void

@@ -80,11 +80,8 @@ alerts_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
-	if (store_inbox_read_all(w->store, u->id, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Notifikasi tidak dapat ditandai. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/notifikasi");
+	enum store_result r = store_inbox_read_all(w->store, u->id, w->now);
+	page_saved(req, res, r, "/pencari/notifikasi", "Notifikasi tidak dapat ditandai. Coba lagi.");
 }
 
 /* ---- pages: settings ---- */
@@ -176,11 +173,9 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 		settings_form(req, res, &st, &e, false);
 		return;
 	}
-	if (store_alerts_settings_save(w->store, u->id, &st) != STORE_OK) {
-		page_error(req, res, 500, "Pengaturan tidak dapat disimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/pengaturan-notifikasi?tersimpan=1");
+	enum store_result r = store_alerts_settings_save(w->store, u->id, &st);
+	page_saved(req, res, r, "/pencari/pengaturan-notifikasi?tersimpan=1",
+	           "Pengaturan tidak dapat disimpan. Coba lagi.");
 }
 
 /* ---- pages: saved searches ---- */
@@ -210,11 +205,8 @@ alerts_save_search(struct http_request *req, struct http_response *res)
 		page_error(req, res, 409, "Pencarian tersimpan sudah penuh (50). Hapus yang tidak dipakai dulu.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Pencarian tidak dapat disimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/pencarian?tersimpan=1");
+	page_saved(req, res, r, "/pencari/pencarian?tersimpan=1",
+	           "Pencarian tidak dapat disimpan. Coba lagi.");
 }
 
 void

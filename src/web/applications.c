@@ -326,11 +326,8 @@ placement_post(struct http_request *req, struct http_response *res)
 		render_placement(req, res, u->id, &e);
 		return;
 	}
-	if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK) {
-		page_error(req, res, 500, "Data pekerjaan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/bekerja?tersimpan=1");
+	enum store_result r = store_placement_create(w->store, &p, w->now, &p.id);
+	page_saved(req, res, r, "/pencari/bekerja?tersimpan=1", "Data pekerjaan belum tersimpan. Coba lagi.");
 }
 
 void

@@ -97,6 +97,16 @@ page_store_ok(struct http_request *req, struct http_response *res, enum store_re
 }
 
 void
+page_saved(struct http_request *req, struct http_response *res, enum store_result r, const char *next,
+           const char *failed)
+{
+	if (r == STORE_OK)
+		http_redirect(res, next);
+	else
+		page_error(req, res, 500, failed);
+}
+
+void
 page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code)
 {
 	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {

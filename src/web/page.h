@@ -28,6 +28,12 @@ void page_error(struct http_request *req, struct http_response *res, int status,
 bool page_store_ok(struct http_request *req, struct http_response *res, enum store_result r, int missing,
                    const char *not_found, const char *failed);
 
+/* The end of a handler that changed something: for STORE_OK a redirect to
+ * next (303, so reloading the page sends nothing again), else the 500 page
+ * with sentence failed. */
+void page_saved(struct http_request *req, struct http_response *res, enum store_result r, const char *next,
+                const char *failed);
+
 /* "districts" (18 options) and "village_groups" (optgroups of desa) with the
  * chosen ones selected. */
 void page_regions(struct tpl_ctx *c, const char *district_code, const char *village_code);

@@ -325,11 +325,9 @@ profile_post(struct http_request *req, struct http_response *res)
 		render_profile(req, res, &stored, &p, minor, &e);
 		return;
 	}
-	if (store_profile_save(w->store, &p, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Profil belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?tersimpan=1");
+	enum store_result r = store_profile_save(w->store, &p, w->now);
+	page_saved(req, res, r, "/pencari/profil?tersimpan=1",
+	           "Profil belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* ------------------------------------------------------------ the CV */
@@ -357,11 +355,9 @@ profile_cv_upload(struct http_request *req, struct http_response *res)
 	}
 	char name[CV_FILENAME_MAX + 1];
 	cv_filename(f->filename, name);
-	if (store_profile_set_cv(w->store, u->id, name, f->value, f->len, w->now) != STORE_OK) {
-		page_error(req, res, 500, "CV belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?cv=1");
+	enum store_result r = store_profile_set_cv(w->store, u->id, name, f->value, f->len, w->now);
+	page_saved(req, res, r, "/pencari/profil?cv=1",
+	           "CV belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 void
@@ -369,11 +365,9 @@ profile_cv_delete(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
-	if (store_profile_set_cv(w->store, u->id, NULL, NULL, 0, w->now) != STORE_OK) {
-		page_error(req, res, 500, "CV belum terhapus karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?cv=hapus");
+	enum store_result r = store_profile_set_cv(w->store, u->id, NULL, NULL, 0, w->now);
+	page_saved(req, res, r, "/pencari/profil?cv=hapus",
+	           "CV belum terhapus karena kesalahan server. Coba lagi.");
 }
 
 void
@@ -416,11 +410,8 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 		page_error(req, res, 422, "Jawab \"ya\" bila masih mencari kerja, atau \"tidak\" bila sudah bekerja.");
 		return;
 	}
-	if (store_profile_still_looking(w->store, u->id, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Jawaban belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari");
+	enum store_result r = store_profile_still_looking(w->store, u->id, w->now);
+	page_saved(req, res, r, "/pencari", "Jawaban belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* ------------------------------------------------------------ routes */
