@@ -218,16 +218,12 @@ static void
 table_views(struct arena *a, const struct table_spec *s, size_t n, struct views *vs)
 {
 	for (size_t i = 0; i < n; i++, s++) {
-		struct view *v = view_add(vs, s->section, s->name, s->title);
+		struct view *v = &vs->v[vs->n++];
+		*v = (struct view){.section = s->section, .name = s->name, .title = s->title, .key_head = s->key_head,
+		                   .sub_csv = s->sub_csv, .sub_head = s->sub_head, .chart = s->chart,
+		                   .chart_col = s->chart_col, .page_rows = s->page_rows, .note = s->note};
 		view_cols(v, s->ncols, s->cols);
 		view_rows(a, v, s->table, s->label);
-		v->chart = s->chart;
-		v->chart_col = s->chart_col;
-		v->key_head = s->key_head;
-		v->page_rows = s->page_rows;
-		v->note = s->note;
-		v->sub_csv = s->sub_csv;
-		v->sub_head = s->sub_head;
 	}
 }
 
@@ -457,6 +453,22 @@ view_csv(const struct view *v, struct buf *b)
 	}
 }
 
+/* Read the filter, compute the statistics and build the tables; false after
+ * answering with the 500 page. */
+static bool
+load_views(struct http_request *req, struct http_response *res, struct filter_in *in, struct dashboard *d,
+           struct views *vs)
+{
+	read_filter(req, in);
+	if (!compute(req, in, d)) {
+		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+		return false;
+	}
+	vs->n = 0;
+	build_views(req->arena, d, map_column(in->peta), vs);
+	return true;
+}
+
 void
 dashboard_csv(struct http_request *req, struct http_response *res)
 {
@@ -469,13 +481,9 @@ dashboard_csv(struct http_request *req, struct http_response *res)
 	char *name = arena_strndup(req->arena, seg, len - 4);
 	struct filter_in in;
 	struct dashboard d;
-	struct views vs = {.n = 0};
-	read_filter(req, &in);
-	if (!compute(req, &in, &d)) {
-		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+	struct views vs;
+	if (!load_views(req, res, &in, &d, &vs))
 		return;
-	}
-	build_views(req->arena, &d, map_column(in.peta), &vs);
 	const struct view *v = view_find(&vs, name);
 	if (v == NULL) {
 		page_error(req, res, 404, "Tabel tidak ditemukan.");
@@ -599,14 +607,10 @@ dashboard_page(struct http_request *req, struct http_response *res)
 	            {"dihapus", "Akun dihapus"}};
 	struct filter_in in;
 	struct dashboard d;
-	struct views vs = {.n = 0};
-	read_filter(req, &in);
-	if (!compute(req, &in, &d)) {
-		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+	struct views vs;
+	if (!load_views(req, res, &in, &d, &vs))
 		return;
-	}
 	size_t map_col = map_column(in.peta);
-	build_views(req->arena, &d, map_col, &vs);
 
 	struct tpl_ctx *c = page_ctx(req, res, "Statistik ketenagakerjaan");
 	struct tpl_ctx *f = tpl_child(c, "f");
