@@ -1,6 +1,7 @@
 /* admin.c - Dinas staff: verifying employers, seekers and domicile requests,
  * revealing a NIK (audited), staff accounts and the audit log. */
 #include "web/admin.h"
+
 #include <string.h>
 
 #include <sodium.h>
@@ -96,10 +97,8 @@ void
 admin_employer(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pemberi kerja tidak ditemukan."))
 		return;
-	}
 	render_employer(req, res, id, NULL);
 }
 
@@ -114,10 +113,8 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 	const char *status = decision == NULL ? NULL
 	                   : strcmp(decision, "verify") == 0 ? "verified"
 	                   : strcmp(decision, "reject") == 0 ? "rejected" : NULL;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pemberi kerja tidak ditemukan."))
 		return;
-	}
 	if (status == NULL) {
 		render_employer(req, res, id, "Pilih verifikasi atau tolak.");
 		return;
@@ -182,10 +179,8 @@ void
 admin_seeker(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	render_seeker(req, res, id, NULL, NULL);
 }
 
@@ -196,10 +191,8 @@ admin_seeker_reveal(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	int64_t id;
 	char nik[17];
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	const char *reason = http_form(req, "reason");
 	if (reason == NULL || rules_text(reason, 300) != NULL) {
 		render_seeker(req, res, id, NULL, "Tulis alasan membuka NIK (misalnya: pencocokan KTP di loket AK/1).");
@@ -218,10 +211,8 @@ void
 admin_seeker_domicile(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	domicile_decide(req, res, id, arena_printf(req->arena, "/dinas/pencari/%lld", (long long)id));
 }
 

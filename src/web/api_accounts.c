@@ -1,6 +1,7 @@
 /* api_accounts.c - /api/v1: registration, sessions, the current account and
  * the region list. The same rules as the HTML forms (app/signup.c, login.c). */
 #include "web/api_accounts.h"
+
 #include <string.h>
 
 #include "core/wilayah.h"

@@ -1,5 +1,6 @@
 /* api_admin.c - /api/v1/admin: Dinas staff actions for programs. */
 #include "web/api_admin.h"
+
 #include <string.h>
 
 #include "core/account_rules.h"

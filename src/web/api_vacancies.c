@@ -2,6 +2,7 @@
  * post/patch/close for employers, moderation for staff. The same rules as
  * the pages (app/posting.c, app/vacancy_search.c, moderation.h). */
 #include "web/api_vacancies.h"
+
 #include <string.h>
 
 #include "base/parse.h"

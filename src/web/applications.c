@@ -16,6 +16,7 @@
 #include "store/vacancies.h"
 #include "web/api_json.h"
 #include "web/applications.h"
+
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -67,10 +68,8 @@ applications_apply(struct http_request *req, struct http_response *res)
 	struct store_user *u = web_user(req);
 	int64_t vid;
 	struct apply_outcome out;
-	if (!page_route_id(req, &vid)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &vid, "Lowongan tidak ditemukan."))
 		return;
-	}
 	const char *walkin = http_form(req, "walkin");
 	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"),
 	          walkin && strcmp(walkin, "1") == 0, &out);

@@ -1,5 +1,6 @@
 /* employer.c - the employer's own pages. */
 #include "web/employer.h"
+
 #include "store/employers.h"
 #include "web/app.h"
 #include "web/page.h"

@@ -10,6 +10,7 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/login.h"
+
 #include "web/page.h"
 #include "app/signup.h"
 #include "web/routes.h"

@@ -8,6 +8,7 @@
 #include "web/app.h"
 #include "web/import.h"
 #include "web/moderation.h"
+
 #include "web/page.h"
 #include "app/posting.h"
 #include "web/routes.h"

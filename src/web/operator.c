@@ -1,6 +1,7 @@
 /* operator.c - the village operator: registers residents without a
  * smartphone (assisted registration) and decides domicile requests in their desa. */
 #include "web/operator.h"
+
 #include <string.h>
 
 #include "core/phone.h"
@@ -68,19 +69,9 @@ void
 operator_register_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
-	const char *consent = http_form(req, "consent"), *dom = http_form(req, "domicile_request");
-	struct signup_seeker in = {
-		.nik = http_form(req, "nik"),
-		.name = http_form(req, "name"),
-		.birth_date = http_form(req, "birth_date"),
-		.sex = http_form(req, "sex"),
-		.phone = http_form(req, "phone"),
-		.district_code = http_form(req, "district_code"),
-		.village_code = http_form(req, "village_code"),
-		.domicile_request = dom != NULL && strcmp(dom, "1") == 0,
-		.consent = consent != NULL && strcmp(consent, "1") == 0,
-		.assisted_by = u->id,
-	};
+	struct signup_seeker in;
+	register_read_seeker(req, &in);
+	in.assisted_by = u->id;
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {

@@ -235,6 +235,15 @@ page_route_id(struct http_request *req, int64_t *id)
 	return req->route_param_count > 0 && parse_int64(req->route_params[0], 1, INT64_MAX, id);
 }
 
+bool
+page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing)
+{
+	if (page_route_id(req, id))
+		return true;
+	page_error(req, res, 404, missing);
+	return false;
+}
+
 const char *
 page_url_encode(struct arena *a, const char *s)
 {

@@ -52,6 +52,8 @@ int64_t page_number(struct http_request *req);
 
 /* The {id} of the route as a positive integer; false when it is not one. */
 bool page_route_id(struct http_request *req, int64_t *id);
+/* The same, or false after the 404 page with sentence missing. */
+bool page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing);
 
 /* "28 November 2026, 14.05 WIB" */
 const char *page_time(struct http_request *req, int64_t unix_time);

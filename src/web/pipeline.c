@@ -4,6 +4,7 @@
  * applicant's profile and CV. Someone else's vacancy or applicant is 404,
  * so ids cannot be probed. */
 #include "web/pipeline.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,10 +291,8 @@ pipeline_page(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
 	struct store_vacancy *o;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Lowongan tidak ditemukan."))
 		return;
-	}
 	if ((o = own_vacancy(req, res, id)) != NULL)
 		render_pipeline(req, res, o, NULL);
 }
@@ -309,10 +308,8 @@ pipeline_post(struct http_request *req, struct http_response *res)
 	struct store_notice notice;
 	struct form_errors e = {0};
 	size_t changed;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Lowongan tidak ditemukan."))
 		return;
-	}
 	if ((o = own_vacancy(req, res, id)) == NULL)
 		return;
 	for (size_t i = 0; i < req->form.count; i++) {

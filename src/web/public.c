@@ -1,5 +1,6 @@
 /* public.c - pages for everyone: home, privacy, health, static files. */
 #include "web/public.h"
+
 #include <stdio.h>
 #include <string.h>
 

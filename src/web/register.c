@@ -7,6 +7,7 @@
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/register.h"
+
 #include "app/signup.h"
 #include "web/routes.h"
 
@@ -94,24 +95,31 @@ register_seeker_form(struct http_request *req, struct http_response *res)
 }
 
 void
-register_seeker_post(struct http_request *req, struct http_response *res)
+register_read_seeker(struct http_request *req, struct signup_seeker *in)
 {
-	const char *title = "Daftar sebagai pencari kerja";
-	if (!register_allowed(req, res, "register_seeker", title, register_seeker_fields, false))
-		return;
-	struct signup_seeker in = {
+	*in = (struct signup_seeker){
 		.nik = http_form(req, "nik"),
 		.name = http_form(req, "name"),
 		.birth_date = http_form(req, "birth_date"),
 		.sex = http_form(req, "sex"),
 		.phone = http_form(req, "phone"),
-		.password = http_form(req, "password"),
-		.password2 = http_form(req, "password2"),
 		.district_code = http_form(req, "district_code"),
 		.village_code = http_form(req, "village_code"),
 		.domicile_request = checked(req, "domicile_request"),
 		.consent = checked(req, "consent"),
 	};
+}
+
+void
+register_seeker_post(struct http_request *req, struct http_response *res)
+{
+	const char *title = "Daftar sebagai pencari kerja";
+	if (!register_allowed(req, res, "register_seeker", title, register_seeker_fields, false))
+		return;
+	struct signup_seeker in;
+	register_read_seeker(req, &in);
+	in.password = http_form(req, "password");
+	in.password2 = http_form(req, "password2");
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {

@@ -1,5 +1,6 @@
 /* seeker.c - the job seeker's own pages: dashboard, data export, deletion. */
 #include "web/seeker.h"
+
 #include <string.h>
 
 #include <sodium.h>

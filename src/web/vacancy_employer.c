@@ -2,6 +2,7 @@
  * quick informal), edit, close with the hire report, CSV import. Every page
  * checks that the vacancy belongs to the employer asking. */
 #include "web/vacancy_employer.h"
+
 #include <string.h>
 
 #include "base/parse.h"

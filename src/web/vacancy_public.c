@@ -1,6 +1,7 @@
 /* vacancy_public.c - what everyone sees of vacancies: search, a vacancy's
  * page, reports, the public code check and Atom feeds. */
 #include "web/vacancy_public.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
