@@ -33,11 +33,8 @@
 static const char *
 status_label(const char *status)
 {
-	if (strcmp(status, "requested") == 0)
-		return "Menunggu legalisasi";
-	if (strcmp(status, "legalised") == 0)
-		return "Sudah dilegalisasi";
-	return "Ditolak";
+	static const struct page_label labels[] = {{"requested", "Menunggu legalisasi"}, {"legalised", "Sudah dilegalisasi"}};
+	return PAGE_LABEL(status, labels, "Ditolak");
 }
 
 static struct date

@@ -81,15 +81,10 @@ moderation_vacancy(struct http_request *req, struct http_response *res)
 const char *
 moderation_status(const char *decision)
 {
-	if (decision == NULL)
-		return NULL;
-	if (strcmp(decision, "approve") == 0)
-		return "published";
-	if (strcmp(decision, "reject") == 0)
-		return "rejected";
-	if (strcmp(decision, "changes") == 0)
-		return "changes_requested";
-	return NULL;
+	static const struct page_label statuses[] = {
+		{"approve", "published"}, {"reject", "rejected"}, {"changes", "changes_requested"},
+	};
+	return PAGE_LABEL(decision, statuses, NULL);
 }
 
 void

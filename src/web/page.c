@@ -14,18 +14,23 @@
 #include "web/context.h"
 #include "web/auth.h"
 
+const char *
+page_label(const char *key, const struct page_label *labels, size_t n, const char *otherwise)
+{
+	for (size_t i = 0; key != NULL && i < n; i++)
+		if (strcmp(key, labels[i].key) == 0)
+			return labels[i].text;
+	return otherwise;
+}
+
 static const char *
 role_label(const char *role)
 {
-	if (strcmp(role, "seeker") == 0)
-		return "Pencari kerja";
-	if (strcmp(role, "employer") == 0)
-		return "Pemberi kerja";
-	if (strcmp(role, "operator") == 0)
-		return "Operator desa";
-	if (strcmp(role, "admin") == 0)
-		return "Admin Dinas";
-	return "Staf Dinas";
+	static const struct page_label roles[] = {
+		{"seeker", "Pencari kerja"}, {"employer", "Pemberi kerja"},
+		{"operator", "Operator desa"}, {"admin", "Admin Dinas"},
+	};
+	return PAGE_LABEL(role, roles, "Staf Dinas");
 }
 
 struct tpl_ctx *

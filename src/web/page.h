@@ -4,6 +4,7 @@
 #define LOKER_WEB_PAGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/date.h"
@@ -49,6 +50,15 @@ void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, 
                      int64_t total, const char *base_url);
 /* The ?page= number (1 when absent or bad). */
 int64_t page_number(struct http_request *req);
+
+/* A key and the words people read for it, for page_label. */
+struct page_label {
+	const char *key, *text;
+};
+/* The text paired with key among the n labels, or otherwise when key is
+ * NULL or not among them. PAGE_LABEL counts a static array for you. */
+const char *page_label(const char *key, const struct page_label *labels, size_t n, const char *otherwise);
+#define PAGE_LABEL(key, labels, otherwise) page_label(key, labels, sizeof(labels) / sizeof(labels[0]), otherwise)
 
 /* The {id} of the route as a positive integer; false when it is not one. */
 bool page_route_id(struct http_request *req, int64_t *id);

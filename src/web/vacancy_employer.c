@@ -307,21 +307,18 @@ employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 static const char *
 quick_value(void *ctx, const char *name)
 {
+	static const struct page_label defaults[] = {
+		{"formal", "0"}, {"kbji_major", "9"}, {"education_min", "tidak_sekolah"},
+	};
 	struct http_request *req = ctx;
 	const char *v = http_form(req, name);
 	if (v != NULL && *v != '\0')
 		return v;
-	if (strcmp(name, "formal") == 0)
-		return "0";
-	if (strcmp(name, "kbji_major") == 0)
-		return "9";
-	if (strcmp(name, "education_min") == 0)
-		return "tidak_sekolah";
 	if (strcmp(name, "arrangement") == 0) {
 		const char *unit = http_form(req, "wage_unit");
 		return unit && strcmp(unit, "satuan") == 0 ? "borongan" : "harian";
 	}
-	return NULL;
+	return PAGE_LABEL(name, defaults, NULL);
 }
 
 void
