@@ -18,26 +18,28 @@
 	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
 	"made available under the Open Database License (ODbL)."
 
-/* Registration's per-IP limit (counted by the dispatcher), as an API error. */
-static bool
-api_register_allowed(struct http_request *req, struct http_response *res)
+/* A registration's JSON body, or NULL after answering: 400 for a body that
+ * is not a JSON object, 429 past registration's per-IP limit (counted by
+ * the dispatcher). */
+static json_t *
+signup_body(struct http_request *req, struct http_response *res)
 {
+	json_t *body = api_json_request_body(req, res);
 	unsigned wait = web_req(req)->retry_after;
-	if (wait == 0)
-		return true;
+	if (body == NULL || wait == 0)
+		return body;
+	json_decref(body);
 	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
 	api_json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
-	return false;
+	return NULL;
 }
 
 void
 api_seekers_create(struct http_request *req, struct http_response *res)
 {
-	json_t *body = api_json_request_body(req, res);
+	json_t *body = signup_body(req, res);
 	if (body == NULL)
 		return;
-	if (!api_register_allowed(req, res))
-		goto done;
 	struct signup_seeker in = {
 		.nik = api_json_member_str(body, "nik"),
 		.name = api_json_member_str(body, "name"),
@@ -66,11 +68,9 @@ done:
 void
 api_employers_create(struct http_request *req, struct http_response *res)
 {
-	json_t *body = api_json_request_body(req, res);
+	json_t *body = signup_body(req, res);
 	if (body == NULL)
 		return;
-	if (!api_register_allowed(req, res))
-		goto done;
 	struct signup_employer in = {
 		.kind = api_json_member_str(body, "kind"),
 		.company_name = api_json_member_str(body, "company_name"),
