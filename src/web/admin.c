@@ -218,8 +218,8 @@ admin_seeker_domicile(struct http_request *req, struct http_response *res)
 
 static const char *const user_fields[] = {"role", "name", "phone", "email", "village_code", NULL};
 
-static void
-render_users(struct http_request *req, struct http_response *res, const struct form_errors *e)
+void
+admin_users(struct http_request *req, struct http_response *res)
 {
 	struct store_user *items;
 	size_t n = 0;
@@ -240,13 +240,7 @@ render_users(struct http_request *req, struct http_response *res, const struct f
 	}
 	page_keep_fields(req, c, user_fields);
 	page_regions(c, NULL, http_form(req, "village_code"));
-	page_render_form(req, res, "admin_users", c, e);
-}
-
-void
-admin_users(struct http_request *req, struct http_response *res)
-{
-	render_users(req, res, NULL);
+	page_render_form(req, res, "admin_users", c, NULL);
 }
 
 void
@@ -279,7 +273,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	if (operator && (village == NULL || wilayah_village(village) == NULL))
 		form_error(&e, 422, "village_code", "invalid_field", "Operator desa harus terikat pada satu desa.");
 	if (e.count > 0) {
-		render_users(req, res, &e);
+		page_form_again(req, res, &e, admin_users);
 		return;
 	}
 	struct store_staff_new n = {
@@ -292,7 +286,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	if (r == STORE_CONFLICT) {
 		form_error(&e, 409, conflict, conflict[0] == 'p' ? "phone_registered" : "email_registered",
 		           "Nomor HP atau email ini sudah dipakai akun lain.");
-		render_users(req, res, &e);
+		page_form_again(req, res, &e, admin_users);
 		return;
 	}
 	const char *code = r == STORE_OK ? signup_issue_code(w->store, req->arena, w->now, id, "set_password") : NULL;

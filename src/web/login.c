@@ -193,21 +193,15 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/atur-sandi?terkirim=1&phone=%s", phone));
 }
 
-static void
-render_code_form(struct http_request *req, struct http_response *res, const struct form_errors *e)
+void
+login_code_form(struct http_request *req, struct http_response *res)
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Buat kata sandi");
 	struct tpl_ctx *f = tpl_child(c, "f");
 	const char *phone = http_form(req, "phone");
 	tpl_set(f, "phone", phone ? phone : http_query(req, "phone"));
 	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
-	page_render_form(req, res, "password_set", c, e);
-}
-
-void
-login_code_form(struct http_request *req, struct http_response *res)
-{
-	render_code_form(req, res, NULL);
+	page_render_form(req, res, "password_set", c, NULL);
 }
 
 void
@@ -225,7 +219,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	if (wait != 0) {
 		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
 		form_error(&e, 429, "code", "rate_limited", "Terlalu banyak percobaan. Coba lagi nanti.");
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	const char *rule = rules_password(pw ? pw : "", known ? phone : NULL);
@@ -234,7 +228,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
 		form_error(&e, 422, "password2", "invalid_field", "Ulangi kata sandi yang sama.");
 	if (e.count > 0) {
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	unsigned char hash[TOKEN_HASH_LEN];
@@ -243,7 +237,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	if (!known || store_code_consume(w->store, u.id, hash, w->now) != STORE_OK) {
 		form_error(&e, 422, "code", "invalid_code",
 		           "Nomor HP atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	if (password_hash(pw, pwhash) != 0 ||

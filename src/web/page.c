@@ -70,9 +70,20 @@ void
 page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
                  const struct form_errors *e)
 {
+	if (e == NULL)
+		e = web_req(req)->form_errors;
 	if (e != NULL)
 		page_form_errors(c, e);
 	page_render(req, res, e != NULL ? e->status : 200, name, c);
+}
+
+void
+page_form_again(struct http_request *req, struct http_response *res, const struct form_errors *e,
+                http_handler form)
+{
+	web_req(req)->form_errors = e;
+	form(req, res);
+	web_req(req)->form_errors = NULL;
 }
 
 void

@@ -18,9 +18,14 @@ struct tpl_ctx *page_ctx(struct http_request *req, struct http_response *res, co
 /* Render template name into res with status. */
 void page_render(struct http_request *req, struct http_response *res, int status, const char *name,
                  struct tpl_ctx *c);
-/* A form page: with errors e (may be NULL) shown and their status, else 200. */
+/* A form page: with errors e shown and their status, else 200. e NULL: the
+ * errors page_form_again passed, if any. */
 void page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
                       const struct form_errors *e);
+/* Show a form again with what was wrong: calls the form's GET handler, whose
+ * page_render_form shows e. */
+void page_form_again(struct http_request *req, struct http_response *res, const struct form_errors *e,
+                     http_handler form);
 /* An error page with a sentence for people. */
 void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
 /* True when r is STORE_OK; else answers with an error page and false: for

@@ -121,17 +121,11 @@ seeker_export(struct http_request *req, struct http_response *res)
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
 
-static void
-render_delete(struct http_request *req, struct http_response *res, const struct form_errors *e)
-{
-	struct tpl_ctx *c = page_ctx(req, res, "Hapus akun");
-	page_render_form(req, res, "seeker_delete", c, e);
-}
-
 void
 seeker_delete_form(struct http_request *req, struct http_response *res)
 {
-	render_delete(req, res, NULL);
+	struct tpl_ctx *c = page_ctx(req, res, "Hapus akun");
+	page_render_form(req, res, "seeker_delete", c, NULL);
 }
 
 void
@@ -141,7 +135,7 @@ seeker_delete_post(struct http_request *req, struct http_response *res)
 	if (!auth_password_matches(u, http_form(req, "password"))) {
 		struct form_errors e = {0};
 		form_error(&e, 422, "password", "invalid_field", "Kata sandi salah. Akun tidak dihapus.");
-		render_delete(req, res, &e);
+		page_form_again(req, res, &e, seeker_delete_form);
 		return;
 	}
 	struct web_request *w = web_req(req);
