@@ -1,5 +1,5 @@
-/* admin.h - the handlers of admin.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* admin.h - Dinas staff: verifying employers, seekers and domicile requests,
+ * revealing a NIK (audited), staff accounts and the audit log. */
 #ifndef LOKER_WEB_ADMIN_H
 #define LOKER_WEB_ADMIN_H
 

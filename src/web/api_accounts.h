@@ -1,5 +1,5 @@
-/* api_accounts.h - the handlers of api_accounts.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* api_accounts.h - /api/v1: registration, sessions, the current account and
+ * the region list. The same rules as the HTML forms (app/signup.c, login.c). */
 #ifndef LOKER_WEB_API_ACCOUNTS_H
 #define LOKER_WEB_API_ACCOUNTS_H
 

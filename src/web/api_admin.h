@@ -1,5 +1,4 @@
-/* api_admin.h - the handlers of api_admin.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* api_admin.h - /api/v1/admin: Dinas staff actions for programs. */
 #ifndef LOKER_WEB_API_ADMIN_H
 #define LOKER_WEB_API_ADMIN_H
 

@@ -1,5 +1,6 @@
-/* api_vacancies.h - the handlers of api_vacancies.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* api_vacancies.h - /api/v1 vacancies: search and read for everyone,
+ * post/patch/close for employers, moderation for staff. The same rules as
+ * the pages (app/posting.c, app/vacancy_search.c, moderation.h). */
 #ifndef LOKER_WEB_API_VACANCIES_H
 #define LOKER_WEB_API_VACANCIES_H
 

@@ -250,9 +250,10 @@ placement_read(struct web_request *w, struct arena *a, int64_t seeker_id, const 
 	}
 }
 
-static void
-render_placement(struct http_request *req, struct http_response *res, int64_t seeker_id, const struct form_errors *e)
+void
+placement_form(struct http_request *req, struct http_response *res)
 {
+	int64_t seeker_id = web_user(req)->id;
 	struct web_request *w = web_req(req);
 	struct store_placement *items;
 	struct store_application *apps;
@@ -301,15 +302,7 @@ render_placement(struct http_request *req, struct http_response *res, int64_t se
 		tpl_set(tpl_child(c, "f"), "since", today);
 	}
 	tpl_set_bool(c, "saved", http_query(req, "tersimpan") != NULL);
-	page_render_form(req, res, "placement", c, e);
-}
-
-void
-placement_form(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_user(req);
-	if (u != NULL)
-		render_placement(req, res, u->id, NULL);
+	page_render_form(req, res, "placement", c, NULL);
 }
 
 void
@@ -322,7 +315,7 @@ placement_post(struct http_request *req, struct http_response *res)
 	placement_read(w, req->arena, u->id, http_form(req, "employer_name"), http_form(req, "since"),
 	               http_form(req, "channel"), http_form(req, "vacancy_id"), &p, &e);
 	if (e.count > 0) {
-		render_placement(req, res, u->id, &e);
+		page_form_again(req, res, &e, placement_form);
 		return;
 	}
 	enum store_result r = store_placement_create(w->store, &p, w->now, &p.id);

@@ -1,5 +1,4 @@
-/* employer.h - the handlers of employer.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* employer.h - the employer's own pages. */
 #ifndef LOKER_WEB_EMPLOYER_H
 #define LOKER_WEB_EMPLOYER_H
 

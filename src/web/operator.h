@@ -1,5 +1,5 @@
-/* operator.h - the handlers of operator.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* operator.h - the village operator: registers residents without a
+ * smartphone (assisted registration) and decides domicile requests in their desa. */
 #ifndef LOKER_WEB_OPERATOR_H
 #define LOKER_WEB_OPERATOR_H
 

@@ -1,5 +1,8 @@
-/* pipeline.h - the handlers of pipeline.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* pipeline.h - the employer's applicants: per vacancy, grouped by status and
+ * ranked by the match score with its reasons; bulk changes that each become
+ * an event on the seeker's timeline, an inbox row and an outbox message; one
+ * applicant's profile and CV. Someone else's vacancy or applicant is 404,
+ * so ids cannot be probed. */
 #ifndef LOKER_WEB_PIPELINE_H
 #define LOKER_WEB_PIPELINE_H
 

@@ -1,5 +1,4 @@
-/* profile_api.h - the handlers of profile_api.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* profile_api.h - the profile in the JSON API and in the seeker's data export. */
 #ifndef LOKER_WEB_PROFILE_API_H
 #define LOKER_WEB_PROFILE_API_H
 

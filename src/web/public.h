@@ -1,5 +1,4 @@
-/* public.h - the handlers of public.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* public.h - pages for everyone: home, privacy, health, static files. */
 #ifndef LOKER_WEB_PUBLIC_H
 #define LOKER_WEB_PUBLIC_H
 

@@ -1,5 +1,4 @@
-/* reports.h - the handlers of reports.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* reports.h - /dinas/laporan: choose a month or a period and download. */
 #ifndef LOKER_WEB_REPORTS_H
 #define LOKER_WEB_REPORTS_H
 

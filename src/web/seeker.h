@@ -1,5 +1,4 @@
-/* seeker.h - the handlers of seeker.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* seeker.h - the job seeker's own pages: dashboard, data export, deletion. */
 #ifndef LOKER_WEB_SEEKER_H
 #define LOKER_WEB_SEEKER_H
 

@@ -1,5 +1,6 @@
-/* vacancy_employer.h - the handlers of vacancy_employer.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* vacancy_employer.h - an employer's own vacancies: list, post (full and
+ * quick informal), edit, close with the hire report, CSV import. Every page
+ * checks that the vacancy belongs to the employer asking. */
 #ifndef LOKER_WEB_VACANCY_EMPLOYER_H
 #define LOKER_WEB_VACANCY_EMPLOYER_H
 

@@ -1,5 +1,5 @@
-/* vacancy_public.h - the handlers of vacancy_public.c; web/routes_*.c route them with their
- * roles, CSRF rules and limit classes. */
+/* vacancy_public.h - what everyone sees of vacancies: search, a vacancy's
+ * page, reports, the public code check and Atom feeds. */
 #ifndef LOKER_WEB_VACANCY_PUBLIC_H
 #define LOKER_WEB_VACANCY_PUBLIC_H
 
