@@ -1,5 +1,7 @@
 /* admin.c - Dinas staff: verifying employers, seekers and domicile requests,
  * revealing a NIK (audited), staff accounts and the audit log. */
+#include "web/admin.h"
+
 #include <string.h>
 
 #include <sodium.h>
@@ -29,7 +31,7 @@ known_status(const char *s, const char *const *allowed)
 	return NULL;
 }
 
-static void
+void
 admin_home(struct http_request *req, struct http_response *res)
 {
 	struct store *s = web_req(req)->store;
@@ -54,7 +56,7 @@ admin_home(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "admin_home", c);
 }
 
-static void
+void
 admin_employers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "verified", "rejected", NULL};
@@ -91,18 +93,16 @@ render_employer(struct http_request *req, struct http_response *res, int64_t id,
 	page_render(req, res, error ? 422 : 200, "admin_employer", c);
 }
 
-static void
+void
 admin_employer(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pemberi kerja tidak ditemukan."))
 		return;
-	}
 	render_employer(req, res, id, NULL);
 }
 
-static void
+void
 admin_employer_decide(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -113,10 +113,8 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 	const char *status = decision == NULL ? NULL
 	                   : strcmp(decision, "verify") == 0 ? "verified"
 	                   : strcmp(decision, "reject") == 0 ? "rejected" : NULL;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pemberi kerja tidak ditemukan."))
 		return;
-	}
 	if (status == NULL) {
 		render_employer(req, res, id, "Pilih verifikasi atau tolak.");
 		return;
@@ -128,18 +126,13 @@ admin_employer_decide(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_employer_decide(w->store, id, status, reason, u->id, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
+	if (!page_store_ok(req, res, r, 404, "Pemberi kerja tidak ditemukan.",
+	                   "Keputusan belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
 	http_redirect(res, arena_printf(req->arena, "/dinas/pemberi/%lld", (long long)id));
 }
 
-static void
+void
 admin_seekers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "approved", "rejected", "nik", NULL};
@@ -182,28 +175,24 @@ render_seeker(struct http_request *req, struct http_response *res, int64_t id, c
 	page_render(req, res, error ? 422 : 200, "admin_seeker", c);
 }
 
-static void
+void
 admin_seeker(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	render_seeker(req, res, id, NULL, NULL);
 }
 
-static void
+void
 admin_seeker_reveal(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
 	int64_t id;
 	char nik[17];
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	const char *reason = http_form(req, "reason");
 	if (reason == NULL || rules_text(reason, 300) != NULL) {
 		render_seeker(req, res, id, NULL, "Tulis alasan membuka NIK (misalnya: pencocokan KTP di loket AK/1).");
@@ -218,21 +207,19 @@ admin_seeker_reveal(struct http_request *req, struct http_response *res)
 	sodium_memzero(nik, sizeof(nik));
 }
 
-static void
+void
 admin_seeker_domicile(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Pencari kerja tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
 		return;
-	}
 	domicile_decide(req, res, id, arena_printf(req->arena, "/dinas/pencari/%lld", (long long)id));
 }
 
 static const char *const user_fields[] = {"role", "name", "phone", "email", "village_code", NULL};
 
-static void
-render_users(struct http_request *req, struct http_response *res, const struct form_errors *e)
+void
+admin_users(struct http_request *req, struct http_response *res)
 {
 	struct store_user *items;
 	size_t n = 0;
@@ -253,16 +240,10 @@ render_users(struct http_request *req, struct http_response *res, const struct f
 	}
 	page_keep_fields(req, c, user_fields);
 	page_regions(c, NULL, http_form(req, "village_code"));
-	page_render_form(req, res, "admin_users", c, e);
+	page_render_form(req, res, "admin_users", c, NULL);
 }
 
-static void
-admin_users(struct http_request *req, struct http_response *res)
-{
-	render_users(req, res, NULL);
-}
-
-static void
+void
 admin_users_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -292,7 +273,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	if (operator && (village == NULL || wilayah_village(village) == NULL))
 		form_error(&e, 422, "village_code", "invalid_field", "Operator desa harus terikat pada satu desa.");
 	if (e.count > 0) {
-		render_users(req, res, &e);
+		page_form_again(req, res, &e, admin_users);
 		return;
 	}
 	struct store_staff_new n = {
@@ -305,7 +286,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	if (r == STORE_CONFLICT) {
 		form_error(&e, 409, conflict, conflict[0] == 'p' ? "phone_registered" : "email_registered",
 		           "Nomor HP atau email ini sudah dipakai akun lain.");
-		render_users(req, res, &e);
+		page_form_again(req, res, &e, admin_users);
 		return;
 	}
 	const char *code = r == STORE_OK ? signup_issue_code(w->store, req->arena, w->now, id, "set_password") : NULL;
@@ -325,7 +306,7 @@ admin_users_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-static void
+void
 admin_audit(struct http_request *req, struct http_response *res)
 {
 	int64_t page = page_number(req), total;
@@ -348,22 +329,3 @@ admin_audit(struct http_request *req, struct http_response *res)
 	page_pagination(req, c, page, 50, total, "/dinas/audit");
 	page_render(req, res, 200, "admin_audit", c);
 }
-
-/* Routes: Dinas staff: employers, seekers, accounts, audit (roles, CSRF, limit: see web/routes.h). */
-const struct web_route admin_routes[] = {
-	{HTTP_GET, "/dinas", admin_home, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pemberi", admin_employers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pemberi/{id}", admin_employer, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pemberi/{id}/verifikasi", admin_employer_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pencari", admin_seekers, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pencari/{id}", admin_seeker, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pencari/{id}/nik", admin_seeker_reveal, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pencari/{id}/domisili", admin_seeker_domicile, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/pengguna", admin_users, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/pengguna", admin_users_post, WEB_ADMIN, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/audit", admin_audit, WEB_ADMIN, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t admin_route_count = sizeof(admin_routes) / sizeof(admin_routes[0]);

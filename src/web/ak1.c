@@ -33,11 +33,8 @@
 static const char *
 status_label(const char *status)
 {
-	if (strcmp(status, "requested") == 0)
-		return "Menunggu legalisasi";
-	if (strcmp(status, "legalised") == 0)
-		return "Sudah dilegalisasi";
-	return "Ditolak";
+	static const struct page_label labels[] = {{"requested", "Menunggu legalisasi"}, {"legalised", "Sudah dilegalisasi"}};
+	return PAGE_LABEL(status, labels, "Ditolak");
 }
 
 static struct date
@@ -303,11 +300,8 @@ ak1_seeker_request(struct http_request *req, struct http_response *res)
 		render_seeker(req, res, &st, 409, "request", "Anda sudah punya permintaan AK/1 atau kartu yang masih berlaku.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Permintaan belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/ak1?diminta=1");
+	page_saved(req, res, r, "/pencari/ak1?diminta=1",
+	           "Permintaan belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* Why box cannot be reported on card k today; NULL when it can. */
@@ -528,11 +522,8 @@ ak1_staff_decide(struct http_request *req, struct http_response *res)
 		render_staff_card(req, res, u, &k, 409, "decision", "Permintaan ini sudah diputuskan.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id));
+	page_saved(req, res, r, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id),
+	           "Keputusan belum tersimpan. Coba lagi.");
 }
 
 void
@@ -558,11 +549,8 @@ ak1_staff_report(struct http_request *req, struct http_response *res)
 		render_staff_card(req, res, u, &k, 409, "box", "Laporan ini sudah tercatat.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Laporan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id));
+	page_saved(req, res, r, arena_printf(req->arena, "/dinas/ak1/%lld?tersimpan=1", (long long)k.id),
+	           "Laporan belum tersimpan. Coba lagi.");
 }
 
 void
@@ -644,22 +632,3 @@ ak1_public_check(struct http_request *req, struct http_response *res)
 	tpl_set_bool(c, "valid", card_valid(&k, today_of(req)));
 	page_render(req, res, 200, "ak1_public", c);
 }
-
-/* Routes: The AK/1 card (roles, CSRF, limit: see web/routes.h). */
-const struct web_route ak1_routes[] = {
-	{HTTP_GET, "/pencari/ak1", ak1_seeker_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/ak1", ak1_seeker_request, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/ak1/lapor", ak1_seeker_report, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/ak1/kartu.pdf", ak1_seeker_pdf, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1", ak1_staff_list, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}", ak1_staff_card, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/ak1/{id}/legalisasi", ak1_staff_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/ak1/{id}/lapor", ak1_staff_report, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}/kartu.pdf", ak1_staff_pdf, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/ak1/{id}/foto", ak1_staff_photo, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/ak1/{token}", ak1_public_check, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t ak1_route_count = sizeof(ak1_routes) / sizeof(ak1_routes[0]);

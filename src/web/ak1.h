@@ -8,26 +8,24 @@
 #include <stddef.h>
 
 #include "http/http.h"
+#include "web/routes.h"
 
 /* GET,POST /pencari/ak1: the card's status, the request (optional photo). */
-void ak1_seeker_page(struct http_request *req, struct http_response *res);
-void ak1_seeker_request(struct http_request *req, struct http_response *res);
+web_handler ak1_seeker_page, ak1_seeker_request;
 /* POST /pencari/ak1/lapor (box): "masih mencari kerja" for one report box. */
-void ak1_seeker_report(struct http_request *req, struct http_response *res);
+web_handler ak1_seeker_report;
 /* GET /pencari/ak1/kartu.pdf: the seeker's own legalised card, NIK masked. */
-void ak1_seeker_pdf(struct http_request *req, struct http_response *res);
+web_handler ak1_seeker_pdf;
 /* GET /dinas/ak1 (?q=name, ?status=requested|legalised|rejected|semua). */
-void ak1_staff_list(struct http_request *req, struct http_response *res);
+web_handler ak1_staff_list;
 /* GET /dinas/ak1/{id}; POST /dinas/ak1/{id}/legalisasi (decision, reason, ktp_seen). */
-void ak1_staff_card(struct http_request *req, struct http_response *res);
-void ak1_staff_decide(struct http_request *req, struct http_response *res);
+web_handler ak1_staff_card, ak1_staff_decide;
 /* POST /dinas/ak1/{id}/lapor (box): a report made at the counter. */
-void ak1_staff_report(struct http_request *req, struct http_response *res);
+web_handler ak1_staff_report;
 /* GET /dinas/ak1/{id}/kartu.pdf (the full NIK, audited, when
  * LOKER_AK1_NIK_MASK=full) and GET /dinas/ak1/{id}/foto. */
-void ak1_staff_pdf(struct http_request *req, struct http_response *res);
-void ak1_staff_photo(struct http_request *req, struct http_response *res);
+web_handler ak1_staff_pdf, ak1_staff_photo;
 /* GET /ak1/{token}: the public check behind the QR code. */
-void ak1_public_check(struct http_request *req, struct http_response *res);
+web_handler ak1_public_check;
 
 #endif

@@ -49,7 +49,7 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 
 /* ---- pages: inbox ---- */
 
-static void
+void
 alerts_inbox_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -75,16 +75,13 @@ alerts_inbox_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "inbox", c);
 }
 
-static void
+void
 alerts_inbox_read(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
-	if (store_inbox_read_all(w->store, u->id, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Notifikasi tidak dapat ditandai. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/notifikasi");
+	enum store_result r = store_inbox_read_all(w->store, u->id, w->now);
+	page_saved(req, res, r, "/pencari/notifikasi", "Notifikasi tidak dapat ditandai. Coba lagi.");
 }
 
 /* ---- pages: settings ---- */
@@ -115,7 +112,7 @@ settings_form(struct http_request *req, struct http_response *res, const struct 
 	page_render_form(req, res, "alerts_settings", c, e);
 }
 
-static void
+void
 alerts_settings_form(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -128,7 +125,7 @@ alerts_settings_form(struct http_request *req, struct http_response *res)
 	settings_form(req, res, &st, NULL, http_query(req, "tersimpan") != NULL);
 }
 
-static void
+void
 alerts_settings_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -176,16 +173,14 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 		settings_form(req, res, &st, &e, false);
 		return;
 	}
-	if (store_alerts_settings_save(w->store, u->id, &st) != STORE_OK) {
-		page_error(req, res, 500, "Pengaturan tidak dapat disimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/pengaturan-notifikasi?tersimpan=1");
+	enum store_result r = store_alerts_settings_save(w->store, u->id, &st);
+	page_saved(req, res, r, "/pencari/pengaturan-notifikasi?tersimpan=1",
+	           "Pengaturan tidak dapat disimpan. Coba lagi.");
 }
 
 /* ---- pages: saved searches ---- */
 
-static void
+void
 alerts_save_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -210,14 +205,11 @@ alerts_save_search(struct http_request *req, struct http_response *res)
 		page_error(req, res, 409, "Pencarian tersimpan sudah penuh (50). Hapus yang tidak dipakai dulu.");
 		return;
 	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Pencarian tidak dapat disimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/pencarian?tersimpan=1");
+	page_saved(req, res, r, "/pencari/pencarian?tersimpan=1",
+	           "Pencarian tidak dapat disimpan. Coba lagi.");
 }
 
-static void
+void
 alerts_saved_searches(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -240,27 +232,22 @@ alerts_saved_searches(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "alerts_searches", c);
 }
 
-static void
+void
 alerts_saved_delete(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
 	struct store_user *u = web_user(req);
 	int64_t id;
 	enum store_result r = page_route_id(req, &id) ? store_saved_search_delete(w->store, u->id, id) : STORE_NOT_FOUND;
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pencarian tersimpan tidak ditemukan.");
+	if (!page_store_ok(req, res, r, 404, "Pencarian tersimpan tidak ditemukan.",
+	                   "Pencarian tidak dapat dihapus. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Pencarian tidak dapat dihapus. Coba lagi.");
-		return;
-	}
 	http_redirect(res, "/pencari/pencarian");
 }
 
 /* ---- API ---- */
 
-static void
+void
 api_inbox(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -282,21 +269,3 @@ api_inbox(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o, s:I}", "inbox", list, "unread",
 	                              (json_int_t)store_inbox_unread(w->store, w->user->id)));
 }
-
-/* Routes: Notifications and saved searches (roles, CSRF, limit: see web/routes.h). */
-const struct web_route alerts_routes[] = {
-	{HTTP_GET, "/pencari/notifikasi", alerts_inbox_page, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/notifikasi/baca", alerts_inbox_read, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pengaturan-notifikasi", alerts_settings_form, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pengaturan-notifikasi", alerts_settings_post, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lowongan/simpan", alerts_save_search, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/pencarian", alerts_saved_searches, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/pencarian/{id}/hapus", alerts_saved_delete, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/inbox", api_inbox, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t alerts_route_count = sizeof(alerts_routes) / sizeof(alerts_routes[0]);

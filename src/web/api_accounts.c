@@ -1,5 +1,7 @@
 /* api_accounts.c - /api/v1: registration, sessions, the current account and
  * the region list. The same rules as the HTML forms (app/signup.c, login.c). */
+#include "web/api_accounts.h"
+
 #include <string.h>
 
 #include "core/wilayah.h"
@@ -16,26 +18,28 @@
 	"Contains information from idn-area-data (https://github.com/fityannugroho/idn-area-data), " \
 	"made available under the Open Database License (ODbL)."
 
-/* Registration's per-IP limit (counted by the dispatcher), as an API error. */
-static bool
-api_register_allowed(struct http_request *req, struct http_response *res)
-{
-	unsigned wait = web_req(req)->retry_after;
-	if (wait == 0)
-		return true;
-	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-	api_json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
-	return false;
-}
-
-static void
-api_seekers_create(struct http_request *req, struct http_response *res)
+/* A registration's JSON body, or NULL after answering: 400 for a body that
+ * is not a JSON object, 429 past registration's per-IP limit (counted by
+ * the dispatcher). */
+static json_t *
+signup_body(struct http_request *req, struct http_response *res)
 {
 	json_t *body = api_json_request_body(req, res);
+	unsigned wait = web_req(req)->retry_after;
+	if (body == NULL || wait == 0)
+		return body;
+	json_decref(body);
+	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+	api_json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
+	return NULL;
+}
+
+void
+api_seekers_create(struct http_request *req, struct http_response *res)
+{
+	json_t *body = signup_body(req, res);
 	if (body == NULL)
 		return;
-	if (!api_register_allowed(req, res))
-		goto done;
 	struct signup_seeker in = {
 		.nik = api_json_member_str(body, "nik"),
 		.name = api_json_member_str(body, "name"),
@@ -61,14 +65,12 @@ done:
 	json_decref(body);
 }
 
-static void
+void
 api_employers_create(struct http_request *req, struct http_response *res)
 {
-	json_t *body = api_json_request_body(req, res);
+	json_t *body = signup_body(req, res);
 	if (body == NULL)
 		return;
-	if (!api_register_allowed(req, res))
-		goto done;
 	struct signup_employer in = {
 		.kind = api_json_member_str(body, "kind"),
 		.company_name = api_json_member_str(body, "company_name"),
@@ -99,7 +101,7 @@ done:
 	json_decref(body);
 }
 
-static void
+void
 api_session_create(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
@@ -133,14 +135,14 @@ api_session_create(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-static void
+void
 api_session_delete(struct http_request *req, struct http_response *res)
 {
 	auth_logout(req, res, true);
 	res->status = 204;
 }
 
-static void
+void
 api_me(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -164,7 +166,7 @@ api_me(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "user", user));
 }
 
-static void
+void
 api_regions(struct http_request *req, struct http_response *res)
 {
 	const struct wilayah_place *r = wilayah_regency(WILAYAH_PURBALINGGA);
@@ -188,17 +190,3 @@ api_regions(struct http_request *req, struct http_response *res)
 		if (strcmp(res->headers[i].name, "Cache-Control") == 0)
 			res->headers[i].value = "public, max-age=86400";
 }
-
-/* Routes: API: registration, sessions, me, regions (roles, CSRF, limit: see web/routes.h). */
-const struct web_route api_accounts_routes[] = {
-	{HTTP_POST, "/api/v1/seekers", api_seekers_create, WEB_ANYONE,
-	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_POST, "/api/v1/employers", api_employers_create, WEB_ANYONE,
-	 WEB_CSRF_BEARER, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_POST, "/api/v1/session", api_session_create, WEB_ANYONE,
-	 WEB_CSRF_BEARER, WEB_LIMIT_LOGIN, NULL},
-	{HTTP_DELETE, "/api/v1/session", api_session_delete, WEB_USER, WEB_CSRF_BEARER, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me", api_me, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/regions", api_regions, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t api_accounts_route_count = sizeof(api_accounts_routes) / sizeof(api_accounts_routes[0]);

@@ -1,4 +1,6 @@
 /* api_admin.c - /api/v1/admin: Dinas staff actions for programs. */
+#include "web/api_admin.h"
+
 #include <string.h>
 
 #include "core/account_rules.h"
@@ -9,7 +11,7 @@
 #include "web/page.h"
 #include "web/routes.h"
 
-static void
+void
 api_admin_employer_verification(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -43,10 +45,3 @@ api_admin_employer_verification(struct http_request *req, struct http_response *
 	}
 	json_decref(body);
 }
-
-/* Routes: API: Dinas staff (roles, CSRF, limit: see web/routes.h). */
-const struct web_route api_admin_routes[] = {
-	{HTTP_POST, "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya staf Dinas yang dapat memverifikasi pemberi kerja."},
-};
-const size_t api_admin_route_count = sizeof(api_admin_routes) / sizeof(api_admin_routes[0]);

@@ -1,6 +1,8 @@
 /* api_vacancies.c - /api/v1 vacancies: search and read for everyone,
  * post/patch/close for employers, moderation for staff. The same rules as
  * the pages (app/posting.c, app/vacancy_search.c, moderation.h). */
+#include "web/api_vacancies.h"
+
 #include <string.h>
 
 #include "base/parse.h"
@@ -65,7 +67,7 @@ vacancy_json(const struct store_vacancy *o, bool full)
 	return j;
 }
 
-static void
+void
 api_vacancies_list(struct http_request *req, struct http_response *res)
 {
 	struct vacancy_search_params p;
@@ -118,7 +120,7 @@ visible_vacancy(struct http_request *req, struct http_response *res, struct stor
 	return false;
 }
 
-static void
+void
 api_vacancy_get(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -276,19 +278,19 @@ api_save(struct http_request *req, struct http_response *res, bool create)
 	send_saved(req, res, create ? 201 : 200, &out);
 }
 
-static void
+void
 api_vacancy_create(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, true);
 }
 
-static void
+void
 api_vacancy_patch(struct http_request *req, struct http_response *res)
 {
 	api_save(req, res, false);
 }
 
-static void
+void
 api_vacancy_close(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -326,7 +328,7 @@ api_vacancy_close(struct http_request *req, struct http_response *res)
 	json_decref(body);
 }
 
-static void
+void
 api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
@@ -347,7 +349,7 @@ api_admin_moderation_queue(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "queue", list));
 }
 
-static void
+void
 api_admin_vacancy_moderation(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -380,21 +382,3 @@ api_admin_vacancy_moderation(struct http_request *req, struct http_response *res
 	}
 	json_decref(body);
 }
-
-/* Routes: API: vacancies and their moderation (roles, CSRF, limit: see web/routes.h). */
-const struct web_route api_vacancies_routes[] = {
-	{HTTP_GET, "/api/v1/vacancies", api_vacancies_list, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/api/v1/vacancies", api_vacancy_create, WEB_EMPLOYER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
-	{HTTP_GET, "/api/v1/vacancies/{id}", api_vacancy_get, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_PATCH, "/api/v1/vacancies/{id}", api_vacancy_patch, WEB_EMPLOYER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
-	{HTTP_POST, "/api/v1/vacancies/{id}/close", api_vacancy_close, WEB_EMPLOYER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja yang dapat memasang lowongan."},
-	{HTTP_GET, "/api/v1/admin/moderation", api_admin_moderation_queue, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya staf Dinas."},
-	{HTTP_POST, "/api/v1/admin/vacancies/{id}/moderation", api_admin_vacancy_moderation, WEB_DINAS,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya staf Dinas."},
-};
-const size_t api_vacancies_route_count = sizeof(api_vacancies_routes) / sizeof(api_vacancies_routes[0]);

@@ -16,6 +16,7 @@
 #include "store/vacancies.h"
 #include "web/api_json.h"
 #include "web/applications.h"
+
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -61,16 +62,14 @@ render_refusal(struct http_request *req, struct http_response *res, const struct
 	page_render(req, res, out->status, "application_error", c);
 }
 
-static void
+void
 applications_apply(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	int64_t vid;
 	struct apply_outcome out;
-	if (!page_route_id(req, &vid)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &vid, "Lowongan tidak ditemukan."))
 		return;
-	}
 	const char *walkin = http_form(req, "walkin");
 	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"),
 	          walkin && strcmp(walkin, "1") == 0, &out);
@@ -104,7 +103,7 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 		tpl_set(c, "reject_reason", o->reject_reason);
 }
 
-static void
+void
 applications_list_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -135,7 +134,7 @@ own_application(struct http_request *req, struct http_response *res, int64_t see
 	return o;
 }
 
-static void
+void
 applications_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -170,7 +169,7 @@ applications_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "application", c);
 }
 
-static void
+void
 applications_withdraw(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -251,9 +250,10 @@ placement_read(struct web_request *w, struct arena *a, int64_t seeker_id, const 
 	}
 }
 
-static void
-render_placement(struct http_request *req, struct http_response *res, int64_t seeker_id, const struct form_errors *e)
+void
+placement_form(struct http_request *req, struct http_response *res)
 {
+	int64_t seeker_id = web_user(req)->id;
 	struct web_request *w = web_req(req);
 	struct store_placement *items;
 	struct store_application *apps;
@@ -302,18 +302,10 @@ render_placement(struct http_request *req, struct http_response *res, int64_t se
 		tpl_set(tpl_child(c, "f"), "since", today);
 	}
 	tpl_set_bool(c, "saved", http_query(req, "tersimpan") != NULL);
-	page_render_form(req, res, "placement", c, e);
+	page_render_form(req, res, "placement", c, NULL);
 }
 
-static void
-placement_form(struct http_request *req, struct http_response *res)
-{
-	struct store_user *u = web_user(req);
-	if (u != NULL)
-		render_placement(req, res, u->id, NULL);
-}
-
-static void
+void
 placement_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -323,17 +315,14 @@ placement_post(struct http_request *req, struct http_response *res)
 	placement_read(w, req->arena, u->id, http_form(req, "employer_name"), http_form(req, "since"),
 	               http_form(req, "channel"), http_form(req, "vacancy_id"), &p, &e);
 	if (e.count > 0) {
-		render_placement(req, res, u->id, &e);
+		page_form_again(req, res, &e, placement_form);
 		return;
 	}
-	if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK) {
-		page_error(req, res, 500, "Data pekerjaan belum tersimpan. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/bekerja?tersimpan=1");
+	enum store_result r = store_placement_create(w->store, &p, w->now, &p.id);
+	page_saved(req, res, r, "/pencari/bekerja?tersimpan=1", "Data pekerjaan belum tersimpan. Coba lagi.");
 }
 
-static void
+void
 placement_end(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -367,7 +356,7 @@ application_json(const struct store_application *o)
 	return j;
 }
 
-static void
+void
 api_apply(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -399,7 +388,7 @@ done:
 	json_decref(body);
 }
 
-static void
+void
 api_my_applications(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -425,7 +414,7 @@ api_my_applications(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
-static void
+void
 api_placement(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -454,26 +443,3 @@ api_placement(struct http_request *req, struct http_response *res)
 	}
 	json_decref(body);
 }
-
-/* Routes: Applications and placements (roles, CSRF, limit: see web/routes.h). */
-const struct web_route applications_routes[] = {
-	{HTTP_POST, "/lowongan/{id}/lamar", applications_apply, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/lamaran", applications_list_page, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/bekerja", placement_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/bekerja", placement_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/lamaran/{id}", applications_page, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/lamaran/{id}/tarik", applications_withdraw, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/bekerja/{id}/selesai", placement_end, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/applications", api_my_applications, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-	{HTTP_POST, "/api/v1/me/placement", api_placement, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-	{HTTP_POST, "/api/v1/vacancies/{id}/applications", api_apply, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pencari kerja yang dapat melakukan ini."},
-};
-const size_t applications_route_count = sizeof(applications_routes) / sizeof(applications_routes[0]);

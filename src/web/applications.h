@@ -12,8 +12,15 @@
 #include "http/http.h"
 #include "store/store.h"
 #include "web/app.h"
+#include "web/routes.h"
 
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
+
+/* The handlers of applications.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler applications_apply, applications_list_page, placement_form, placement_post,
+            applications_page, applications_withdraw, placement_end, api_my_applications,
+            api_placement, api_apply;
 
 #endif

@@ -31,6 +31,8 @@ extern struct web_config web_config;
 void web_config_load(void);
 
 /* What the web layer knows about the request in hand (req->user). */
+struct form_errors;
+
 struct web_request {
 	struct store *store;
 	int64_t now;
@@ -38,6 +40,7 @@ struct web_request {
 	unsigned char session_hash[32];  /* of the web session or bearer token */
 	const char *csrf;                /* the token forms of this page carry */
 	unsigned retry_after;            /* set by the dispatcher's per-address gate: seconds to wait, 0 = allowed */
+	const struct form_errors *form_errors;  /* a form shown again: what was wrong (page_form_again) */
 };
 
 /* The per-request state. */

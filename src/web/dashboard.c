@@ -180,88 +180,119 @@ map_column(const char *peta)
 	return 1;
 }
 
+static const struct view_col skill_cols[] = {{"pencari_aktif", "Pencari aktif", false}};
+static const struct view_col trend_cols[] = {{"pendaftaran", "Pendaftaran", false}};
+static const struct view_col gap_skill_cols[] = {
+	{"lowongan_mencari", "Lowongan mencari", false}, {"pencari_menawarkan", "Pencari aktif menawarkan", false},
+};
+static const struct view_col gap_district_cols[] = {
+	{"pencari_aktif", "Pencari aktif", false}, {"lowongan", "Lowongan terbuka", false},
+	{"pekerja_dibutuhkan", "Pekerja dibutuhkan", false},
+	{"pencari_per_pekerja", "Pencari per pekerja dibutuhkan", true},
+};
+static const struct view_col unmatched_cols[] = {{"hari_tayang", "Hari tayang", false}};
+static const struct view_col placement_cols[] = {
+	{"loker", "Lewat loker", false}, {"walkin", "Walk-in", false}, {"lainnya", "Jalur lain", false},
+	{"mandiri", "Mandiri", false}, {"jumlah", "Jumlah", false},
+};
+static const struct view_col silent_cols[] = {{"lowongan_tanpa_laporan", "Lowongan tanpa laporan", false}};
+
+/* A dashboard table made from one of the store's tables, one line of the
+ * lists in build_views: where it goes, its columns and labels, how it is
+ * drawn and the note under it. Fields left out are 0 / NULL. */
+struct table_spec {
+	const char *section, *name, *title;
+	const struct dash_table *table;
+	const struct view_col *cols;
+	size_t ncols;
+	label_fn label;
+	enum chart_kind chart;
+	size_t chart_col;
+	const char *key_head;
+	size_t page_rows;
+	const char *note;
+	const char *sub_csv, *sub_head;
+};
+
+static void
+table_views(struct arena *a, const struct table_spec *s, size_t n, struct views *vs)
+{
+	for (size_t i = 0; i < n; i++, s++) {
+		struct view *v = &vs->v[vs->n++];
+		*v = (struct view){.section = s->section, .name = s->name, .title = s->title, .key_head = s->key_head,
+		                   .sub_csv = s->sub_csv, .sub_head = s->sub_head, .chart = s->chart,
+		                   .chart_col = s->chart_col, .page_rows = s->page_rows, .note = s->note};
+		view_cols(v, s->ncols, s->cols);
+		view_rows(a, v, s->table, s->label);
+	}
+}
+
 static void
 build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct views *vs)
 {
 	struct view *v;
 	const char *supply_note = "Pencari kerja dihitung menurut bulan pendaftaran; sektor (KBLI) tidak berlaku untuk "
 	                          "pencari kerja. \"Akun dihapus\" dari catatan statistik anonim.";
+	const struct table_spec supply_demand[] = {
+	    {"supply", "supply-kecamatan", "Pencari kerja per kecamatan", &d->supply_district, supply_cols, 4,
+	     l_district, .chart = CH_MAP, .chart_col = map_col, .key_head = "Kecamatan", .note = supply_note},
+	    {"supply", "supply-desa", "Pencari kerja per desa/kelurahan", &d->supply_village, supply_cols, 4,
+	     l_village, .page_rows = PAGE_LIST_ROWS,
+	     .note = "Akun dihapus tidak tercatat per desa. Daftar lengkap ada di CSV."},
+	    {"supply", "supply-education", "Pencari kerja menurut pendidikan", &d->supply_education,
+	     supply_cols, 4, l_education, .chart = CH_BAR, .chart_col = 1},
+	    {"supply", "supply-age", "Pencari kerja menurut kelompok umur", &d->supply_age, supply_cols, 4,
+	     l_age, .chart = CH_BAR, .chart_col = 1,
+	     .note = "Umur hari ini, dari tanggal lahir; umur akun dihapus pada saat dihapus."},
+	    {"supply", "supply-sex", "Pencari kerja menurut jenis kelamin", &d->supply_sex, supply_cols, 4,
+	     l_sex, .chart = CH_NONE},
+	    {"supply", "supply-disability", "Pencari kerja penyandang disabilitas", &d->supply_disability,
+	     supply_cols, 3, l_disability, .chart = CH_NONE},
+	    {"supply", "supply-skills", "Keterampilan terbanyak pencari kerja aktif", &d->supply_skills,
+	     skill_cols, 1, l_same, .chart = CH_BAR},
+	    {"supply", "supply-trend", "Pendaftaran pencari kerja per bulan", &d->supply_trend, trend_cols, 1,
+	     l_same, .chart = CH_COLUMN, .note = "Akun yang masih ada, menurut bulan pendaftaran (WIB)."},
+	    {"demand", "demand-kbli", "Lowongan terbuka menurut sektor (KBLI)", &d->demand_kbli, demand_cols,
+	     2, l_kbli, .chart = CH_BAR, .chart_col = 1,
+	     .note = "Lowongan tayang (tidak disembunyikan), menurut bulan tayang."},
+	    {"demand", "demand-kbji", "Lowongan terbuka menurut jabatan (KBJI golongan pokok)",
+	     &d->demand_kbji, demand_cols, 2, l_kbji, .chart = CH_BAR, .chart_col = 1},
+	    {"demand", "demand-formal", "Lowongan formal dan informal", &d->demand_formal, demand_cols, 2,
+	     l_formal, .chart = CH_NONE},
+	    {"demand", "demand-arrangement", "Lowongan menurut hubungan kerja", &d->demand_arrangement,
+	     demand_cols, 2, l_arrangement, .chart = CH_BAR, .chart_col = 1},
+	    {"demand", "demand-kecamatan", "Lowongan terbuka per kecamatan", &d->demand_district, demand_cols,
+	     2, l_district, .key_head = "Kecamatan"},
+	};
+	const char *unmatched_note =
+	    arena_printf(a,
+	                 "%lld lowongan lewat loker sudah tayang %d hari atau lebih tanpa "
+	                 "satu pun pelamar (ukuran pengganti untuk \"tidak ada pencari yang "
+	                 "cocok\"). CSV: %d terlama.",
+	                 (long long)d->unmatched_total, DASH_UNMATCHED_DAYS, DASH_LIST_MAX);
+	const struct table_spec gaps_outcomes[] = {
+	    {"gaps", "gaps-skills", "Keterampilan dicari dan ditawarkan", &d->gaps_skills, gap_skill_cols, 2,
+	     l_same, .chart = CH_BAR2,
+	     .note = "15 teratas tiap sisi; nama keterampilan disamakan huruf kecilnya, tanpa sinonim."},
+	    {"gaps", "gaps-kecamatan", "Pencari aktif dibanding pekerja yang dibutuhkan, per kecamatan",
+	     &d->gaps_district, gap_district_cols, 4, l_district, .key_head = "Kecamatan",
+	     .note = "Urut dari yang paling timpang: kecamatan tanpa lowongan lebih dulu (\"-\")."},
+	    {"gaps", "gaps-unmatched", "Lowongan tanpa pelamar setelah 7 hari", &d->gaps_unmatched,
+	     unmatched_cols, 1, l_same, .key_head = "ID", .page_rows = PAGE_LIST_ROWS, .note = unmatched_note,
+	     .sub_csv = "kecamatan", .sub_head = "Kecamatan"},
+	    {"outcomes", "outcomes-placements", "Penempatan per bulan dan jalur", &d->outcomes_placements,
+	     placement_cols, 5, l_same, .chart = CH_COLUMN, .chart_col = 4,
+	     .note = "Menurut bulan mulai bekerja."},
+	};
+	const struct table_spec silent[] = {
+	    {"outcomes", "outcomes-employers", "Pemberi kerja yang tidak pernah melapor", &d->outcomes_silent,
+	     silent_cols, 1, l_same, .key_head = "ID", .page_rows = PAGE_LIST_ROWS,
+	     .note =
+	         "Terverifikasi, ada lowongan kedaluwarsa atau lewat batas tanpa ditutup, dan tidak satu pun dilaporkan "
+	         "terisi."},
+	};
 
-	v = view_add(vs, "supply", "supply-kecamatan", "Pencari kerja per kecamatan");
-	view_cols(v, 4, supply_cols);
-	view_rows(a, v, &d->supply_district, l_district);
-	v->chart = CH_MAP;
-	v->chart_col = map_col;
-	v->key_head = "Kecamatan";
-	v->note = supply_note;
-
-	v = view_add(vs, "supply", "supply-desa", "Pencari kerja per desa/kelurahan");
-	view_cols(v, 4, supply_cols);
-	view_rows(a, v, &d->supply_village, l_village);
-	v->page_rows = PAGE_LIST_ROWS;
-	v->note = "Akun dihapus tidak tercatat per desa. Daftar lengkap ada di CSV.";
-
-	v = view_add(vs, "supply", "supply-education", "Pencari kerja menurut pendidikan");
-	view_cols(v, 4, supply_cols);
-	view_rows(a, v, &d->supply_education, l_education);
-	v->chart = CH_BAR;
-	v->chart_col = 1;
-
-	v = view_add(vs, "supply", "supply-age", "Pencari kerja menurut kelompok umur");
-	view_cols(v, 4, supply_cols);
-	view_rows(a, v, &d->supply_age, l_age);
-	v->chart = CH_BAR;
-	v->chart_col = 1;
-	v->note = "Umur hari ini, dari tanggal lahir; umur akun dihapus pada saat dihapus.";
-
-	v = view_add(vs, "supply", "supply-sex", "Pencari kerja menurut jenis kelamin");
-	view_cols(v, 4, supply_cols);
-	view_rows(a, v, &d->supply_sex, l_sex);
-
-	v = view_add(vs, "supply", "supply-disability", "Pencari kerja penyandang disabilitas");
-	view_cols(v, 3, supply_cols);
-	view_rows(a, v, &d->supply_disability, l_disability);
-
-	v = view_add(vs, "supply", "supply-skills", "Keterampilan terbanyak pencari kerja aktif");
-	static const struct view_col skill_cols[] = {{"pencari_aktif", "Pencari aktif", false}};
-	view_cols(v, 1, skill_cols);
-	view_rows(a, v, &d->supply_skills, l_same);
-	v->chart = CH_BAR;
-
-	v = view_add(vs, "supply", "supply-trend", "Pendaftaran pencari kerja per bulan");
-	static const struct view_col trend_cols[] = {{"pendaftaran", "Pendaftaran", false}};
-	view_cols(v, 1, trend_cols);
-	view_rows(a, v, &d->supply_trend, l_same);
-	v->chart = CH_COLUMN;
-	v->note = "Akun yang masih ada, menurut bulan pendaftaran (WIB).";
-
-	v = view_add(vs, "demand", "demand-kbli", "Lowongan terbuka menurut sektor (KBLI)");
-	view_cols(v, 2, demand_cols);
-	view_rows(a, v, &d->demand_kbli, l_kbli);
-	v->chart = CH_BAR;
-	v->chart_col = 1;
-	v->note = "Lowongan tayang (tidak disembunyikan), menurut bulan tayang.";
-
-	v = view_add(vs, "demand", "demand-kbji", "Lowongan terbuka menurut jabatan (KBJI golongan pokok)");
-	view_cols(v, 2, demand_cols);
-	view_rows(a, v, &d->demand_kbji, l_kbji);
-	v->chart = CH_BAR;
-	v->chart_col = 1;
-
-	v = view_add(vs, "demand", "demand-formal", "Lowongan formal dan informal");
-	view_cols(v, 2, demand_cols);
-	view_rows(a, v, &d->demand_formal, l_formal);
-
-	v = view_add(vs, "demand", "demand-arrangement", "Lowongan menurut hubungan kerja");
-	view_cols(v, 2, demand_cols);
-	view_rows(a, v, &d->demand_arrangement, l_arrangement);
-	v->chart = CH_BAR;
-	v->chart_col = 1;
-
-	v = view_add(vs, "demand", "demand-kecamatan", "Lowongan terbuka per kecamatan");
-	view_cols(v, 2, demand_cols);
-	view_rows(a, v, &d->demand_district, l_district);
-	v->key_head = "Kecamatan";
+	table_views(a, supply_demand, sizeof(supply_demand) / sizeof(supply_demand[0]), vs);
 
 	char umk[32], median[32];
 	wage_format_rupiah(d->umk, umk, sizeof(umk));
@@ -275,45 +306,7 @@ build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct v
 	measure(a, v, "median_upah_minimum", arena_printf(a, "Median upah terendah yang ditawarkan (%s)", median),
 	        d->wage_median, false);
 
-	v = view_add(vs, "gaps", "gaps-skills", "Keterampilan dicari dan ditawarkan");
-	static const struct view_col gap_skill_cols[] = {{"lowongan_mencari", "Lowongan mencari", false},
-	                                                 {"pencari_menawarkan", "Pencari aktif menawarkan", false}};
-	view_cols(v, 2, gap_skill_cols);
-	view_rows(a, v, &d->gaps_skills, l_same);
-	v->chart = CH_BAR2;
-	v->note = "15 teratas tiap sisi; nama keterampilan disamakan huruf kecilnya, tanpa sinonim.";
-
-	v = view_add(vs, "gaps", "gaps-kecamatan", "Pencari aktif dibanding pekerja yang dibutuhkan, per kecamatan");
-	static const struct view_col gap_district_cols[] = {{"pencari_aktif", "Pencari aktif", false},
-	                                                    {"lowongan", "Lowongan terbuka", false},
-	                                                    {"pekerja_dibutuhkan", "Pekerja dibutuhkan", false},
-	                                                    {"pencari_per_pekerja", "Pencari per pekerja dibutuhkan", true}};
-	view_cols(v, 4, gap_district_cols);
-	view_rows(a, v, &d->gaps_district, l_district);
-	v->key_head = "Kecamatan";
-	v->note = "Urut dari yang paling timpang: kecamatan tanpa lowongan lebih dulu (\"-\").";
-
-	v = view_add(vs, "gaps", "gaps-unmatched", "Lowongan tanpa pelamar setelah 7 hari");
-	static const struct view_col unmatched_cols[] = {{"hari_tayang", "Hari tayang", false}};
-	view_cols(v, 1, unmatched_cols);
-	view_rows(a, v, &d->gaps_unmatched, l_same);
-	v->key_head = "ID";
-	v->sub_csv = "kecamatan";
-	v->sub_head = "Kecamatan";
-	v->page_rows = PAGE_LIST_ROWS;
-	v->note = arena_printf(a, "%lld lowongan lewat loker sudah tayang %d hari atau lebih tanpa satu pun pelamar "
-	                          "(ukuran pengganti untuk \"tidak ada pencari yang cocok\"). CSV: %d terlama.",
-	                       (long long)d->unmatched_total, DASH_UNMATCHED_DAYS, DASH_LIST_MAX);
-
-	v = view_add(vs, "outcomes", "outcomes-placements", "Penempatan per bulan dan jalur");
-	static const struct view_col placement_cols[] = {{"loker", "Lewat loker", false}, {"walkin", "Walk-in", false},
-	                                                 {"lainnya", "Jalur lain", false}, {"mandiri", "Mandiri", false},
-	                                                 {"jumlah", "Jumlah", false}};
-	view_cols(v, 5, placement_cols);
-	view_rows(a, v, &d->outcomes_placements, l_same);
-	v->chart = CH_COLUMN;
-	v->chart_col = 4;
-	v->note = "Menurut bulan mulai bekerja.";
+	table_views(a, gaps_outcomes, sizeof(gaps_outcomes) / sizeof(gaps_outcomes[0]), vs);
 
 	v = view_add(vs, "outcomes", "outcomes-fill", "Lowongan ditutup dan waktu pengisian");
 	view_cols(v, 1, measure_cols);
@@ -326,14 +319,7 @@ build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct v
 	measure(a, v, "median_hari_terisi", "Median hari dari tayang sampai terisi", days, true);
 	measure(a, v, "pemberi_kerja_tidak_melapor", "Pemberi kerja yang tidak pernah melapor", d->silent_total, false);
 
-	v = view_add(vs, "outcomes", "outcomes-employers", "Pemberi kerja yang tidak pernah melapor");
-	static const struct view_col silent_cols[] = {{"lowongan_tanpa_laporan", "Lowongan tanpa laporan", false}};
-	view_cols(v, 1, silent_cols);
-	view_rows(a, v, &d->outcomes_silent, l_same);
-	v->key_head = "ID";
-	v->page_rows = PAGE_LIST_ROWS;
-	v->note = "Terverifikasi, ada lowongan kedaluwarsa atau lewat batas tanpa ditutup, dan tidak satu pun dilaporkan "
-	          "terisi.";
+	table_views(a, silent, 1, vs);
 }
 
 static const struct view *
@@ -467,7 +453,23 @@ view_csv(const struct view *v, struct buf *b)
 	}
 }
 
-static void
+/* Read the filter, compute the statistics and build the tables; false after
+ * answering with the 500 page. */
+static bool
+load_views(struct http_request *req, struct http_response *res, struct filter_in *in, struct dashboard *d,
+           struct views *vs)
+{
+	read_filter(req, in);
+	if (!compute(req, in, d)) {
+		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+		return false;
+	}
+	vs->n = 0;
+	build_views(req->arena, d, map_column(in->peta), vs);
+	return true;
+}
+
+void
 dashboard_csv(struct http_request *req, struct http_response *res)
 {
 	const char *seg = req->route_param_count > 0 ? req->route_params[0] : "";
@@ -479,13 +481,9 @@ dashboard_csv(struct http_request *req, struct http_response *res)
 	char *name = arena_strndup(req->arena, seg, len - 4);
 	struct filter_in in;
 	struct dashboard d;
-	struct views vs = {.n = 0};
-	read_filter(req, &in);
-	if (!compute(req, &in, &d)) {
-		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+	struct views vs;
+	if (!load_views(req, res, &in, &d, &vs))
 		return;
-	}
-	build_views(req->arena, &d, map_column(in.peta), &vs);
 	const struct view *v = view_find(&vs, name);
 	if (v == NULL) {
 		page_error(req, res, 404, "Tabel tidak ditemukan.");
@@ -592,7 +590,7 @@ view_figure(struct http_request *req, struct tpl_ctx *fig, const struct view *v,
 		tpl_set(fig, "empty", "Belum ada data untuk pilihan ini.");
 }
 
-static void
+void
 dashboard_page(struct http_request *req, struct http_response *res)
 {
 	static const struct {
@@ -609,14 +607,10 @@ dashboard_page(struct http_request *req, struct http_response *res)
 	            {"dihapus", "Akun dihapus"}};
 	struct filter_in in;
 	struct dashboard d;
-	struct views vs = {.n = 0};
-	read_filter(req, &in);
-	if (!compute(req, &in, &d)) {
-		page_error(req, res, 500, "Statistik tidak dapat dihitung. Coba lagi.");
+	struct views vs;
+	if (!load_views(req, res, &in, &d, &vs))
 		return;
-	}
 	size_t map_col = map_column(in.peta);
-	build_views(req->arena, &d, map_col, &vs);
 
 	struct tpl_ctx *c = page_ctx(req, res, "Statistik ketenagakerjaan");
 	struct tpl_ctx *f = tpl_child(c, "f");
@@ -657,10 +651,3 @@ dashboard_page(struct http_request *req, struct http_response *res)
 	}
 	page_render(req, res, 200, "dashboard", c);
 }
-
-/* Routes: The Dinas dashboard (roles, CSRF, limit: see web/routes.h). */
-const struct web_route dashboard_routes[] = {
-	{HTTP_GET, "/dinas/statistik", dashboard_page, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/statistik/{table}", dashboard_csv, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t dashboard_route_count = sizeof(dashboard_routes) / sizeof(dashboard_routes[0]);

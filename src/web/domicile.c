@@ -26,13 +26,8 @@ domicile_decide(struct http_request *req, struct http_response *res, int64_t see
 		return;
 	}
 	enum store_result r = store_seeker_decide_domicile(w->store, seeker_id, status, reason, w->user->id, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pencari kerja atau permintaan domisili tidak ditemukan.");
+	if (!page_store_ok(req, res, r, 404, "Pencari kerja atau permintaan domisili tidak ditemukan.",
+	                   "Keputusan belum tersimpan karena kesalahan server. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
 	http_redirect(res, back_url);
 }

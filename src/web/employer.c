@@ -1,11 +1,13 @@
 /* employer.c - the employer's own pages. */
+#include "web/employer.h"
+
 #include "store/employers.h"
 #include "web/app.h"
 #include "web/page.h"
 #include "web/views.h"
 #include "web/routes.h"
 
-static void
+void
 employer_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -18,9 +20,3 @@ employer_home(struct http_request *req, struct http_response *res)
 	views_employer(req, tpl_child(c, "employer"), &e);
 	page_render(req, res, 200, "employer_home", c);
 }
-
-/* Routes: The employer's home (roles, CSRF, limit: see web/routes.h). */
-const struct web_route employer_routes[] = {
-	{HTTP_GET, "/pemberi", employer_home, WEB_EMPLOYER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t employer_route_count = sizeof(employer_routes) / sizeof(employer_routes[0]);

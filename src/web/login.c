@@ -10,6 +10,7 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/login.h"
+
 #include "web/page.h"
 #include "app/signup.h"
 #include "web/routes.h"
@@ -67,7 +68,7 @@ render_login(struct http_request *req, struct http_response *res, int status, co
 	page_render(req, res, status, "login", c);
 }
 
-static void
+void
 login_form(struct http_request *req, struct http_response *res)
 {
 	if (web_req(req)->user != NULL) {
@@ -77,7 +78,7 @@ login_form(struct http_request *req, struct http_response *res)
 	render_login(req, res, 200, NULL);
 }
 
-static void
+void
 login_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user u;
@@ -98,14 +99,14 @@ login_post(struct http_request *req, struct http_response *res)
 	}
 }
 
-static void
+void
 login_logout(struct http_request *req, struct http_response *res)
 {
 	auth_logout(req, res, false);
 	http_redirect(res, "/");
 }
 
-static void
+void
 login_dashboard(struct http_request *req, struct http_response *res)
 {
 	http_redirect(res, auth_home(web_user(req)));
@@ -120,13 +121,13 @@ render_password_change(struct http_request *req, struct http_response *res, cons
 	page_render_form(req, res, "password_change", c, e);
 }
 
-static void
+void
 login_password_form(struct http_request *req, struct http_response *res)
 {
 	render_password_change(req, res, NULL, http_query(req, "selesai") != NULL);
 }
 
-static void
+void
 login_password_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -151,7 +152,7 @@ login_password_post(struct http_request *req, struct http_response *res)
 		http_redirect(res, "/akun/sandi?selesai=1");
 }
 
-static void
+void
 login_forgot_form(struct http_request *req, struct http_response *res)
 {
 	page_render(req, res, 200, "password_forgot", page_ctx(req, res, "Lupa kata sandi"));
@@ -159,7 +160,7 @@ login_forgot_form(struct http_request *req, struct http_response *res)
 
 /* The same answer whether or not the number has an account, so the form
  * cannot be used to learn who is registered. */
-static void
+void
 login_forgot_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -192,24 +193,18 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/atur-sandi?terkirim=1&phone=%s", phone));
 }
 
-static void
-render_code_form(struct http_request *req, struct http_response *res, const struct form_errors *e)
+void
+login_code_form(struct http_request *req, struct http_response *res)
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Buat kata sandi");
 	struct tpl_ctx *f = tpl_child(c, "f");
 	const char *phone = http_form(req, "phone");
 	tpl_set(f, "phone", phone ? phone : http_query(req, "phone"));
 	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
-	page_render_form(req, res, "password_set", c, e);
+	page_render_form(req, res, "password_set", c, NULL);
 }
 
-static void
-login_code_form(struct http_request *req, struct http_response *res)
-{
-	render_code_form(req, res, NULL);
-}
-
-static void
+void
 login_code_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -224,7 +219,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	if (wait != 0) {
 		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
 		form_error(&e, 429, "code", "rate_limited", "Terlalu banyak percobaan. Coba lagi nanti.");
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	const char *rule = rules_password(pw ? pw : "", known ? phone : NULL);
@@ -233,7 +228,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
 		form_error(&e, 422, "password2", "invalid_field", "Ulangi kata sandi yang sama.");
 	if (e.count > 0) {
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	unsigned char hash[TOKEN_HASH_LEN];
@@ -242,7 +237,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 	if (!known || store_code_consume(w->store, u.id, hash, w->now) != STORE_OK) {
 		form_error(&e, 422, "code", "invalid_code",
 		           "Nomor HP atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
-		render_code_form(req, res, &e);
+		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
 	if (password_hash(pw, pwhash) != 0 ||
@@ -253,18 +248,3 @@ login_code_post(struct http_request *req, struct http_response *res)
 	auth_login(req, res, u.id, false, NULL);
 	http_redirect(res, "/dasbor");
 }
-
-/* Routes: Logging in and out, passwords (roles, CSRF, limit: see web/routes.h). */
-const struct web_route login_routes[] = {
-	{HTTP_GET, "/masuk", login_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/masuk", login_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_LOGIN, NULL},
-	{HTTP_POST, "/keluar", login_logout, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dasbor", login_dashboard, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/akun/sandi", login_password_form, WEB_USER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/akun/sandi", login_password_post, WEB_USER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/lupa-sandi", login_forgot_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lupa-sandi", login_forgot_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
-	{HTTP_GET, "/atur-sandi", login_code_form, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/atur-sandi", login_code_post, WEB_ANYONE, WEB_CSRF_FORM, WEB_LIMIT_CODE, NULL},
-};
-const size_t login_route_count = sizeof(login_routes) / sizeof(login_routes[0]);

@@ -4,6 +4,7 @@
 
 #include "http/http.h"
 #include "store/users.h"
+#include "web/routes.h"
 
 enum login_result {
 	LOGIN_OK,
@@ -18,5 +19,11 @@ const char *login_normalize(struct arena *a, const char *login);
  * and *retry_after (seconds) on LOGIN_LIMITED. */
 enum login_result login_check(struct http_request *req, const char *login, const char *password,
                               struct store_user *out, unsigned *retry_after);
+
+/* The handlers of login.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler login_form, login_post, login_logout, login_dashboard, login_password_form,
+            login_password_post, login_forgot_form, login_forgot_post, login_code_form,
+            login_code_post;
 
 #endif

@@ -8,6 +8,7 @@
 #include "web/app.h"
 #include "web/import.h"
 #include "web/moderation.h"
+
 #include "web/page.h"
 #include "app/posting.h"
 #include "web/routes.h"
@@ -32,7 +33,7 @@ employer_history(struct http_request *req, struct tpl_ctx *c, int64_t employer_i
 	         filled, rejected);
 }
 
-static void
+void
 moderation_queue(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy *items;
@@ -64,7 +65,7 @@ render_moderation(struct http_request *req, struct http_response *res, const str
 	page_render(req, res, error ? 422 : 200, "moderation_vacancy", c);
 }
 
-static void
+void
 moderation_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -80,18 +81,13 @@ moderation_vacancy(struct http_request *req, struct http_response *res)
 const char *
 moderation_status(const char *decision)
 {
-	if (decision == NULL)
-		return NULL;
-	if (strcmp(decision, "approve") == 0)
-		return "published";
-	if (strcmp(decision, "reject") == 0)
-		return "rejected";
-	if (strcmp(decision, "changes") == 0)
-		return "changes_requested";
-	return NULL;
+	static const struct page_label statuses[] = {
+		{"approve", "published"}, {"reject", "rejected"}, {"changes", "changes_requested"},
+	};
+	return PAGE_LABEL(decision, statuses, NULL);
 }
 
-static void
+void
 moderation_decide(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -115,41 +111,22 @@ moderation_decide(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_vacancy_moderate(w->store, id, status, reason, u->id, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 409, "Lowongan ini tidak sedang menunggu moderasi.");
+	if (!page_store_ok(req, res, r, 409, "Lowongan ini tidak sedang menunggu moderasi.",
+	                   "Keputusan belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Keputusan belum tersimpan. Coba lagi.");
-		return;
-	}
 	if (strcmp(status, "published") == 0)
 		posting_published(w->store, req->arena, id, w->now);
 	http_redirect(res, "/dinas/moderasi");
 }
 
-static void
+void
 moderation_import_form(struct http_request *req, struct http_response *res)
 {
 	import_render(req, res, "/dinas/lowongan/impor", NULL, 200);
 }
 
-static void
+void
 moderation_import_post(struct http_request *req, struct http_response *res)
 {
 	import_run(req, res, "/dinas/lowongan/impor", NULL);
 }
-
-/* Routes: Dinas staff moderate vacancies (roles, CSRF, limit: see web/routes.h). */
-const struct web_route moderation_routes[] = {
-	{HTTP_GET, "/dinas/moderasi", moderation_queue, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/impor", moderation_import_form, WEB_ADMIN,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/lowongan/impor", moderation_import_post, WEB_ADMIN,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/{id}", moderation_vacancy, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/dinas/lowongan/{id}/moderasi", moderation_decide, WEB_DINAS,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t moderation_route_count = sizeof(moderation_routes) / sizeof(moderation_routes[0]);

@@ -192,7 +192,7 @@ cell_text(struct arena *a, int64_t v, bool suppressed)
 
 /* ------------------------------------------------------------ handlers */
 
-static void
+void
 open_page(struct http_request *req, struct http_response *res)
 {
 	struct open_data *d = arena_alloc(req->arena, sizeof(*d));
@@ -220,7 +220,7 @@ open_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "open_stats", c);
 }
 
-static void
+void
 open_csv(struct http_request *req, struct http_response *res)
 {
 	const char *seg = req->route_param_count > 0 ? req->route_params[0] : "";
@@ -260,7 +260,7 @@ open_csv(struct http_request *req, struct http_response *res)
 	dashboard_csv_headers(req, res, arena_printf(req->arena, "%s.csv", t->name));
 }
 
-static void
+void
 open_api(struct http_request *req, struct http_response *res)
 {
 	struct open_data *d = arena_alloc(req->arena, sizeof(*d));
@@ -287,11 +287,3 @@ open_api(struct http_request *req, struct http_response *res)
 	                      "computed_at", (json_int_t)d->computed_at, "tables", tables);
 	api_json_send(res, 200, o);
 }
-
-/* Routes: Open statistics (roles, CSRF, limit: see web/routes.h). */
-const struct web_route open_stats_routes[] = {
-	{HTTP_GET, "/statistik", open_page, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/statistik/{table}", open_csv, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/stats", open_api, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t open_stats_route_count = sizeof(open_stats_routes) / sizeof(open_stats_routes[0]);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "http/http.h"
+#include "web/routes.h"
 
 #define OPEN_STATS_MIN_CELL 5   /* cells under this are not published */
 
@@ -17,5 +18,9 @@
  * well, so the suppressed cells always include one of 5 or more and no
  * single one can be worked out from the total. Pure: unit-testable. */
 void open_stats_suppress(const int64_t *values, size_t n, bool *suppressed);
+
+/* The handlers of open_stats.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler open_page, open_csv, open_api;
 
 #endif

@@ -1,5 +1,7 @@
 /* operator.c - the village operator: registers residents without a
  * smartphone (assisted registration) and decides domicile requests in their desa. */
+#include "web/operator.h"
+
 #include <string.h>
 
 #include "core/phone.h"
@@ -16,7 +18,7 @@
 
 #define OPERATOR_PER_PAGE 20
 
-static void
+void
 operator_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -55,7 +57,7 @@ render_register(struct http_request *req, struct http_response *res, const struc
 	page_render(req, res, e != NULL ? e->status : 200, "register_seeker", c);
 }
 
-static void
+void
 operator_register_form(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -63,23 +65,13 @@ operator_register_form(struct http_request *req, struct http_response *res)
 		render_register(req, res, u, NULL);
 }
 
-static void
+void
 operator_register_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
-	const char *consent = http_form(req, "consent"), *dom = http_form(req, "domicile_request");
-	struct signup_seeker in = {
-		.nik = http_form(req, "nik"),
-		.name = http_form(req, "name"),
-		.birth_date = http_form(req, "birth_date"),
-		.sex = http_form(req, "sex"),
-		.phone = http_form(req, "phone"),
-		.district_code = http_form(req, "district_code"),
-		.village_code = http_form(req, "village_code"),
-		.domicile_request = dom != NULL && strcmp(dom, "1") == 0,
-		.consent = consent != NULL && strcmp(consent, "1") == 0,
-		.assisted_by = u->id,
-	};
+	struct signup_seeker in;
+	register_read_seeker(req, &in);
+	in.assisted_by = u->id;
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
@@ -102,7 +94,7 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "slip", c);
 }
 
-static void
+void
 operator_domicile(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -116,15 +108,3 @@ operator_domicile(struct http_request *req, struct http_response *res)
 	}
 	domicile_decide(req, res, id, "/operator");
 }
-
-/* Routes: Village operators (roles, CSRF, limit: see web/routes.h). */
-const struct web_route operator_routes[] = {
-	{HTTP_GET, "/operator", operator_home, WEB_OPERATOR, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/operator/daftar", operator_register_form, WEB_OPERATOR,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/operator/daftar", operator_register_post, WEB_OPERATOR,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/operator/pencari/{id}/domisili", operator_domicile, WEB_OPERATOR,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t operator_route_count = sizeof(operator_routes) / sizeof(operator_routes[0]);

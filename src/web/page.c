@@ -14,18 +14,23 @@
 #include "web/context.h"
 #include "web/auth.h"
 
+const char *
+page_label(const char *key, const struct page_label *labels, size_t n, const char *otherwise)
+{
+	for (size_t i = 0; key != NULL && i < n; i++)
+		if (strcmp(key, labels[i].key) == 0)
+			return labels[i].text;
+	return otherwise;
+}
+
 static const char *
 role_label(const char *role)
 {
-	if (strcmp(role, "seeker") == 0)
-		return "Pencari kerja";
-	if (strcmp(role, "employer") == 0)
-		return "Pemberi kerja";
-	if (strcmp(role, "operator") == 0)
-		return "Operator desa";
-	if (strcmp(role, "admin") == 0)
-		return "Admin Dinas";
-	return "Staf Dinas";
+	static const struct page_label roles[] = {
+		{"seeker", "Pencari kerja"}, {"employer", "Pemberi kerja"},
+		{"operator", "Operator desa"}, {"admin", "Admin Dinas"},
+	};
+	return PAGE_LABEL(role, roles, "Staf Dinas");
 }
 
 struct tpl_ctx *
@@ -65,9 +70,20 @@ void
 page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
                  const struct form_errors *e)
 {
+	if (e == NULL)
+		e = web_req(req)->form_errors;
 	if (e != NULL)
 		page_form_errors(c, e);
 	page_render(req, res, e != NULL ? e->status : 200, name, c);
+}
+
+void
+page_form_again(struct http_request *req, struct http_response *res, const struct form_errors *e,
+                http_handler form)
+{
+	web_req(req)->form_errors = e;
+	form(req, res);
+	web_req(req)->form_errors = NULL;
 }
 
 void
@@ -81,6 +97,29 @@ page_error(struct http_request *req, struct http_response *res, int status, cons
 	tpl_set(c, "message", message);
 	tpl_set_int(c, "status", status);
 	page_render(req, res, status, "error", c);
+}
+
+bool
+page_store_ok(struct http_request *req, struct http_response *res, enum store_result r, int missing,
+              const char *not_found, const char *failed)
+{
+	if (r == STORE_OK)
+		return true;
+	if (r == STORE_NOT_FOUND)
+		page_error(req, res, missing, not_found);
+	else
+		page_error(req, res, 500, failed);
+	return false;
+}
+
+void
+page_saved(struct http_request *req, struct http_response *res, enum store_result r, const char *next,
+           const char *failed)
+{
+	if (r == STORE_OK)
+		http_redirect(res, next);
+	else
+		page_error(req, res, 500, failed);
 }
 
 void
@@ -210,6 +249,15 @@ bool
 page_route_id(struct http_request *req, int64_t *id)
 {
 	return req->route_param_count > 0 && parse_int64(req->route_params[0], 1, INT64_MAX, id);
+}
+
+bool
+page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing)
+{
+	if (page_route_id(req, id))
+		return true;
+	page_error(req, res, 404, missing);
+	return false;
 }
 
 const char *

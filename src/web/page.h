@@ -4,10 +4,12 @@
 #define LOKER_WEB_PAGE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/date.h"
 #include "http/http.h"
+#include "store/store.h"
 #include "view/tpl.h"
 #include "app/form.h"
 
@@ -16,11 +18,27 @@ struct tpl_ctx *page_ctx(struct http_request *req, struct http_response *res, co
 /* Render template name into res with status. */
 void page_render(struct http_request *req, struct http_response *res, int status, const char *name,
                  struct tpl_ctx *c);
-/* A form page: with errors e (may be NULL) shown and their status, else 200. */
+/* A form page: with errors e shown and their status, else 200. e NULL: the
+ * errors page_form_again passed, if any. */
 void page_render_form(struct http_request *req, struct http_response *res, const char *name, struct tpl_ctx *c,
                       const struct form_errors *e);
+/* Show a form again with what was wrong: calls the form's GET handler, whose
+ * page_render_form shows e. */
+void page_form_again(struct http_request *req, struct http_response *res, const struct form_errors *e,
+                     http_handler form);
 /* An error page with a sentence for people. */
 void page_error(struct http_request *req, struct http_response *res, int status, const char *message);
+/* True when r is STORE_OK; else answers with an error page and false: for
+ * STORE_NOT_FOUND status missing (404, or 409 for "not in that state any
+ * more") with sentence not_found, for any other failure 500 with failed. */
+bool page_store_ok(struct http_request *req, struct http_response *res, enum store_result r, int missing,
+                   const char *not_found, const char *failed);
+
+/* The end of a handler that changed something: for STORE_OK a redirect to
+ * next (303, so reloading the page sends nothing again), else the 500 page
+ * with sentence failed. */
+void page_saved(struct http_request *req, struct http_response *res, enum store_result r, const char *next,
+                const char *failed);
 
 /* "districts" (18 options) and "village_groups" (optgroups of desa) with the
  * chosen ones selected. */
@@ -38,8 +56,19 @@ void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, 
 /* The ?page= number (1 when absent or bad). */
 int64_t page_number(struct http_request *req);
 
+/* A key and the words people read for it, for page_label. */
+struct page_label {
+	const char *key, *text;
+};
+/* The text paired with key among the n labels, or otherwise when key is
+ * NULL or not among them. PAGE_LABEL counts a static array for you. */
+const char *page_label(const char *key, const struct page_label *labels, size_t n, const char *otherwise);
+#define PAGE_LABEL(key, labels, otherwise) page_label(key, labels, sizeof(labels) / sizeof(labels[0]), otherwise)
+
 /* The {id} of the route as a positive integer; false when it is not one. */
 bool page_route_id(struct http_request *req, int64_t *id);
+/* The same, or false after the 404 page with sentence missing. */
+bool page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing);
 
 /* "28 November 2026, 14.05 WIB" */
 const char *page_time(struct http_request *req, int64_t unix_time);

@@ -3,6 +3,8 @@
  * an event on the seeker's timeline, an inbox row and an outbox message; one
  * applicant's profile and CV. Someone else's vacancy or applicant is 404,
  * so ids cannot be probed. */
+#include "web/pipeline.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -284,20 +286,18 @@ render_pipeline(struct http_request *req, struct http_response *res, const struc
 	page_render_form(req, res, "pipeline", c, e);
 }
 
-static void
+void
 pipeline_page(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
 	struct store_vacancy *o;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Lowongan tidak ditemukan."))
 		return;
-	}
 	if ((o = own_vacancy(req, res, id)) != NULL)
 		render_pipeline(req, res, o, NULL);
 }
 
-static void
+void
 pipeline_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -308,10 +308,8 @@ pipeline_post(struct http_request *req, struct http_response *res)
 	struct store_notice notice;
 	struct form_errors e = {0};
 	size_t changed;
-	if (!page_route_id(req, &id)) {
-		page_error(req, res, 404, "Lowongan tidak ditemukan.");
+	if (!page_id_or_404(req, res, &id, "Lowongan tidak ditemukan."))
 		return;
-	}
 	if ((o = own_vacancy(req, res, id)) == NULL)
 		return;
 	for (size_t i = 0; i < req->form.count; i++) {
@@ -336,14 +334,9 @@ pipeline_post(struct http_request *req, struct http_response *res)
 	}
 	enum store_result r = store_application_set_status(w->store, o->id, o->employer_id, ids, n, &c, w->now,
 	                                                   &changed);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Pelamar tidak ditemukan pada lowongan ini.");
+	if (!page_store_ok(req, res, r, 404, "Pelamar tidak ditemukan pada lowongan ini.",
+	                   "Status pelamar belum tersimpan. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Status pelamar belum tersimpan. Coba lagi.");
-		return;
-	}
 	const char *back = http_form(req, "back");
 	if (back != NULL && strcmp(back, "applicant") == 0 && n == 1)
 		http_redirect(res, arena_printf(req->arena, "/pemberi/pelamar/%lld?tersimpan=1", (long long)ids[0]));
@@ -375,7 +368,7 @@ set_list(struct tpl_ctx *c, const char *key, const char *text)
 		tpl_set(c, key, text);
 }
 
-static void
+void
 applicant_page(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -434,7 +427,7 @@ applicant_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "pipeline_applicant", c);
 }
 
-static void
+void
 applicant_cv(struct http_request *req, struct http_response *res)
 {
 	struct store_application *a;
@@ -482,7 +475,7 @@ applicant_json(const struct store_application *a, const struct match_result *m)
 	return j;
 }
 
-static void
+void
 api_vacancy_applications(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -506,7 +499,7 @@ api_vacancy_applications(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
-static void
+void
 api_application_patch(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -546,20 +539,3 @@ api_application_patch(struct http_request *req, struct http_response *res)
 done:
 	json_decref(body);
 }
-
-/* Routes: The employer's applicants (roles, CSRF, limit: see web/routes.h). */
-const struct web_route pipeline_routes[] = {
-	{HTTP_GET, "/pemberi/lowongan/{id}/pelamar", pipeline_page, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/pelamar", pipeline_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/pelamar/{id}", applicant_page, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/pelamar/{id}/cv", applicant_cv, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/vacancies/{id}/applications", api_vacancy_applications, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
-	{HTTP_PATCH, "/api/v1/applications/{id}", api_application_patch, WEB_EMPLOYER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Hanya pemberi kerja pemilik lowongan yang dapat melihat pelamar."},
-};
-const size_t pipeline_route_count = sizeof(pipeline_routes) / sizeof(pipeline_routes[0]);

@@ -325,11 +325,9 @@ profile_post(struct http_request *req, struct http_response *res)
 		render_profile(req, res, &stored, &p, minor, &e);
 		return;
 	}
-	if (store_profile_save(w->store, &p, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Profil belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?tersimpan=1");
+	enum store_result r = store_profile_save(w->store, &p, w->now);
+	page_saved(req, res, r, "/pencari/profil?tersimpan=1",
+	           "Profil belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* ------------------------------------------------------------ the CV */
@@ -357,11 +355,9 @@ profile_cv_upload(struct http_request *req, struct http_response *res)
 	}
 	char name[CV_FILENAME_MAX + 1];
 	cv_filename(f->filename, name);
-	if (store_profile_set_cv(w->store, u->id, name, f->value, f->len, w->now) != STORE_OK) {
-		page_error(req, res, 500, "CV belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?cv=1");
+	enum store_result r = store_profile_set_cv(w->store, u->id, name, f->value, f->len, w->now);
+	page_saved(req, res, r, "/pencari/profil?cv=1",
+	           "CV belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 void
@@ -369,11 +365,9 @@ profile_cv_delete(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct web_request *w = web_req(req);
-	if (store_profile_set_cv(w->store, u->id, NULL, NULL, 0, w->now) != STORE_OK) {
-		page_error(req, res, 500, "CV belum terhapus karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari/profil?cv=hapus");
+	enum store_result r = store_profile_set_cv(w->store, u->id, NULL, NULL, 0, w->now);
+	page_saved(req, res, r, "/pencari/profil?cv=hapus",
+	           "CV belum terhapus karena kesalahan server. Coba lagi.");
 }
 
 void
@@ -384,14 +378,9 @@ profile_cv_download(struct http_request *req, struct http_response *res)
 	const void *data;
 	size_t len;
 	enum store_result r = store_profile_get_cv(web_req(req)->store, req->arena, u->id, &name, &data, &len);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 404, "Anda belum mengunggah CV.");
+	if (!page_store_ok(req, res, r, 404, "Anda belum mengunggah CV.",
+	                   "CV tidak dapat dibaca. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "CV tidak dapat dibaca. Coba lagi.");
-		return;
-	}
 	/* The stored name was cleaned on upload; clean again so the header can
 	 * never carry a quote or a line break. */
 	char safe[CV_FILENAME_MAX + 1];
@@ -421,29 +410,8 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 		page_error(req, res, 422, "Jawab \"ya\" bila masih mencari kerja, atau \"tidak\" bila sudah bekerja.");
 		return;
 	}
-	if (store_profile_still_looking(w->store, u->id, w->now) != STORE_OK) {
-		page_error(req, res, 500, "Jawaban belum tersimpan karena kesalahan server. Coba lagi.");
-		return;
-	}
-	http_redirect(res, "/pencari");
+	enum store_result r = store_profile_still_looking(w->store, u->id, w->now);
+	page_saved(req, res, r, "/pencari", "Jawaban belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* ------------------------------------------------------------ routes */
-
-/* Routes: The seeker's profile and CV (roles, CSRF, limit: see web/routes.h). */
-const struct web_route profile_routes[] = {
-	{HTTP_GET, "/pencari/profil", profile_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil", profile_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/profil/cv", profile_cv_download, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil/cv", profile_cv_upload, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/profil/cv/hapus", profile_cv_delete, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/masih-mencari", profile_still_looking, WEB_SEEKER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/profile", profile_api_get, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
-	{HTTP_PUT, "/api/v1/me/profile", profile_api_put, WEB_SEEKER,
-	 WEB_CSRF_BEARER, WEB_LIMIT_NONE, "Profil hanya untuk akun pencari kerja."},
-};
-const size_t profile_route_count = sizeof(profile_routes) / sizeof(profile_routes[0]);

@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "store/profiles.h"
 #include "view/tpl.h"
+#include "web/routes.h"
 
 #define PROFILE_MISSING_MAX 16          /* completeness items that can be missing */
 
@@ -29,16 +30,10 @@ void profile_home(struct http_request *req, struct tpl_ctx *c);
 json_t *profile_export_json(struct http_request *req, int64_t user_id);
 
 /* GET,POST /pencari/profil */
-void profile_form(struct http_request *req, struct http_response *res);
-void profile_post(struct http_request *req, struct http_response *res);
+web_handler profile_form, profile_post;
 /* POST /pencari/profil/cv (multipart field cv), POST /pencari/profil/cv/hapus, GET /pencari/profil/cv */
-void profile_cv_upload(struct http_request *req, struct http_response *res);
-void profile_cv_delete(struct http_request *req, struct http_response *res);
-void profile_cv_download(struct http_request *req, struct http_response *res);
+web_handler profile_cv_upload, profile_cv_delete, profile_cv_download;
 /* POST /pencari/masih-mencari (answer ya|tidak) */
-void profile_still_looking(struct http_request *req, struct http_response *res);
-/* GET,PUT /api/v1/me/profile */
-void profile_api_get(struct http_request *req, struct http_response *res);
-void profile_api_put(struct http_request *req, struct http_response *res);
+web_handler profile_still_looking;
 
 #endif

@@ -1,4 +1,6 @@
 /* profile_api.c - the profile in the JSON API and in the seeker's data export. */
+#include "web/profile_api.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>

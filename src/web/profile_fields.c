@@ -181,86 +181,78 @@ join_code(struct buf *b, const char *code)
 	buf_puts(b, code);
 }
 
-/* KBLI letters as "C,G" (sorted, unique). */
+/* A choice of several from a list, sent as several values: bit_of gives a
+ * value's place in the list (-1: not in it, the error wrong), code_of the
+ * code kept for a place. Kept as the codes in list order, each once, joined
+ * by commas ("C,G"). */
 static const char *
-kbli_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
+choices_field(const struct profile_source *src, struct arena *a, struct form_errors *e, const char *name,
+              const char *wrong, int (*bit_of)(const char *item), int places,
+              const char *(*code_of)(struct arena *a, int place))
 {
 	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_kbli", items, PROFILE_LIST_MAX);
+	size_t n = src->values(src->ctx, a, name, items, PROFILE_LIST_MAX);
 	uint32_t bits = 0;
 	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		char c = items[i][0];
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (items[i][1] != '\0' || rules_kbli_title(c) == NULL) {
-			form_error(e, 422, "pref_kbli", "invalid_field",
-			           "Bidang usaha tidak dikenal: pilih dari daftar (A sampai U).");
+		int bit = bit_of(items[i]);
+		if (bit < 0) {
+			form_error(e, 422, name, "invalid_field", wrong);
 			return "";
 		}
-		bits |= 1u << (c - 'A');
+		bits |= 1u << bit;
 	}
-	char out[2 * 26 + 1];
-	size_t len = 0;
-	for (int i = 0; i < 26; i++) {
-		if (bits & (1u << i)) {
-			if (len > 0)
-				out[len++] = ',';
-			out[len++] = (char)('A' + i);
-		}
-	}
-	out[len] = '\0';
-	return arena_strdup(a, out);
+	struct buf b;
+	buf_init(&b, 1024);
+	for (int i = 0; i < places; i++)
+		if (bits & (1u << i))
+			join_code(&b, code_of(a, i));
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* KBLI letters (A to U, either case). */
+static int
+kbli_bit(const char *item)
+{
+	char c = item[0];
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	return c != '\0' && item[1] == '\0' && rules_kbli_title(c) != NULL ? c - 'A' : -1;
+}
+
+static const char *
+kbli_code(struct arena *a, int place)
+{
+	return arena_printf(a, "%c", 'A' + place);
 }
 
 /* Kecamatan codes of Purbalingga, in their order. */
-static const char *
-districts_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
+static int
+district_bit(const char *item)
 {
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_districts", items, PROFILE_LIST_MAX);
-	uint32_t bits = 0;
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		int pos = skills_district_position(items[i]);
-		if (pos == 0) {
-			form_error(e, 422, "pref_districts", "invalid_field",
-			           "Kecamatan yang dipilih bukan kecamatan di Purbalingga: pilih dari daftar.");
-			return "";
-		}
-		bits |= 1u << pos;
-	}
-	struct buf b;
-	buf_init(&b, 1024);
-	for (int pos = 1; pos < MATCH_DISTRICTS; pos++)
-		if (bits & (1u << pos))
-			join_code(&b, arena_printf(a, "33.03.%02d", pos));
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
+	int pos = skills_district_position(item);
+	return pos == 0 ? -1 : pos;
 }
 
 static const char *
-arrangements_field(const struct profile_source *src, struct arena *a, struct form_errors *e)
+district_code(struct arena *a, int place)
 {
-	const char *items[PROFILE_LIST_MAX + 1];
-	size_t n = src->values(src->ctx, a, "pref_arrangements", items, PROFILE_LIST_MAX);
-	uint32_t bits = 0;
-	for (size_t i = 0; i < n && i < PROFILE_LIST_MAX; i++) {
-		enum arrangement arr;
-		if (!arrangement_parse(items[i], &arr)) {
-			form_error(e, 422, "pref_arrangements", "invalid_field",
-			           "Jenis hubungan kerja tidak dikenal: pilih dari daftar.");
-			return "";
-		}
-		bits |= 1u << arr;
-	}
-	struct buf b;
-	buf_init(&b, 1024);
-	for (int i = 0; i < ARR_COUNT; i++)
-		if (bits & (1u << i))
-			join_code(&b, arrangement_code((enum arrangement)i));
-	const char *out = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return out;
+	return arena_printf(a, "33.03.%02d", place);
+}
+
+static int
+arrangement_bit(const char *item)
+{
+	enum arrangement arr;
+	return arrangement_parse(item, &arr) ? (int)arr : -1;
+}
+
+static const char *
+arrangement_code_at(struct arena *a, int place)
+{
+	(void)a;
+	return arrangement_code((enum arrangement)place);
 }
 
 /* The driving licences offered as checkboxes; stored as "SIM A" etc. in certificates. */
@@ -327,8 +319,13 @@ profile_read(struct arena *a, struct profile_source *src, bool minor, struct dat
 	p->languages = list_field(src, a, e, "languages", "Bahasa", PROFILE_LANGS_MAX, 40, NULL, 0);
 	p->disability = text_field(src, a, e, "disability", "Keterangan disabilitas", 200, false);
 
-	p->pref_kbli = kbli_field(src, a, e);
-	p->pref_districts = districts_field(src, a, e);
+	p->pref_kbli = choices_field(src, a, e, "pref_kbli",
+	                             "Bidang usaha tidak dikenal: pilih dari daftar (A sampai U).", kbli_bit,
+	                             26, kbli_code);
+	p->pref_districts =
+	    choices_field(src, a, e, "pref_districts",
+	                  "Kecamatan yang dipilih bukan kecamatan di Purbalingga: pilih dari daftar.",
+	                  district_bit, MATCH_DISTRICTS, district_code);
 	s = src->get(src->ctx, a, "pref_formal");
 	p->pref_formal = -1;
 	if (profile_filled(s) && strcmp(s, "semua") != 0 && strcmp(s, "-1") != 0) {
@@ -339,7 +336,9 @@ profile_read(struct arena *a, struct profile_source *src, bool minor, struct dat
 		else
 			form_error(e, 422, "pref_formal", "invalid_field", "Pilih semua, formal atau informal.");
 	}
-	p->pref_arrangements = arrangements_field(src, a, e);
+	p->pref_arrangements = choices_field(src, a, e, "pref_arrangements",
+	                                     "Jenis hubungan kerja tidak dikenal: pilih dari daftar.", arrangement_bit,
+	                                     ARR_COUNT, arrangement_code_at);
 
 	p->expected_wage = 0;
 	p->expected_wage_unit = NULL;

@@ -1,4 +1,6 @@
 /* public.c - pages for everyone: home, privacy, health, static files. */
+#include "web/public.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -8,13 +10,13 @@
 #include "web/page.h"
 #include "web/routes.h"
 
-static void
+void
 public_home(struct http_request *req, struct http_response *res)
 {
 	page_render(req, res, 200, "home", page_ctx(req, res, "Beranda"));
 }
 
-static void
+void
 public_privacy(struct http_request *req, struct http_response *res)
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Pemberitahuan privasi");
@@ -22,13 +24,13 @@ public_privacy(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "privacy", c);
 }
 
-static void
+void
 public_register_choice(struct http_request *req, struct http_response *res)
 {
 	page_render(req, res, 200, "register_choice", page_ctx(req, res, "Daftar"));
 }
 
-static void
+void
 public_healthz(struct http_request *req, struct http_response *res)
 {
 	bool ok = store_ping(web_req(req)->store);
@@ -38,7 +40,7 @@ public_healthz(struct http_request *req, struct http_response *res)
 }
 
 /* Files under static/, embedded in the binary; cached for a day. */
-static void
+void
 public_static(struct http_request *req, struct http_response *res)
 {
 	char name[128];
@@ -59,13 +61,3 @@ public_static(struct http_request *req, struct http_response *res)
 	res->static_body = f->data;
 	res->static_len = f->len;
 }
-
-/* Routes: Public pages (roles, CSRF, limit: see web/routes.h). */
-const struct web_route public_routes[] = {
-	{HTTP_GET, "/", public_home, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/privasi", public_privacy, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/healthz", public_healthz, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/static/{file}", public_static, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/daftar", public_register_choice, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t public_route_count = sizeof(public_routes) / sizeof(public_routes[0]);

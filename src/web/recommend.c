@@ -149,7 +149,7 @@ education_of(const struct store_profile *p)
 
 /* ---- pages ---- */
 
-static void
+void
 recommend_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -238,19 +238,19 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 	page_render(req, res, 200, "recommend_candidates", c);
 }
 
-static void
+void
 recommend_candidates_employer(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, false);
 }
 
-static void
+void
 recommend_candidates_staff(struct http_request *req, struct http_response *res)
 {
 	candidates_page(req, res, true);
 }
 
-static void
+void
 recommend_invite(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -284,7 +284,7 @@ recommend_invite(struct http_request *req, struct http_response *res)
 
 /* ---- API ---- */
 
-static void
+void
 api_recommendations(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -309,7 +309,7 @@ api_recommendations(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
 }
 
-static void
+void
 api_candidates(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -358,7 +358,7 @@ api_candidates(struct http_request *req, struct http_response *res)
 /* GET /pemberi/kandidat/{seeker_id}/cv: a verified employer reads the CV of
  * a seeker who opened their profile to employers (UU 27/2022: the seeker
  * chose this; closed profiles and under-18s never show). */
-static void
+void
 recommend_candidate_cv(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -390,22 +390,3 @@ recommend_candidate_cv(struct http_request *req, struct http_response *res)
 	http_add_header(res, "Cache-Control", "private, no-store");
 	buf_append(&res->body, data, len);
 }
-
-/* Routes: Recommendations and candidates (roles, CSRF, limit: see web/routes.h). */
-const struct web_route recommend_routes[] = {
-	{HTTP_GET, "/pemberi/kandidat/{id}/cv", recommend_candidate_cv, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/rekomendasi", recommend_page, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/me/recommendations", api_recommendations, WEB_SEEKER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pencari kerja."},
-	{HTTP_GET, "/pemberi/lowongan/{id}/kandidat", recommend_candidates_employer, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/kandidat/{seeker_id}/undang", recommend_invite, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/lowongan/{id}/kandidat", recommend_candidates_staff, WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/api/v1/vacancies/{id}/candidates", api_candidates, WEB_EMPLOYER | WEB_DINAS,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, "Hanya untuk pemberi kerja dan petugas Dinas."},
-};
-const size_t recommend_route_count = sizeof(recommend_routes) / sizeof(recommend_routes[0]);

@@ -9,8 +9,15 @@
 #include <stddef.h>
 
 #include "http/http.h"
+#include "web/routes.h"
 
 #define RECOMMEND_TOP 20
 #define RECOMMEND_CANDIDATES 30
+
+/* The handlers of recommend.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler recommend_candidate_cv, recommend_page, api_recommendations,
+            recommend_candidates_employer, recommend_invite, recommend_candidates_staff,
+            api_candidates;
 
 #endif

@@ -7,6 +7,7 @@
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/register.h"
+
 #include "app/signup.h"
 #include "web/routes.h"
 
@@ -87,31 +88,38 @@ register_allowed(struct http_request *req, struct http_response *res, const char
 	return false;
 }
 
-static void
+void
 register_seeker_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_seeker", "Daftar sebagai pencari kerja", register_seeker_fields, NULL, false);
 }
 
-static void
-register_seeker_post(struct http_request *req, struct http_response *res)
+void
+register_read_seeker(struct http_request *req, struct signup_seeker *in)
 {
-	const char *title = "Daftar sebagai pencari kerja";
-	if (!register_allowed(req, res, "register_seeker", title, register_seeker_fields, false))
-		return;
-	struct signup_seeker in = {
+	*in = (struct signup_seeker){
 		.nik = http_form(req, "nik"),
 		.name = http_form(req, "name"),
 		.birth_date = http_form(req, "birth_date"),
 		.sex = http_form(req, "sex"),
 		.phone = http_form(req, "phone"),
-		.password = http_form(req, "password"),
-		.password2 = http_form(req, "password2"),
 		.district_code = http_form(req, "district_code"),
 		.village_code = http_form(req, "village_code"),
 		.domicile_request = checked(req, "domicile_request"),
 		.consent = checked(req, "consent"),
 	};
+}
+
+void
+register_seeker_post(struct http_request *req, struct http_response *res)
+{
+	const char *title = "Daftar sebagai pencari kerja";
+	if (!register_allowed(req, res, "register_seeker", title, register_seeker_fields, false))
+		return;
+	struct signup_seeker in;
+	register_read_seeker(req, &in);
+	in.password = http_form(req, "password");
+	in.password2 = http_form(req, "password2");
 	struct form_errors e = {0};
 	struct signup_result out = {0};
 	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
@@ -137,13 +145,13 @@ employer_signup(struct http_request *req, struct http_response *res, const struc
 	http_redirect(res, "/pemberi");
 }
 
-static void
+void
 register_company_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_company", "Daftar perusahaan", company_fields, NULL, true);
 }
 
-static void
+void
 register_company_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perusahaan";
@@ -167,13 +175,13 @@ register_company_post(struct http_request *req, struct http_response *res)
 	employer_signup(req, res, &in, "register_company", title, company_fields, true);
 }
 
-static void
+void
 register_individual_form(struct http_request *req, struct http_response *res)
 {
 	render_form(req, res, "register_individual", "Daftar perorangan/UMKM", individual_fields, NULL, false);
 }
 
-static void
+void
 register_individual_post(struct http_request *req, struct http_response *res)
 {
 	const char *title = "Daftar perorangan/UMKM";
@@ -193,20 +201,3 @@ register_individual_post(struct http_request *req, struct http_response *res)
 	};
 	employer_signup(req, res, &in, "register_individual", title, individual_fields, false);
 }
-
-/* Routes: Registration (roles, CSRF, limit: see web/routes.h). */
-const struct web_route register_routes[] = {
-	{HTTP_GET, "/daftar/pencari-kerja", register_seeker_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/pencari-kerja", register_seeker_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_GET, "/daftar/perusahaan", register_company_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/perusahaan", register_company_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-	{HTTP_GET, "/daftar/perorangan", register_individual_form, WEB_ANYONE,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/daftar/perorangan", register_individual_post, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_REGISTER, NULL},
-};
-const size_t register_route_count = sizeof(register_routes) / sizeof(register_routes[0]);

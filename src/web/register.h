@@ -8,6 +8,8 @@
 #include "http/http.h"
 #include "view/tpl.h"
 #include "app/form.h"
+#include "app/signup.h"
+#include "web/routes.h"
 
 /* The fields of the seeker form that are kept when it is shown again. */
 extern const char *const register_seeker_fields[];
@@ -18,5 +20,14 @@ extern const char *const register_seeker_fields[];
 struct tpl_ctx *register_form_ctx(struct http_request *req, struct http_response *res, const char *title,
                                   const char *const *fields, const struct form_errors *e, bool allow_outside,
                                   const char *default_village);
+
+/* The seeker's sign-up fields from the form, all but the passwords (the
+ * operator's assisted registration has none). */
+void register_read_seeker(struct http_request *req, struct signup_seeker *in);
+
+/* The handlers of register.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler register_seeker_form, register_seeker_post, register_company_form,
+            register_company_post, register_individual_form, register_individual_post;
 
 #endif

@@ -1,4 +1,5 @@
 /* reports.c - /dinas/laporan: choose a month or a period and download. */
+#include "web/reports.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +51,7 @@ preview(struct http_request *req, struct tpl_ctx *c, int year, int month)
 	}
 }
 
-static void
+void
 reports_page(struct http_request *req, struct http_response *res)
 {
 	int year, month;
@@ -72,11 +73,17 @@ reports_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "reports", c);
 }
 
-/* Send the bytes in b as a download named filename. */
+/* Send the report in b (rendered when rc is 0) as a download named
+ * filename, or the 500 page with failed; frees b either way. */
 static void
-send_file(struct http_request *req, struct http_response *res, struct buf *b, const char *format,
-          const char *filename)
+send_file(struct http_request *req, struct http_response *res, int rc, struct buf *b, const char *format,
+          const char *filename, const char *failed)
 {
+	if (rc != 0) {
+		page_error(req, res, 500, failed);
+		buf_free(b);
+		return;
+	}
 	bool xlsx = strcmp(format, "xlsx") == 0;
 	res->content_type = xlsx ? XLSX_TYPE : "text/csv; charset=utf-8";
 	res->no_gzip = xlsx;   /* a zip file already */
@@ -84,6 +91,7 @@ send_file(struct http_request *req, struct http_response *res, struct buf *b, co
 	                arena_printf(req->arena, "attachment; filename=\"%s.%s\"", filename, format));
 	http_add_header(res, "Cache-Control", "private, no-store");
 	buf_append(&res->body, buf_cstr(b), b->len);
+	buf_free(b);
 }
 
 static bool
@@ -92,7 +100,7 @@ format_ok(const char *f)
 	return f != NULL && (strcmp(f, "csv") == 0 || strcmp(f, "xlsx") == 0);
 }
 
-static void
+void
 reports_ipk(struct http_request *req, struct http_response *res)
 {
 	int year, month;
@@ -105,15 +113,12 @@ reports_ipk(struct http_request *req, struct http_response *res)
 		return;
 	}
 	buf_init(&b, IPK_FILE_MAX);
-	if (app_ipk_render(web_req(req)->store, year, month, format, &b) != 0) {
-		page_error(req, res, 500, "Laporan IPK tidak dapat dibuat. Coba lagi.");
-	} else {
-		send_file(req, res, &b, format, arena_printf(req->arena, "ipk-iii-1-%04d-%02d", year, month));
-	}
-	buf_free(&b);
+	int rc = app_ipk_render(web_req(req)->store, year, month, format, &b);
+	send_file(req, res, rc, &b, format, arena_printf(req->arena, "ipk-iii-1-%04d-%02d", year, month),
+	          "Laporan IPK tidak dapat dibuat. Coba lagi.");
 }
 
-static void
+void
 reports_perpres(struct http_request *req, struct http_response *res)
 {
 	struct date from, to;
@@ -128,18 +133,7 @@ reports_perpres(struct http_request *req, struct http_response *res)
 		return;
 	}
 	buf_init(&b, IPK_FILE_MAX);
-	if (app_perpres_render(web_req(req)->store, from, to, format, &b) != 0) {
-		page_error(req, res, 500, "Laporan lowongan tidak dapat dibuat. Coba lagi.");
-	} else {
-		send_file(req, res, &b, format, arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t));
-	}
-	buf_free(&b);
+	int rc = app_perpres_render(web_req(req)->store, from, to, format, &b);
+	send_file(req, res, rc, &b, format, arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t),
+	          "Laporan lowongan tidak dapat dibuat. Coba lagi.");
 }
-
-/* Routes: Dinas reports (roles, CSRF, limit: see web/routes.h). */
-const struct web_route reports_routes[] = {
-	{HTTP_GET, "/dinas/laporan", reports_page, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/laporan/ipk", reports_ipk, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/dinas/laporan/perpres", reports_perpres, WEB_DINAS, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t reports_route_count = sizeof(reports_routes) / sizeof(reports_routes[0]);

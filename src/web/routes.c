@@ -1,47 +1,9 @@
-/* routes.c - the list of route tables, their lookup and their names for
- * people; the tables themselves live beside their handlers. */
+/* routes.c - the lookup of the route tables (web/route_table.c) and their
+ * names for people. */
 #include "web/routes.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* Every table, grouped by the audience of most of its routes (a feature file
- * keeps all its routes, pages and API, in its one table). Dispatch tries them
- * in this order and the first route whose path and method match wins; paths
- * that could match two routes exist only inside one table (the route tests
- * check that no route is shadowed). */
-const struct web_route_table web_route_tables[] = {
-	/* Everyone: pages, search, vacancy pages, open statistics */
-	{"public", public_routes, &public_route_count},
-	{"vacancy_public", vacancy_public_routes, &vacancy_public_route_count},
-	{"open_stats", open_stats_routes, &open_stats_route_count},
-	/* Registration, logging in, passwords */
-	{"register", register_routes, &register_route_count},
-	{"login", login_routes, &login_route_count},
-	/* Job seekers (/pencari) */
-	{"seeker", seeker_routes, &seeker_route_count},
-	{"profile", profile_routes, &profile_route_count},
-	{"alerts", alerts_routes, &alerts_route_count},
-	{"applications", applications_routes, &applications_route_count},
-	{"recommend", recommend_routes, &recommend_route_count},
-	/* Employers (/pemberi) */
-	{"employer", employer_routes, &employer_route_count},
-	{"vacancy_employer", vacancy_employer_routes, &vacancy_employer_route_count},
-	{"pipeline", pipeline_routes, &pipeline_route_count},
-	/* Dinas staff (/dinas) */
-	{"moderation", moderation_routes, &moderation_route_count},
-	{"admin", admin_routes, &admin_route_count},
-	{"reports", reports_routes, &reports_route_count},
-	{"dashboard", dashboard_routes, &dashboard_route_count},
-	{"ak1", ak1_routes, &ak1_route_count},
-	/* Village operators (/operator) */
-	{"operator", operator_routes, &operator_route_count},
-	/* The API (/api/v1); feature files above keep their own API routes beside their pages */
-	{"api_accounts", api_accounts_routes, &api_accounts_route_count},
-	{"api_vacancies", api_vacancies_routes, &api_vacancies_route_count},
-	{"api_admin", api_admin_routes, &api_admin_route_count},
-};
-const size_t web_route_table_count = sizeof(web_route_tables) / sizeof(web_route_tables[0]);
 
 const struct web_route *
 web_route_find(struct http_request *req, bool *path_known)
@@ -50,7 +12,7 @@ web_route_find(struct http_request *req, bool *path_known)
 	req->route_param_count = 0;
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++)
+		for (size_t i = 0; i < tb->count; i++)
 			if (http_route_match(tb->routes[i].method, tb->routes[i].path, req, path_known))
 				return &tb->routes[i];
 	}
@@ -198,7 +160,7 @@ web_routes_print(FILE *out)
 	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
 		for (size_t t = 0; t < web_route_table_count; t++) {
 			const struct web_route_table *tb = &web_route_tables[t];
-			for (size_t i = 0; i < *tb->count; i++) {
+			for (size_t i = 0; i < tb->count; i++) {
 				const struct web_route *r = &tb->routes[i];
 				if (strcmp(web_route_area(r->path), areas[a]) != 0)
 					continue;

@@ -1,5 +1,6 @@
-/* routes.h - the route tables. Each area or feature file declares its routes
- * in one table beside its handlers; each route says who may call it, whether
+/* routes.h - the route tables. Each area (public, registration, login,
+ * seeker, employer, staff, operator, api) declares its routes in one table
+ * in web/route_table.c, one line per route; each route says who may call it, whether
  * it needs a CSRF token and its rate-limit class, and web_dispatch enforces
  * all three before the handler runs. `loker routes` prints every table. */
 #ifndef LOKER_WEB_ROUTES_H
@@ -39,6 +40,10 @@ enum web_limit {
 	WEB_LIMIT_CODE,      /* reset codes per phone number: in the handler (keyed on the phone sent) */
 };
 
+/* The type of a handler, for declaring them in their file's header:
+ * `web_handler seeker_home, seeker_export;`. */
+typedef void web_handler(struct http_request *req, struct http_response *res);
+
 struct web_route {
 	enum http_method method;
 	const char *path;            /* "/lowongan/{id}": a {name} segment matches one path segment */
@@ -50,9 +55,9 @@ struct web_route {
 };
 
 struct web_route_table {
-	const char *name;            /* the file that holds the table and its handlers */
+	const char *name;            /* the area: "public", "seeker", "api"... */
 	const struct web_route *routes;
-	const size_t *count;         /* the table's length (defined beside it) */
+	size_t count;
 };
 
 /* Every table, in the order dispatch tries them. */
@@ -78,50 +83,16 @@ const char *web_limit_text(enum web_limit l);
  * table, one line each grouped by area: `loker routes`. */
 void web_routes_print(FILE *out);
 
-/* The tables, one per file, defined beside their handlers. */
-extern const struct web_route public_routes[];
-extern const size_t public_route_count;
-extern const struct web_route register_routes[];
-extern const size_t register_route_count;
-extern const struct web_route login_routes[];
-extern const size_t login_route_count;
-extern const struct web_route seeker_routes[];
-extern const size_t seeker_route_count;
-extern const struct web_route employer_routes[];
-extern const size_t employer_route_count;
-extern const struct web_route vacancy_employer_routes[];
-extern const size_t vacancy_employer_route_count;
-extern const struct web_route vacancy_public_routes[];
-extern const size_t vacancy_public_route_count;
-extern const struct web_route moderation_routes[];
-extern const size_t moderation_route_count;
-extern const struct web_route admin_routes[];
-extern const size_t admin_route_count;
-extern const struct web_route operator_routes[];
-extern const size_t operator_route_count;
-extern const struct web_route api_accounts_routes[];
-extern const size_t api_accounts_route_count;
-extern const struct web_route api_admin_routes[];
-extern const size_t api_admin_route_count;
-extern const struct web_route api_vacancies_routes[];
-extern const size_t api_vacancies_route_count;
-extern const struct web_route profile_routes[];
-extern const size_t profile_route_count;
-extern const struct web_route recommend_routes[];
-extern const size_t recommend_route_count;
-extern const struct web_route alerts_routes[];
-extern const size_t alerts_route_count;
-extern const struct web_route applications_routes[];
-extern const size_t applications_route_count;
-extern const struct web_route pipeline_routes[];
-extern const size_t pipeline_route_count;
-extern const struct web_route reports_routes[];
-extern const size_t reports_route_count;
-extern const struct web_route ak1_routes[];
-extern const size_t ak1_route_count;
-extern const struct web_route dashboard_routes[];
-extern const size_t dashboard_route_count;
-extern const struct web_route open_stats_routes[];
-extern const size_t open_stats_route_count;
+/* One route per line in the area tables (web/route_table.c). Each states its
+ * path, handler, roles and limit class; the macro fills the method and CSRF
+ * rule the way every route of its kind has them:
+ * PAGE: a GET page, no token; FORM: a POST form, its csrf field checked;
+ * API: a JSON call, credentials by the Authorization header only (GET has
+ * nothing to forge, other methods are WEB_CSRF_BEARER), with the 403
+ * sentence for a logged-in account of another role (NULL: none). */
+#define PAGE(path, handler, roles, limit) {HTTP_GET, path, handler, roles, WEB_CSRF_NONE, limit, NULL}
+#define FORM(path, handler, roles, limit) {HTTP_POST, path, handler, roles, WEB_CSRF_FORM, limit, NULL}
+#define API(method, path, handler, roles, limit, deny) \
+	{method, path, handler, roles, (method) == HTTP_GET ? WEB_CSRF_NONE : WEB_CSRF_BEARER, limit, deny}
 
 #endif

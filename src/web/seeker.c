@@ -1,4 +1,6 @@
 /* seeker.c - the job seeker's own pages: dashboard, data export, deletion. */
+#include "web/seeker.h"
+
 #include <string.h>
 
 #include <sodium.h>
@@ -16,7 +18,7 @@
 #include "web/routes.h"
 #include "web/views.h"
 
-static void
+void
 seeker_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -81,7 +83,7 @@ export_ak1(struct http_request *req, struct store *s, int64_t id)
 }
 
 /* Everything we hold about the seeker, as JSON (UU 27/2022 right of access). */
-static void
+void
 seeker_export(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
@@ -119,27 +121,21 @@ seeker_export(struct http_request *req, struct http_response *res)
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
 
-static void
-render_delete(struct http_request *req, struct http_response *res, const struct form_errors *e)
-{
-	struct tpl_ctx *c = page_ctx(req, res, "Hapus akun");
-	page_render_form(req, res, "seeker_delete", c, e);
-}
-
-static void
+void
 seeker_delete_form(struct http_request *req, struct http_response *res)
 {
-	render_delete(req, res, NULL);
+	struct tpl_ctx *c = page_ctx(req, res, "Hapus akun");
+	page_render_form(req, res, "seeker_delete", c, NULL);
 }
 
-static void
+void
 seeker_delete_post(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	if (!auth_password_matches(u, http_form(req, "password"))) {
 		struct form_errors e = {0};
 		form_error(&e, 422, "password", "invalid_field", "Kata sandi salah. Akun tidak dihapus.");
-		render_delete(req, res, &e);
+		page_form_again(req, res, &e, seeker_delete_form);
 		return;
 	}
 	struct web_request *w = web_req(req);
@@ -151,12 +147,3 @@ seeker_delete_post(struct http_request *req, struct http_response *res)
 	auth_logout(req, res, false);
 	http_redirect(res, "/");
 }
-
-/* Routes: The job seeker's own pages (roles, CSRF, limit: see web/routes.h). */
-const struct web_route seeker_routes[] = {
-	{HTTP_GET, "/pencari", seeker_home, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/data", seeker_export, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pencari/hapus", seeker_delete_form, WEB_SEEKER, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pencari/hapus", seeker_delete_post, WEB_SEEKER, WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t seeker_route_count = sizeof(seeker_routes) / sizeof(seeker_routes[0]);

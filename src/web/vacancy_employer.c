@@ -1,6 +1,8 @@
 /* vacancy_employer.c - an employer's own vacancies: list, post (full and
  * quick informal), edit, close with the hire report, CSV import. Every page
  * checks that the vacancy belongs to the employer asking. */
+#include "web/vacancy_employer.h"
+
 #include <string.h>
 
 #include "base/parse.h"
@@ -184,7 +186,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	return c;
 }
 
-static void
+void
 employer_vacancies(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -217,7 +219,7 @@ employer_vacancies(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "employer_vacancies", c);
 }
 
-static void
+void
 employer_vacancy(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -271,7 +273,7 @@ save_from_form(struct http_request *req, struct http_response *res, const struct
 	render_vacancy_form(req, res, e, o, &errs);
 }
 
-static void
+void
 employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -279,7 +281,7 @@ employer_vacancy_new_form(struct http_request *req, struct http_response *res)
 		render_vacancy_form(req, res, e, NULL, NULL);
 }
 
-static void
+void
 employer_vacancy_new_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -287,7 +289,7 @@ employer_vacancy_new_post(struct http_request *req, struct http_response *res)
 		save_from_form(req, res, e, NULL, NULL);
 }
 
-static void
+void
 employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -305,24 +307,21 @@ employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 static const char *
 quick_value(void *ctx, const char *name)
 {
+	static const struct page_label defaults[] = {
+		{"formal", "0"}, {"kbji_major", "9"}, {"education_min", "tidak_sekolah"},
+	};
 	struct http_request *req = ctx;
 	const char *v = http_form(req, name);
 	if (v != NULL && *v != '\0')
 		return v;
-	if (strcmp(name, "formal") == 0)
-		return "0";
-	if (strcmp(name, "kbji_major") == 0)
-		return "9";
-	if (strcmp(name, "education_min") == 0)
-		return "tidak_sekolah";
 	if (strcmp(name, "arrangement") == 0) {
 		const char *unit = http_form(req, "wage_unit");
 		return unit && strcmp(unit, "satuan") == 0 ? "borongan" : "harian";
 	}
-	return NULL;
+	return PAGE_LABEL(name, defaults, NULL);
 }
 
-static void
+void
 employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -342,7 +341,7 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	page_render(req, res, errs.status == 403 ? 422 : errs.status, "vacancy_quick", c);
 }
 
-static void
+void
 employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -356,7 +355,7 @@ employer_vacancy_edit_form(struct http_request *req, struct http_response *res)
 	render_vacancy_form(req, res, e, o, NULL);
 }
 
-static void
+void
 employer_vacancy_edit_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -375,7 +374,7 @@ render_close(struct http_request *req, struct http_response *res, const struct s
 	page_render(req, res, error ? 422 : 200, "vacancy_close", c);
 }
 
-static void
+void
 employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
@@ -384,7 +383,7 @@ employer_vacancy_close_form(struct http_request *req, struct http_response *res)
 		render_close(req, res, o, NULL);
 }
 
-static void
+void
 employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -409,58 +408,24 @@ employer_vacancy_close_post(struct http_request *req, struct http_response *res)
 		return;
 	}
 	enum store_result r = store_vacancy_close(w->store, o->id, e->id, reason, (int)hires, channel, w->now);
-	if (r == STORE_NOT_FOUND) {
-		page_error(req, res, 409, "Lowongan ini sudah ditutup.");
+	if (!page_store_ok(req, res, r, 409, "Lowongan ini sudah ditutup.",
+	                   "Lowongan belum ditutup. Coba lagi."))
 		return;
-	}
-	if (r != STORE_OK) {
-		page_error(req, res, 500, "Lowongan belum ditutup. Coba lagi.");
-		return;
-	}
 	apply_vacancy_closed(w->store, req->arena, w->now, o->id);
 	http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld", (long long)o->id));
 }
 
-static void
+void
 employer_vacancy_import_form(struct http_request *req, struct http_response *res)
 {
 	if (current_employer(req, res) != NULL)
 		import_render(req, res, "/pemberi/lowongan/impor", NULL, 200);
 }
 
-static void
+void
 employer_vacancy_import_post(struct http_request *req, struct http_response *res)
 {
 	struct store_employer *e = current_employer(req, res);
 	if (e != NULL)
 		import_run(req, res, "/pemberi/lowongan/impor", e);
 }
-
-/* Routes: The employer's vacancies (roles, CSRF, limit: see web/routes.h). */
-const struct web_route vacancy_employer_routes[] = {
-	{HTTP_GET, "/pemberi/lowongan", employer_vacancies, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/baru", employer_vacancy_new_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/baru", employer_vacancy_new_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/cepat", employer_vacancy_quick_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/cepat", employer_vacancy_quick_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/impor", employer_vacancy_import_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/impor", employer_vacancy_import_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}", employer_vacancy, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/ubah", employer_vacancy_edit_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_form, WEB_EMPLOYER,
-	 WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/pemberi/lowongan/{id}/tutup", employer_vacancy_close_post, WEB_EMPLOYER,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-};
-const size_t vacancy_employer_route_count = sizeof(vacancy_employer_routes) / sizeof(vacancy_employer_routes[0]);

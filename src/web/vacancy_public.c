@@ -1,5 +1,7 @@
 /* vacancy_public.c - what everyone sees of vacancies: search, a vacancy's
  * page, reports, the public code check and Atom feeds. */
+#include "web/vacancy_public.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -78,7 +80,7 @@ fill_facets(struct http_request *req, struct tpl_ctx *c, const struct vacancy_se
 	}
 }
 
-static void
+void
 vacancies_search(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -203,7 +205,7 @@ render_vacancy(struct http_request *req, struct http_response *res, const struct
 	page_render(req, res, status, "vacancy", c);
 }
 
-static void
+void
 vacancy_page(struct http_request *req, struct http_response *res)
 {
 	struct store_vacancy o;
@@ -217,7 +219,7 @@ vacancy_page(struct http_request *req, struct http_response *res)
 	               "Dinas Tenaga Kerja." : NULL, NULL);
 }
 
-static void
+void
 vacancy_report(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -246,7 +248,7 @@ vacancy_report(struct http_request *req, struct http_response *res)
 	http_redirect(res, arena_printf(req->arena, "/lowongan/%lld?dilaporkan=1", (long long)id));
 }
 
-static void
+void
 vacancy_code_check(struct http_request *req, struct http_response *res)
 {
 	const char *kode = http_query(req, "kode");
@@ -275,7 +277,7 @@ vacancy_code_check(struct http_request *req, struct http_response *res)
 	page_render(req, res, status, "check", c);
 }
 
-static void
+void
 vacancies_feed(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
@@ -313,14 +315,3 @@ vacancies_feed(struct http_request *req, struct http_response *res)
 	if (tpl_render("feed_atom", c, &res->body) != 0)
 		res->status = 500;
 }
-
-/* Routes: Search, vacancy pages, reports, the code check, feeds (roles, CSRF, limit: see web/routes.h). */
-const struct web_route vacancy_public_routes[] = {
-	{HTTP_GET, "/lowongan", vacancies_search, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/lowongan.atom", vacancies_feed, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/lowongan/{id}", vacancy_page, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-	{HTTP_POST, "/lowongan/{id}/laporkan", vacancy_report, WEB_ANYONE,
-	 WEB_CSRF_FORM, WEB_LIMIT_NONE, NULL},
-	{HTTP_GET, "/cek", vacancy_code_check, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL},
-};
-const size_t vacancy_public_route_count = sizeof(vacancy_public_routes) / sizeof(vacancy_public_routes[0]);

@@ -13,23 +13,18 @@
 const char *
 views_domicile_label(const char *status)
 {
-	if (strcmp(status, "pending") == 0)
-		return "Menunggu verifikasi domisili";
-	if (strcmp(status, "approved") == 0)
-		return "Domisili terverifikasi";
-	if (strcmp(status, "rejected") == 0)
-		return "Domisili ditolak";
-	return "NIK Purbalingga";
+	static const struct page_label labels[] = {
+		{"pending", "Menunggu verifikasi domisili"}, {"approved", "Domisili terverifikasi"},
+		{"rejected", "Domisili ditolak"},
+	};
+	return PAGE_LABEL(status, labels, "NIK Purbalingga");
 }
 
 const char *
 views_employer_status_label(const char *status)
 {
-	if (strcmp(status, "verified") == 0)
-		return "Terverifikasi";
-	if (strcmp(status, "rejected") == 0)
-		return "Ditolak";
-	return "Menunggu verifikasi";
+	static const struct page_label labels[] = {{"verified", "Terverifikasi"}, {"rejected", "Ditolak"}};
+	return PAGE_LABEL(status, labels, "Menunggu verifikasi");
 }
 
 static void

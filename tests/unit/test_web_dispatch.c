@@ -166,7 +166,7 @@ test_every_route_has_rules(void **state)
 	(void)state;
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++) {
+		for (size_t i = 0; i < tb->count; i++) {
 			const struct web_route *r = &tb->routes[i];
 			bool api = strncmp(r->path, "/api/", 5) == 0;
 			n++;
@@ -200,7 +200,7 @@ test_staff_routes_admit_only_staff(void **state)
 	(void)state;
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++) {
+		for (size_t i = 0; i < tb->count; i++) {
 			const struct web_route *r = &tb->routes[i];
 			if (strncmp(r->path, "/dinas", 6) != 0 && strncmp(r->path, "/api/v1/admin/", 14) != 0)
 				continue;
@@ -226,7 +226,7 @@ test_no_shadowed_route(void **state)
 	(void)state;
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		const struct web_route_table *tb = &web_route_tables[t];
-		for (size_t i = 0; i < *tb->count; i++) {
+		for (size_t i = 0; i < tb->count; i++) {
 			const struct web_route *r = &tb->routes[i];
 			struct arena a = {0};
 			struct http_request req = {.arena = &a, .method = r->method};
@@ -284,13 +284,28 @@ test_tables_do_not_overlap(void **state)
 	for (size_t t = 0; t < web_route_table_count; t++) {
 		for (size_t u = t + 1; u < web_route_table_count; u++) {
 			const struct web_route_table *x = &web_route_tables[t], *y = &web_route_tables[u];
-			for (size_t i = 0; i < *x->count; i++)
-				for (size_t j = 0; j < *y->count; j++)
+			for (size_t i = 0; i < x->count; i++)
+				for (size_t j = 0; j < y->count; j++)
 					if (x->routes[i].method == y->routes[j].method &&
 					    patterns_overlap(x->routes[i].path, y->routes[j].path))
 						fail_msg("%s %s and %s %s overlap", x->name, x->routes[i].path, y->name,
 						         y->routes[j].path);
 		}
+	}
+}
+
+/* One table per area: every route of an area, and only those, is in that
+ * area's table, so a reader audits an area's access rules in one place. */
+static void
+test_routes_in_their_area_table(void **state)
+{
+	(void)state;
+	assert_int_equal(web_route_table_count, 8);
+	for (size_t t = 0; t < web_route_table_count; t++) {
+		const struct web_route_table *tb = &web_route_tables[t];
+		for (size_t i = 0; i < tb->count; i++)
+			if (strcmp(web_route_area(tb->routes[i].path), tb->name) != 0)
+				fail_msg("%s is in %s, not in its area's table", tb->routes[i].path, tb->name);
 	}
 }
 
@@ -411,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_every_route_has_rules),
 		cmocka_unit_test(test_staff_routes_admit_only_staff),
 		cmocka_unit_test(test_no_shadowed_route),
+		cmocka_unit_test(test_routes_in_their_area_table),
 		cmocka_unit_test(test_tables_do_not_overlap),
 		cmocka_unit_test(test_public_page),
 		cmocka_unit_test(test_staff_page_guards),

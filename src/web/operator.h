@@ -1,0 +1,13 @@
+/* operator.h - the village operator: registers residents without a
+ * smartphone (assisted registration) and decides domicile requests in their desa. */
+#ifndef LOKER_WEB_OPERATOR_H
+#define LOKER_WEB_OPERATOR_H
+
+#include "http/http.h"
+#include "web/routes.h"
+
+/* The handlers of operator.c; web/route_table.c routes them with their paths, roles,
+ * CSRF rules and limit classes. */
+web_handler operator_home, operator_register_form, operator_register_post, operator_domicile;
+
+#endif
