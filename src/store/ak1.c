@@ -12,28 +12,19 @@
 	"u.name, k.nik_masked, k.birth_date, k.sex, k.district_code, k.village_code"
 #define AK1_FROM " FROM ak1_cards c JOIN users u ON u.id = c.seeker_id JOIN seekers k ON k.user_id = c.seeker_id "
 
+#define C(field) STORE_COL(struct store_ak1, field)
+static const struct store_col ak1_cols[] = {
+	C(id), C(seeker_id), C(number), C(status), C(requested_at), C(legalised_at), C(legalised_by),
+	C(valid_until), C(reject_reason), C(public_token), C(has_photo), C(name), C(nik_masked), C(birth_date),
+	C(sex), C(district_code), C(village_code),
+};
+#undef C
+
 static void
 ak1_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_ak1 *c = row;
-	memset(c, 0, sizeof(*c));
-	c->id = sqlite3_column_int64(st, 0);
-	c->seeker_id = sqlite3_column_int64(st, 1);
-	c->number = store_col_text(a, st, 2);
-	c->status = store_col_text(a, st, 3);
-	c->requested_at = sqlite3_column_int64(st, 4);
-	c->legalised_at = sqlite3_column_int64(st, 5);
-	c->legalised_by = sqlite3_column_int64(st, 6);
-	c->valid_until = store_col_text(a, st, 7);
-	c->reject_reason = store_col_text(a, st, 8);
-	c->public_token = store_col_text(a, st, 9);
-	c->has_photo = sqlite3_column_int(st, 10) != 0;
-	c->name = store_col_text(a, st, 11);
-	c->nik_masked = store_col_text(a, st, 12);
-	c->birth_date = store_col_text(a, st, 13);
-	c->sex = store_col_text(a, st, 14);
-	c->district_code = store_col_text(a, st, 15);
-	c->village_code = store_col_text(a, st, 16);
+	memset(row, 0, sizeof(struct store_ak1));
+	STORE_READ_COLS(a, st, ak1_cols, row);
 }
 
 /* Fill the report dates of c. */

@@ -68,16 +68,16 @@ default_settings(struct store_alert_settings *out)
 	out->threshold = ALERTS_DEFAULT_THRESHOLD;
 }
 
+#define C(field) STORE_COL(struct store_alert_settings, field)
+static const struct store_col settings_cols[] = {
+	C(enabled), C(channel), C(mode), C(quiet_from), C(quiet_to), C(threshold),
+};
+#undef C
+
 static void
 read_settings(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_alert_settings *out = row;
-	out->enabled = sqlite3_column_int(st, 0) != 0;
-	out->channel = store_col_text(a, st, 1);
-	out->mode = store_col_text(a, st, 2);
-	out->quiet_from = sqlite3_column_int(st, 3);
-	out->quiet_to = sqlite3_column_int(st, 4);
-	out->threshold = sqlite3_column_int(st, 5);
+	STORE_READ_COLS(a, st, settings_cols, row);
 }
 
 enum store_result
@@ -179,19 +179,16 @@ store_inbox_add(struct store *s, int64_t user_id, const char *kind, int64_t vaca
 	return sqlite3_changes(s->db) > 0 ? 1 : 0;
 }
 
+#define C(field) STORE_COL(struct store_inbox_item, field)
+static const struct store_col inbox_cols[] = {
+	C(id), C(kind), C(vacancy_id), C(ref_id), C(title), C(body), C(link), C(created_at), C(read_at),
+};
+#undef C
+
 static void
 read_inbox(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_inbox_item *m = row;
-	m->id = sqlite3_column_int64(st, 0);
-	m->kind = store_col_text(a, st, 1);
-	m->vacancy_id = sqlite3_column_int64(st, 2);
-	m->ref_id = sqlite3_column_int64(st, 3);
-	m->title = store_col_text(a, st, 4);
-	m->body = store_col_text(a, st, 5);
-	m->link = store_col_text(a, st, 6);
-	m->created_at = sqlite3_column_int64(st, 7);
-	m->read_at = sqlite3_column_int64(st, 8);
+	STORE_READ_COLS(a, st, inbox_cols, row);
 }
 
 static enum store_result
@@ -304,15 +301,16 @@ fail:
 	return store_end(s, r);
 }
 
+#define C(field) STORE_COL(struct store_saved_search, field)
+static const struct store_col saved_cols[] = {
+	C(id), C(user_id), C(name), C(query), C(created_at),
+};
+#undef C
+
 static void
 read_saved(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_saved_search *q = row;
-	q->id = sqlite3_column_int64(st, 0);
-	q->user_id = sqlite3_column_int64(st, 1);
-	q->name = store_col_text(a, st, 2);
-	q->query = store_col_text(a, st, 3);
-	q->created_at = sqlite3_column_int64(st, 4);
+	STORE_READ_COLS(a, st, saved_cols, row);
 }
 
 enum store_result

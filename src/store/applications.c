@@ -22,38 +22,21 @@
 	" LEFT JOIN seekers k ON k.user_id = a.seeker_id LEFT JOIN seeker_profiles p ON p.user_id = a.seeker_id" \
 	" LEFT JOIN seeker_cvs c ON c.user_id = a.seeker_id"
 
+#define C(field) STORE_COL(struct store_application, field)
+static const struct store_col application_cols[] = {
+	C(id), C(vacancy_id), C(seeker_id), C(status), C(note), C(walkin), C(interview_at), C(interview_place),
+	C(interview_message), C(reject_reason), C(created_at), C(updated_at), C(reminded_at), C(vacancy_title),
+	C(vacancy_status), C(apply_method), C(whatsapp), C(employer_id), C(employer_name), C(seeker_name),
+	C(seeker_phone), C(seeker_district), C(seeker_village), C(seeker_education), C(seeker_skills),
+	C(seeker_experience_years), C(seeker_has_cv),
+};
+#undef C
+
 static void
 app_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_application *o = row;
-	memset(o, 0, sizeof(*o));
-	o->id = sqlite3_column_int64(st, 0);
-	o->vacancy_id = sqlite3_column_int64(st, 1);
-	o->seeker_id = sqlite3_column_int64(st, 2);
-	o->status = store_col_text(a, st, 3);
-	o->note = store_col_text(a, st, 4);
-	o->walkin = sqlite3_column_int(st, 5) != 0;
-	o->interview_at = store_col_text(a, st, 6);
-	o->interview_place = store_col_text(a, st, 7);
-	o->interview_message = store_col_text(a, st, 8);
-	o->reject_reason = store_col_text(a, st, 9);
-	o->created_at = sqlite3_column_int64(st, 10);
-	o->updated_at = sqlite3_column_int64(st, 11);
-	o->reminded_at = sqlite3_column_int64(st, 12);
-	o->vacancy_title = store_col_text(a, st, 13);
-	o->vacancy_status = store_col_text(a, st, 14);
-	o->apply_method = store_col_text(a, st, 15);
-	o->whatsapp = store_col_text(a, st, 16);
-	o->employer_id = sqlite3_column_int64(st, 17);
-	o->employer_name = store_col_text(a, st, 18);
-	o->seeker_name = store_col_text(a, st, 19);
-	o->seeker_phone = store_col_text(a, st, 20);
-	o->seeker_district = store_col_text(a, st, 21);
-	o->seeker_village = store_col_text(a, st, 22);
-	o->seeker_education = store_col_text(a, st, 23);
-	o->seeker_skills = store_col_text(a, st, 24);
-	o->seeker_experience_years = sqlite3_column_int(st, 25);
-	o->seeker_has_cv = sqlite3_column_int(st, 26) != 0;
+	memset(row, 0, sizeof(struct store_application));
+	STORE_READ_COLS(a, st, application_cols, row);
 }
 
 /* Read up to APPLICATION_LIST_MAX rows of a bound APP_COLUMNS query. */
@@ -394,14 +377,16 @@ fail:
 	return store_end(s, r);
 }
 
+#define C(field) STORE_COL(struct store_application_event, field)
+static const struct store_col event_cols[] = {
+	C(id), C(at), C(status), C(message),
+};
+#undef C
+
 static void
 read_event(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_application_event *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->at = sqlite3_column_int64(st, 1);
-	e->status = store_col_text(a, st, 2);
-	e->message = store_col_text(a, st, 3);
+	STORE_READ_COLS(a, st, event_cols, row);
 }
 
 enum store_result
@@ -494,19 +479,17 @@ store_placement_create(struct store *s, const struct store_placement *p, int64_t
 	                      "seeker_generation");
 }
 
+#define C(field) STORE_COL(struct store_placement, field)
+static const struct store_col placement_cols[] = {
+	C(id), C(seeker_id), C(vacancy_id), C(employer_name), C(since), C(channel), C(reported_by), C(created_at),
+	C(ended_at),
+};
+#undef C
+
 static void
 read_placement(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_placement *p = row;
-	p->id = sqlite3_column_int64(st, 0);
-	p->seeker_id = sqlite3_column_int64(st, 1);
-	p->vacancy_id = sqlite3_column_int64(st, 2);
-	p->employer_name = store_col_text(a, st, 3);
-	p->since = store_col_text(a, st, 4);
-	p->channel = store_col_text(a, st, 5);
-	p->reported_by = store_col_text(a, st, 6);
-	p->created_at = sqlite3_column_int64(st, 7);
-	p->ended_at = sqlite3_column_int64(st, 8);
+	STORE_READ_COLS(a, st, placement_cols, row);
 }
 
 enum store_result

@@ -19,18 +19,16 @@ store_audit_add(struct store *s, int64_t actor_id, const char *action, const cha
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
+#define C(field) STORE_COL(struct store_audit, field)
+static const struct store_col audit_cols[] = {
+	C(id), C(at), C(actor_id), C(actor_name), C(action), C(target_type), C(target_id), C(reason),
+};
+#undef C
+
 static void
 read_audit(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_audit *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->at = sqlite3_column_int64(st, 1);
-	e->actor_id = sqlite3_column_int64(st, 2);
-	e->actor_name = store_col_text(a, st, 3);
-	e->action = store_col_text(a, st, 4);
-	e->target_type = store_col_text(a, st, 5);
-	e->target_id = sqlite3_column_int64(st, 6);
-	e->reason = store_col_text(a, st, 7);
+	STORE_READ_COLS(a, st, audit_cols, row);
 }
 
 enum store_result

@@ -286,6 +286,31 @@ store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *rea
 }
 
 void
+store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *field = (char *)row + cols[i].offset;
+		int c = (int)i;
+		switch (cols[i].type) {
+		case STORE_COL_I64:
+			*(int64_t *)field = sqlite3_column_int64(st, c);
+			break;
+		case STORE_COL_INT:
+			*(int *)field = sqlite3_column_int(st, c);
+			break;
+		case STORE_COL_BOOL:
+			*(bool *)field = sqlite3_column_int(st, c) != 0;
+			break;
+		case STORE_COL_TEXT:
+			*(const char **)field = a != NULL ? store_col_text(a, st, c) : (const char *)sqlite3_column_text(st, c);
+			break;
+		case STORE_COL_SKIP:
+			break;
+		}
+	}
+}
+
+void
 store_read_int64(struct arena *a, sqlite3_stmt *st, void *row)
 {
 	(void)a;

@@ -13,28 +13,18 @@
 	"e.outside_purbalingga, e.contact_person, u.phone, u.email, e.nik_masked, e.status, e.status_reason, " \
 	"u.created_at, coalesce(e.decided_at, 0)"
 
+#define C(field) STORE_COL(struct store_employer, field)
+static const struct store_col employer_cols[] = {
+	C(id), C(kind), C(name), C(business_name), C(nib), C(kbli), C(address), C(district_code), C(village_code),
+	C(outside_purbalingga), C(contact_person), C(phone), C(email), C(nik_masked), C(status), C(status_reason),
+	C(created_at), C(decided_at),
+};
+#undef C
+
 static void
 employer_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_employer *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->kind = store_col_text(a, st, 1);
-	e->name = store_col_text(a, st, 2);
-	e->business_name = store_col_text(a, st, 3);
-	e->nib = store_col_text(a, st, 4);
-	e->kbli = store_col_text(a, st, 5);
-	e->address = store_col_text(a, st, 6);
-	e->district_code = store_col_text(a, st, 7);
-	e->village_code = store_col_text(a, st, 8);
-	e->outside_purbalingga = sqlite3_column_int(st, 9) != 0;
-	e->contact_person = store_col_text(a, st, 10);
-	e->phone = store_col_text(a, st, 11);
-	e->email = store_col_text(a, st, 12);
-	e->nik_masked = store_col_text(a, st, 13);
-	e->status = store_col_text(a, st, 14);
-	e->status_reason = store_col_text(a, st, 15);
-	e->created_at = sqlite3_column_int64(st, 16);
-	e->decided_at = sqlite3_column_int64(st, 17);
+	STORE_READ_COLS(a, st, employer_cols, row);
 }
 
 enum store_result

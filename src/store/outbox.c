@@ -17,15 +17,16 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
+#define C(field) STORE_COL(struct store_outbox, field)
+static const struct store_col outbox_cols[] = {
+	C(id), C(channel), C(recipient), C(body), C(created_at),
+};
+#undef C
+
 static void
 read_outbox(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_outbox *m = row;
-	m->id = sqlite3_column_int64(st, 0);
-	m->channel = store_col_text(a, st, 1);
-	m->recipient = store_col_text(a, st, 2);
-	m->body = store_col_text(a, st, 3);
-	m->created_at = sqlite3_column_int64(st, 4);
+	STORE_READ_COLS(a, st, outbox_cols, row);
 }
 
 enum store_result

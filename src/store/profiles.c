@@ -16,31 +16,19 @@
 	"p.expected_wage_unit, p.available_from, coalesce(p.open_profile, 0), coalesce(p.updated_at, 0), " \
 	"coalesce(p.still_looking_at, 0), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
 
+#define C(field) STORE_COL(struct store_profile, field)
+static const struct store_col profile_cols[] = {
+	C(education), C(major), C(school), C(graduation_year), C(skills), C(experience_years), C(experience),
+	C(certificates), C(languages), C(disability), C(pref_kbli), C(pref_districts), C(pref_formal),
+	C(pref_arrangements), C(expected_wage), C(expected_wage_unit), C(available_from), C(open_profile),
+	C(updated_at), C(still_looking_at), C(has_cv),
+};
+#undef C
+
 static void
 read_profile(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_profile *out = row;
-	out->education = store_col_text(a, st, 0);
-	out->major = store_col_text(a, st, 1);
-	out->school = store_col_text(a, st, 2);
-	out->graduation_year = sqlite3_column_int(st, 3);
-	out->skills = store_col_text(a, st, 4);
-	out->experience_years = sqlite3_column_int(st, 5);
-	out->experience = store_col_text(a, st, 6);
-	out->certificates = store_col_text(a, st, 7);
-	out->languages = store_col_text(a, st, 8);
-	out->disability = store_col_text(a, st, 9);
-	out->pref_kbli = store_col_text(a, st, 10);
-	out->pref_districts = store_col_text(a, st, 11);
-	out->pref_formal = sqlite3_column_int(st, 12);
-	out->pref_arrangements = store_col_text(a, st, 13);
-	out->expected_wage = sqlite3_column_int64(st, 14);
-	out->expected_wage_unit = store_col_text(a, st, 15);
-	out->available_from = store_col_text(a, st, 16);
-	out->open_profile = sqlite3_column_int(st, 17) != 0;
-	out->updated_at = sqlite3_column_int64(st, 18);
-	out->still_looking_at = sqlite3_column_int64(st, 19);
-	out->has_cv = sqlite3_column_int(st, 20) != 0;
+	STORE_READ_COLS(a, st, profile_cols, row);
 }
 
 enum store_result
@@ -213,34 +201,21 @@ fail:
 #define MATCH_FROM \
 	" FROM users u JOIN seekers k ON k.user_id = u.id LEFT JOIN seeker_profiles p ON p.user_id = u.id "
 
-/* Column i as text: an arena copy, or SQLite's own bytes (valid until the
- * next step) when a is NULL. */
-static const char *
-col(struct arena *a, sqlite3_stmt *st, int i)
-{
-	return a != NULL ? store_col_text(a, st, i) : (const char *)sqlite3_column_text(st, i);
-}
+
+/* Without an arena the strings are SQLite's own bytes, valid until the
+ * next step (store_read_cols). */
+#define C(field) STORE_COL(struct store_match_row, field)
+static const struct store_col match_cols[] = {
+	C(user_id), C(birth_date), C(sex), C(district_code), C(village_code), C(education), C(experience_years),
+	C(disability), C(skills), C(expected_wage), C(wage_unit), C(arrangements), C(kbli), C(formal), C(districts),
+	C(open_profile),
+};
+#undef C
 
 static void
 read_match_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_match_row *r = row;
-	r->user_id = sqlite3_column_int64(st, 0);
-	r->birth_date = col(a, st, 1);
-	r->sex = col(a, st, 2);
-	r->district_code = col(a, st, 3);
-	r->village_code = col(a, st, 4);
-	r->education = col(a, st, 5);
-	r->experience_years = sqlite3_column_int(st, 6);
-	r->disability = col(a, st, 7);
-	r->skills = col(a, st, 8);
-	r->expected_wage = sqlite3_column_int64(st, 9);
-	r->wage_unit = col(a, st, 10);
-	r->arrangements = col(a, st, 11);
-	r->kbli = col(a, st, 12);
-	r->formal = sqlite3_column_int(st, 13);
-	r->districts = col(a, st, 14);
-	r->open_profile = sqlite3_column_int(st, 15) != 0;
+	STORE_READ_COLS(a, st, match_cols, row);
 }
 
 enum store_result

@@ -14,28 +14,18 @@
 	"k.village_code, k.domicile_status, k.domicile_reason, k.staff_note, k.is_minor, " \
 	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0)"
 
+#define C(field) STORE_COL(struct store_seeker, field)
+static const struct store_col seeker_cols[] = {
+	C(id), C(name), C(phone), C(nik_masked), C(nik_district), C(birth_date), C(sex), C(district_code),
+	C(village_code), C(domicile_status), C(domicile_reason), C(staff_note), C(is_minor), C(has_password),
+	C(consent_at), C(consent_version), C(created_at), C(created_by),
+};
+#undef C
+
 static void
 seeker_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_seeker *k = row;
-	k->id = sqlite3_column_int64(st, 0);
-	k->name = store_col_text(a, st, 1);
-	k->phone = store_col_text(a, st, 2);
-	k->nik_masked = store_col_text(a, st, 3);
-	k->nik_district = store_col_text(a, st, 4);
-	k->birth_date = store_col_text(a, st, 5);
-	k->sex = store_col_text(a, st, 6);
-	k->district_code = store_col_text(a, st, 7);
-	k->village_code = store_col_text(a, st, 8);
-	k->domicile_status = store_col_text(a, st, 9);
-	k->domicile_reason = store_col_text(a, st, 10);
-	k->staff_note = store_col_text(a, st, 11);
-	k->is_minor = sqlite3_column_int(st, 12) != 0;
-	k->has_password = sqlite3_column_int(st, 13) != 0;
-	k->consent_at = sqlite3_column_int64(st, 14);
-	k->consent_version = store_col_text(a, st, 15);
-	k->created_at = sqlite3_column_int64(st, 16);
-	k->created_by = sqlite3_column_int64(st, 17);
+	STORE_READ_COLS(a, st, seeker_cols, row);
 }
 
 static bool

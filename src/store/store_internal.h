@@ -3,6 +3,10 @@
 #ifndef LOKER_STORE_INTERNAL_H
 #define LOKER_STORE_INTERNAL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "base/arena.h"
@@ -41,6 +45,25 @@ enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
 	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
 /* store_rows of column 0 as integers into the caller's array ids of max. */
 enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
+/* A column of a row struct for store_read_cols: where the field is and how
+ * to read it, told by the field's own type (int64_t, int, bool, a string);
+ * STORE_COL_SKIP for a column the reader converts by hand. */
+enum store_col_type { STORE_COL_SKIP, STORE_COL_I64, STORE_COL_INT, STORE_COL_BOOL, STORE_COL_TEXT };
+struct store_col {
+	enum store_col_type type;
+	size_t offset;
+};
+#define STORE_COL_TYPE_OF(x) \
+	_Generic((x), int64_t: STORE_COL_I64, int: STORE_COL_INT, bool: STORE_COL_BOOL, const char *: STORE_COL_TEXT)
+/* The column for field (a member designator: "id", "v.title") of struct type. */
+#define STORE_COL(type, field) {STORE_COL_TYPE_OF(((type *)0)->field), offsetof(type, field)}
+#define STORE_SKIP {STORE_COL_SKIP, 0}
+/* Column i of the current row of st into the field of cols[i], for the n
+ * columns (strings into the arena a, or without one pointers into st's
+ * row, valid until its next step; integers read as 0/1 for bool). */
+void store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row);
+/* store_read_cols for a column array. */
+#define STORE_READ_COLS(a, st, cols, row) store_read_cols((a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
 /* Step the bound statement st once: STORE_OK after read filled row,
  * STORE_NOT_FOUND when there is no row (row untouched), STORE_ERROR (logged)
  * after a step error. st is reset. */

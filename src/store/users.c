@@ -7,19 +7,17 @@
 
 #define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
 
+#define C(field) STORE_COL(struct store_user, field)
+static const struct store_col user_cols[] = {
+	C(id), C(role), C(name), C(phone), C(email), C(password_hash), C(village_code), C(created_at),
+	C(created_by),
+};
+#undef C
+
 static void
 user_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_user *u = row;
-	u->id = sqlite3_column_int64(st, 0);
-	u->role = store_col_text(a, st, 1);
-	u->name = store_col_text(a, st, 2);
-	u->phone = store_col_text(a, st, 3);
-	u->email = store_col_text(a, st, 4);
-	u->password_hash = store_col_text(a, st, 5);
-	u->village_code = store_col_text(a, st, 6);
-	u->created_at = sqlite3_column_int64(st, 7);
-	u->created_by = sqlite3_column_int64(st, 8);
+	STORE_READ_COLS(a, st, user_cols, row);
 }
 
 enum store_result

@@ -83,65 +83,47 @@ skills_split(struct arena *a, const char *text, struct vacancy *v)
 	}
 }
 
+/* The columns of VACANCY_COLUMNS; the skipped ones are codes parsed below. */
+#define C(field) STORE_COL(struct store_vacancy, field)
+static const struct store_col vacancy_cols[] = {
+	C(id), C(employer_id), C(status), C(close_reason), C(hidden), C(v.title), C(v.kbji_major), C(v.kbji_code),
+	C(v.workers_needed), STORE_SKIP /* valid_until */, C(v.age_min), C(v.age_max), STORE_SKIP /* sex */,
+	STORE_SKIP /* education */, C(skills_text), C(v.experience_years), C(v.wage_min), C(v.wage_max),
+	STORE_SKIP /* wage_unit */, C(v.piece_unit), STORE_SKIP /* location */, C(v.district_code),
+	C(v.village_code), C(v.formal), C(v.full_time), STORE_SKIP /* arrangement */, STORE_SKIP /* kbli */,
+	C(v.description), STORE_SKIP /* apply */, STORE_SKIP /* walkin_date */, C(v.walkin_place),
+	C(v.walkin_quota), C(v.whatsapp), C(v.disability_friendly), C(v.duration_days), C(under_umk),
+	C(scam_score), C(scam_reasons), C(moderation_note), C(hires), C(hire_channel), C(created_at),
+	C(updated_at), C(submitted_at), C(published_at), C(closed_at), C(employer_name), C(employer_status),
+	C(report_count),
+};
+#undef C
+
+/* Column i as text (NULL for SQL NULL), for the parsers. */
+static const char *
+code(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
 static void
 vacancy_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
 	struct store_vacancy *o = row;
 	struct vacancy *v = &o->v;
 	memset(o, 0, sizeof(*o));
-	o->id = sqlite3_column_int64(st, 0);
-	o->employer_id = sqlite3_column_int64(st, 1);
-	o->status = store_col_text(a, st, 2);
-	o->close_reason = store_col_text(a, st, 3);
-	o->hidden = sqlite3_column_int(st, 4) != 0;
-	v->title = store_col_text(a, st, 5);
-	v->kbji_major = sqlite3_column_int(st, 6);
-	v->kbji_code = store_col_text(a, st, 7);
-	v->workers_needed = sqlite3_column_int(st, 8);
-	date_parse((const char *)sqlite3_column_text(st, 9), &v->valid_until);
-	v->age_min = sqlite3_column_int(st, 10);
-	v->age_max = sqlite3_column_int(st, 11);
-	const char *sex = (const char *)sqlite3_column_text(st, 12);
-	v->sex = sex ? sex[0] : 'S';
-	education_parse((const char *)sqlite3_column_text(st, 13), &v->education_min);
-	o->skills_text = store_col_text(a, st, 14);
+	STORE_READ_COLS(a, st, vacancy_cols, row);
+	date_parse(code(st, 9), &v->valid_until);
+	v->sex = code(st, 12) != NULL ? code(st, 12)[0] : 'S';
+	education_parse(code(st, 13), &v->education_min);
 	skills_split(a, o->skills_text, v);
-	v->experience_years = sqlite3_column_int(st, 15);
-	v->wage_min = sqlite3_column_int64(st, 16);
-	v->wage_max = sqlite3_column_int64(st, 17);
-	wage_unit_parse((const char *)sqlite3_column_text(st, 18), &v->wage_unit);
-	v->piece_unit = store_col_text(a, st, 19);
-	v->location = location_parse((const char *)sqlite3_column_text(st, 20));
-	v->district_code = store_col_text(a, st, 21);
-	v->village_code = store_col_text(a, st, 22);
-	v->formal = sqlite3_column_int(st, 23) != 0;
-	v->full_time = sqlite3_column_int(st, 24) != 0;
-	arrangement_parse((const char *)sqlite3_column_text(st, 25), &v->arrangement);
-	const char *kbli = (const char *)sqlite3_column_text(st, 26);
-	v->kbli = kbli ? kbli[0] : 'S';
-	v->description = store_col_text(a, st, 27);
-	v->apply = apply_parse((const char *)sqlite3_column_text(st, 28));
+	wage_unit_parse(code(st, 18), &v->wage_unit);
+	v->location = location_parse(code(st, 20));
+	arrangement_parse(code(st, 25), &v->arrangement);
+	v->kbli = code(st, 26) != NULL ? code(st, 26)[0] : 'S';
+	v->apply = apply_parse(code(st, 28));
 	if (sqlite3_column_type(st, 29) != SQLITE_NULL)
-		date_parse((const char *)sqlite3_column_text(st, 29), &v->walkin_date);
-	v->walkin_place = store_col_text(a, st, 30);
-	v->walkin_quota = sqlite3_column_int(st, 31);
-	v->whatsapp = store_col_text(a, st, 32);
-	v->disability_friendly = sqlite3_column_int(st, 33) != 0;
-	v->duration_days = sqlite3_column_int(st, 34);
-	o->under_umk = sqlite3_column_int(st, 35) != 0;
-	o->scam_score = sqlite3_column_int(st, 36);
-	o->scam_reasons = store_col_text(a, st, 37);
-	o->moderation_note = store_col_text(a, st, 38);
-	o->hires = sqlite3_column_int(st, 39);
-	o->hire_channel = store_col_text(a, st, 40);
-	o->created_at = sqlite3_column_int64(st, 41);
-	o->updated_at = sqlite3_column_int64(st, 42);
-	o->submitted_at = sqlite3_column_int64(st, 43);
-	o->published_at = sqlite3_column_int64(st, 44);
-	o->closed_at = sqlite3_column_int64(st, 45);
-	o->employer_name = store_col_text(a, st, 46);
-	o->employer_status = store_col_text(a, st, 47);
-	o->report_count = sqlite3_column_int(st, 48);
+		date_parse(code(st, 29), &v->walkin_date);
 }
 
 /* Bind the fields of v to ?1..?30 in the order of the INSERT/UPDATE below. */
