@@ -74,12 +74,6 @@ static const struct store_col settings_cols[] = {
 };
 #undef C
 
-static void
-read_settings(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, settings_cols, row);
-}
-
 enum store_result
 store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, struct store_alert_settings *out)
 {
@@ -87,7 +81,7 @@ store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, str
 	    "SELECT enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
 	default_settings(out);
-	return store_row(s, a, st, read_settings, out) == STORE_ERROR ? STORE_ERROR : STORE_OK;
+	return STORE_ROW_COLS(s, a, st, settings_cols, out) == STORE_ERROR ? STORE_ERROR : STORE_OK;
 }
 
 enum store_result
@@ -185,19 +179,13 @@ static const struct store_col inbox_cols[] = {
 };
 #undef C
 
-static void
-read_inbox(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, inbox_cols, row);
-}
-
 static enum store_result
 inbox_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_inbox_item **items,
            size_t *count)
 {
 	if (limit <= 0 || limit > ALERTS_INBOX_MAX)
 		limit = ALERTS_INBOX_MAX;
-	return STORE_ROWS(s, a, st, (size_t)limit, read_inbox, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, inbox_cols, items, count);
 }
 
 enum store_result
@@ -307,12 +295,6 @@ static const struct store_col saved_cols[] = {
 };
 #undef C
 
-static void
-read_saved(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, saved_cols, row);
-}
-
 enum store_result
 store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struct store_saved_search **items,
                         size_t *count)
@@ -320,7 +302,7 @@ store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struc
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, user_id, name, query, created_at FROM saved_searches WHERE user_id = ?1 ORDER BY id DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, user_id);
-	return STORE_ROWS(s, a, st, ALERTS_SAVED_MAX, read_saved, items, count);
+	return STORE_ROWS_COLS(s, a, st, ALERTS_SAVED_MAX, saved_cols, items, count);
 }
 
 enum store_result
@@ -343,7 +325,7 @@ store_saved_search_all(struct store *s, struct arena *a, int64_t limit, struct s
 	if (limit <= 0)
 		limit = 1;
 	sqlite3_bind_int64(st, 1, limit);
-	return STORE_ROWS(s, a, st, (size_t)limit, read_saved, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, saved_cols, items, count);
 }
 
 enum store_result

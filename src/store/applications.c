@@ -383,12 +383,6 @@ static const struct store_col event_cols[] = {
 };
 #undef C
 
-static void
-read_event(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, event_cols, row);
-}
-
 enum store_result
 store_application_events(struct store *s, struct arena *a, int64_t id, struct store_application_event **items,
                          size_t *count)
@@ -398,7 +392,7 @@ store_application_events(struct store *s, struct arena *a, int64_t id, struct st
 	    "LIMIT ?2");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
-	return STORE_ROWS(s, a, st, APPLICATION_EVENTS_MAX, read_event, items, count);
+	return STORE_ROWS_COLS(s, a, st, APPLICATION_EVENTS_MAX, event_cols, items, count);
 }
 
 enum store_result
@@ -486,12 +480,6 @@ static const struct store_col placement_cols[] = {
 };
 #undef C
 
-static void
-read_placement(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, placement_cols, row);
-}
-
 enum store_result
 store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct store_placement **items,
                      size_t *count)
@@ -502,7 +490,7 @@ store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct
 	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
 	sqlite3_bind_int64(st, 1, seeker_id);
 	sqlite3_bind_int(st, 2, LIMIT);
-	return STORE_ROWS(s, a, st, LIMIT, read_placement, items, count);
+	return STORE_ROWS_COLS(s, a, st, LIMIT, placement_cols, items, count);
 }
 
 enum store_result

@@ -25,12 +25,6 @@ static const struct store_col audit_cols[] = {
 };
 #undef C
 
-static void
-read_audit(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, audit_cols, row);
-}
-
 enum store_result
 store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset,
                  struct store_audit **items, size_t *count, int64_t *total)
@@ -43,7 +37,7 @@ store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset
 	    "FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2");
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
-	return STORE_ROWS(s, a, st, (size_t)limit, read_audit, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, audit_cols, items, count);
 }
 
 enum store_result

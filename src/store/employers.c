@@ -21,12 +21,6 @@ static const struct store_col employer_cols[] = {
 };
 #undef C
 
-static void
-employer_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, employer_cols, row);
-}
-
 enum store_result
 store_employer_create(struct store *s, const struct store_employer_new *n, int64_t now, int64_t *id_out,
                       const char **conflict)
@@ -101,7 +95,7 @@ store_employer_get(struct store *s, struct arena *a, int64_t id, struct store_em
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, employer_from_row, out);
+	return STORE_ROW_COLS(s, a, st, employer_cols, out);
 }
 
 enum store_result
@@ -115,7 +109,7 @@ store_employer_list(struct store *s, struct arena *a, const char *status, int64_
 	store_bind_text(st, 1, status);
 	sqlite3_bind_int64(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset);
-	return STORE_ROWS(s, a, st, (size_t)limit, employer_from_row, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, employer_cols, items, count);
 }
 
 enum store_result

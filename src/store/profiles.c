@@ -25,12 +25,6 @@ static const struct store_col profile_cols[] = {
 };
 #undef C
 
-static void
-read_profile(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, profile_cols, row);
-}
-
 enum store_result
 store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out)
 {
@@ -42,7 +36,7 @@ store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct stor
 	sqlite3_bind_int64(st, 1, user_id);
 	memset(out, 0, sizeof(*out));
 	out->user_id = user_id;
-	return store_row(s, a, st, read_profile, out);
+	return STORE_ROW_COLS(s, a, st, profile_cols, out);
 }
 
 
@@ -212,18 +206,12 @@ static const struct store_col match_cols[] = {
 };
 #undef C
 
-static void
-read_match_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, match_cols, row);
-}
-
 enum store_result
 store_profile_match_row(struct store *s, struct arena *a, int64_t user_id, struct store_match_row *out)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " MATCH_COLUMNS MATCH_FROM "WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	return store_row(s, a, st, read_match_row, out);
+	return STORE_ROW_COLS(s, a, st, match_cols, out);
 }
 
 enum store_result
@@ -238,7 +226,7 @@ store_profiles_each(struct store *s, store_profile_each_fn *fn, void *ctx)
 	struct store_match_row r;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_match_row(NULL, st, &r);
+		STORE_READ_COLS(NULL, st, match_cols, &r);
 		fn(ctx, &r);
 	}
 	enum store_result res = rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;

@@ -22,12 +22,6 @@ static const struct store_col seeker_cols[] = {
 };
 #undef C
 
-static void
-seeker_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, seeker_cols, row);
-}
-
 static bool
 nik_index_taken(struct store *s, const unsigned char idx[NIK_INDEX_LEN])
 {
@@ -107,7 +101,7 @@ store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seek
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " SEEKER_COLUMNS " FROM users u JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, seeker_from_row, out);
+	return STORE_ROW_COLS(s, a, st, seeker_cols, out);
 }
 
 /* One query per filter shape rather than "(?1 IS NULL OR col = ?1)", which
@@ -173,7 +167,7 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 
 	st = store_stmt(s, q->list);
 	seeker_bind(st, f);
-	return STORE_ROWS(s, a, st, (size_t)f->limit, seeker_from_row, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)f->limit, seeker_cols, items, count);
 }
 
 static enum store_result

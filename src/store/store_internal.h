@@ -29,22 +29,6 @@ sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
-/* Reads the current row of a statement into row, one element of the
- * caller's array (strings into the arena a). */
-typedef void store_read_fn(struct arena *a, sqlite3_stmt *st, void *row);
-/* Run the bound statement st and read every row with read into an array of
- * elements of size bytes, at most max rows (every list has a limit). The
- * array grows in the arena a (out of memory aborts, as the arena does), or
- * with malloc when a is NULL (the caller frees *items; out of memory is an
- * error). STORE_OK with the rows, or STORE_ERROR (logged) after a step error
- * or out of memory: never a truncated list. st is reset. */
-enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
-                             store_read_fn *read, void **items, size_t *count);
-/* store_rows for a typed array: items is a struct foo **. */
-#define STORE_ROWS(s, a, st, max, read, items, count) \
-	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
-/* store_rows of column 0 as integers into the caller's array ids of max. */
-enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
 /* A column of a row struct for store_read_cols: where the field is and how
  * to read it, told by the field's own type (int64_t, int, bool, a string);
  * STORE_COL_SKIP for a column the reader converts by hand. */
@@ -64,10 +48,39 @@ struct store_col {
 void store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row);
 /* store_read_cols for a column array. */
 #define STORE_READ_COLS(a, st, cols, row) store_read_cols((a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
+/* Reads the current row of a statement into row, one element of the
+ * caller's array (strings into the arena a). */
+typedef void store_read_fn(struct arena *a, sqlite3_stmt *st, void *row);
+/* Run the bound statement st and read every row with read into an array of
+ * elements of size bytes, at most max rows (every list has a limit). The
+ * array grows in the arena a (out of memory aborts, as the arena does), or
+ * with malloc when a is NULL (the caller frees *items; out of memory is an
+ * error). STORE_OK with the rows, or STORE_ERROR (logged) after a step error
+ * or out of memory: never a truncated list. st is reset. */
+enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
+                             store_read_fn *read, void **items, size_t *count);
+/* store_rows for a typed array: items is a struct foo **. */
+#define STORE_ROWS(s, a, st, max, read, items, count) \
+	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
+/* store_rows reading each row with the columns cols (n of them) instead of
+ * a function. */
+enum store_result store_rows_cols(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
+                                  const struct store_col *cols, size_t ncols, void **items, size_t *count);
+/* store_rows_cols for a typed array and a column array. */
+#define STORE_ROWS_COLS(s, a, st, max, cols, items, count)                                                       \
+	store_rows_cols((s), (a), (st), sizeof(**(items)), (max), (cols), sizeof(cols) / sizeof((cols)[0]), \
+	                (void **)(items), (count))
+/* store_rows of column 0 as integers into the caller's array ids of max. */
+enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
 /* Step the bound statement st once: STORE_OK after read filled row,
  * STORE_NOT_FOUND when there is no row (row untouched), STORE_ERROR (logged)
  * after a step error. st is reset. */
 enum store_result store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row);
+/* store_row reading the row with a column array (the fields of other
+ * columns untouched). */
+enum store_result store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct store_col *cols,
+                                 size_t ncols, void *row);
+#define STORE_ROW_COLS(s, a, st, cols, row) store_row_cols((s), (a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
 /* Readers for store_row and store_rows: column 0 as an int64_t, or as an
  * arena string (a const char *). */
 store_read_fn store_read_int64;

@@ -14,18 +14,12 @@ static const struct store_col user_cols[] = {
 };
 #undef C
 
-static void
-user_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	STORE_READ_COLS(a, st, user_cols, row);
-}
-
 enum store_result
 store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, user_from_row, out);
+	return STORE_ROW_COLS(s, a, st, user_cols, out);
 }
 
 enum store_result
@@ -33,7 +27,7 @@ store_user_by_login(struct store *s, struct arena *a, const char *login, struct 
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
 	store_bind_text(st, 1, login);
-	return store_row(s, a, st, user_from_row, out);
+	return STORE_ROW_COLS(s, a, st, user_cols, out);
 }
 
 const char *
@@ -138,7 +132,7 @@ store_staff_list(struct store *s, struct arena *a, struct store_user **items, si
 	enum { MAX = 500 };
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " USER_COLUMNS " FROM users WHERE role IN ('staff', 'admin', 'operator') ORDER BY id DESC LIMIT 500");
-	return STORE_ROWS(s, a, st, MAX, user_from_row, items, count);
+	return STORE_ROWS_COLS(s, a, st, MAX, user_cols, items, count);
 }
 
 int64_t
