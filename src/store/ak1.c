@@ -137,10 +137,7 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
 	st = store_stmt(s, "SELECT " AK1_COLUMNS AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0) ORDER BY c.requested_at DESC, c.id DESC "
 	                   "LIMIT ?3 OFFSET ?4");
-	store_bind_text(st, 1, status);
-	store_bind_text(st, 2, name);
-	sqlite3_bind_int64(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
+	STORE_BIND(st, STORE_V(status), STORE_V(name), STORE_V(limit), STORE_V(offset));
 	return STORE_ROWS(s, a, st, (size_t)limit, ak1_from_row, items, count);
 }
 
@@ -180,12 +177,8 @@ store_ak1_legalise(struct store *s, int64_t id, struct date today, const char *v
 	st = store_stmt(s, "UPDATE ak1_cards SET status = 'legalised', number = ?2, legalised_at = ?3, "
 	                   "legalised_by = ?4, valid_until = ?5, public_token = ?6, reject_reason = NULL "
 	                   "WHERE id = ?1 AND status = 'requested'");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, number);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, actor_id);
-	store_bind_text(st, 5, valid_until);
-	store_bind_text(st, 6, token);
+	STORE_BIND(st, STORE_V(id), STORE_V(number), STORE_V(now), STORE_V(actor_id), STORE_V(valid_until),
+	           STORE_V(token));
 	enum store_result r = store_decision(s, st, actor_id, "ak1_legalised", "seeker", seeker_id, number, now);
 	if (r == STORE_OK)
 		memcpy(number_out, number, sizeof(number));
@@ -207,10 +200,7 @@ store_ak1_reject(struct store *s, int64_t id, const char *reason, int64_t actor_
 	store_row(s, NULL, st, store_read_int64, &seeker_id);
 	st = store_stmt(s, "UPDATE ak1_cards SET status = 'rejected', reject_reason = ?2, legalised_at = ?3, "
 	                   "legalised_by = ?4 WHERE id = ?1 AND status = 'requested'");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, reason);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, actor_id);
+	STORE_BIND(st, STORE_V(id), STORE_V(reason), STORE_V(now), STORE_V(actor_id));
 	return store_decision(s, st, actor_id, "ak1_rejected", "seeker", seeker_id, reason, now);
 }
 
@@ -232,10 +222,7 @@ store_ak1_report(struct store *s, int64_t id, int box, const char *note, int64_t
 	}
 	st = store_stmt(s, "INSERT INTO ak1_reports (card_id, box, reported_at, note) VALUES (?1, ?2, ?3, ?4) "
 	                   "ON CONFLICT (card_id, box) DO NOTHING");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, box);
-	sqlite3_bind_int64(st, 3, now);
-	store_bind_text(st, 4, note);
+	STORE_BIND(st, STORE_V(id), STORE_V(box), STORE_V(now), STORE_V(note));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {

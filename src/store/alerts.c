@@ -92,13 +92,8 @@ store_alerts_settings_save(struct store *s, int64_t user_id, const struct store_
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled,"
 	    " channel = excluded.channel, mode = excluded.mode, quiet_from = excluded.quiet_from,"
 	    " quiet_to = excluded.quiet_to, threshold = excluded.threshold");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int(st, 2, in->enabled);
-	store_bind_text(st, 3, in->channel);
-	store_bind_text(st, 4, in->mode);
-	sqlite3_bind_int(st, 5, in->quiet_from);
-	sqlite3_bind_int(st, 6, in->quiet_to);
-	sqlite3_bind_int(st, 7, in->threshold);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(in->enabled), STORE_V(in->channel), STORE_V(in->mode),
+	           STORE_V(in->quiet_from), STORE_V(in->quiet_to), STORE_V(in->threshold));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
@@ -160,14 +155,8 @@ store_inbox_add(struct store *s, int64_t user_id, const char *kind, int64_t vaca
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at)"
 	    " VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, kind);
-	sqlite3_bind_int64(st, 3, vacancy_id);
-	sqlite3_bind_int64(st, 4, ref_id);
-	store_bind_text(st, 5, title);
-	store_bind_text(st, 6, body);
-	store_bind_text(st, 7, link);
-	sqlite3_bind_int64(st, 8, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(kind), STORE_V(vacancy_id), STORE_V(ref_id), STORE_V(title),
+	           STORE_V(body), STORE_V(link), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) > 0 ? 1 : 0;
@@ -225,9 +214,8 @@ store_inbox_alerts_since(struct store *s, struct arena *a, int64_t user_id, int6
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
 	    " WHERE user_id = ?1 AND kind IN ('vacancy_match', 'saved_search') AND created_at > ?2 ORDER BY id LIMIT ?3");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, since);
-	sqlite3_bind_int64(st, 3, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(since),
+	           STORE_V(limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX));
 	return inbox_rows(s, a, st, limit, items, count);
 }
 
@@ -277,10 +265,7 @@ store_saved_search_add(struct store *s, int64_t user_id, const char *name, const
 		goto fail;
 	}
 	st = store_stmt(s, "INSERT INTO saved_searches (user_id, name, query, created_at) VALUES (?1, ?2, ?3, ?4)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, name);
-	store_bind_text(st, 3, query);
-	sqlite3_bind_int64(st, 4, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(name), STORE_V(query), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);

@@ -63,13 +63,8 @@ notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_noti
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at) "
 	    "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, n->kind ? n->kind : "application");
-	sqlite3_bind_int64(st, 3, app_id);
-	store_bind_text(st, 4, n->title);
-	store_bind_text(st, 5, n->body);
-	store_bind_text(st, 6, link);
-	sqlite3_bind_int64(st, 7, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(n->kind ? n->kind : "application"), STORE_V(app_id),
+	           STORE_V(n->title), STORE_V(n->body), STORE_V(link), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 
@@ -102,10 +97,7 @@ add_event(struct store *s, int64_t app_id, const char *status, const char *messa
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO application_events (application_id, at, status, message) VALUES (?1, ?2, ?3, ?4)");
-	sqlite3_bind_int64(st, 1, app_id);
-	sqlite3_bind_int64(st, 2, now);
-	store_bind_text(st, 3, status);
-	store_bind_text(st, 4, message);
+	STORE_BIND(st, STORE_V(app_id), STORE_V(now), STORE_V(status), STORE_V(message));
 	return store_exec_stmt(s, st);
 }
 
@@ -118,13 +110,8 @@ placement_insert(struct store *s, const struct store_placement *p, int64_t now, 
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO placements (seeker_id, vacancy_id, employer_name, since, channel, reported_by, created_at) "
 	    "VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7)");
-	sqlite3_bind_int64(st, 1, p->seeker_id);
-	sqlite3_bind_int64(st, 2, p->vacancy_id);
-	store_bind_text(st, 3, p->employer_name);
-	store_bind_text(st, 4, p->since);
-	store_bind_text(st, 5, p->channel);
-	store_bind_text(st, 6, p->reported_by);
-	sqlite3_bind_int64(st, 7, now);
+	STORE_BIND(st, STORE_V(p->seeker_id), STORE_V(p->vacancy_id), STORE_V(p->employer_name), STORE_V(p->since),
+	           STORE_V(p->channel), STORE_V(p->reported_by), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 	if (id_out != NULL)
@@ -224,11 +211,8 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 	st = store_stmt(s,
 	    "INSERT INTO applications (vacancy_id, seeker_id, status, note, walkin, created_at, updated_at) "
 	    "VALUES (?1, ?2, 'baru', ?3, ?4, ?5, ?5)");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	store_bind_text(st, 3, note != NULL && *note != '\0' ? note : NULL);
-	sqlite3_bind_int(st, 4, walkin);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(seeker_id),
+	           STORE_V(note != NULL && *note != '\0' ? note : NULL), STORE_V(walkin), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
@@ -318,13 +302,9 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 		    "interview_message = CASE WHEN ?2 = 'wawancara' THEN ?5 ELSE interview_message END, "
 		    "reject_reason = CASE WHEN ?2 = 'ditolak' THEN ?6 ELSE reject_reason END, "
 		    "updated_at = ?7 WHERE id = ?1");
-		sqlite3_bind_int64(st, 1, ids[i]);
-		store_bind_text(st, 2, c->status);
-		store_bind_text(st, 3, c->interview_at);
-		store_bind_text(st, 4, c->interview_place);
-		store_bind_text(st, 5, c->interview_message);
-		store_bind_text(st, 6, c->reject_reason);
-		sqlite3_bind_int64(st, 7, now);
+		STORE_BIND(st, STORE_V(ids[i]), STORE_V(c->status), STORE_V(c->interview_at),
+		           STORE_V(c->interview_place), STORE_V(c->interview_message), STORE_V(c->reject_reason),
+		           STORE_V(now));
 		if (store_exec_stmt(s, st) != 0 || add_event(s, ids[i], c->status, c->event_message, now) != 0 ||
 		    notify(s, a.seeker_id, ids[i], c->notice, now) != 0)
 			goto fail;
@@ -358,9 +338,7 @@ store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE applications SET status = 'ditarik', updated_at = ?3 "
 	    "WHERE id = ?1 AND seeker_id = ?2 AND status IN ('baru', 'diseleksi', 'wawancara')");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(seeker_id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {
@@ -501,9 +479,7 @@ store_placement_end(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE placements SET ended_at = ?3 WHERE id = ?1 AND seeker_id = ?2 AND ended_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(seeker_id), STORE_V(now));
 	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;

@@ -10,12 +10,8 @@ store_audit_add(struct store *s, int64_t actor_id, const char *action, const cha
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, reason) "
 	    "VALUES (?1, NULLIF(?2, 0), (SELECT name FROM users WHERE id = ?2), ?3, ?4, NULLIF(?5, 0), ?6)");
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, actor_id);
-	store_bind_text(st, 3, action);
-	store_bind_text(st, 4, target_type);
-	sqlite3_bind_int64(st, 5, target_id);
-	store_bind_text(st, 6, reason);
+	STORE_BIND(st, STORE_V(now), STORE_V(actor_id), STORE_V(action), STORE_V(target_type), STORE_V(target_id),
+	           STORE_V(reason));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 

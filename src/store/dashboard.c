@@ -112,9 +112,8 @@ removed(struct store *s, const struct dash_filter *f, const struct dash_bounds *
 	    "SELECT district_code, age_band, sex, education, count(*) FROM stat_events "
 	    "WHERE subject = 'seeker' AND event = 'removed' AND (?1 IS NULL OR month >= ?1) "
 	    "AND (?2 IS NULL OR month <= ?2) AND (?3 IS NULL OR district_code = ?3) GROUP BY 1, 2, 3, 4");
-	store_bind_text(st, 1, b->has_from ? b->from_month : NULL);
-	store_bind_text(st, 2, b->has_to ? b->to_month : NULL);
-	store_bind_text(st, 3, f->district);
+	STORE_BIND(st, STORE_V(b->has_from ? b->from_month : NULL), STORE_V(b->has_to ? b->to_month : NULL),
+	           STORE_V(f->district));
 	int step = SQLITE_DONE;
 	bool stop = false;
 	EACH_ROW(st, step, stop) {
@@ -215,10 +214,7 @@ placements(struct store *s, const struct dash_filter *f, const struct dash_bound
 	    "JOIN seekers k ON k.user_id = pl.seeker_id LEFT JOIN vacancies v ON v.id = pl.vacancy_id "
 	    "WHERE substr(pl.since, 1, 7) BETWEEN ?1 AND ?2 AND (?3 IS NULL OR k.district_code = ?3) "
 	    "AND (?4 IS NULL OR v.kbli = ?4) GROUP BY 1, 2");
-	store_bind_text(st, 1, first);
-	store_bind_text(st, 2, last);
-	store_bind_text(st, 3, f->district);
-	store_bind_text(st, 4, f->kbli ? b->kbli : NULL);
+	STORE_BIND(st, STORE_V(first), STORE_V(last), STORE_V(f->district), STORE_V(f->kbli ? b->kbli : NULL));
 	int step = SQLITE_DONE;
 	bool stop = false;
 	EACH_ROW(st, step, stop) {

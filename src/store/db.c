@@ -320,6 +320,31 @@ store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct 
 	return row(s, a, st, NULL, cols, ncols, out);
 }
 
+struct store_val
+store_val_int(int64_t i)
+{
+	struct store_val v = {false, i, NULL};
+	return v;
+}
+
+struct store_val
+store_val_text(const char *t)
+{
+	struct store_val v = {true, 0, t};
+	return v;
+}
+
+void
+store_bind_vals(sqlite3_stmt *st, const struct store_val *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].is_text)
+			store_bind_text(st, (int)i + 1, v[i].t);
+		else
+			sqlite3_bind_int64(st, (int)i + 1, v[i].i);
+	}
+}
+
 void
 store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row)
 {

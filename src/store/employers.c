@@ -48,11 +48,8 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO users (role, name, phone, email, password_hash, created_at, password_changed_at) "
 	    "VALUES ('employer', ?1, ?2, ?3, ?4, ?5, ?5)");
-	store_bind_text(st, 1, n->name);
-	store_bind_text(st, 2, n->phone);
-	store_bind_text(st, 3, n->email);
-	store_bind_text(st, 4, n->password_hash);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(n->name), STORE_V(n->phone), STORE_V(n->email), STORE_V(n->password_hash),
+	           STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	int64_t id = sqlite3_last_insert_rowid(s->db);
@@ -63,16 +60,9 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 	    "INSERT INTO employers (user_id, kind, business_name, nib, kbli, address, district_code, village_code, "
 	    "outside_purbalingga, contact_person, nik_sealed, nik_index, nik_masked, consent_at) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, n->kind);
-	store_bind_text(st, 3, n->business_name);
-	store_bind_text(st, 4, n->nib);
-	store_bind_text(st, 5, n->kbli);
-	store_bind_text(st, 6, n->address);
-	store_bind_text(st, 7, n->district_code);
-	store_bind_text(st, 8, n->village_code);
-	sqlite3_bind_int(st, 9, n->outside_purbalingga);
-	store_bind_text(st, 10, n->contact_person);
+	STORE_BIND(st, STORE_V(id), STORE_V(n->kind), STORE_V(n->business_name), STORE_V(n->nib), STORE_V(n->kbli),
+	           STORE_V(n->address), STORE_V(n->district_code), STORE_V(n->village_code),
+	           STORE_V(n->outside_purbalingga), STORE_V(n->contact_person));
 	if (has_nik) {
 		sqlite3_bind_blob(st, 11, sealed, sizeof(sealed), SQLITE_TRANSIENT);
 		sqlite3_bind_blob(st, 12, idx, sizeof(idx), SQLITE_TRANSIENT);
@@ -106,9 +96,7 @@ store_employer_list(struct store *s, struct arena *a, const char *status, int64_
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id "
 	    "WHERE ?1 IS NULL OR e.status = ?1 ORDER BY u.id DESC LIMIT ?2 OFFSET ?3");
-	store_bind_text(st, 1, status);
-	sqlite3_bind_int64(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
+	STORE_BIND(st, STORE_V(status), STORE_V(limit), STORE_V(offset));
 	return STORE_ROWS_COLS(s, a, st, (size_t)limit, employer_cols, items, count);
 }
 
@@ -120,11 +108,7 @@ store_employer_decide(struct store *s, int64_t id, const char *status, const cha
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE employers SET status = ?2, status_reason = ?3, decided_by = ?4, decided_at = ?5 WHERE user_id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, status);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int64(st, 4, actor_id);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
 	return store_decision(s, st, actor_id, status[0] == 'v' ? "employer_verified" : "employer_rejected", "employer", id,
 	                      reason, now);
 }

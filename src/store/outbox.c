@@ -9,11 +9,7 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, channel);
-	store_bind_text(st, 3, recipient);
-	store_bind_text(st, 4, body);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 

@@ -75,26 +75,16 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	    "expected_wage = excluded.expected_wage, expected_wage_unit = excluded.expected_wage_unit, "
 	    "available_from = excluded.available_from, open_profile = excluded.open_profile, "
 	    "updated_at = excluded.updated_at");
-	sqlite3_bind_int64(st, 1, p->user_id);
-	store_bind_text(st, 2, opt_text(p->education));
-	store_bind_text(st, 3, opt_text(p->major));
-	store_bind_text(st, 4, opt_text(p->school));
-	sqlite3_bind_int(st, 5, p->graduation_year);
-	store_bind_text(st, 6, req_text(p->skills));
-	sqlite3_bind_int(st, 7, p->experience_years);
-	store_bind_text(st, 8, req_text(p->experience));
-	store_bind_text(st, 9, req_text(p->certificates));
-	store_bind_text(st, 10, req_text(p->languages));
-	store_bind_text(st, 11, opt_text(p->disability));
-	store_bind_text(st, 12, req_text(p->pref_kbli));
-	store_bind_text(st, 13, req_text(p->pref_districts));
-	sqlite3_bind_int(st, 14, p->pref_formal < 0 ? -1 : p->pref_formal > 0 ? 1 : 0);
-	store_bind_text(st, 15, req_text(p->pref_arrangements));
-	sqlite3_bind_int64(st, 16, p->expected_wage);
-	store_bind_text(st, 17, p->expected_wage > 0 ? opt_text(p->expected_wage_unit) : NULL);
-	store_bind_text(st, 18, opt_text(p->available_from));
-	sqlite3_bind_int(st, 19, p->open_profile);
-	sqlite3_bind_int64(st, 20, now);
+	STORE_BIND(st, STORE_V(p->user_id), STORE_V(opt_text(p->education)), STORE_V(opt_text(p->major)),
+	           STORE_V(opt_text(p->school)), STORE_V(p->graduation_year), STORE_V(req_text(p->skills)),
+	           STORE_V(p->experience_years), STORE_V(req_text(p->experience)),
+	           STORE_V(req_text(p->certificates)), STORE_V(req_text(p->languages)),
+	           STORE_V(opt_text(p->disability)), STORE_V(req_text(p->pref_kbli)),
+	           STORE_V(req_text(p->pref_districts)),
+	           STORE_V(p->pref_formal < 0 ? -1 : p->pref_formal > 0 ? 1 : 0),
+	           STORE_V(req_text(p->pref_arrangements)), STORE_V(p->expected_wage),
+	           STORE_V(p->expected_wage > 0 ? opt_text(p->expected_wage_unit) : NULL),
+	           STORE_V(opt_text(p->available_from)), STORE_V(p->open_profile), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);

@@ -52,11 +52,8 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO users (role, name, phone, password_hash, created_at, created_by, password_changed_at) "
 	    "VALUES ('seeker', ?1, ?2, ?3, ?4, NULLIF(?5, 0), CASE WHEN ?3 IS NULL THEN NULL ELSE ?4 END)");
-	store_bind_text(st, 1, n->name);
-	store_bind_text(st, 2, n->phone);
-	store_bind_text(st, 3, n->password_hash);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, n->assisted_by);
+	STORE_BIND(st, STORE_V(n->name), STORE_V(n->phone), STORE_V(n->password_hash), STORE_V(now),
+	           STORE_V(n->assisted_by));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	int64_t id = sqlite3_last_insert_rowid(s->db);
@@ -222,11 +219,7 @@ store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, 
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE seekers SET domicile_status = ?2, domicile_reason = ?3, domicile_decided_by = ?4, "
 	    "domicile_decided_at = ?5 WHERE user_id = ?1 AND domicile_status IN ('pending', 'approved', 'rejected')");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, decision);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int64(st, 4, actor_id);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(decision), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
 	if (store_bump(s, "seeker_generation") < 0) {
 		store_rollback(s);
 		return STORE_ERROR;

@@ -335,8 +335,6 @@ store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, s
 	    "FROM vacancies v JOIN users u ON u.id = v.employer_id LEFT JOIN employers e ON e.user_id = v.employer_id "
 	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
 	    "ORDER BY v.id LIMIT ?3");
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	sqlite3_bind_int(st, 3, STORE_PERPRES_MAX);
+	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(STORE_PERPRES_MAX));
 	return STORE_ROWS(s, a, st, STORE_PERPRES_MAX, read_perpres, rows, count);
 }

@@ -27,6 +27,24 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 /* Bind a text value, NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* One value to bind: an integer, or a text (NULL binds SQL NULL). */
+struct store_val {
+	bool is_text;
+	int64_t i;
+	const char *t;
+};
+/* store_val of x, by x's type (an integer type, bool or a string). */
+#define STORE_V(x)                                                                                           \
+	_Generic((x), int64_t: store_val_int, int: store_val_int, bool: store_val_int, char *: store_val_text, \
+	         const char *: store_val_text)(x)
+struct store_val store_val_int(int64_t i);
+struct store_val store_val_text(const char *t);
+/* Bind v[0] to ?1, v[1] to ?2 ... (n values). */
+void store_bind_vals(sqlite3_stmt *st, const struct store_val *v, size_t n);
+/* Bind the STORE_V values given to ?1, ?2 ... in order. */
+#define STORE_BIND(st, ...)                                                  \
+	store_bind_vals((st), (const struct store_val[]){__VA_ARGS__},         \
+	                sizeof((const struct store_val[]){__VA_ARGS__}) / sizeof(struct store_val))
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
 /* A column of a row struct for store_read_cols: where the field is and how

@@ -59,14 +59,8 @@ store_staff_create(struct store *s, const struct store_staff_new *n, int64_t act
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
 	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)");
-	store_bind_text(st, 1, n->role);
-	store_bind_text(st, 2, n->name);
-	store_bind_text(st, 3, n->phone);
-	store_bind_text(st, 4, n->email);
-	store_bind_text(st, 5, n->password_hash);
-	store_bind_text(st, 6, n->village_code);
-	sqlite3_bind_int64(st, 7, now);
-	sqlite3_bind_int64(st, 8, actor_id);
+	STORE_BIND(st, STORE_V(n->role), STORE_V(n->name), STORE_V(n->phone), STORE_V(n->email),
+	           STORE_V(n->password_hash), STORE_V(n->village_code), STORE_V(now), STORE_V(actor_id));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
@@ -84,9 +78,7 @@ store_user_set_password(struct store *s, int64_t id, const char *hash, int64_t n
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, hash);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(hash), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	st = store_stmt(s, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2");

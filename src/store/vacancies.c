@@ -132,10 +132,8 @@ bind_fields(struct arena *a, sqlite3_stmt *st, const struct vacancy *v, const st
 {
 	char until[11], walkin[11];
 	date_format(v->valid_until, until);
-	store_bind_text(st, 1, v->title);
-	sqlite3_bind_int(st, 2, v->kbji_major);
-	store_bind_text(st, 3, v->kbji_code && *v->kbji_code ? v->kbji_code : NULL);
-	sqlite3_bind_int(st, 4, v->workers_needed);
+	STORE_BIND(st, STORE_V(v->title), STORE_V(v->kbji_major),
+	           STORE_V(v->kbji_code && *v->kbji_code ? v->kbji_code : NULL), STORE_V(v->workers_needed));
 	sqlite3_bind_text(st, 5, until, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, v->age_min);
 	sqlite3_bind_int(st, 7, v->age_max);
@@ -470,10 +468,7 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	    "UPDATE vacancies SET status = ?2, moderation_note = ?3, hidden = 0, updated_at = ?4, "
 	    "published_at = CASE WHEN ?2 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END "
 	    "WHERE id = ?1 AND (status = 'review' OR (status = 'published' AND hidden = 1))");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, status);
-	store_bind_text(st, 3, note);
-	sqlite3_bind_int64(st, 4, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(note), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
@@ -503,12 +498,8 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
 	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, employer_id);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int(st, 4, hires);
-	store_bind_text(st, 5, hires > 0 ? channel : NULL);
-	sqlite3_bind_int64(st, 6, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(employer_id), STORE_V(reason), STORE_V(hires),
+	           STORE_V(hires > 0 ? channel : NULL), STORE_V(now));
 	return follow_update(s, store_exec_changed(s, st), &before, id, now);
 }
 
