@@ -63,8 +63,7 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 		return STORE_ERROR;
 	st = store_stmt(s, "SELECT count(*) FROM ak1_cards WHERE seeker_id = ?1 AND (status = 'requested' OR "
 	                   "(status = 'legalised' AND valid_until >= ?2))");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	store_bind_text(st, 2, today);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(today));
 	int64_t open = store_int(s, st, -1);
 	if (open < 0)
 		goto fail;
@@ -74,8 +73,7 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 	}
 	st = store_stmt(s, "INSERT INTO ak1_cards (seeker_id, status, requested_at, photo) "
 	                   "VALUES (?1, 'requested', ?2, ?3)");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(now));
 	if (photo != NULL && photo_len > 0)
 		sqlite3_bind_blob(st, 3, photo, (int)photo_len, SQLITE_TRANSIENT);
 	else
@@ -130,8 +128,7 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
 	/* instr() rather than LIKE: a name typed by staff has no wildcards. */
 	st = store_stmt(s, "SELECT count(*)" AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0)");
-	store_bind_text(st, 1, status);
-	store_bind_text(st, 2, name);
+	STORE_BIND(st, STORE_V(status), STORE_V(name));
 	if (store_row(s, NULL, st, store_read_int64, total) != STORE_OK)
 		return STORE_ERROR;
 	st = store_stmt(s, "SELECT " AK1_COLUMNS AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "

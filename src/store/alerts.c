@@ -184,8 +184,8 @@ store_inbox_list(struct store *s, struct arena *a, int64_t user_id, int64_t limi
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
 	    " WHERE user_id = ?1 AND kind <> 'digest_sent' ORDER BY id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	STORE_BIND(st, STORE_V(user_id),
+	           STORE_V(limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX));
 	return inbox_rows(s, a, st, limit, items, count);
 }
 
@@ -202,8 +202,7 @@ enum store_result
 store_inbox_read_all(struct store *s, int64_t user_id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE inbox SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
@@ -242,8 +241,7 @@ store_alerts_recipient(struct store *s, struct arena *a, int64_t user_id, const 
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT CASE WHEN ?2 THEN email ELSE phone END FROM users WHERE id = ?1");
 	const char *r = NULL;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int(st, 2, channel != NULL && strcmp(channel, "email") == 0);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel != NULL && strcmp(channel, "email") == 0));
 	store_row(s, a, st, store_read_text, &r);
 	return r;
 }
@@ -294,8 +292,7 @@ enum store_result
 store_saved_search_delete(struct store *s, int64_t user_id, int64_t id)
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM saved_searches WHERE id = ?1 AND user_id = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, user_id);
+	STORE_BIND(st, STORE_V(id), STORE_V(user_id));
 	if (store_exec_stmt(s, st) != 0)
 		return STORE_ERROR;
 	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
@@ -330,8 +327,7 @@ enum store_result
 store_alerts_outbox_sent(struct store *s, int64_t id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE outbox SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return STORE_ERROR;
 	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;

@@ -188,8 +188,7 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 		goto fail;
 	}
 	st = store_stmt(s, "SELECT id FROM applications WHERE vacancy_id = ?1 AND seeker_id = ?2");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, seeker_id);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(seeker_id));
 	if (store_row(s, NULL, st, store_read_int64, id_out) == STORE_OK) {
 		*conflict = "applied";
 		r = STORE_CONFLICT;
@@ -275,8 +274,7 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(e.business_name, u.name) FROM vacancies v JOIN users u ON u.id = v.employer_id "
 	    "LEFT JOIN employers e ON e.user_id = v.employer_id WHERE v.id = ?1 AND v.employer_id = ?2");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, employer_id);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(employer_id));
 	if ((r = store_row(s, NULL, st, read_name, employer_name)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;
@@ -288,8 +286,7 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 			continue;
 		struct app_state a = {0, "", 0};
 		st = store_stmt(s, "SELECT seeker_id, status, walkin FROM applications WHERE id = ?1 AND vacancy_id = ?2");
-		sqlite3_bind_int64(st, 1, ids[i]);
-		sqlite3_bind_int64(st, 2, vacancy_id);
+		STORE_BIND(st, STORE_V(ids[i]), STORE_V(vacancy_id));
 		if ((r = store_row(s, NULL, st, read_state, &a)) != STORE_OK)
 			goto fail;
 		r = STORE_ERROR;
@@ -343,8 +340,7 @@ store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {
 		st = store_stmt(s, "SELECT 1 FROM applications WHERE id = ?1 AND seeker_id = ?2");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, seeker_id);
+		STORE_BIND(st, STORE_V(id), STORE_V(seeker_id));
 		r = store_int(s, st, 0) != 0 ? STORE_CONFLICT : STORE_NOT_FOUND;
 		goto fail;
 	}
@@ -368,8 +364,7 @@ store_application_events(struct store *s, struct arena *a, int64_t id, struct st
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, at, status, message FROM application_events WHERE application_id = ?1 ORDER BY at, id "
 	    "LIMIT ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
+	STORE_BIND(st, STORE_V(id), STORE_V(APPLICATION_EVENTS_MAX));
 	return STORE_ROWS_COLS(s, a, st, APPLICATION_EVENTS_MAX, event_cols, items, count);
 }
 
@@ -385,8 +380,7 @@ store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char
 	sqlite3_stmt *list = store_stmt(s,
 	    "SELECT id, seeker_id FROM applications WHERE vacancy_id = ?1 "
 	    "AND status IN ('baru', 'diseleksi', 'wawancara') ORDER BY id LIMIT ?2");
-	sqlite3_bind_int64(list, 1, vacancy_id);
-	sqlite3_bind_int(list, 2, APPLICATION_LIST_MAX);
+	STORE_BIND(list, STORE_V(vacancy_id), STORE_V(APPLICATION_LIST_MAX));
 	int rc;
 	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(list, 0), seeker_id = sqlite3_column_int64(list, 1);
@@ -413,8 +407,8 @@ store_application_untouched(struct store *s, struct arena *a, int64_t before, in
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM
 	    " WHERE a.status = 'baru' AND a.updated_at < ?1 AND a.reminded_at IS NULL AND v.status = 'published' "
 	    "ORDER BY a.id LIMIT ?2");
-	sqlite3_bind_int64(st, 1, before);
-	sqlite3_bind_int64(st, 2, limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX);
+	STORE_BIND(st, STORE_V(before),
+	           STORE_V(limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX));
 	return app_list(s, a, st, limit, items, count);
 }
 
@@ -426,8 +420,7 @@ store_application_remind(struct store *s, int64_t id, const struct store_notice 
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE applications SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'baru'");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;
@@ -466,8 +459,7 @@ store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, seeker_id, coalesce(vacancy_id, 0), employer_name, since, channel, reported_by, created_at, "
 	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	sqlite3_bind_int(st, 2, LIMIT);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(LIMIT));
 	return STORE_ROWS_COLS(s, a, st, LIMIT, placement_cols, items, count);
 }
 

@@ -31,8 +31,7 @@ store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset
 	st = store_stmt(s,
 	    "SELECT id, at, coalesce(actor_id, 0), actor_name, action, target_type, coalesce(target_id, 0), reason "
 	    "FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2");
-	sqlite3_bind_int64(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset);
+	STORE_BIND(st, STORE_V(limit), STORE_V(offset));
 	return STORE_ROWS_COLS(s, a, st, (size_t)limit, audit_cols, items, count);
 }
 

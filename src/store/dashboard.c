@@ -24,8 +24,89 @@ bind_filter(sqlite3_stmt *st, const struct dash_filter *f, const struct dash_bou
 	store_bind_text(st, 4, f->kbli ? b->kbli : NULL);
 }
 
-/* Step st to the end; stop and fail when a callback does. */
-#define EACH_ROW(st, step, stop) while (!(stop) && ((step) = sqlite3_step(st)) == SQLITE_ROW)
+/* Hands the current row of st to the sink; the sink's answer. */
+typedef int row_fn(sqlite3_stmt *st, const struct dash_sink *k);
+
+/* Every row of the bound st to fn, then reset st: 0, or -1 after a
+ * database error (logged as what) or when fn returned nonzero. */
+static int
+each_row(struct store *s, sqlite3_stmt *st, row_fn *fn, const struct dash_sink *k, const char *what)
+{
+	int step;
+	bool stop = false;
+	while (!stop && (step = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(st, k) != 0;
+	sqlite3_reset(st);
+	if (stop)
+		return -1;
+	if (step != SQLITE_DONE) {
+		store_log_error(s, what);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+removed_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_removed_row r = {COL_TEXT(st, 0), COL_TEXT(st, 1), COL_TEXT(st, 2), COL_TEXT(st, 3),
+	                             sqlite3_column_int64(st, 4)};
+	return k->removed(k->ctx, &r);
+}
+
+static int
+vacancy_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_vacancy_row r = {
+		.id = sqlite3_column_int64(st, 0),
+		.kbli = COL_TEXT(st, 1),
+		.kbji_major = sqlite3_column_int(st, 2),
+		.formal = sqlite3_column_int(st, 3) != 0,
+		.arrangement = COL_TEXT(st, 4),
+		.district = COL_TEXT(st, 5),
+		.workers = sqlite3_column_int64(st, 6),
+		.wage_min = sqlite3_column_int64(st, 7),
+		.wage_max = sqlite3_column_int64(st, 8),
+		.wage_unit = COL_TEXT(st, 9),
+		.full_time = sqlite3_column_int(st, 10) != 0,
+		.skills = COL_TEXT(st, 11),
+	};
+	return k->vacancy(k->ctx, &r);
+}
+
+static int
+unmatched_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_unmatched_row r = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
+	                               COL_TEXT(st, 1), COL_TEXT(st, 2)};
+	return k->unmatched(k->ctx, &r);
+}
+
+static int
+closed_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_closed_row r = {
+		.filled = sqlite3_column_int(st, 0) != 0,
+		.has_times = sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_type(st, 2) != SQLITE_NULL,
+		.published_at = sqlite3_column_int64(st, 1),
+		.closed_at = sqlite3_column_int64(st, 2),
+	};
+	return k->closed(k->ctx, &r);
+}
+
+static int
+placement_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_placement_row r = {COL_TEXT(st, 0), COL_TEXT(st, 1), sqlite3_column_int64(st, 2)};
+	return k->placement(k->ctx, &r);
+}
+
+static int
+silent_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_silent_row r = {sqlite3_column_int64(st, 0), COL_TEXT(st, 1), sqlite3_column_int64(st, 2)};
+	return k->silent(k->ctx, &r);
+}
 
 static int
 seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
@@ -49,7 +130,7 @@ seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
 	store_bind_text(st, 1, f->district);
 	int rc = SQLITE_DONE, ru = sqlite3_step(su), rp = sqlite3_step(sp), rl = sqlite3_step(sl);
 	bool stop = false;
-	EACH_ROW(st, rc, stop) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		while (ru == SQLITE_ROW && sqlite3_column_int64(su, 0) < id)
 			ru = sqlite3_step(su);
@@ -88,21 +169,6 @@ seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
 	return 0;
 }
 
-/* Runs st to the end (reset afterwards): 0, or -1 after a database error
- * (logged as what) or when stop was set. */
-static int
-finish(struct store *s, sqlite3_stmt *st, int step, bool stop, const char *what)
-{
-	sqlite3_reset(st);
-	if (stop)
-		return -1;
-	if (step != SQLITE_DONE) {
-		store_log_error(s, what);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 removed(struct store *s, const struct dash_filter *f, const struct dash_bounds *b, const struct dash_sink *k)
 {
@@ -114,14 +180,7 @@ removed(struct store *s, const struct dash_filter *f, const struct dash_bounds *
 	    "AND (?2 IS NULL OR month <= ?2) AND (?3 IS NULL OR district_code = ?3) GROUP BY 1, 2, 3, 4");
 	STORE_BIND(st, STORE_V(b->has_from ? b->from_month : NULL), STORE_V(b->has_to ? b->to_month : NULL),
 	           STORE_V(f->district));
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_removed_row r = {COL_TEXT(st, 0), COL_TEXT(st, 1), COL_TEXT(st, 2), COL_TEXT(st, 3),
-		                             sqlite3_column_int64(st, 4)};
-		stop = k->removed(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard removed");
+	return each_row(s, st, removed_row, k, "dashboard removed");
 }
 
 static int
@@ -133,26 +192,7 @@ vacancies(struct store *s, const struct dash_filter *f, const struct dash_bounds
 	    "AND (?1 IS NULL OR published_at >= ?1) AND (?2 IS NULL OR published_at < ?2) "
 	    "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR kbli = ?4)");
 	bind_filter(st, f, b);
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_vacancy_row r = {
-			.id = sqlite3_column_int64(st, 0),
-			.kbli = COL_TEXT(st, 1),
-			.kbji_major = sqlite3_column_int(st, 2),
-			.formal = sqlite3_column_int(st, 3) != 0,
-			.arrangement = COL_TEXT(st, 4),
-			.district = COL_TEXT(st, 5),
-			.workers = sqlite3_column_int64(st, 6),
-			.wage_min = sqlite3_column_int64(st, 7),
-			.wage_max = sqlite3_column_int64(st, 8),
-			.wage_unit = COL_TEXT(st, 9),
-			.full_time = sqlite3_column_int(st, 10) != 0,
-			.skills = COL_TEXT(st, 11),
-		};
-		stop = k->vacancy(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard demand");
+	return each_row(s, st, vacancy_row, k, "dashboard demand");
 }
 
 static int
@@ -171,14 +211,7 @@ unmatched(struct store *s, const struct dash_filter *f, const struct dash_bounds
 	    "ORDER BY v.published_at, v.id");
 	bind_filter(st, f, b);
 	sqlite3_bind_int64(st, 5, now - (int64_t)DASH_UNMATCHED_DAYS * 86400);
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_unmatched_row r = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
-		                               COL_TEXT(st, 1), COL_TEXT(st, 2)};
-		stop = k->unmatched(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard unmatched");
+	return each_row(s, st, unmatched_row, k, "dashboard unmatched");
 }
 
 static int
@@ -189,18 +222,7 @@ closed(struct store *s, const struct dash_filter *f, const struct dash_bounds *b
 	    "AND (?1 IS NULL OR closed_at >= ?1) AND (?2 IS NULL OR closed_at < ?2) "
 	    "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR kbli = ?4)");
 	bind_filter(st, f, b);
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_closed_row r = {
-			.filled = sqlite3_column_int(st, 0) != 0,
-			.has_times = sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_type(st, 2) != SQLITE_NULL,
-			.published_at = sqlite3_column_int64(st, 1),
-			.closed_at = sqlite3_column_int64(st, 2),
-		};
-		stop = k->closed(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard outcomes");
+	return each_row(s, st, closed_row, k, "dashboard outcomes");
 }
 
 static int
@@ -215,13 +237,7 @@ placements(struct store *s, const struct dash_filter *f, const struct dash_bound
 	    "WHERE substr(pl.since, 1, 7) BETWEEN ?1 AND ?2 AND (?3 IS NULL OR k.district_code = ?3) "
 	    "AND (?4 IS NULL OR v.kbli = ?4) GROUP BY 1, 2");
 	STORE_BIND(st, STORE_V(first), STORE_V(last), STORE_V(f->district), STORE_V(f->kbli ? b->kbli : NULL));
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_placement_row r = {COL_TEXT(st, 0), COL_TEXT(st, 1), sqlite3_column_int64(st, 2)};
-		stop = k->placement(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard outcomes");
+	return each_row(s, st, placement_row, k, "dashboard outcomes");
 }
 
 static int
@@ -244,13 +260,7 @@ silent(struct store *s, const struct dash_filter *f, const struct dash_bounds *b
 	    "WHERE e.status = 'verified' AND x.silent > 0 AND x.filled = 0 ORDER BY x.silent DESC, e.user_id");
 	bind_filter(st, f, b);
 	store_bind_text(st, 5, today);
-	int step = SQLITE_DONE;
-	bool stop = false;
-	EACH_ROW(st, step, stop) {
-		struct dash_silent_row r = {sqlite3_column_int64(st, 0), COL_TEXT(st, 1), sqlite3_column_int64(st, 2)};
-		stop = k->silent(k->ctx, &r) != 0;
-	}
-	return finish(s, st, step, stop, "dashboard outcomes");
+	return each_row(s, st, silent_row, k, "dashboard outcomes");
 }
 
 enum store_result

@@ -109,8 +109,7 @@ store_profile_set_cv(struct store *s, int64_t user_id, const char *filename, con
 		    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1) "
 		    "ON CONFLICT (user_id) DO UPDATE SET filename = excluded.filename, data = excluded.data, "
 		    "uploaded_at = excluded.uploaded_at");
-		sqlite3_bind_int64(st, 1, user_id);
-		store_bind_text(st, 2, filename != NULL && *filename ? filename : "cv.pdf");
+		STORE_BIND(st, STORE_V(user_id), STORE_V(filename != NULL && *filename ? filename : "cv.pdf"));
 		sqlite3_bind_blob64(st, 3, data, (sqlite3_uint64)len, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, now);
 	}
@@ -156,16 +155,14 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 	    "INSERT INTO seeker_profiles (user_id, updated_at, still_looking_at) "
 	    "SELECT ?1, 0, ?2 WHERE EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1) "
 	    "ON CONFLICT (user_id) DO UPDATE SET still_looking_at = excluded.still_looking_at");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
 	/* "Still looking" also means any job recorded earlier has ended
 	 * (placements.ended_at: the seeker looks for work again). */
 	st = store_stmt(s, "UPDATE placements SET ended_at = ?2 WHERE seeker_id = ?1 AND ended_at IS NULL");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) > 0 && store_stat_seeker(s, user_id, "registered", now) != STORE_OK)

@@ -245,8 +245,7 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 		st = store_stmt(s,
 		    "SELECT id FROM vacancies WHERE employer_id = ?1 AND id > ?2 AND published_at IS NOT NULL "
 		    "AND status NOT IN ('closed', 'rejected') ORDER BY id LIMIT 64");
-		sqlite3_bind_int64(st, 1, user_id);
-		sqlite3_bind_int64(st, 2, after);
+		STORE_BIND(st, STORE_V(user_id), STORE_V(after));
 		if (store_ids(s, st, ids, 64, &n) != STORE_OK)
 			return STORE_ERROR;
 		for (size_t i = 0; i < n; i++) {

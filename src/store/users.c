@@ -36,8 +36,7 @@ store_user_taken(struct store *s, const char *phone, const char *email)
 	const char *taken = NULL;
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT phone = ?1 FROM users WHERE phone = ?1 OR email = ?2 ORDER BY phone = ?1 DESC LIMIT 1");
-	store_bind_text(st, 1, phone);
-	store_bind_text(st, 2, email);
+	STORE_BIND(st, STORE_V(phone), STORE_V(email));
 	int64_t phone_taken = -1;
 	if (store_row(s, NULL, st, store_read_int64, &phone_taken) == STORE_OK)
 		taken = phone_taken ? "phone" : "email";

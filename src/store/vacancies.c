@@ -220,8 +220,7 @@ fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, 
 		return 0;
 	for (int i = 0; i < FTS_TABLES; i++) {
 		sqlite3_stmt *st = store_stmt(s, ins[i]);
-		sqlite3_bind_int64(st, 1, id);
-		store_bind_text(st, 2, o->v.title);
+		STORE_BIND(st, STORE_V(id), STORE_V(o->v.title));
 		if (i < 2) {
 			store_bind_text(st, 3, o->v.description);
 			store_bind_text(st, 4, o->skills_text);
@@ -440,8 +439,7 @@ store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_i
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.employer_id = ?1 ORDER BY v.id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, employer_id);
-	sqlite3_bind_int64(st, 2, limit);
+	STORE_BIND(st, STORE_V(employer_id), STORE_V(limit));
 	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
@@ -473,8 +471,7 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	if (found != STORE_OK)
 		return store_end(s, found);
 	st = store_stmt(s, "UPDATE vacancy_reports SET resolved_at = ?2 WHERE vacancy_id = ?1 AND resolved_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	const char *action = strcmp(status, "published") == 0 ? "vacancy_approved"
@@ -584,8 +581,7 @@ enum store_result
 store_vacancy_mark_alerted(struct store *s, int64_t id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE vacancies SET alerted_at = ?2 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
