@@ -45,18 +45,13 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, email, password_hash, created_at, password_changed_at) "
-	    "VALUES ('employer', ?1, ?2, ?3, ?4, ?5, ?5)");
-	STORE_BIND(st, STORE_V(n->name), STORE_V(n->phone), STORE_V(n->email), STORE_V(n->password_hash),
-	           STORE_V(now));
-	if (store_exec_stmt(s, st) != 0)
+	int64_t id = store_user_insert(s, "employer", n->name, n->phone, n->email, n->password_hash, NULL, 0, now);
+	if (id == 0)
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
 	if (has_nik)
 		nik_seal(n->nik, id, sealed);
 
-	st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO employers (user_id, kind, business_name, nib, kbli, address, district_code, village_code, "
 	    "outside_purbalingga, contact_person, nik_sealed, nik_index, nik_masked, consent_at) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");

@@ -49,17 +49,12 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, password_hash, created_at, created_by, password_changed_at) "
-	    "VALUES ('seeker', ?1, ?2, ?3, ?4, NULLIF(?5, 0), CASE WHEN ?3 IS NULL THEN NULL ELSE ?4 END)");
-	STORE_BIND(st, STORE_V(n->name), STORE_V(n->phone), STORE_V(n->password_hash), STORE_V(now),
-	           STORE_V(n->assisted_by));
-	if (store_exec_stmt(s, st) != 0)
+	int64_t id = store_user_insert(s, "seeker", n->name, n->phone, NULL, n->password_hash, NULL, n->assisted_by, now);
+	if (id == 0)
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
 	nik_seal(n->nik, id, sealed);
 
-	st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO seekers (user_id, nik_sealed, nik_index, nik_masked, nik_district, birth_date, sex, "
 	    "district_code, village_code, domicile_status, staff_note, is_minor, consent_at, consent_version) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");

@@ -43,6 +43,19 @@ store_user_taken(struct store *s, const char *phone, const char *email)
 	return taken;
 }
 
+int64_t
+store_user_insert(struct store *s, const char *role, const char *name, const char *phone, const char *email,
+                  const char *password_hash, const char *village_code, int64_t created_by, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
+	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL "
+	    "ELSE ?7 END)");
+	STORE_BIND(st, STORE_V(role), STORE_V(name), STORE_V(phone), STORE_V(email), STORE_V(password_hash),
+	           STORE_V(village_code), STORE_V(now), STORE_V(created_by));
+	return store_exec_stmt(s, st) == 0 ? sqlite3_last_insert_rowid(s->db) : 0;
+}
+
 enum store_result
 store_staff_create(struct store *s, const struct store_staff_new *n, int64_t actor_id, int64_t now,
                    int64_t *id_out, const char **conflict)
@@ -55,14 +68,10 @@ store_staff_create(struct store *s, const struct store_staff_new *n, int64_t act
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
-	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)");
-	STORE_BIND(st, STORE_V(n->role), STORE_V(n->name), STORE_V(n->phone), STORE_V(n->email),
-	           STORE_V(n->password_hash), STORE_V(n->village_code), STORE_V(now), STORE_V(actor_id));
-	if (store_exec_stmt(s, st) != 0)
+	*id_out = store_user_insert(s, n->role, n->name, n->phone, n->email, n->password_hash, n->village_code,
+	                            actor_id, now);
+	if (*id_out == 0)
 		goto fail;
-	*id_out = sqlite3_last_insert_rowid(s->db);
 	if (store_audit_add(s, actor_id, "account_created", n->role, *id_out, NULL, now) != STORE_OK)
 		goto fail;
 	r = STORE_OK;
