@@ -211,14 +211,21 @@ skill_count(struct dash_skill_map *m, const char *list, int64_t doc, bool vacanc
 	}
 }
 
+/* Larger count first, then by name. */
+static int
+cmp_count(int64_t x, int64_t y, const char *xname, const char *yname)
+{
+	if (x != y)
+		return x > y ? -1 : 1;
+	return strcmp(xname, yname);
+}
+
 static int
 cmp_demand(const void *a, const void *b)
 {
 	const struct dash_skill_slot *x = *(struct dash_skill_slot *const *)a;
 	const struct dash_skill_slot *y = *(struct dash_skill_slot *const *)b;
-	if (x->demand != y->demand)
-		return x->demand > y->demand ? -1 : 1;
-	return strcmp(x->name, y->name);
+	return cmp_count(x->demand, y->demand, x->name, y->name);
 }
 
 static int
@@ -226,9 +233,7 @@ cmp_offer(const void *a, const void *b)
 {
 	const struct dash_skill_slot *x = *(struct dash_skill_slot *const *)a;
 	const struct dash_skill_slot *y = *(struct dash_skill_slot *const *)b;
-	if (x->offer != y->offer)
-		return x->offer > y->offer ? -1 : 1;
-	return strcmp(x->name, y->name);
+	return cmp_count(x->offer, y->offer, x->name, y->name);
 }
 
 static int
