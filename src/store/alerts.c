@@ -293,9 +293,7 @@ store_saved_search_delete(struct store *s, int64_t user_id, int64_t id)
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM saved_searches WHERE id = ?1 AND user_id = ?2");
 	STORE_BIND(st, STORE_V(id), STORE_V(user_id));
-	if (store_exec_stmt(s, st) != 0)
-		return STORE_ERROR;
-	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+	return store_exec_changed(s, st);
 }
 
 enum store_result
@@ -328,7 +326,5 @@ store_alerts_outbox_sent(struct store *s, int64_t id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE outbox SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL");
 	STORE_BIND(st, STORE_V(id), STORE_V(now));
-	if (store_exec_stmt(s, st) != 0)
-		return STORE_ERROR;
-	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+	return store_exec_changed(s, st);
 }
