@@ -314,6 +314,15 @@ store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *rea
 }
 
 enum store_result
+store_row_by_id(struct store *s, struct arena *a, int64_t id, const struct store_col *cols, size_t ncols, void *out,
+                const char *sql)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	sqlite3_bind_int64(st, 1, id);
+	return row(s, a, st, NULL, cols, ncols, out);
+}
+
+enum store_result
 store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t ncols,
                void *out)
 {

@@ -77,10 +77,8 @@ fail:
 enum store_result
 store_employer_get(struct store *s, struct arena *a, int64_t id, struct store_employer *out)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	return STORE_ROW_BY_ID(s, a, id, employer_cols, out,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id WHERE u.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return STORE_ROW_COLS(s, a, st, employer_cols, out);
 }
 
 enum store_result

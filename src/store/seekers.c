@@ -90,10 +90,8 @@ fail:
 enum store_result
 store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seeker *out)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	return STORE_ROW_BY_ID(s, a, id, seeker_cols, out,
 	    "SELECT " SEEKER_COLUMNS " FROM users u JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return STORE_ROW_COLS(s, a, st, seeker_cols, out);
 }
 
 /* One query per filter shape rather than "(?1 IS NULL OR col = ?1)", which

@@ -99,6 +99,11 @@ enum store_result store_row(struct store *s, struct arena *a, sqlite3_stmt *st, 
 enum store_result store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct store_col *cols,
                                  size_t ncols, void *row);
 #define STORE_ROW_COLS(s, a, st, cols, row) store_row_cols((s), (a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
+/* store_row_cols of the statement sql (a string literal) with ?1 bound to id. */
+enum store_result store_row_by_id(struct store *s, struct arena *a, int64_t id, const struct store_col *cols,
+                                  size_t ncols, void *row, const char *sql);
+#define STORE_ROW_BY_ID(s, a, id, cols, row, sql) \
+	store_row_by_id((s), (a), (id), (cols), sizeof(cols) / sizeof((cols)[0]), (row), (sql))
 /* Readers for store_row and store_rows: column 0 as an int64_t, or as an
  * arena string (a const char *). */
 store_read_fn store_read_int64;

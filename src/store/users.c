@@ -17,9 +17,8 @@ static const struct store_col user_cols[] = {
 enum store_result
 store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return STORE_ROW_COLS(s, a, st, user_cols, out);
+	return STORE_ROW_BY_ID(s, a, id, user_cols, out,
+	    "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
 }
 
 enum store_result
