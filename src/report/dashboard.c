@@ -460,23 +460,26 @@ gaps_district(struct dash_calc *c)
 	qsort(d->gaps_district.rows, d->gaps_district.n, sizeof(struct dash_row), cmp_gap_district);
 }
 
-/* The next row of a list of at most DASH_LIST_MAX (counted in *total), or
- * NULL past the limit. */
+/* A row for the item id (the key) named label, counted in *total, when the
+ * list t has room (DASH_LIST_MAX); else NULL. */
 static struct dash_row *
-list_row(struct dash_table *t, int64_t *total)
+list_add(struct dash_calc *c, struct dash_table *t, int64_t *total, int64_t id, const char *label)
 {
 	(*total)++;
-	return t->n < DASH_LIST_MAX ? &t->rows[t->n++] : NULL;
+	if (t->n >= DASH_LIST_MAX)
+		return NULL;
+	struct dash_row *r = &t->rows[t->n++];
+	r->key = arena_printf(c->a, "%lld", (long long)id);
+	r->label = label != NULL ? arena_strdup(c->a, label) : NULL;
+	return r;
 }
 
 static int
 on_unmatched(void *ctx, const struct dash_unmatched_row *u)
 {
 	struct dash_calc *c = ctx;
-	struct dash_row *r = list_row(&c->out->gaps_unmatched, &c->out->unmatched_total);
+	struct dash_row *r = list_add(c, &c->out->gaps_unmatched, &c->out->unmatched_total, u->id, u->title);
 	if (r != NULL) {
-		r->key = arena_printf(c->a, "%lld", (long long)u->id);
-		r->label = u->title != NULL ? arena_strdup(c->a, u->title) : NULL;
 		r->sub = u->district != NULL ? arena_strdup(c->a, u->district) : NULL;
 		r->v[0] = (c->now - u->published_at) / 86400;
 	}
@@ -520,12 +523,10 @@ static int
 on_silent(void *ctx, const struct dash_silent_row *s)
 {
 	struct dash_calc *c = ctx;
-	struct dash_row *r = list_row(&c->out->outcomes_silent, &c->out->silent_total);
-	if (r != NULL) {
-		r->key = arena_printf(c->a, "%lld", (long long)s->employer_id);
-		r->label = s->business_name != NULL ? arena_strdup(c->a, s->business_name) : NULL;
+	struct dash_row *r = list_add(c, &c->out->outcomes_silent, &c->out->silent_total, s->employer_id,
+	                              s->business_name);
+	if (r != NULL)
 		r->v[0] = s->silent;
-	}
 	return 0;
 }
 
