@@ -72,19 +72,27 @@ or_dash(const char *s)
 }
 
 /* Show text at (x, y) in size, shrunk until it fits max_w. */
+/* Select the font and shrink size by quarter points until text fits max_w
+ * (not below MIN_FONT): the size, with the text's extents in *ext. */
+static double
+fit_font(cairo_t *cr, double size, double max_w, bool bold, const char *text, cairo_text_extents_t *ext)
+{
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	for (;;) {
+		cairo_set_font_size(cr, size);
+		cairo_text_extents(cr, text, ext);
+		if (ext->x_advance <= max_w || size <= MIN_FONT)
+			return size;
+		size -= 0.25;
+	}
+}
+
 static void
 text_fit(cairo_t *cr, double x, double y, double size, double max_w, bool bold, const char *text)
 {
 	cairo_text_extents_t ext;
 	text = or_dash(text);
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	for (;;) {
-		cairo_set_font_size(cr, size);
-		cairo_text_extents(cr, text, &ext);
-		if (ext.x_advance <= max_w || size <= MIN_FONT)
-			break;
-		size -= 0.25;
-	}
+	fit_font(cr, size, max_w, bold, text, &ext);
 	cairo_move_to(cr, x, y);
 	cairo_show_text(cr, text);
 }
@@ -94,15 +102,7 @@ static void
 text_center(cairo_t *cr, double cx, double y, double size, double max_w, bool bold, const char *text)
 {
 	cairo_text_extents_t ext;
-	double s = size;
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	for (;;) {
-		cairo_set_font_size(cr, s);
-		cairo_text_extents(cr, text, &ext);
-		if (ext.x_advance <= max_w || s <= MIN_FONT)
-			break;
-		s -= 0.25;
-	}
+	double s = fit_font(cr, size, max_w, bold, text, &ext);
 	text_fit(cr, cx - ext.x_advance / 2, y, s, max_w, bold, text);
 }
 

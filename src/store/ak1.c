@@ -12,28 +12,19 @@
 	"u.name, k.nik_masked, k.birth_date, k.sex, k.district_code, k.village_code"
 #define AK1_FROM " FROM ak1_cards c JOIN users u ON u.id = c.seeker_id JOIN seekers k ON k.user_id = c.seeker_id "
 
+#define C(field) STORE_COL(struct store_ak1, field)
+static const struct store_col ak1_cols[] = {
+	C(id), C(seeker_id), C(number), C(status), C(requested_at), C(legalised_at), C(legalised_by),
+	C(valid_until), C(reject_reason), C(public_token), C(has_photo), C(name), C(nik_masked), C(birth_date),
+	C(sex), C(district_code), C(village_code),
+};
+#undef C
+
 static void
 ak1_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_ak1 *c = row;
-	memset(c, 0, sizeof(*c));
-	c->id = sqlite3_column_int64(st, 0);
-	c->seeker_id = sqlite3_column_int64(st, 1);
-	c->number = store_col_text(a, st, 2);
-	c->status = store_col_text(a, st, 3);
-	c->requested_at = sqlite3_column_int64(st, 4);
-	c->legalised_at = sqlite3_column_int64(st, 5);
-	c->legalised_by = sqlite3_column_int64(st, 6);
-	c->valid_until = store_col_text(a, st, 7);
-	c->reject_reason = store_col_text(a, st, 8);
-	c->public_token = store_col_text(a, st, 9);
-	c->has_photo = sqlite3_column_int(st, 10) != 0;
-	c->name = store_col_text(a, st, 11);
-	c->nik_masked = store_col_text(a, st, 12);
-	c->birth_date = store_col_text(a, st, 13);
-	c->sex = store_col_text(a, st, 14);
-	c->district_code = store_col_text(a, st, 15);
-	c->village_code = store_col_text(a, st, 16);
+	memset(row, 0, sizeof(struct store_ak1));
+	STORE_READ_COLS(a, st, ak1_cols, row);
 }
 
 /* Fill the report dates of c. */
@@ -72,8 +63,7 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 		return STORE_ERROR;
 	st = store_stmt(s, "SELECT count(*) FROM ak1_cards WHERE seeker_id = ?1 AND (status = 'requested' OR "
 	                   "(status = 'legalised' AND valid_until >= ?2))");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	store_bind_text(st, 2, today);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(today));
 	int64_t open = store_int(s, st, -1);
 	if (open < 0)
 		goto fail;
@@ -83,8 +73,7 @@ store_ak1_request(struct store *s, int64_t seeker_id, const void *photo, size_t 
 	}
 	st = store_stmt(s, "INSERT INTO ak1_cards (seeker_id, status, requested_at, photo) "
 	                   "VALUES (?1, 'requested', ?2, ?3)");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(now));
 	if (photo != NULL && photo_len > 0)
 		sqlite3_bind_blob(st, 3, photo, (int)photo_len, SQLITE_TRANSIENT);
 	else
@@ -139,17 +128,13 @@ store_ak1_list(struct store *s, struct arena *a, const char *status, const char 
 	/* instr() rather than LIKE: a name typed by staff has no wildcards. */
 	st = store_stmt(s, "SELECT count(*)" AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0)");
-	store_bind_text(st, 1, status);
-	store_bind_text(st, 2, name);
+	STORE_BIND(st, STORE_V(status), STORE_V(name));
 	if (store_row(s, NULL, st, store_read_int64, total) != STORE_OK)
 		return STORE_ERROR;
 	st = store_stmt(s, "SELECT " AK1_COLUMNS AK1_FROM "WHERE (?1 IS NULL OR c.status = ?1) AND "
 	                   "(?2 IS NULL OR instr(lower(u.name), lower(?2)) > 0) ORDER BY c.requested_at DESC, c.id DESC "
 	                   "LIMIT ?3 OFFSET ?4");
-	store_bind_text(st, 1, status);
-	store_bind_text(st, 2, name);
-	sqlite3_bind_int64(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
+	STORE_BIND(st, STORE_V(status), STORE_V(name), STORE_V(limit), STORE_V(offset));
 	return STORE_ROWS(s, a, st, (size_t)limit, ak1_from_row, items, count);
 }
 
@@ -189,12 +174,8 @@ store_ak1_legalise(struct store *s, int64_t id, struct date today, const char *v
 	st = store_stmt(s, "UPDATE ak1_cards SET status = 'legalised', number = ?2, legalised_at = ?3, "
 	                   "legalised_by = ?4, valid_until = ?5, public_token = ?6, reject_reason = NULL "
 	                   "WHERE id = ?1 AND status = 'requested'");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, number);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, actor_id);
-	store_bind_text(st, 5, valid_until);
-	store_bind_text(st, 6, token);
+	STORE_BIND(st, STORE_V(id), STORE_V(number), STORE_V(now), STORE_V(actor_id), STORE_V(valid_until),
+	           STORE_V(token));
 	enum store_result r = store_decision(s, st, actor_id, "ak1_legalised", "seeker", seeker_id, number, now);
 	if (r == STORE_OK)
 		memcpy(number_out, number, sizeof(number));
@@ -216,10 +197,7 @@ store_ak1_reject(struct store *s, int64_t id, const char *reason, int64_t actor_
 	store_row(s, NULL, st, store_read_int64, &seeker_id);
 	st = store_stmt(s, "UPDATE ak1_cards SET status = 'rejected', reject_reason = ?2, legalised_at = ?3, "
 	                   "legalised_by = ?4 WHERE id = ?1 AND status = 'requested'");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, reason);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int64(st, 4, actor_id);
+	STORE_BIND(st, STORE_V(id), STORE_V(reason), STORE_V(now), STORE_V(actor_id));
 	return store_decision(s, st, actor_id, "ak1_rejected", "seeker", seeker_id, reason, now);
 }
 
@@ -241,10 +219,7 @@ store_ak1_report(struct store *s, int64_t id, int box, const char *note, int64_t
 	}
 	st = store_stmt(s, "INSERT INTO ak1_reports (card_id, box, reported_at, note) VALUES (?1, ?2, ?3, ?4) "
 	                   "ON CONFLICT (card_id, box) DO NOTHING");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, box);
-	sqlite3_bind_int64(st, 3, now);
-	store_bind_text(st, 4, note);
+	STORE_BIND(st, STORE_V(id), STORE_V(box), STORE_V(now), STORE_V(note));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {

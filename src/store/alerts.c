@@ -68,17 +68,11 @@ default_settings(struct store_alert_settings *out)
 	out->threshold = ALERTS_DEFAULT_THRESHOLD;
 }
 
-static void
-read_settings(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_alert_settings *out = row;
-	out->enabled = sqlite3_column_int(st, 0) != 0;
-	out->channel = store_col_text(a, st, 1);
-	out->mode = store_col_text(a, st, 2);
-	out->quiet_from = sqlite3_column_int(st, 3);
-	out->quiet_to = sqlite3_column_int(st, 4);
-	out->threshold = sqlite3_column_int(st, 5);
-}
+#define C(field) STORE_COL(struct store_alert_settings, field)
+static const struct store_col settings_cols[] = {
+	C(enabled), C(channel), C(mode), C(quiet_from), C(quiet_to), C(threshold),
+};
+#undef C
 
 enum store_result
 store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, struct store_alert_settings *out)
@@ -87,7 +81,7 @@ store_alerts_settings_get(struct store *s, struct arena *a, int64_t user_id, str
 	    "SELECT enabled, channel, mode, quiet_from, quiet_to, threshold FROM alert_settings WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
 	default_settings(out);
-	return store_row(s, a, st, read_settings, out) == STORE_ERROR ? STORE_ERROR : STORE_OK;
+	return STORE_ROW_COLS(s, a, st, settings_cols, out) == STORE_ERROR ? STORE_ERROR : STORE_OK;
 }
 
 enum store_result
@@ -98,13 +92,8 @@ store_alerts_settings_save(struct store *s, int64_t user_id, const struct store_
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled,"
 	    " channel = excluded.channel, mode = excluded.mode, quiet_from = excluded.quiet_from,"
 	    " quiet_to = excluded.quiet_to, threshold = excluded.threshold");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int(st, 2, in->enabled);
-	store_bind_text(st, 3, in->channel);
-	store_bind_text(st, 4, in->mode);
-	sqlite3_bind_int(st, 5, in->quiet_from);
-	sqlite3_bind_int(st, 6, in->quiet_to);
-	sqlite3_bind_int(st, 7, in->threshold);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(in->enabled), STORE_V(in->channel), STORE_V(in->mode),
+	           STORE_V(in->quiet_from), STORE_V(in->quiet_to), STORE_V(in->threshold));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
@@ -166,33 +155,18 @@ store_inbox_add(struct store *s, int64_t user_id, const char *kind, int64_t vaca
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at)"
 	    " VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, kind);
-	sqlite3_bind_int64(st, 3, vacancy_id);
-	sqlite3_bind_int64(st, 4, ref_id);
-	store_bind_text(st, 5, title);
-	store_bind_text(st, 6, body);
-	store_bind_text(st, 7, link);
-	sqlite3_bind_int64(st, 8, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(kind), STORE_V(vacancy_id), STORE_V(ref_id), STORE_V(title),
+	           STORE_V(body), STORE_V(link), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 	return sqlite3_changes(s->db) > 0 ? 1 : 0;
 }
 
-static void
-read_inbox(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_inbox_item *m = row;
-	m->id = sqlite3_column_int64(st, 0);
-	m->kind = store_col_text(a, st, 1);
-	m->vacancy_id = sqlite3_column_int64(st, 2);
-	m->ref_id = sqlite3_column_int64(st, 3);
-	m->title = store_col_text(a, st, 4);
-	m->body = store_col_text(a, st, 5);
-	m->link = store_col_text(a, st, 6);
-	m->created_at = sqlite3_column_int64(st, 7);
-	m->read_at = sqlite3_column_int64(st, 8);
-}
+#define C(field) STORE_COL(struct store_inbox_item, field)
+static const struct store_col inbox_cols[] = {
+	C(id), C(kind), C(vacancy_id), C(ref_id), C(title), C(body), C(link), C(created_at), C(read_at),
+};
+#undef C
 
 static enum store_result
 inbox_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, struct store_inbox_item **items,
@@ -200,7 +174,7 @@ inbox_rows(struct store *s, struct arena *a, sqlite3_stmt *st, int64_t limit, st
 {
 	if (limit <= 0 || limit > ALERTS_INBOX_MAX)
 		limit = ALERTS_INBOX_MAX;
-	return STORE_ROWS(s, a, st, (size_t)limit, read_inbox, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, inbox_cols, items, count);
 }
 
 enum store_result
@@ -210,8 +184,8 @@ store_inbox_list(struct store *s, struct arena *a, int64_t user_id, int64_t limi
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
 	    " WHERE user_id = ?1 AND kind <> 'digest_sent' ORDER BY id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	STORE_BIND(st, STORE_V(user_id),
+	           STORE_V(limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX));
 	return inbox_rows(s, a, st, limit, items, count);
 }
 
@@ -228,8 +202,7 @@ enum store_result
 store_inbox_read_all(struct store *s, int64_t user_id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE inbox SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
@@ -240,9 +213,8 @@ store_inbox_alerts_since(struct store *s, struct arena *a, int64_t user_id, int6
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, kind, vacancy_id, ref_id, title, body, link, created_at, read_at FROM inbox"
 	    " WHERE user_id = ?1 AND kind IN ('vacancy_match', 'saved_search') AND created_at > ?2 ORDER BY id LIMIT ?3");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, since);
-	sqlite3_bind_int64(st, 3, limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(since),
+	           STORE_V(limit > 0 && limit <= ALERTS_INBOX_MAX ? limit : ALERTS_INBOX_MAX));
 	return inbox_rows(s, a, st, limit, items, count);
 }
 
@@ -269,8 +241,7 @@ store_alerts_recipient(struct store *s, struct arena *a, int64_t user_id, const 
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT CASE WHEN ?2 THEN email ELSE phone END FROM users WHERE id = ?1");
 	const char *r = NULL;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int(st, 2, channel != NULL && strcmp(channel, "email") == 0);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel != NULL && strcmp(channel, "email") == 0));
 	store_row(s, a, st, store_read_text, &r);
 	return r;
 }
@@ -292,10 +263,7 @@ store_saved_search_add(struct store *s, int64_t user_id, const char *name, const
 		goto fail;
 	}
 	st = store_stmt(s, "INSERT INTO saved_searches (user_id, name, query, created_at) VALUES (?1, ?2, ?3, ?4)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, name);
-	store_bind_text(st, 3, query);
-	sqlite3_bind_int64(st, 4, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(name), STORE_V(query), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
@@ -304,16 +272,11 @@ fail:
 	return store_end(s, r);
 }
 
-static void
-read_saved(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_saved_search *q = row;
-	q->id = sqlite3_column_int64(st, 0);
-	q->user_id = sqlite3_column_int64(st, 1);
-	q->name = store_col_text(a, st, 2);
-	q->query = store_col_text(a, st, 3);
-	q->created_at = sqlite3_column_int64(st, 4);
-}
+#define C(field) STORE_COL(struct store_saved_search, field)
+static const struct store_col saved_cols[] = {
+	C(id), C(user_id), C(name), C(query), C(created_at),
+};
+#undef C
 
 enum store_result
 store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struct store_saved_search **items,
@@ -322,18 +285,15 @@ store_saved_search_list(struct store *s, struct arena *a, int64_t user_id, struc
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, user_id, name, query, created_at FROM saved_searches WHERE user_id = ?1 ORDER BY id DESC LIMIT 50");
 	sqlite3_bind_int64(st, 1, user_id);
-	return STORE_ROWS(s, a, st, ALERTS_SAVED_MAX, read_saved, items, count);
+	return STORE_ROWS_COLS(s, a, st, ALERTS_SAVED_MAX, saved_cols, items, count);
 }
 
 enum store_result
 store_saved_search_delete(struct store *s, int64_t user_id, int64_t id)
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM saved_searches WHERE id = ?1 AND user_id = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, user_id);
-	if (store_exec_stmt(s, st) != 0)
-		return STORE_ERROR;
-	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+	STORE_BIND(st, STORE_V(id), STORE_V(user_id));
+	return store_exec_changed(s, st);
 }
 
 enum store_result
@@ -345,7 +305,7 @@ store_saved_search_all(struct store *s, struct arena *a, int64_t limit, struct s
 	if (limit <= 0)
 		limit = 1;
 	sqlite3_bind_int64(st, 1, limit);
-	return STORE_ROWS(s, a, st, (size_t)limit, read_saved, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, saved_cols, items, count);
 }
 
 enum store_result
@@ -365,9 +325,6 @@ enum store_result
 store_alerts_outbox_sent(struct store *s, int64_t id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE outbox SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
-	if (store_exec_stmt(s, st) != 0)
-		return STORE_ERROR;
-	return sqlite3_changes(s->db) > 0 ? STORE_OK : STORE_NOT_FOUND;
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
+	return store_exec_changed(s, st);
 }

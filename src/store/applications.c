@@ -22,38 +22,21 @@
 	" LEFT JOIN seekers k ON k.user_id = a.seeker_id LEFT JOIN seeker_profiles p ON p.user_id = a.seeker_id" \
 	" LEFT JOIN seeker_cvs c ON c.user_id = a.seeker_id"
 
+#define C(field) STORE_COL(struct store_application, field)
+static const struct store_col application_cols[] = {
+	C(id), C(vacancy_id), C(seeker_id), C(status), C(note), C(walkin), C(interview_at), C(interview_place),
+	C(interview_message), C(reject_reason), C(created_at), C(updated_at), C(reminded_at), C(vacancy_title),
+	C(vacancy_status), C(apply_method), C(whatsapp), C(employer_id), C(employer_name), C(seeker_name),
+	C(seeker_phone), C(seeker_district), C(seeker_village), C(seeker_education), C(seeker_skills),
+	C(seeker_experience_years), C(seeker_has_cv),
+};
+#undef C
+
 static void
 app_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	struct store_application *o = row;
-	memset(o, 0, sizeof(*o));
-	o->id = sqlite3_column_int64(st, 0);
-	o->vacancy_id = sqlite3_column_int64(st, 1);
-	o->seeker_id = sqlite3_column_int64(st, 2);
-	o->status = store_col_text(a, st, 3);
-	o->note = store_col_text(a, st, 4);
-	o->walkin = sqlite3_column_int(st, 5) != 0;
-	o->interview_at = store_col_text(a, st, 6);
-	o->interview_place = store_col_text(a, st, 7);
-	o->interview_message = store_col_text(a, st, 8);
-	o->reject_reason = store_col_text(a, st, 9);
-	o->created_at = sqlite3_column_int64(st, 10);
-	o->updated_at = sqlite3_column_int64(st, 11);
-	o->reminded_at = sqlite3_column_int64(st, 12);
-	o->vacancy_title = store_col_text(a, st, 13);
-	o->vacancy_status = store_col_text(a, st, 14);
-	o->apply_method = store_col_text(a, st, 15);
-	o->whatsapp = store_col_text(a, st, 16);
-	o->employer_id = sqlite3_column_int64(st, 17);
-	o->employer_name = store_col_text(a, st, 18);
-	o->seeker_name = store_col_text(a, st, 19);
-	o->seeker_phone = store_col_text(a, st, 20);
-	o->seeker_district = store_col_text(a, st, 21);
-	o->seeker_village = store_col_text(a, st, 22);
-	o->seeker_education = store_col_text(a, st, 23);
-	o->seeker_skills = store_col_text(a, st, 24);
-	o->seeker_experience_years = sqlite3_column_int(st, 25);
-	o->seeker_has_cv = sqlite3_column_int(st, 26) != 0;
+	memset(row, 0, sizeof(struct store_application));
+	STORE_READ_COLS(a, st, application_cols, row);
 }
 
 /* Read up to APPLICATION_LIST_MAX rows of a bound APP_COLUMNS query. */
@@ -80,13 +63,8 @@ notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_noti
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO inbox (user_id, kind, vacancy_id, ref_id, title, body, link, created_at) "
 	    "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6, ?7)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, n->kind ? n->kind : "application");
-	sqlite3_bind_int64(st, 3, app_id);
-	store_bind_text(st, 4, n->title);
-	store_bind_text(st, 5, n->body);
-	store_bind_text(st, 6, link);
-	sqlite3_bind_int64(st, 7, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(n->kind ? n->kind : "application"), STORE_V(app_id),
+	           STORE_V(n->title), STORE_V(n->body), STORE_V(link), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 
@@ -119,10 +97,7 @@ add_event(struct store *s, int64_t app_id, const char *status, const char *messa
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO application_events (application_id, at, status, message) VALUES (?1, ?2, ?3, ?4)");
-	sqlite3_bind_int64(st, 1, app_id);
-	sqlite3_bind_int64(st, 2, now);
-	store_bind_text(st, 3, status);
-	store_bind_text(st, 4, message);
+	STORE_BIND(st, STORE_V(app_id), STORE_V(now), STORE_V(status), STORE_V(message));
 	return store_exec_stmt(s, st);
 }
 
@@ -135,13 +110,8 @@ placement_insert(struct store *s, const struct store_placement *p, int64_t now, 
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO placements (seeker_id, vacancy_id, employer_name, since, channel, reported_by, created_at) "
 	    "VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7)");
-	sqlite3_bind_int64(st, 1, p->seeker_id);
-	sqlite3_bind_int64(st, 2, p->vacancy_id);
-	store_bind_text(st, 3, p->employer_name);
-	store_bind_text(st, 4, p->since);
-	store_bind_text(st, 5, p->channel);
-	store_bind_text(st, 6, p->reported_by);
-	sqlite3_bind_int64(st, 7, now);
+	STORE_BIND(st, STORE_V(p->seeker_id), STORE_V(p->vacancy_id), STORE_V(p->employer_name), STORE_V(p->since),
+	           STORE_V(p->channel), STORE_V(p->reported_by), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return -1;
 	if (id_out != NULL)
@@ -218,8 +188,7 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 		goto fail;
 	}
 	st = store_stmt(s, "SELECT id FROM applications WHERE vacancy_id = ?1 AND seeker_id = ?2");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, seeker_id);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(seeker_id));
 	if (store_row(s, NULL, st, store_read_int64, id_out) == STORE_OK) {
 		*conflict = "applied";
 		r = STORE_CONFLICT;
@@ -241,11 +210,8 @@ store_application_create(struct store *s, int64_t vacancy_id, int64_t seeker_id,
 	st = store_stmt(s,
 	    "INSERT INTO applications (vacancy_id, seeker_id, status, note, walkin, created_at, updated_at) "
 	    "VALUES (?1, ?2, 'baru', ?3, ?4, ?5, ?5)");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	store_bind_text(st, 3, note != NULL && *note != '\0' ? note : NULL);
-	sqlite3_bind_int(st, 4, walkin);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(seeker_id),
+	           STORE_V(note != NULL && *note != '\0' ? note : NULL), STORE_V(walkin), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	*id_out = sqlite3_last_insert_rowid(s->db);
@@ -308,8 +274,7 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(e.business_name, u.name) FROM vacancies v JOIN users u ON u.id = v.employer_id "
 	    "LEFT JOIN employers e ON e.user_id = v.employer_id WHERE v.id = ?1 AND v.employer_id = ?2");
-	sqlite3_bind_int64(st, 1, vacancy_id);
-	sqlite3_bind_int64(st, 2, employer_id);
+	STORE_BIND(st, STORE_V(vacancy_id), STORE_V(employer_id));
 	if ((r = store_row(s, NULL, st, read_name, employer_name)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;
@@ -321,8 +286,7 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 			continue;
 		struct app_state a = {0, "", 0};
 		st = store_stmt(s, "SELECT seeker_id, status, walkin FROM applications WHERE id = ?1 AND vacancy_id = ?2");
-		sqlite3_bind_int64(st, 1, ids[i]);
-		sqlite3_bind_int64(st, 2, vacancy_id);
+		STORE_BIND(st, STORE_V(ids[i]), STORE_V(vacancy_id));
 		if ((r = store_row(s, NULL, st, read_state, &a)) != STORE_OK)
 			goto fail;
 		r = STORE_ERROR;
@@ -335,13 +299,9 @@ store_application_set_status(struct store *s, int64_t vacancy_id, int64_t employ
 		    "interview_message = CASE WHEN ?2 = 'wawancara' THEN ?5 ELSE interview_message END, "
 		    "reject_reason = CASE WHEN ?2 = 'ditolak' THEN ?6 ELSE reject_reason END, "
 		    "updated_at = ?7 WHERE id = ?1");
-		sqlite3_bind_int64(st, 1, ids[i]);
-		store_bind_text(st, 2, c->status);
-		store_bind_text(st, 3, c->interview_at);
-		store_bind_text(st, 4, c->interview_place);
-		store_bind_text(st, 5, c->interview_message);
-		store_bind_text(st, 6, c->reject_reason);
-		sqlite3_bind_int64(st, 7, now);
+		STORE_BIND(st, STORE_V(ids[i]), STORE_V(c->status), STORE_V(c->interview_at),
+		           STORE_V(c->interview_place), STORE_V(c->interview_message), STORE_V(c->reject_reason),
+		           STORE_V(now));
 		if (store_exec_stmt(s, st) != 0 || add_event(s, ids[i], c->status, c->event_message, now) != 0 ||
 		    notify(s, a.seeker_id, ids[i], c->notice, now) != 0)
 			goto fail;
@@ -375,15 +335,12 @@ store_application_withdraw(struct store *s, int64_t id, int64_t seeker_id, int64
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE applications SET status = 'ditarik', updated_at = ?3 "
 	    "WHERE id = ?1 AND seeker_id = ?2 AND status IN ('baru', 'diseleksi', 'wawancara')");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(seeker_id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {
 		st = store_stmt(s, "SELECT 1 FROM applications WHERE id = ?1 AND seeker_id = ?2");
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, seeker_id);
+		STORE_BIND(st, STORE_V(id), STORE_V(seeker_id));
 		r = store_int(s, st, 0) != 0 ? STORE_CONFLICT : STORE_NOT_FOUND;
 		goto fail;
 	}
@@ -394,15 +351,11 @@ fail:
 	return store_end(s, r);
 }
 
-static void
-read_event(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_application_event *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->at = sqlite3_column_int64(st, 1);
-	e->status = store_col_text(a, st, 2);
-	e->message = store_col_text(a, st, 3);
-}
+#define C(field) STORE_COL(struct store_application_event, field)
+static const struct store_col event_cols[] = {
+	C(id), C(at), C(status), C(message),
+};
+#undef C
 
 enum store_result
 store_application_events(struct store *s, struct arena *a, int64_t id, struct store_application_event **items,
@@ -411,9 +364,8 @@ store_application_events(struct store *s, struct arena *a, int64_t id, struct st
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, at, status, message FROM application_events WHERE application_id = ?1 ORDER BY at, id "
 	    "LIMIT ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, APPLICATION_EVENTS_MAX);
-	return STORE_ROWS(s, a, st, APPLICATION_EVENTS_MAX, read_event, items, count);
+	STORE_BIND(st, STORE_V(id), STORE_V(APPLICATION_EVENTS_MAX));
+	return STORE_ROWS_COLS(s, a, st, APPLICATION_EVENTS_MAX, event_cols, items, count);
 }
 
 enum store_result
@@ -428,8 +380,7 @@ store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char
 	sqlite3_stmt *list = store_stmt(s,
 	    "SELECT id, seeker_id FROM applications WHERE vacancy_id = ?1 "
 	    "AND status IN ('baru', 'diseleksi', 'wawancara') ORDER BY id LIMIT ?2");
-	sqlite3_bind_int64(list, 1, vacancy_id);
-	sqlite3_bind_int(list, 2, APPLICATION_LIST_MAX);
+	STORE_BIND(list, STORE_V(vacancy_id), STORE_V(APPLICATION_LIST_MAX));
 	int rc;
 	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(list, 0), seeker_id = sqlite3_column_int64(list, 1);
@@ -456,8 +407,8 @@ store_application_untouched(struct store *s, struct arena *a, int64_t before, in
 	sqlite3_stmt *st = store_stmt(s, "SELECT " APP_COLUMNS APP_FROM
 	    " WHERE a.status = 'baru' AND a.updated_at < ?1 AND a.reminded_at IS NULL AND v.status = 'published' "
 	    "ORDER BY a.id LIMIT ?2");
-	sqlite3_bind_int64(st, 1, before);
-	sqlite3_bind_int64(st, 2, limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX);
+	STORE_BIND(st, STORE_V(before),
+	           STORE_V(limit > 0 && limit <= APPLICATION_LIST_MAX ? limit : APPLICATION_LIST_MAX));
 	return app_list(s, a, st, limit, items, count);
 }
 
@@ -469,8 +420,7 @@ store_application_remind(struct store *s, int64_t id, const struct store_notice 
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE applications SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'baru'");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;
@@ -494,20 +444,12 @@ store_placement_create(struct store *s, const struct store_placement *p, int64_t
 	                      "seeker_generation");
 }
 
-static void
-read_placement(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_placement *p = row;
-	p->id = sqlite3_column_int64(st, 0);
-	p->seeker_id = sqlite3_column_int64(st, 1);
-	p->vacancy_id = sqlite3_column_int64(st, 2);
-	p->employer_name = store_col_text(a, st, 3);
-	p->since = store_col_text(a, st, 4);
-	p->channel = store_col_text(a, st, 5);
-	p->reported_by = store_col_text(a, st, 6);
-	p->created_at = sqlite3_column_int64(st, 7);
-	p->ended_at = sqlite3_column_int64(st, 8);
-}
+#define C(field) STORE_COL(struct store_placement, field)
+static const struct store_col placement_cols[] = {
+	C(id), C(seeker_id), C(vacancy_id), C(employer_name), C(since), C(channel), C(reported_by), C(created_at),
+	C(ended_at),
+};
+#undef C
 
 enum store_result
 store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct store_placement **items,
@@ -517,9 +459,8 @@ store_placement_list(struct store *s, struct arena *a, int64_t seeker_id, struct
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, seeker_id, coalesce(vacancy_id, 0), employer_name, since, channel, reported_by, created_at, "
 	    "coalesce(ended_at, 0) FROM placements WHERE seeker_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, seeker_id);
-	sqlite3_bind_int(st, 2, LIMIT);
-	return STORE_ROWS(s, a, st, LIMIT, read_placement, items, count);
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(LIMIT));
+	return STORE_ROWS_COLS(s, a, st, LIMIT, placement_cols, items, count);
 }
 
 enum store_result
@@ -530,9 +471,7 @@ store_placement_end(struct store *s, int64_t id, int64_t seeker_id, int64_t now)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE placements SET ended_at = ?3 WHERE id = ?1 AND seeker_id = ?2 AND ended_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, seeker_id);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(seeker_id), STORE_V(now));
 	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;

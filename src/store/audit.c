@@ -10,28 +10,16 @@ store_audit_add(struct store *s, int64_t actor_id, const char *action, const cha
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target_id, reason) "
 	    "VALUES (?1, NULLIF(?2, 0), (SELECT name FROM users WHERE id = ?2), ?3, ?4, NULLIF(?5, 0), ?6)");
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, actor_id);
-	store_bind_text(st, 3, action);
-	store_bind_text(st, 4, target_type);
-	sqlite3_bind_int64(st, 5, target_id);
-	store_bind_text(st, 6, reason);
+	STORE_BIND(st, STORE_V(now), STORE_V(actor_id), STORE_V(action), STORE_V(target_type), STORE_V(target_id),
+	           STORE_V(reason));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
-static void
-read_audit(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_audit *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->at = sqlite3_column_int64(st, 1);
-	e->actor_id = sqlite3_column_int64(st, 2);
-	e->actor_name = store_col_text(a, st, 3);
-	e->action = store_col_text(a, st, 4);
-	e->target_type = store_col_text(a, st, 5);
-	e->target_id = sqlite3_column_int64(st, 6);
-	e->reason = store_col_text(a, st, 7);
-}
+#define C(field) STORE_COL(struct store_audit, field)
+static const struct store_col audit_cols[] = {
+	C(id), C(at), C(actor_id), C(actor_name), C(action), C(target_type), C(target_id), C(reason),
+};
+#undef C
 
 enum store_result
 store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset,
@@ -43,9 +31,8 @@ store_audit_list(struct store *s, struct arena *a, int64_t limit, int64_t offset
 	st = store_stmt(s,
 	    "SELECT id, at, coalesce(actor_id, 0), actor_name, action, target_type, coalesce(target_id, 0), reason "
 	    "FROM audit_log ORDER BY id DESC LIMIT ?1 OFFSET ?2");
-	sqlite3_bind_int64(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset);
-	return STORE_ROWS(s, a, st, (size_t)limit, read_audit, items, count);
+	STORE_BIND(st, STORE_V(limit), STORE_V(offset));
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, audit_cols, items, count);
 }
 
 enum store_result

@@ -8,14 +8,12 @@ store_code_create(struct store *s, int64_t user_id, const char *purpose, const u
                   int64_t now, int64_t expires_at)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE one_time_codes SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		return STORE_ERROR;
 	st = store_stmt(s,
 	    "INSERT INTO one_time_codes (user_id, purpose, code_hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, purpose);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(purpose));
 	sqlite3_bind_blob(st, 3, hash, 32, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, now);
 	sqlite3_bind_int64(st, 5, expires_at);

@@ -207,9 +207,10 @@ store_col_text(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
 }
 
-enum store_result
-store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max, store_read_fn *read,
-           void **items, size_t *count)
+/* store_rows with either read or the columns cols (n of them). */
+static enum store_result
+rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max, store_read_fn *read,
+     const struct store_col *cols, size_t ncols, void **items, size_t *count)
 {
 	size_t cap = 0, n = 0;
 	unsigned char *v = NULL;
@@ -233,7 +234,10 @@ store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size
 			cap = grown;
 		}
 		memset(v + size * n, 0, size);
-		read(a, st, v + size * n);
+		if (read != NULL)
+			read(a, st, v + size * n);
+		else
+			store_read_cols(a, st, cols, ncols, v + size * n);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -271,11 +275,29 @@ store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *c
 }
 
 enum store_result
-store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row)
+store_rows(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max, store_read_fn *read,
+           void **items, size_t *count)
+{
+	return rows(s, a, st, size, max, read, NULL, 0, items, count);
+}
+
+enum store_result
+store_rows_cols(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
+                const struct store_col *cols, size_t ncols, void **items, size_t *count)
+{
+	return rows(s, a, st, size, max, NULL, cols, ncols, items, count);
+}
+
+/* store_row with either read or the columns cols (n of them). */
+static enum store_result
+row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, const struct store_col *cols,
+    size_t ncols, void *out)
 {
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read(a, st, row);
+	if (rc == SQLITE_ROW && read != NULL)
+		read(a, st, out);
+	else if (rc == SQLITE_ROW)
+		store_read_cols(a, st, cols, ncols, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return STORE_OK;
@@ -283,6 +305,78 @@ store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *rea
 		return STORE_NOT_FOUND;
 	store_log_error(s, "row");
 	return STORE_ERROR;
+}
+
+enum store_result
+store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *out)
+{
+	return row(s, a, st, read, NULL, 0, out);
+}
+
+enum store_result
+store_row_by_id(struct store *s, struct arena *a, int64_t id, const struct store_col *cols, size_t ncols, void *out,
+                const char *sql)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	sqlite3_bind_int64(st, 1, id);
+	return row(s, a, st, NULL, cols, ncols, out);
+}
+
+enum store_result
+store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t ncols,
+               void *out)
+{
+	return row(s, a, st, NULL, cols, ncols, out);
+}
+
+struct store_val
+store_val_int(int64_t i)
+{
+	struct store_val v = {false, i, NULL};
+	return v;
+}
+
+struct store_val
+store_val_text(const char *t)
+{
+	struct store_val v = {true, 0, t};
+	return v;
+}
+
+void
+store_bind_vals(sqlite3_stmt *st, const struct store_val *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].is_text)
+			store_bind_text(st, (int)i + 1, v[i].t);
+		else
+			sqlite3_bind_int64(st, (int)i + 1, v[i].i);
+	}
+}
+
+void
+store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *field = (char *)row + cols[i].offset;
+		int c = (int)i;
+		switch (cols[i].type) {
+		case STORE_COL_I64:
+			*(int64_t *)field = sqlite3_column_int64(st, c);
+			break;
+		case STORE_COL_INT:
+			*(int *)field = sqlite3_column_int(st, c);
+			break;
+		case STORE_COL_BOOL:
+			*(bool *)field = sqlite3_column_int(st, c) != 0;
+			break;
+		case STORE_COL_TEXT:
+			*(const char **)field = a != NULL ? store_col_text(a, st, c) : (const char *)sqlite3_column_text(st, c);
+			break;
+		case STORE_COL_SKIP:
+			break;
+		}
+	}
 }
 
 void

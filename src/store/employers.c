@@ -13,29 +13,13 @@
 	"e.outside_purbalingga, e.contact_person, u.phone, u.email, e.nik_masked, e.status, e.status_reason, " \
 	"u.created_at, coalesce(e.decided_at, 0)"
 
-static void
-employer_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_employer *e = row;
-	e->id = sqlite3_column_int64(st, 0);
-	e->kind = store_col_text(a, st, 1);
-	e->name = store_col_text(a, st, 2);
-	e->business_name = store_col_text(a, st, 3);
-	e->nib = store_col_text(a, st, 4);
-	e->kbli = store_col_text(a, st, 5);
-	e->address = store_col_text(a, st, 6);
-	e->district_code = store_col_text(a, st, 7);
-	e->village_code = store_col_text(a, st, 8);
-	e->outside_purbalingga = sqlite3_column_int(st, 9) != 0;
-	e->contact_person = store_col_text(a, st, 10);
-	e->phone = store_col_text(a, st, 11);
-	e->email = store_col_text(a, st, 12);
-	e->nik_masked = store_col_text(a, st, 13);
-	e->status = store_col_text(a, st, 14);
-	e->status_reason = store_col_text(a, st, 15);
-	e->created_at = sqlite3_column_int64(st, 16);
-	e->decided_at = sqlite3_column_int64(st, 17);
-}
+#define C(field) STORE_COL(struct store_employer, field)
+static const struct store_col employer_cols[] = {
+	C(id), C(kind), C(name), C(business_name), C(nib), C(kbli), C(address), C(district_code), C(village_code),
+	C(outside_purbalingga), C(contact_person), C(phone), C(email), C(nik_masked), C(status), C(status_reason),
+	C(created_at), C(decided_at),
+};
+#undef C
 
 enum store_result
 store_employer_create(struct store *s, const struct store_employer_new *n, int64_t now, int64_t *id_out,
@@ -61,34 +45,19 @@ store_employer_create(struct store *s, const struct store_employer_new *n, int64
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, email, password_hash, created_at, password_changed_at) "
-	    "VALUES ('employer', ?1, ?2, ?3, ?4, ?5, ?5)");
-	store_bind_text(st, 1, n->name);
-	store_bind_text(st, 2, n->phone);
-	store_bind_text(st, 3, n->email);
-	store_bind_text(st, 4, n->password_hash);
-	sqlite3_bind_int64(st, 5, now);
-	if (store_exec_stmt(s, st) != 0)
+	int64_t id = store_user_insert(s, "employer", n->name, n->phone, n->email, n->password_hash, NULL, 0, now);
+	if (id == 0)
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
 	if (has_nik)
 		nik_seal(n->nik, id, sealed);
 
-	st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO employers (user_id, kind, business_name, nib, kbli, address, district_code, village_code, "
 	    "outside_purbalingga, contact_person, nik_sealed, nik_index, nik_masked, consent_at) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, n->kind);
-	store_bind_text(st, 3, n->business_name);
-	store_bind_text(st, 4, n->nib);
-	store_bind_text(st, 5, n->kbli);
-	store_bind_text(st, 6, n->address);
-	store_bind_text(st, 7, n->district_code);
-	store_bind_text(st, 8, n->village_code);
-	sqlite3_bind_int(st, 9, n->outside_purbalingga);
-	store_bind_text(st, 10, n->contact_person);
+	STORE_BIND(st, STORE_V(id), STORE_V(n->kind), STORE_V(n->business_name), STORE_V(n->nib), STORE_V(n->kbli),
+	           STORE_V(n->address), STORE_V(n->district_code), STORE_V(n->village_code),
+	           STORE_V(n->outside_purbalingga), STORE_V(n->contact_person));
 	if (has_nik) {
 		sqlite3_bind_blob(st, 11, sealed, sizeof(sealed), SQLITE_TRANSIENT);
 		sqlite3_bind_blob(st, 12, idx, sizeof(idx), SQLITE_TRANSIENT);
@@ -108,10 +77,8 @@ fail:
 enum store_result
 store_employer_get(struct store *s, struct arena *a, int64_t id, struct store_employer *out)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	return STORE_ROW_BY_ID(s, a, id, employer_cols, out,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id WHERE u.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, employer_from_row, out);
 }
 
 enum store_result
@@ -122,10 +89,8 @@ store_employer_list(struct store *s, struct arena *a, const char *status, int64_
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " EMPLOYER_COLUMNS " FROM users u JOIN employers e ON e.user_id = u.id "
 	    "WHERE ?1 IS NULL OR e.status = ?1 ORDER BY u.id DESC LIMIT ?2 OFFSET ?3");
-	store_bind_text(st, 1, status);
-	sqlite3_bind_int64(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
-	return STORE_ROWS(s, a, st, (size_t)limit, employer_from_row, items, count);
+	STORE_BIND(st, STORE_V(status), STORE_V(limit), STORE_V(offset));
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, employer_cols, items, count);
 }
 
 enum store_result
@@ -136,11 +101,7 @@ store_employer_decide(struct store *s, int64_t id, const char *status, const cha
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE employers SET status = ?2, status_reason = ?3, decided_by = ?4, decided_at = ?5 WHERE user_id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, status);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int64(st, 4, actor_id);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
 	return store_decision(s, st, actor_id, status[0] == 'v' ? "employer_verified" : "employer_rejected", "employer", id,
 	                      reason, now);
 }

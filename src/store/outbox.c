@@ -9,24 +9,15 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5)");
-	sqlite3_bind_int64(st, 1, user_id);
-	store_bind_text(st, 2, channel);
-	store_bind_text(st, 3, recipient);
-	store_bind_text(st, 4, body);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
-static void
-read_outbox(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_outbox *m = row;
-	m->id = sqlite3_column_int64(st, 0);
-	m->channel = store_col_text(a, st, 1);
-	m->recipient = store_col_text(a, st, 2);
-	m->body = store_col_text(a, st, 3);
-	m->created_at = sqlite3_column_int64(st, 4);
-}
+#define C(field) STORE_COL(struct store_outbox, field)
+static const struct store_col outbox_cols[] = {
+	C(id), C(channel), C(recipient), C(body), C(created_at),
+};
+#undef C
 
 enum store_result
 store_outbox_pending(struct store *s, struct arena *a, int64_t limit, struct store_outbox **items, size_t *count)
@@ -34,5 +25,5 @@ store_outbox_pending(struct store *s, struct arena *a, int64_t limit, struct sto
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, channel, recipient, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
-	return STORE_ROWS(s, a, st, (size_t)limit, read_outbox, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, outbox_cols, items, count);
 }

@@ -16,32 +16,14 @@
 	"p.expected_wage_unit, p.available_from, coalesce(p.open_profile, 0), coalesce(p.updated_at, 0), " \
 	"coalesce(p.still_looking_at, 0), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
 
-static void
-read_profile(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_profile *out = row;
-	out->education = store_col_text(a, st, 0);
-	out->major = store_col_text(a, st, 1);
-	out->school = store_col_text(a, st, 2);
-	out->graduation_year = sqlite3_column_int(st, 3);
-	out->skills = store_col_text(a, st, 4);
-	out->experience_years = sqlite3_column_int(st, 5);
-	out->experience = store_col_text(a, st, 6);
-	out->certificates = store_col_text(a, st, 7);
-	out->languages = store_col_text(a, st, 8);
-	out->disability = store_col_text(a, st, 9);
-	out->pref_kbli = store_col_text(a, st, 10);
-	out->pref_districts = store_col_text(a, st, 11);
-	out->pref_formal = sqlite3_column_int(st, 12);
-	out->pref_arrangements = store_col_text(a, st, 13);
-	out->expected_wage = sqlite3_column_int64(st, 14);
-	out->expected_wage_unit = store_col_text(a, st, 15);
-	out->available_from = store_col_text(a, st, 16);
-	out->open_profile = sqlite3_column_int(st, 17) != 0;
-	out->updated_at = sqlite3_column_int64(st, 18);
-	out->still_looking_at = sqlite3_column_int64(st, 19);
-	out->has_cv = sqlite3_column_int(st, 20) != 0;
-}
+#define C(field) STORE_COL(struct store_profile, field)
+static const struct store_col profile_cols[] = {
+	C(education), C(major), C(school), C(graduation_year), C(skills), C(experience_years), C(experience),
+	C(certificates), C(languages), C(disability), C(pref_kbli), C(pref_districts), C(pref_formal),
+	C(pref_arrangements), C(expected_wage), C(expected_wage_unit), C(available_from), C(open_profile),
+	C(updated_at), C(still_looking_at), C(has_cv),
+};
+#undef C
 
 enum store_result
 store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out)
@@ -54,7 +36,7 @@ store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct stor
 	sqlite3_bind_int64(st, 1, user_id);
 	memset(out, 0, sizeof(*out));
 	out->user_id = user_id;
-	return store_row(s, a, st, read_profile, out);
+	return STORE_ROW_COLS(s, a, st, profile_cols, out);
 }
 
 
@@ -93,26 +75,16 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	    "expected_wage = excluded.expected_wage, expected_wage_unit = excluded.expected_wage_unit, "
 	    "available_from = excluded.available_from, open_profile = excluded.open_profile, "
 	    "updated_at = excluded.updated_at");
-	sqlite3_bind_int64(st, 1, p->user_id);
-	store_bind_text(st, 2, opt_text(p->education));
-	store_bind_text(st, 3, opt_text(p->major));
-	store_bind_text(st, 4, opt_text(p->school));
-	sqlite3_bind_int(st, 5, p->graduation_year);
-	store_bind_text(st, 6, req_text(p->skills));
-	sqlite3_bind_int(st, 7, p->experience_years);
-	store_bind_text(st, 8, req_text(p->experience));
-	store_bind_text(st, 9, req_text(p->certificates));
-	store_bind_text(st, 10, req_text(p->languages));
-	store_bind_text(st, 11, opt_text(p->disability));
-	store_bind_text(st, 12, req_text(p->pref_kbli));
-	store_bind_text(st, 13, req_text(p->pref_districts));
-	sqlite3_bind_int(st, 14, p->pref_formal < 0 ? -1 : p->pref_formal > 0 ? 1 : 0);
-	store_bind_text(st, 15, req_text(p->pref_arrangements));
-	sqlite3_bind_int64(st, 16, p->expected_wage);
-	store_bind_text(st, 17, p->expected_wage > 0 ? opt_text(p->expected_wage_unit) : NULL);
-	store_bind_text(st, 18, opt_text(p->available_from));
-	sqlite3_bind_int(st, 19, p->open_profile);
-	sqlite3_bind_int64(st, 20, now);
+	STORE_BIND(st, STORE_V(p->user_id), STORE_V(opt_text(p->education)), STORE_V(opt_text(p->major)),
+	           STORE_V(opt_text(p->school)), STORE_V(p->graduation_year), STORE_V(req_text(p->skills)),
+	           STORE_V(p->experience_years), STORE_V(req_text(p->experience)),
+	           STORE_V(req_text(p->certificates)), STORE_V(req_text(p->languages)),
+	           STORE_V(opt_text(p->disability)), STORE_V(req_text(p->pref_kbli)),
+	           STORE_V(req_text(p->pref_districts)),
+	           STORE_V(p->pref_formal < 0 ? -1 : p->pref_formal > 0 ? 1 : 0),
+	           STORE_V(req_text(p->pref_arrangements)), STORE_V(p->expected_wage),
+	           STORE_V(p->expected_wage > 0 ? opt_text(p->expected_wage_unit) : NULL),
+	           STORE_V(opt_text(p->available_from)), STORE_V(p->open_profile), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
@@ -137,8 +109,7 @@ store_profile_set_cv(struct store *s, int64_t user_id, const char *filename, con
 		    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1) "
 		    "ON CONFLICT (user_id) DO UPDATE SET filename = excluded.filename, data = excluded.data, "
 		    "uploaded_at = excluded.uploaded_at");
-		sqlite3_bind_int64(st, 1, user_id);
-		store_bind_text(st, 2, filename != NULL && *filename ? filename : "cv.pdf");
+		STORE_BIND(st, STORE_V(user_id), STORE_V(filename != NULL && *filename ? filename : "cv.pdf"));
 		sqlite3_bind_blob64(st, 3, data, (sqlite3_uint64)len, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, now);
 	}
@@ -184,16 +155,14 @@ store_profile_still_looking(struct store *s, int64_t user_id, int64_t now)
 	    "INSERT INTO seeker_profiles (user_id, updated_at, still_looking_at) "
 	    "SELECT ?1, 0, ?2 WHERE EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1) "
 	    "ON CONFLICT (user_id) DO UPDATE SET still_looking_at = excluded.still_looking_at");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
 	/* "Still looking" also means any job recorded earlier has ended
 	 * (placements.ended_at: the seeker looks for work again). */
 	st = store_stmt(s, "UPDATE placements SET ended_at = ?2 WHERE seeker_id = ?1 AND ended_at IS NULL");
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(user_id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) > 0 && store_stat_seeker(s, user_id, "registered", now) != STORE_OK)
@@ -213,42 +182,23 @@ fail:
 #define MATCH_FROM \
 	" FROM users u JOIN seekers k ON k.user_id = u.id LEFT JOIN seeker_profiles p ON p.user_id = u.id "
 
-/* Column i as text: an arena copy, or SQLite's own bytes (valid until the
- * next step) when a is NULL. */
-static const char *
-col(struct arena *a, sqlite3_stmt *st, int i)
-{
-	return a != NULL ? store_col_text(a, st, i) : (const char *)sqlite3_column_text(st, i);
-}
 
-static void
-read_match_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_match_row *r = row;
-	r->user_id = sqlite3_column_int64(st, 0);
-	r->birth_date = col(a, st, 1);
-	r->sex = col(a, st, 2);
-	r->district_code = col(a, st, 3);
-	r->village_code = col(a, st, 4);
-	r->education = col(a, st, 5);
-	r->experience_years = sqlite3_column_int(st, 6);
-	r->disability = col(a, st, 7);
-	r->skills = col(a, st, 8);
-	r->expected_wage = sqlite3_column_int64(st, 9);
-	r->wage_unit = col(a, st, 10);
-	r->arrangements = col(a, st, 11);
-	r->kbli = col(a, st, 12);
-	r->formal = sqlite3_column_int(st, 13);
-	r->districts = col(a, st, 14);
-	r->open_profile = sqlite3_column_int(st, 15) != 0;
-}
+/* Without an arena the strings are SQLite's own bytes, valid until the
+ * next step (store_read_cols). */
+#define C(field) STORE_COL(struct store_match_row, field)
+static const struct store_col match_cols[] = {
+	C(user_id), C(birth_date), C(sex), C(district_code), C(village_code), C(education), C(experience_years),
+	C(disability), C(skills), C(expected_wage), C(wage_unit), C(arrangements), C(kbli), C(formal), C(districts),
+	C(open_profile),
+};
+#undef C
 
 enum store_result
 store_profile_match_row(struct store *s, struct arena *a, int64_t user_id, struct store_match_row *out)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " MATCH_COLUMNS MATCH_FROM "WHERE u.id = ?1");
 	sqlite3_bind_int64(st, 1, user_id);
-	return store_row(s, a, st, read_match_row, out);
+	return STORE_ROW_COLS(s, a, st, match_cols, out);
 }
 
 enum store_result
@@ -263,7 +213,7 @@ store_profiles_each(struct store *s, store_profile_each_fn *fn, void *ctx)
 	struct store_match_row r;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_match_row(NULL, st, &r);
+		STORE_READ_COLS(NULL, st, match_cols, &r);
 		fn(ctx, &r);
 	}
 	enum store_result res = rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;

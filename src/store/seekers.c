@@ -14,29 +14,13 @@
 	"k.village_code, k.domicile_status, k.domicile_reason, k.staff_note, k.is_minor, " \
 	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0)"
 
-static void
-seeker_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_seeker *k = row;
-	k->id = sqlite3_column_int64(st, 0);
-	k->name = store_col_text(a, st, 1);
-	k->phone = store_col_text(a, st, 2);
-	k->nik_masked = store_col_text(a, st, 3);
-	k->nik_district = store_col_text(a, st, 4);
-	k->birth_date = store_col_text(a, st, 5);
-	k->sex = store_col_text(a, st, 6);
-	k->district_code = store_col_text(a, st, 7);
-	k->village_code = store_col_text(a, st, 8);
-	k->domicile_status = store_col_text(a, st, 9);
-	k->domicile_reason = store_col_text(a, st, 10);
-	k->staff_note = store_col_text(a, st, 11);
-	k->is_minor = sqlite3_column_int(st, 12) != 0;
-	k->has_password = sqlite3_column_int(st, 13) != 0;
-	k->consent_at = sqlite3_column_int64(st, 14);
-	k->consent_version = store_col_text(a, st, 15);
-	k->created_at = sqlite3_column_int64(st, 16);
-	k->created_by = sqlite3_column_int64(st, 17);
-}
+#define C(field) STORE_COL(struct store_seeker, field)
+static const struct store_col seeker_cols[] = {
+	C(id), C(name), C(phone), C(nik_masked), C(nik_district), C(birth_date), C(sex), C(district_code),
+	C(village_code), C(domicile_status), C(domicile_reason), C(staff_note), C(is_minor), C(has_password),
+	C(consent_at), C(consent_version), C(created_at), C(created_by),
+};
+#undef C
 
 static bool
 nik_index_taken(struct store *s, const unsigned char idx[NIK_INDEX_LEN])
@@ -65,20 +49,12 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, password_hash, created_at, created_by, password_changed_at) "
-	    "VALUES ('seeker', ?1, ?2, ?3, ?4, NULLIF(?5, 0), CASE WHEN ?3 IS NULL THEN NULL ELSE ?4 END)");
-	store_bind_text(st, 1, n->name);
-	store_bind_text(st, 2, n->phone);
-	store_bind_text(st, 3, n->password_hash);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, n->assisted_by);
-	if (store_exec_stmt(s, st) != 0)
+	int64_t id = store_user_insert(s, "seeker", n->name, n->phone, NULL, n->password_hash, NULL, n->assisted_by, now);
+	if (id == 0)
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
 	nik_seal(n->nik, id, sealed);
 
-	st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO seekers (user_id, nik_sealed, nik_index, nik_masked, nik_district, birth_date, sex, "
 	    "district_code, village_code, domicile_status, staff_note, is_minor, consent_at, consent_version) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
@@ -114,10 +90,8 @@ fail:
 enum store_result
 store_seeker_get(struct store *s, struct arena *a, int64_t id, struct store_seeker *out)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	return STORE_ROW_BY_ID(s, a, id, seeker_cols, out,
 	    "SELECT " SEEKER_COLUMNS " FROM users u JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, seeker_from_row, out);
 }
 
 /* One query per filter shape rather than "(?1 IS NULL OR col = ?1)", which
@@ -183,7 +157,7 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 
 	st = store_stmt(s, q->list);
 	seeker_bind(st, f);
-	return STORE_ROWS(s, a, st, (size_t)f->limit, seeker_from_row, items, count);
+	return STORE_ROWS_COLS(s, a, st, (size_t)f->limit, seeker_cols, items, count);
 }
 
 static enum store_result
@@ -238,11 +212,7 @@ store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, 
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE seekers SET domicile_status = ?2, domicile_reason = ?3, domicile_decided_by = ?4, "
 	    "domicile_decided_at = ?5 WHERE user_id = ?1 AND domicile_status IN ('pending', 'approved', 'rejected')");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, decision);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int64(st, 4, actor_id);
-	sqlite3_bind_int64(st, 5, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(decision), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
 	if (store_bump(s, "seeker_generation") < 0) {
 		store_rollback(s);
 		return STORE_ERROR;

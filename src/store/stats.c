@@ -245,8 +245,7 @@ store_stat_account_deleted(struct store *s, int64_t user_id, int64_t at)
 		st = store_stmt(s,
 		    "SELECT id FROM vacancies WHERE employer_id = ?1 AND id > ?2 AND published_at IS NOT NULL "
 		    "AND status NOT IN ('closed', 'rejected') ORDER BY id LIMIT 64");
-		sqlite3_bind_int64(st, 1, user_id);
-		sqlite3_bind_int64(st, 2, after);
+		STORE_BIND(st, STORE_V(user_id), STORE_V(after));
 		if (store_ids(s, st, ids, 64, &n) != STORE_OK)
 			return STORE_ERROR;
 		for (size_t i = 0; i < n; i++) {
@@ -302,43 +301,22 @@ store_stat_first_month(struct store *s, char out[8])
 	return rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
 }
 
+#define C(field) STORE_COL(struct perpres_row, field)
+static const struct store_col perpres_cols[] = {
+	C(id), C(employer_name), C(employer_kind), C(nib), C(employer_address), C(employer_district),
+	C(employer_kbli), C(title), C(kbji_code), C(valid_until), C(sex), C(education), C(skills), C(wage_unit),
+	C(piece_unit), C(location), C(district_code), C(village_code), C(arrangement), C(status), C(close_reason),
+	C(hire_channel), C(kbji_major), C(workers), C(age_min), C(age_max), C(experience_years), C(formal),
+	C(hires), C(wage_min), C(wage_max), C(published_at), C(closed_at),
+	STORE_SKIP,   /* kbli: one letter */
+};
+#undef C
+
 static void
 read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
 {
 	struct perpres_row *r = row;
-	r->id = sqlite3_column_int64(st, 0);
-	r->employer_name = store_col_text(a, st, 1);
-	r->employer_kind = store_col_text(a, st, 2);
-	r->nib = store_col_text(a, st, 3);
-	r->employer_address = store_col_text(a, st, 4);
-	r->employer_district = store_col_text(a, st, 5);
-	r->employer_kbli = store_col_text(a, st, 6);
-	r->title = store_col_text(a, st, 7);
-	r->kbji_code = store_col_text(a, st, 8);
-	r->valid_until = store_col_text(a, st, 9);
-	r->sex = store_col_text(a, st, 10);
-	r->education = store_col_text(a, st, 11);
-	r->skills = store_col_text(a, st, 12);
-	r->wage_unit = store_col_text(a, st, 13);
-	r->piece_unit = store_col_text(a, st, 14);
-	r->location = store_col_text(a, st, 15);
-	r->district_code = store_col_text(a, st, 16);
-	r->village_code = store_col_text(a, st, 17);
-	r->arrangement = store_col_text(a, st, 18);
-	r->status = store_col_text(a, st, 19);
-	r->close_reason = store_col_text(a, st, 20);
-	r->hire_channel = store_col_text(a, st, 21);
-	r->kbji_major = sqlite3_column_int(st, 22);
-	r->workers = sqlite3_column_int(st, 23);
-	r->age_min = sqlite3_column_int(st, 24);
-	r->age_max = sqlite3_column_int(st, 25);
-	r->experience_years = sqlite3_column_int(st, 26);
-	r->formal = sqlite3_column_int(st, 27);
-	r->hires = sqlite3_column_int(st, 28);
-	r->wage_min = sqlite3_column_int64(st, 29);
-	r->wage_max = sqlite3_column_int64(st, 30);
-	r->published_at = sqlite3_column_int64(st, 31);
-	r->closed_at = sqlite3_column_int64(st, 32);
+	STORE_READ_COLS(a, st, perpres_cols, row);
 	const char *k = (const char *)sqlite3_column_text(st, 33);
 	r->kbli = k != NULL ? k[0] : 0;
 }
@@ -356,8 +334,6 @@ store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, s
 	    "FROM vacancies v JOIN users u ON u.id = v.employer_id LEFT JOIN employers e ON e.user_id = v.employer_id "
 	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
 	    "ORDER BY v.id LIMIT ?3");
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	sqlite3_bind_int(st, 3, STORE_PERPRES_MAX);
+	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(STORE_PERPRES_MAX));
 	return STORE_ROWS(s, a, st, STORE_PERPRES_MAX, read_perpres, rows, count);
 }

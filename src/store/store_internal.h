@@ -3,6 +3,10 @@
 #ifndef LOKER_STORE_INTERNAL_H
 #define LOKER_STORE_INTERNAL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "base/arena.h"
@@ -23,8 +27,45 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, const char *sql);
 /* Bind a text value, NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* One value to bind: an integer, or a text (NULL binds SQL NULL). */
+struct store_val {
+	bool is_text;
+	int64_t i;
+	const char *t;
+};
+/* store_val of x, by x's type (an integer type, bool or a string). */
+#define STORE_V(x)                                                                                           \
+	_Generic((x), int64_t: store_val_int, int: store_val_int, bool: store_val_int, char *: store_val_text, \
+	         const char *: store_val_text)(x)
+struct store_val store_val_int(int64_t i);
+struct store_val store_val_text(const char *t);
+/* Bind v[0] to ?1, v[1] to ?2 ... (n values). */
+void store_bind_vals(sqlite3_stmt *st, const struct store_val *v, size_t n);
+/* Bind the STORE_V values given to ?1, ?2 ... in order. */
+#define STORE_BIND(st, ...)                                                  \
+	store_bind_vals((st), (const struct store_val[]){__VA_ARGS__},         \
+	                sizeof((const struct store_val[]){__VA_ARGS__}) / sizeof(struct store_val))
 /* Column i as an arena copy; NULL for SQL NULL. */
 const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
+/* A column of a row struct for store_read_cols: where the field is and how
+ * to read it, told by the field's own type (int64_t, int, bool, a string);
+ * STORE_COL_SKIP for a column the reader converts by hand. */
+enum store_col_type { STORE_COL_SKIP, STORE_COL_I64, STORE_COL_INT, STORE_COL_BOOL, STORE_COL_TEXT };
+struct store_col {
+	enum store_col_type type;
+	size_t offset;
+};
+#define STORE_COL_TYPE_OF(x) \
+	_Generic((x), int64_t: STORE_COL_I64, int: STORE_COL_INT, bool: STORE_COL_BOOL, const char *: STORE_COL_TEXT)
+/* The column for field (a member designator: "id", "v.title") of struct type. */
+#define STORE_COL(type, field) {STORE_COL_TYPE_OF(((type *)0)->field), offsetof(type, field)}
+#define STORE_SKIP {STORE_COL_SKIP, 0}
+/* Column i of the current row of st into the field of cols[i], for the n
+ * columns (strings into the arena a, or without one pointers into st's
+ * row, valid until its next step; integers read as 0/1 for bool). */
+void store_read_cols(struct arena *a, sqlite3_stmt *st, const struct store_col *cols, size_t n, void *row);
+/* store_read_cols for a column array. */
+#define STORE_READ_COLS(a, st, cols, row) store_read_cols((a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
 /* Reads the current row of a statement into row, one element of the
  * caller's array (strings into the arena a). */
 typedef void store_read_fn(struct arena *a, sqlite3_stmt *st, void *row);
@@ -39,12 +80,30 @@ enum store_result store_rows(struct store *s, struct arena *a, sqlite3_stmt *st,
 /* store_rows for a typed array: items is a struct foo **. */
 #define STORE_ROWS(s, a, st, max, read, items, count) \
 	store_rows((s), (a), (st), sizeof(**(items)), (max), (read), (void **)(items), (count))
+/* store_rows reading each row with the columns cols (n of them) instead of
+ * a function. */
+enum store_result store_rows_cols(struct store *s, struct arena *a, sqlite3_stmt *st, size_t size, size_t max,
+                                  const struct store_col *cols, size_t ncols, void **items, size_t *count);
+/* store_rows_cols for a typed array and a column array. */
+#define STORE_ROWS_COLS(s, a, st, max, cols, items, count)                                                       \
+	store_rows_cols((s), (a), (st), sizeof(**(items)), (max), (cols), sizeof(cols) / sizeof((cols)[0]), \
+	                (void **)(items), (count))
 /* store_rows of column 0 as integers into the caller's array ids of max. */
 enum store_result store_ids(struct store *s, sqlite3_stmt *st, int64_t *ids, size_t max, size_t *count);
 /* Step the bound statement st once: STORE_OK after read filled row,
  * STORE_NOT_FOUND when there is no row (row untouched), STORE_ERROR (logged)
  * after a step error. st is reset. */
 enum store_result store_row(struct store *s, struct arena *a, sqlite3_stmt *st, store_read_fn *read, void *row);
+/* store_row reading the row with a column array (the fields of other
+ * columns untouched). */
+enum store_result store_row_cols(struct store *s, struct arena *a, sqlite3_stmt *st, const struct store_col *cols,
+                                 size_t ncols, void *row);
+#define STORE_ROW_COLS(s, a, st, cols, row) store_row_cols((s), (a), (st), (cols), sizeof(cols) / sizeof((cols)[0]), (row))
+/* store_row_cols of the statement sql (a string literal) with ?1 bound to id. */
+enum store_result store_row_by_id(struct store *s, struct arena *a, int64_t id, const struct store_col *cols,
+                                  size_t ncols, void *row, const char *sql);
+#define STORE_ROW_BY_ID(s, a, id, cols, row, sql) \
+	store_row_by_id((s), (a), (id), (cols), sizeof(cols) / sizeof((cols)[0]), (row), (sql))
 /* Readers for store_row and store_rows: column 0 as an int64_t, or as an
  * arena string (a const char *). */
 store_read_fn store_read_int64;

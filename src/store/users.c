@@ -7,27 +7,18 @@
 
 #define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
 
-static void
-user_from_row(struct arena *a, sqlite3_stmt *st, void *row)
-{
-	struct store_user *u = row;
-	u->id = sqlite3_column_int64(st, 0);
-	u->role = store_col_text(a, st, 1);
-	u->name = store_col_text(a, st, 2);
-	u->phone = store_col_text(a, st, 3);
-	u->email = store_col_text(a, st, 4);
-	u->password_hash = store_col_text(a, st, 5);
-	u->village_code = store_col_text(a, st, 6);
-	u->created_at = sqlite3_column_int64(st, 7);
-	u->created_by = sqlite3_column_int64(st, 8);
-}
+#define C(field) STORE_COL(struct store_user, field)
+static const struct store_col user_cols[] = {
+	C(id), C(role), C(name), C(phone), C(email), C(password_hash), C(village_code), C(created_at),
+	C(created_by),
+};
+#undef C
 
 enum store_result
 store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return store_row(s, a, st, user_from_row, out);
+	return STORE_ROW_BY_ID(s, a, id, user_cols, out,
+	    "SELECT " USER_COLUMNS " FROM users WHERE id = ?1");
 }
 
 enum store_result
@@ -35,7 +26,7 @@ store_user_by_login(struct store *s, struct arena *a, const char *login, struct 
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
 	store_bind_text(st, 1, login);
-	return store_row(s, a, st, user_from_row, out);
+	return STORE_ROW_COLS(s, a, st, user_cols, out);
 }
 
 const char *
@@ -44,12 +35,24 @@ store_user_taken(struct store *s, const char *phone, const char *email)
 	const char *taken = NULL;
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT phone = ?1 FROM users WHERE phone = ?1 OR email = ?2 ORDER BY phone = ?1 DESC LIMIT 1");
-	store_bind_text(st, 1, phone);
-	store_bind_text(st, 2, email);
+	STORE_BIND(st, STORE_V(phone), STORE_V(email));
 	int64_t phone_taken = -1;
 	if (store_row(s, NULL, st, store_read_int64, &phone_taken) == STORE_OK)
 		taken = phone_taken ? "phone" : "email";
 	return taken;
+}
+
+int64_t
+store_user_insert(struct store *s, const char *role, const char *name, const char *phone, const char *email,
+                  const char *password_hash, const char *village_code, int64_t created_by, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
+	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL "
+	    "ELSE ?7 END)");
+	STORE_BIND(st, STORE_V(role), STORE_V(name), STORE_V(phone), STORE_V(email), STORE_V(password_hash),
+	           STORE_V(village_code), STORE_V(now), STORE_V(created_by));
+	return store_exec_stmt(s, st) == 0 ? sqlite3_last_insert_rowid(s->db) : 0;
 }
 
 enum store_result
@@ -64,20 +67,10 @@ store_staff_create(struct store *s, const struct store_staff_new *n, int64_t act
 		r = STORE_CONFLICT;
 		goto fail;
 	}
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO users (role, name, phone, email, password_hash, village_code, created_at, created_by, "
-	    "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, 0), CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)");
-	store_bind_text(st, 1, n->role);
-	store_bind_text(st, 2, n->name);
-	store_bind_text(st, 3, n->phone);
-	store_bind_text(st, 4, n->email);
-	store_bind_text(st, 5, n->password_hash);
-	store_bind_text(st, 6, n->village_code);
-	sqlite3_bind_int64(st, 7, now);
-	sqlite3_bind_int64(st, 8, actor_id);
-	if (store_exec_stmt(s, st) != 0)
+	*id_out = store_user_insert(s, n->role, n->name, n->phone, n->email, n->password_hash, n->village_code,
+	                            actor_id, now);
+	if (*id_out == 0)
 		goto fail;
-	*id_out = sqlite3_last_insert_rowid(s->db);
 	if (store_audit_add(s, actor_id, "account_created", n->role, *id_out, NULL, now) != STORE_OK)
 		goto fail;
 	r = STORE_OK;
@@ -92,9 +85,7 @@ store_user_set_password(struct store *s, int64_t id, const char *hash, int64_t n
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, hash);
-	sqlite3_bind_int64(st, 3, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(hash), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	st = store_stmt(s, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2");
@@ -140,7 +131,7 @@ store_staff_list(struct store *s, struct arena *a, struct store_user **items, si
 	enum { MAX = 500 };
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " USER_COLUMNS " FROM users WHERE role IN ('staff', 'admin', 'operator') ORDER BY id DESC LIMIT 500");
-	return STORE_ROWS(s, a, st, MAX, user_from_row, items, count);
+	return STORE_ROWS_COLS(s, a, st, MAX, user_cols, items, count);
 }
 
 int64_t

@@ -52,4 +52,11 @@ int64_t store_user_count(struct store *s, const char *role);
 /* Inside an open transaction: "phone" or "email" when taken by another account, else NULL. */
 const char *store_user_taken(struct store *s, const char *phone, const char *email);
 
+/* The users row of a new account, inside the caller's transaction (the
+ * create functions of each role): email, password_hash and village_code may
+ * be NULL, created_by 0 (none); the password counts as changed now when one
+ * is given. The new id, or 0 on error (logged). */
+int64_t store_user_insert(struct store *s, const char *role, const char *name, const char *phone, const char *email,
+                          const char *password_hash, const char *village_code, int64_t created_by, int64_t now);
+
 #endif

@@ -83,65 +83,47 @@ skills_split(struct arena *a, const char *text, struct vacancy *v)
 	}
 }
 
+/* The columns of VACANCY_COLUMNS; the skipped ones are codes parsed below. */
+#define C(field) STORE_COL(struct store_vacancy, field)
+static const struct store_col vacancy_cols[] = {
+	C(id), C(employer_id), C(status), C(close_reason), C(hidden), C(v.title), C(v.kbji_major), C(v.kbji_code),
+	C(v.workers_needed), STORE_SKIP /* valid_until */, C(v.age_min), C(v.age_max), STORE_SKIP /* sex */,
+	STORE_SKIP /* education */, C(skills_text), C(v.experience_years), C(v.wage_min), C(v.wage_max),
+	STORE_SKIP /* wage_unit */, C(v.piece_unit), STORE_SKIP /* location */, C(v.district_code),
+	C(v.village_code), C(v.formal), C(v.full_time), STORE_SKIP /* arrangement */, STORE_SKIP /* kbli */,
+	C(v.description), STORE_SKIP /* apply */, STORE_SKIP /* walkin_date */, C(v.walkin_place),
+	C(v.walkin_quota), C(v.whatsapp), C(v.disability_friendly), C(v.duration_days), C(under_umk),
+	C(scam_score), C(scam_reasons), C(moderation_note), C(hires), C(hire_channel), C(created_at),
+	C(updated_at), C(submitted_at), C(published_at), C(closed_at), C(employer_name), C(employer_status),
+	C(report_count),
+};
+#undef C
+
+/* Column i as text (NULL for SQL NULL), for the parsers. */
+static const char *
+code(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
 static void
 vacancy_from_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
 	struct store_vacancy *o = row;
 	struct vacancy *v = &o->v;
 	memset(o, 0, sizeof(*o));
-	o->id = sqlite3_column_int64(st, 0);
-	o->employer_id = sqlite3_column_int64(st, 1);
-	o->status = store_col_text(a, st, 2);
-	o->close_reason = store_col_text(a, st, 3);
-	o->hidden = sqlite3_column_int(st, 4) != 0;
-	v->title = store_col_text(a, st, 5);
-	v->kbji_major = sqlite3_column_int(st, 6);
-	v->kbji_code = store_col_text(a, st, 7);
-	v->workers_needed = sqlite3_column_int(st, 8);
-	date_parse((const char *)sqlite3_column_text(st, 9), &v->valid_until);
-	v->age_min = sqlite3_column_int(st, 10);
-	v->age_max = sqlite3_column_int(st, 11);
-	const char *sex = (const char *)sqlite3_column_text(st, 12);
-	v->sex = sex ? sex[0] : 'S';
-	education_parse((const char *)sqlite3_column_text(st, 13), &v->education_min);
-	o->skills_text = store_col_text(a, st, 14);
+	STORE_READ_COLS(a, st, vacancy_cols, row);
+	date_parse(code(st, 9), &v->valid_until);
+	v->sex = code(st, 12) != NULL ? code(st, 12)[0] : 'S';
+	education_parse(code(st, 13), &v->education_min);
 	skills_split(a, o->skills_text, v);
-	v->experience_years = sqlite3_column_int(st, 15);
-	v->wage_min = sqlite3_column_int64(st, 16);
-	v->wage_max = sqlite3_column_int64(st, 17);
-	wage_unit_parse((const char *)sqlite3_column_text(st, 18), &v->wage_unit);
-	v->piece_unit = store_col_text(a, st, 19);
-	v->location = location_parse((const char *)sqlite3_column_text(st, 20));
-	v->district_code = store_col_text(a, st, 21);
-	v->village_code = store_col_text(a, st, 22);
-	v->formal = sqlite3_column_int(st, 23) != 0;
-	v->full_time = sqlite3_column_int(st, 24) != 0;
-	arrangement_parse((const char *)sqlite3_column_text(st, 25), &v->arrangement);
-	const char *kbli = (const char *)sqlite3_column_text(st, 26);
-	v->kbli = kbli ? kbli[0] : 'S';
-	v->description = store_col_text(a, st, 27);
-	v->apply = apply_parse((const char *)sqlite3_column_text(st, 28));
+	wage_unit_parse(code(st, 18), &v->wage_unit);
+	v->location = location_parse(code(st, 20));
+	arrangement_parse(code(st, 25), &v->arrangement);
+	v->kbli = code(st, 26) != NULL ? code(st, 26)[0] : 'S';
+	v->apply = apply_parse(code(st, 28));
 	if (sqlite3_column_type(st, 29) != SQLITE_NULL)
-		date_parse((const char *)sqlite3_column_text(st, 29), &v->walkin_date);
-	v->walkin_place = store_col_text(a, st, 30);
-	v->walkin_quota = sqlite3_column_int(st, 31);
-	v->whatsapp = store_col_text(a, st, 32);
-	v->disability_friendly = sqlite3_column_int(st, 33) != 0;
-	v->duration_days = sqlite3_column_int(st, 34);
-	o->under_umk = sqlite3_column_int(st, 35) != 0;
-	o->scam_score = sqlite3_column_int(st, 36);
-	o->scam_reasons = store_col_text(a, st, 37);
-	o->moderation_note = store_col_text(a, st, 38);
-	o->hires = sqlite3_column_int(st, 39);
-	o->hire_channel = store_col_text(a, st, 40);
-	o->created_at = sqlite3_column_int64(st, 41);
-	o->updated_at = sqlite3_column_int64(st, 42);
-	o->submitted_at = sqlite3_column_int64(st, 43);
-	o->published_at = sqlite3_column_int64(st, 44);
-	o->closed_at = sqlite3_column_int64(st, 45);
-	o->employer_name = store_col_text(a, st, 46);
-	o->employer_status = store_col_text(a, st, 47);
-	o->report_count = sqlite3_column_int(st, 48);
+		date_parse(code(st, 29), &v->walkin_date);
 }
 
 /* Bind the fields of v to ?1..?30 in the order of the INSERT/UPDATE below. */
@@ -150,10 +132,8 @@ bind_fields(struct arena *a, sqlite3_stmt *st, const struct vacancy *v, const st
 {
 	char until[11], walkin[11];
 	date_format(v->valid_until, until);
-	store_bind_text(st, 1, v->title);
-	sqlite3_bind_int(st, 2, v->kbji_major);
-	store_bind_text(st, 3, v->kbji_code && *v->kbji_code ? v->kbji_code : NULL);
-	sqlite3_bind_int(st, 4, v->workers_needed);
+	STORE_BIND(st, STORE_V(v->title), STORE_V(v->kbji_major),
+	           STORE_V(v->kbji_code && *v->kbji_code ? v->kbji_code : NULL), STORE_V(v->workers_needed));
 	sqlite3_bind_text(st, 5, until, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, v->age_min);
 	sqlite3_bind_int(st, 7, v->age_max);
@@ -240,8 +220,7 @@ fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, 
 		return 0;
 	for (int i = 0; i < FTS_TABLES; i++) {
 		sqlite3_stmt *st = store_stmt(s, ins[i]);
-		sqlite3_bind_int64(st, 1, id);
-		store_bind_text(st, 2, o->v.title);
+		STORE_BIND(st, STORE_V(id), STORE_V(o->v.title));
 		if (i < 2) {
 			store_bind_text(st, 3, o->v.description);
 			store_bind_text(st, 4, o->skills_text);
@@ -460,8 +439,7 @@ store_vacancy_list_employer(struct store *s, struct arena *a, int64_t employer_i
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.employer_id = ?1 ORDER BY v.id DESC LIMIT ?2");
-	sqlite3_bind_int64(st, 1, employer_id);
-	sqlite3_bind_int64(st, 2, limit);
+	STORE_BIND(st, STORE_V(employer_id), STORE_V(limit));
 	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
 }
 
@@ -488,16 +466,12 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	    "UPDATE vacancies SET status = ?2, moderation_note = ?3, hidden = 0, updated_at = ?4, "
 	    "published_at = CASE WHEN ?2 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END "
 	    "WHERE id = ?1 AND (status = 'review' OR (status = 'published' AND hidden = 1))");
-	sqlite3_bind_int64(st, 1, id);
-	store_bind_text(st, 2, status);
-	store_bind_text(st, 3, note);
-	sqlite3_bind_int64(st, 4, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(note), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
 	st = store_stmt(s, "UPDATE vacancy_reports SET resolved_at = ?2 WHERE vacancy_id = ?1 AND resolved_at IS NULL");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	const char *action = strcmp(status, "published") == 0 ? "vacancy_approved"
@@ -521,12 +495,8 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = 'closed', close_reason = ?3, hires = ?4, hire_channel = ?5, "
 	    "closed_at = ?6, updated_at = ?6 WHERE id = ?1 AND employer_id = ?2 AND status <> 'closed'");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, employer_id);
-	store_bind_text(st, 3, reason);
-	sqlite3_bind_int(st, 4, hires);
-	store_bind_text(st, 5, hires > 0 ? channel : NULL);
-	sqlite3_bind_int64(st, 6, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(employer_id), STORE_V(reason), STORE_V(hires),
+	           STORE_V(hires > 0 ? channel : NULL), STORE_V(now));
 	return follow_update(s, store_exec_changed(s, st), &before, id, now);
 }
 
@@ -611,8 +581,7 @@ enum store_result
 store_vacancy_mark_alerted(struct store *s, int64_t id, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE vacancies SET alerted_at = ?2 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 

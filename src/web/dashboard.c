@@ -1,4 +1,4 @@
-/* dashboard.c - /dinas/statistik: the store's aggregates (store/dashboard.h)
+/* dashboard.c - /dinas/statistik: the dashboard figures (report/dashboard.h)
  * turned into labelled tables, each shown as an SVG chart, an HTML table and
  * a CSV download. One list of table views drives all three, so the chart,
  * the table and the CSV can never disagree. */
@@ -13,7 +13,7 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "report/svg.h"
-#include "store/dashboard.h"
+#include "report/dashboard.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/dashboard_cache.h"

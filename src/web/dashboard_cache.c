@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/dashboard.h"
+
 struct entry {
 	bool used;
 	struct dash_filter f;
@@ -75,7 +77,7 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 	if (hit)
 		return STORE_OK;
 
-	enum store_result r = store_dashboard(s, a, f, now, umk, out);
+	enum store_result r = app_dashboard(s, a, f, now, umk, out);
 	if (r != STORE_OK || generation < 0)
 		return r;
 	pthread_mutex_lock(&lock);

@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "store/dashboard.h"
+#include "app/dashboard.h"
 
 #define DASHBOARD_CACHE_ENTRIES 8
 #define DASHBOARD_CACHE_S 300

@@ -14,6 +14,7 @@
 #include "core/account_rules.h"
 #include "core/vacancy.h"
 #include "report/svg.h"
+#include "app/dashboard.h"
 #include "store/dashboard.h"
 #include "web/api_json.h"
 #include "web/app.h"
@@ -137,7 +138,7 @@ compute(struct http_request *req, struct open_data *out)
 	struct dashboard d;
 	memset(out, 0, sizeof(*out));
 	out->generation = store_dashboard_generation(w->store);
-	if (store_dashboard(w->store, req->arena, &f, w->now, 0, &d) != STORE_OK)
+	if (app_dashboard(w->store, req->arena, &f, w->now, 0, &d) != STORE_OK)
 		return false;
 	fill_table(&out->t[0], "pencari-kecamatan", "Pencari kerja aktif per kecamatan", "orang", &d.supply_district, 1);
 	fill_table(&out->t[1], "pencari-jenis-kelamin", "Pencari kerja aktif menurut jenis kelamin", "orang",
