@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -12,6 +13,7 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "search/index_sync.h"
+#include "search/occupation.h"
 #include "search/query.h"
 #include "search/suggest.h"
 
@@ -80,6 +82,8 @@ vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx
 		if (p->sort != INDEX_SORT_RELEVANCE)
 			p->urut = s;
 	}
+	if ((s = param(get, ctx, "persis")) != NULL && strcmp(s, "1") == 0)
+		p->exact = true;
 	p->page = 1;
 	if ((s = param(get, ctx, "page")) != NULL && parse_int64(s, 1, 1000, &n))
 		p->page = n;
@@ -152,44 +156,227 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 	return r.total == 1;
 }
 
-/* The known words for "did you mean", kept until vacancies change: reading
- * them from FTS5 took longer than a whole search page. */
+/* The known words for corrections, kept until vacancies change: reading
+ * them from FTS5 took longer than a whole search page. Vacancy words with
+ * their counts, then the words of occupation names and synonyms (count 1). */
 static pthread_mutex_t vocab_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct arena vocab_arena;
 static struct suggest_word *vocab;
-static size_t vocab_count;
+static size_t vocab_count, vocab_cap;
 static int64_t vocab_generation = -1;
 
-/* "Did you mean": the query with its first unknown long word corrected. */
-static const char *
-suggestion(struct store *s, struct arena *a, const char *q)
+static void
+vocab_add(void *ctx, const char *word)
 {
-	struct search_words words;
-	const char *out = NULL;
-	query_words(q, &words);
-	pthread_mutex_lock(&vocab_lock);
+	(void)ctx;
+	if (vocab_count == vocab_cap)
+		return;
+	vocab[vocab_count++] = (struct suggest_word){word, 1};
+}
+
+/* Load the vocabulary if vacancies changed; called with vocab_lock held. */
+static void
+vocab_load(struct store *s)
+{
 	int64_t generation = index_generation();
-	if (generation != vocab_generation) {
-		arena_free(&vocab_arena);
-		vocab_count = 0;
-		if (suggest_vocabulary(s, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
-			vocab_generation = generation;
+	struct suggest_word *words = NULL;
+	size_t n = 0;
+	if (generation == vocab_generation)
+		return;
+	arena_free(&vocab_arena);
+	vocab = NULL;
+	vocab_count = vocab_cap = 0;
+	if (suggest_vocabulary(s, &vocab_arena, &words, &n) != STORE_OK)
+		return;
+	vocab_cap = n + 8192;
+	vocab = arena_alloc(&vocab_arena, sizeof(*vocab) * vocab_cap);
+	if (n > 0)
+		memcpy(vocab, words, sizeof(*vocab) * n);
+	vocab_count = n;
+	occupation_each_word(vocab_add, NULL);
+	query_each_word(vocab_add, NULL);
+	vocab_generation = generation;
+}
+
+/* One unit's vote for one vacancy. */
+struct vote {
+	int64_t id;
+	uint8_t unit;
+	float score;
+};
+
+struct votes {
+	struct vote *v;
+	size_t n, cap;
+};
+
+static void
+vote(struct votes *vs, int64_t id, size_t unit, float score)
+{
+	if (vs->n == vs->cap) {
+		vs->cap = vs->cap ? vs->cap * 2 : 1024;
+		struct vote *grown = realloc(vs->v, sizeof(*vs->v) * vs->cap);
+		if (grown == NULL)
+			abort();
+		vs->v = grown;
 	}
-	for (size_t i = 0; i < words.count && out == NULL; i++) {
-		const char *better = suggest_word(words.words[i], vocab, vocab_count);
-		if (better == NULL)
+	vs->v[vs->n++] = (struct vote){id, (uint8_t)unit, score};
+}
+
+static int
+vote_cmp(const void *a, const void *b)
+{
+	const struct vote *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id ? 1 : 0;
+}
+
+#define SEARCH_UNITS (2 * OCCUPATION_QUERY_MAX)
+
+/* The words of a query matched as occupations and words: every vacancy
+ * that covers enough of them, scored by coverage (lower is better, as the
+ * index expects), ascending by id. unmatched[i] tells which words found no
+ * vacancy at all (candidates for correction). -1 on a store error. */
+static int
+match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struct index_match **out,
+            size_t *count, bool *unmatched)
+{
+	struct occupation_query oq;
+	struct votes vs = {0};
+	size_t units = 0, nrest = 0;
+	bool is_occ[SEARCH_UNITS] = {false};
+	char rest[OCCUPATION_QUERY_MAX][64];
+	size_t rest_at[OCCUPATION_QUERY_MAX];
+	int rc = -1;
+
+	*out = NULL;
+	*count = 0;
+	occupation_read_words(words, n, &oq);
+	/* Filler words go, unless they are all there is. */
+	for (size_t i = 0; i < oq.nrest; i++)
+		if (!query_is_filler(oq.rest[i]))
+			memcpy(rest[nrest++], oq.rest[i], 64);
+	if (nrest == 0 && oq.nocc == 0)
+		for (size_t i = 0; i < oq.nrest; i++)
+			memcpy(rest[nrest++], oq.rest[i], 64);
+	for (size_t i = 0; i < nrest; i++) {
+		rest_at[i] = n;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(words[j], rest[i]) == 0)
+				rest_at[i] = j;
+	}
+
+	if (oq.nocc > 0) {
+		struct index_occ_hit *hits = NULL;
+		size_t nh = index_occupation_hits(oq.occ, oq.nocc, &hits);
+		for (size_t i = 0; i < nh; i++)
+			for (size_t q = 0; q < oq.nocc; q++)
+				if (hits[i].score[q] > 0)
+					vote(&vs, hits[i].id, q, hits[i].score[q]);
+		free(hits);
+		for (size_t q = 0; q < oq.nocc; q++)
+			is_occ[q] = true;
+		units = oq.nocc;
+	}
+	for (size_t i = 0; i < nrest && units < SEARCH_UNITS;) {
+		struct buf expr;
+		struct index_match *m = NULL;
+		size_t nm = 0, first = i;
+		buf_init(&expr, 4096);
+		if (!query_build_unit(rest, nrest, &i, &expr)) {
+			buf_free(&expr);
 			continue;
-		struct buf b;
-		buf_init(&b, 1024);
-		for (size_t j = 0; j < words.count; j++) {
-			if (j > 0)
-				buf_putc(&b, ' ');
-			buf_puts(&b, j == i ? better : words.words[j]);
 		}
-		out = arena_strdup(a, buf_cstr(&b));
-		buf_free(&b);
+		if (index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+			buf_free(&expr);
+			goto fail;
+		}
+		buf_free(&expr);
+		if (nm == 0 && unmatched != NULL)
+			for (size_t k = first; k < i; k++)
+				if (rest_at[k] < n)
+					unmatched[rest_at[k]] = true;
+		for (size_t k = 0; k < nm; k++) {
+			/* index_sync.c: -1, title -4, exact word -2 */
+			float score = m[k].score <= -5 ? 1.0f : m[k].score <= -3 ? 0.6f : 0.4f;
+			vote(&vs, m[k].id, units, score);
+		}
+		units++;
+	}
+	if (units == 0) {
+		rc = 0;
+		goto fail;
+	}
+	if (vs.n > 0)
+		qsort(vs.v, vs.n, sizeof(*vs.v), vote_cmp);
+	struct index_match *res = arena_alloc(a, sizeof(*res) * (vs.n ? vs.n : 1));
+	size_t nres = 0;
+	size_t need = oq.nocc > 0 ? 1 : (units + 1) / 2;
+	for (size_t i = 0; i < vs.n;) {
+		float best[SEARCH_UNITS] = {0};
+		size_t j = i, covered = 0;
+		bool occ_found = false;
+		for (; j < vs.n && vs.v[j].id == vs.v[i].id; j++)
+			if (vs.v[j].score > best[vs.v[j].unit])
+				best[vs.v[j].unit] = vs.v[j].score;
+		float sum = 0;
+		for (size_t u = 0; u < units; u++) {
+			if (best[u] > 0) {
+				covered++;
+				occ_found = occ_found || is_occ[u];
+			}
+			sum += best[u];
+		}
+		if (oq.nocc > 0 ? occ_found : covered >= need) {
+			res[nres].id = vs.v[i].id;
+			res[nres].score = -(double)sum / (double)units;
+			nres++;
+		}
+		i = j;
+	}
+	*out = res;
+	*count = nres;
+	rc = 0;
+fail:
+	free(vs.v);
+	return rc;
+}
+
+/* The corrected words of a query whose words found nothing: each word of
+ * five letters or more that is unknown everywhere (no vacancy, occupation
+ * or synonym has it) becomes the closest known word. False when nothing
+ * changed. */
+static bool
+correct_words(struct store *s, struct arena *a, char (*words)[64], size_t n, const bool *unmatched)
+{
+	bool changed = false;
+	pthread_mutex_lock(&vocab_lock);
+	vocab_load(s);
+	for (size_t i = 0; i < n; i++) {
+		if (!unmatched[i] || occupation_knows_word(words[i]) || query_knows_word(words[i]))
+			continue;
+		const char *better = suggest_correct(words[i], vocab, vocab_count);
+		if (better != NULL && strlen(better) < 64) {
+			memcpy(words[i], better, strlen(better) + 1);
+			changed = true;
+		}
 	}
 	pthread_mutex_unlock(&vocab_lock);
+	(void)a;
+	return changed;
+}
+
+static const char *
+join_words(struct arena *a, char (*words)[64], size_t n)
+{
+	struct buf b;
+	buf_init(&b, 1024);
+	for (size_t j = 0; j < n; j++) {
+		if (j > 0)
+			buf_putc(&b, ' ');
+		buf_puts(&b, words[j]);
+	}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
 	return out;
 }
 
@@ -199,7 +386,8 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 {
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
-	struct buf match;
+	struct search_words w = {0};
+	bool unmatched[QUERY_MAX_WORDS] = {false};
 
 	memset(out, 0, sizeof(*out));
 	if (index_sync(s) != 0)
@@ -207,20 +395,31 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
 
-	buf_init(&match, 4096);
-	out->has_words = p->q != NULL && query_build_match(p->q, &match);
-	if (out->has_words &&
-	    index_text_match(s, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
-		buf_free(&match);
-		return -1;
+	if (p->q != NULL)
+		query_words(p->q, &w);
+	out->has_words = w.count > 0;
+	if (out->has_words) {
+		if (match_words(s, a, w.words, w.count, &matches, &nmatches, unmatched) != 0)
+			return -1;
+		bool any = false;
+		for (size_t i = 0; i < w.count; i++)
+			any = any || unmatched[i];
+		if (!p->exact && any && correct_words(s, a, w.words, w.count, unmatched)) {
+			struct index_match *fixed = NULL;
+			size_t nfixed = 0;
+			if (match_words(s, a, w.words, w.count, &fixed, &nfixed, NULL) != 0)
+				return -1;
+			if (nfixed > 0 && (nmatches == 0 || nfixed >= nmatches)) {
+				matches = fixed;
+				nmatches = nfixed;
+				out->corrected = join_words(a, w.words, w.count);
+			}
+		}
 	}
-	buf_free(&match);
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
 	if (store_vacancy_get_many(s, a, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
 		return -1;
-	if (out->has_words && out->result.total == 0)
-		out->suggestion = suggestion(s, a, p->q);
 	return 0;
 }

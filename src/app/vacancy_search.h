@@ -34,6 +34,7 @@ struct vacancy_search_params {
 	int hari;                    /* posted within N days */
 	const char *urut;            /* relevan | terbaru | upah | tutup */
 	int64_t page;
+	bool exact;                  /* persis=1: search the words as typed, no correction */
 	struct index_filter filter;  /* the same, for the index */
 	enum index_sort sort;
 };
@@ -42,7 +43,8 @@ struct vacancy_search_outcome {
 	struct index_result result;
 	struct store_vacancy *rows;  /* result.count rows, in order */
 	size_t count;
-	const char *suggestion;      /* a corrected query when nothing matched, or NULL */
+	const char *suggestion;      /* unused: corrections are searched at once (corrected) */
+	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;
 };
 
@@ -50,7 +52,7 @@ struct vacancy_search_outcome {
 typedef const char *(*vacancy_search_get_fn)(void *ctx, const char *name);
 
 /* Read the parameters (q, kecamatan, desa, kbli, jenis, pengaturan,
- * pendidikan, upah_min, disabilitas, hari, urut, page) through get. */
+ * pendidikan, upah_min, disabilitas, hari, urut, persis, page) through get. */
 void vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx,
                                 struct vacancy_search_params *p);
 /* Read the parameters from a stored query string ("q=las&kecamatan=...",

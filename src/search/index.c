@@ -338,3 +338,64 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		out->ids[out->count++] = heap[i].id;
 	free(heap);
 }
+
+/* How much a tag of this weight says the vacancy is for the occupation. */
+static float
+tag_strength(uint8_t weight)
+{
+	switch (weight) {
+	case OCC_FOR:
+		return 1.0f;
+	case OCC_INVOLVES:
+		return 0.7f;
+	default:
+		return 0.3f;
+	}
+}
+
+size_t
+index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
+{
+	size_t count = 0, cap = 64;
+	struct index_occ_hit *hits = malloc(sizeof(*hits) * cap);
+	if (hits == NULL)
+		abort();
+	if (n > OCCUPATION_QUERY_MAX)
+		n = OCCUPATION_QUERY_MAX;
+	pthread_rwlock_rdlock(&lock);
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct occupation_tags *t = &docs[i].occ;
+		struct index_occ_hit h;
+		bool any = false;
+		if (t->occ[0] == 0)
+			continue;
+		memset(&h, 0, sizeof(h));
+		for (size_t q = 0; q < n; q++) {
+			for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
+				size_t o = (size_t)t->occ[k] - 1;
+				float v = 0;
+				if (o == occ[q])
+					v = tag_strength(t->weight[k]);
+				else if (t->weight[k] == OCC_FOR && occupation_related(occ[q], o))
+					v = 0.25f;
+				if (v > h.score[q])
+					h.score[q] = v;
+			}
+			any = any || h.score[q] > 0;
+		}
+		if (!any)
+			continue;
+		if (count == cap) {
+			cap *= 2;
+			struct index_occ_hit *grown = realloc(hits, sizeof(*hits) * cap);
+			if (grown == NULL)
+				abort();
+			hits = grown;
+		}
+		h.id = docs[i].id;
+		hits[count++] = h;
+	}
+	pthread_rwlock_unlock(&lock);
+	*out = hits;
+	return count;
+}

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/vacancy.h"
+#include "search/occupation.h"
 
 #define INDEX_DISTRICTS 19       /* 1..18 = 33.03.01..18, 0 = none (home work elsewhere, outside) */
 #define INDEX_KBLI 21            /* A..U */
@@ -32,6 +33,7 @@ struct index_doc {
 	uint8_t education;           /* enum education */
 	uint8_t wage_unit;           /* enum wage_unit */
 	uint8_t disability;
+	struct occupation_tags occ;  /* the occupations it is for (occupation.h) */
 };
 
 /* A filter value of -1 (or 0 where noted) means "any". */
@@ -89,6 +91,18 @@ void index_set_generation(int64_t g);
  * Returns the page [offset, offset+limit) of ids. */
 void index_search(const struct index_filter *f, const struct index_match *matches, size_t nmatches,
                   enum index_sort sort, size_t offset, size_t limit, struct index_result *out);
+
+/* A document tagged with a query's occupations: per query occupation how
+ * strongly (0 none, up to 1 for the job its title names). */
+struct index_occ_hit {
+	int64_t id;
+	float score[OCCUPATION_QUERY_MAX];
+};
+
+/* The documents tagged with any of occ[0..n) (or, by their title, with an
+ * occupation related to one), ascending by id, into *out (malloc'd; the
+ * caller frees it). Returns how many. */
+size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out);
 
 /* Number of documents. */
 size_t index_size(void);

@@ -100,12 +100,13 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		tpl_set_int(c, "upah_min", p.upah_min);
 	for (size_t i = 0; i < out.count; i++)
 		views_vacancy(req, tpl_push(c, "results"), &out.rows[i], false);
-	if (out.suggestion != NULL) {
-		tpl_set(c, "suggestion", out.suggestion);
-		struct vacancy_search_params fixed = p;
-		fixed.q = out.suggestion;
-		tpl_set(c, "suggestion_url", arena_printf(req->arena, "/lowongan%s",
-		                                          vacancy_query_string(req->arena, &fixed, NULL, NULL)));
+	if (out.corrected != NULL) {
+		/* The typed words found nothing: the corrected ones were searched. */
+		struct vacancy_search_params typed = p;
+		typed.exact = true;
+		tpl_set(c, "corrected", out.corrected);
+		tpl_set(c, "typed_url", arena_printf(req->arena, "/lowongan%s",
+		                                     vacancy_query_string(req->arena, &typed, NULL, NULL)));
 	}
 	/* "Dekat desa saya": a seeker's own desa, one tap away. */
 	if (auth_is(w->user, "seeker")) {

@@ -40,6 +40,7 @@ vacancy_query_string(struct arena *a, const struct vacancy_search_params *p, con
 		{"upah_min", p->upah_min ? arena_printf(a, "%lld", (long long)p->upah_min) : NULL},
 		{"disabilitas", p->disabilitas ? "1" : NULL},
 		{"hari", p->hari ? arena_printf(a, "%d", p->hari) : NULL}, {"urut", p->urut},
+		{"persis", p->exact ? "1" : NULL},
 	};
 	struct buf b;
 	buf_init(&b, 8192);
