@@ -198,6 +198,40 @@ vocab_load(struct store *s)
 	vocab_generation = generation;
 }
 
+/* The kecamatan (1..18) a query word names, or 0. */
+static int
+district_named(const char *word)
+{
+	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
+		const struct wilayah_place *d = wilayah_pbg_district_at(i);
+		const char *name = d->name;
+		size_t k = 0;
+		/* Names compare without case and spaces ("Karang Moncol"). */
+		for (; *name != '\0'; name++) {
+			if (*name == ' ')
+				continue;
+			char c = *name >= 'A' && *name <= 'Z' ? (char)(*name - 'A' + 'a') : *name;
+			if (word[k] != c)
+				break;
+			k++;
+		}
+		if (*name == '\0' && word[k] == '\0' && strlen(d->code) == 8)
+			return (d->code[6] - '0') * 10 + (d->code[7] - '0');
+	}
+	return 0;
+}
+
+/* "rumah makan", "rumah sakit": a workplace, not work at home. */
+static bool
+is_place_of_work(const char *next)
+{
+	static const char *const words[] = {"makan", "sakit", "tangga", "produksi", "jahit", "potong", "kos"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(next, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* One unit's vote for one vacancy. */
 struct vote {
 	int64_t id;
@@ -243,14 +277,33 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 	struct occupation_query oq;
 	struct votes vs = {0};
 	size_t units = 0, nrest = 0;
-	bool is_occ[SEARCH_UNITS] = {false};
+	bool is_occ[SEARCH_UNITS] = {false}, is_place[SEARCH_UNITS] = {false};
 	char rest[OCCUPATION_QUERY_MAX][64];
 	size_t rest_at[OCCUPATION_QUERY_MAX];
 	int rc = -1;
 
 	*out = NULL;
 	*count = 0;
-	occupation_read_words(words, n, &oq);
+	/* A kecamatan named and "di rumah" narrow by place, not by words. */
+	char kept[QUERY_MAX_WORDS][64];
+	size_t nkept = 0;
+	int district = 0;
+	bool home = false;
+	for (size_t i = 0; i < n && i < QUERY_MAX_WORDS; i++) {
+		int d = district_named(words[i]);
+		if (d > 0 && district == 0) {
+			district = d;
+			continue;
+		}
+		if (strcmp(words[i], "rumah") == 0 && i > 0 &&
+		    (strcmp(words[i - 1], "di") == 0 || strcmp(words[i - 1], "dari") == 0) &&
+		    (i + 1 == n || !is_place_of_work(words[i + 1]))) {
+			home = true;
+			continue;
+		}
+		memcpy(kept[nkept++], words[i], 64);
+	}
+	occupation_read_words(kept, nkept, &oq);
 	/* Filler words go, unless they are all there is. */
 	for (size_t i = 0; i < oq.nrest; i++)
 		if (!query_is_filler(oq.rest[i]))
@@ -273,8 +326,27 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 				if (hits[i].score[q] > 0)
 					vote(&vs, hits[i].id, q, hits[i].score[q]);
 		free(hits);
-		for (size_t q = 0; q < oq.nocc; q++)
+		for (size_t q = 0; q < oq.nocc; q++) {
+			/* The name as typed, in a title, says the vacancy is for it
+			 * whatever its tags ("Kenek Tukang" for kenek). */
+			struct buf expr;
+			struct index_match *m = NULL;
+			size_t nm = 0;
+			buf_init(&expr, 256);
+			buf_putc(&expr, '"');
+			buf_puts(&expr, oq.named[q]);
+			buf_putc(&expr, '"');
+			if (oq.named[q][0] != '\0' && strchr(oq.named[q], '"') == NULL &&
+			    index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+				buf_free(&expr);
+				goto fail;
+			}
+			buf_free(&expr);
+			for (size_t k = 0; k < nm; k++)
+				if (m[k].score <= -5)
+					vote(&vs, m[k].id, q, m[k].score <= -7 ? 0.8f : 0.6f);
 			is_occ[q] = true;
+		}
 		units = oq.nocc;
 	}
 	for (size_t i = 0; i < nrest && units < SEARCH_UNITS;) {
@@ -291,7 +363,12 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			goto fail;
 		}
 		buf_free(&expr);
-		if (nm == 0 && unmatched != NULL)
+		/* A word no vacancy has as such (found only through its stem,
+		 * or not at all) may be a slip. */
+		bool exact = false;
+		for (size_t k = 0; k < nm && !exact; k++)
+			exact = m[k].score == -3 || m[k].score <= -7;
+		if (!exact && unmatched != NULL)
 			for (size_t k = first; k < i; k++)
 				if (rest_at[k] < n)
 					unmatched[rest_at[k]] = true;
@@ -300,6 +377,15 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			float score = m[k].score <= -5 ? 1.0f : m[k].score <= -3 ? 0.6f : 0.4f;
 			vote(&vs, m[k].id, units, score);
 		}
+		units++;
+	}
+	if ((district > 0 || home) && units < SEARCH_UNITS) {
+		struct index_match *m = NULL;
+		size_t nm = index_place_hits(district, home, &m);
+		for (size_t k = 0; k < nm; k++)
+			vote(&vs, m[k].id, units, (float)m[k].score);
+		free(m);
+		is_place[units] = true;
 		units++;
 	}
 	if (units == 0) {
@@ -326,7 +412,10 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			}
 			sum += best[u];
 		}
-		if (oq.nocc > 0 ? occ_found : covered >= need) {
+		bool place_only = covered == 1 && units > 1;
+		for (size_t u = 0; u < units && place_only; u++)
+			place_only = best[u] == 0 || is_place[u];
+		if (oq.nocc > 0 ? occ_found : covered >= need && !place_only) {
 			res[nres].id = vs.v[i].id;
 			res[nres].score = -(double)sum / (double)units;
 			nres++;
@@ -354,6 +443,32 @@ correct_words(struct store *s, struct arena *a, char (*words)[64], size_t n, con
 	for (size_t i = 0; i < n; i++) {
 		if (!unmatched[i] || occupation_knows_word(words[i]) || query_knows_word(words[i]))
 			continue;
+		/* A short slip next to a known word: the occupation name one slip
+		 * from the two ("guru paut" is guru paud). */
+		const char *near = NULL;
+		size_t at = i;
+		for (size_t k = 0; k < 2 && near == NULL; k++) {
+			size_t j = k == 0 ? i : i - 1;
+			if ((k == 0 && i + 1 >= n) || (k == 1 && i == 0))
+				continue;
+			char phrase[130];
+			size_t l1 = strlen(words[j]), l2 = strlen(words[j + 1]);
+			memcpy(phrase, words[j], l1);
+			phrase[l1] = ' ';
+			memcpy(phrase + l1 + 1, words[j + 1], l2 + 1);
+			near = occupation_near_name(phrase);
+			at = j;
+		}
+		if (near != NULL) {
+			const char *sp = strchr(near, ' ');
+			if (sp != NULL && strchr(sp + 1, ' ') == NULL && (size_t)(sp - near) < 64 && strlen(sp + 1) < 64) {
+				memcpy(words[at], near, (size_t)(sp - near));
+				words[at][sp - near] = '\0';
+				memcpy(words[at + 1], sp + 1, strlen(sp + 1) + 1);
+				changed = true;
+				continue;
+			}
+		}
 		const char *better = suggest_correct(words[i], vocab, vocab_count);
 		if (better != NULL && strlen(better) < 64) {
 			memcpy(words[i], better, strlen(better) + 1);
@@ -409,7 +524,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 			size_t nfixed = 0;
 			if (match_words(s, a, w.words, w.count, &fixed, &nfixed, NULL) != 0)
 				return -1;
-			if (nfixed > 0 && (nmatches == 0 || nfixed >= nmatches)) {
+			if (nfixed > 0) {
 				matches = fixed;
 				nmatches = nfixed;
 				out->corrected = join_words(a, w.words, w.count);

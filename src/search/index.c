@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/match.h"
+
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static struct index_doc *docs;      /* sorted by id */
 static size_t ndocs, capdocs;
@@ -362,7 +364,13 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 		abort();
 	if (n > OCCUPATION_QUERY_MAX)
 		n = OCCUPATION_QUERY_MAX;
+	bool offered[OCCUPATION_QUERY_MAX] = {false};
 	pthread_rwlock_rdlock(&lock);
+	for (size_t i = 0; i < ndocs; i++)
+		for (size_t k = 0; k < OCCUPATION_TAGS && docs[i].occ.occ[k] != 0; k++)
+			for (size_t q = 0; q < n; q++)
+				if ((size_t)docs[i].occ.occ[k] - 1 == occ[q] && docs[i].occ.weight[k] >= OCC_INVOLVES)
+					offered[q] = true;
 	for (size_t i = 0; i < ndocs; i++) {
 		const struct occupation_tags *t = &docs[i].occ;
 		struct index_occ_hit h;
@@ -376,8 +384,8 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 				float v = 0;
 				if (o == occ[q])
 					v = tag_strength(t->weight[k]);
-				else if (t->weight[k] == OCC_FOR && occupation_related(occ[q], o))
-					v = 0.25f;
+				else if (offered[q] && t->weight[k] == OCC_FOR && occupation_related(occ[q], o))
+					v = 0.5f;
 				if (v > h.score[q])
 					h.score[q] = v;
 			}
@@ -397,5 +405,31 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 	}
 	pthread_rwlock_unlock(&lock);
 	*out = hits;
+	return count;
+}
+
+size_t
+index_place_hits(int district, bool home, struct index_match **out)
+{
+	size_t count = 0;
+	struct index_match *m;
+	pthread_rwlock_rdlock(&lock);
+	m = malloc(sizeof(*m) * (ndocs ? ndocs : 1));
+	if (m == NULL)
+		abort();
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct index_doc *d = &docs[i];
+		double score = 0;
+		if (home)
+			score = d->home ? 1.0 : 0;
+		else if (d->district == district)
+			score = 1.0;
+		else if (match_neighbours(d->district, district))
+			score = 0.5;
+		if (score > 0)
+			m[count++] = (struct index_match){d->id, score};
+	}
+	pthread_rwlock_unlock(&lock);
+	*out = m;
 	return count;
 }

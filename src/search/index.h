@@ -33,6 +33,7 @@ struct index_doc {
 	uint8_t education;           /* enum education */
 	uint8_t wage_unit;           /* enum wage_unit */
 	uint8_t disability;
+	uint8_t home;                /* work at home (plasma) */
 	struct occupation_tags occ;  /* the occupations it is for (occupation.h) */
 };
 
@@ -93,7 +94,8 @@ void index_search(const struct index_filter *f, const struct index_match *matche
                   enum index_sort sort, size_t offset, size_t limit, struct index_result *out);
 
 /* A document tagged with a query's occupations: per query occupation how
- * strongly (0 none, up to 1 for the job its title names). */
+ * strongly (0 none, up to 1 for the job its title names). An occupation
+ * nobody offers gets no related ones either. */
 struct index_occ_hit {
 	int64_t id;
 	float score[OCCUPATION_QUERY_MAX];
@@ -103,6 +105,11 @@ struct index_occ_hit {
  * occupation related to one), ascending by id, into *out (malloc'd; the
  * caller frees it). Returns how many. */
 size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out);
+
+/* The documents in kecamatan district (1..18; score 1) or a neighbouring
+ * one (score 0.5), or with home set the home-work ones (score 1): ascending
+ * by id, positive scores (higher is better), into *out (malloc'd). */
+size_t index_place_hits(int district, bool home, struct index_match **out);
 
 /* Number of documents. */
 size_t index_size(void);

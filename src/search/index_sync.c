@@ -47,6 +47,7 @@ doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
 	d->education = (uint8_t)v->education_min;
 	d->wage_unit = (uint8_t)v->wage_unit;
 	d->disability = v->disability_friendly;
+	d->home = v->location == LOC_HOME;
 	occupation_tag(v->title, o->skills_text, v->description, &d->occ);
 }
 

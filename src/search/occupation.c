@@ -6,6 +6,7 @@
  * text is one contiguous slice that is looked up as it is. */
 #include "search/occupation.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "base/embedded.h"
 #include "base/log.h"
 #include "core/csv.h"
+#include "search/suggest.h"
 
 #define OCC_FILE "data/occupations.csv"
 #define OCC_POOL (256 * 1024)
@@ -316,7 +318,8 @@ is_first_word(const struct buf *b, const size_t *starts, size_t nw, size_t i)
 }
 
 /* Call fn for each occupation named in a normalised text, longest names
- * first at each place, left to right; returns how many were found. */
+ * first at each place, left to right, with its count so far (SIZE_MAX for
+ * a name inside a longer one); returns how many were found. */
 static size_t
 scan(const struct buf *b, const size_t *starts, size_t nw, void (*fn)(void *ctx, int occ, size_t nth), void *ctx)
 {
@@ -329,6 +332,19 @@ scan(const struct buf *b, const size_t *starts, size_t nw, void (*fn)(void *ctx,
 				if (o >= 0) {
 					fn(ctx, o, found++);
 					took = k;
+					break;
+				}
+			}
+		}
+		/* Names of two words or more inside the one found ("ABK kapal
+		 * penangkap ikan" holds "penangkap ikan"): a mention only. */
+		for (size_t j = i + 1; j + 1 < i + took; j++) {
+			if (!is_first_word(b, starts, nw, j))
+				continue;
+			for (size_t k = i + took - j; k >= 2; k--) {
+				int o = lookup_run(b, starts, nw, j, k);
+				if (o >= 0) {
+					fn(ctx, o, SIZE_MAX);
 					break;
 				}
 			}
@@ -371,7 +387,7 @@ static void
 tag_one(void *ctx, int occ, size_t nth)
 {
 	struct tagging *g = ctx;
-	add_tag(g->t, occ, nth == 0 ? g->first : g->rest);
+	add_tag(g->t, occ, nth == SIZE_MAX ? OCC_MENTION : nth == 0 ? g->first : g->rest);
 }
 
 static size_t
@@ -410,7 +426,7 @@ occupation_tag(const char *title, const char *skills, const char *description, s
 
 /* Javanese nasal forms: the root candidates of a prefixed word. */
 static int
-nasal_root(const char *w)
+nasal_root(const char *w, char *named)
 {
 	static const struct {
 		const char *prefix, *replace;
@@ -424,10 +440,28 @@ nasal_root(const char *w)
 		memcpy(root, rules[i].replace, rl);
 		memcpy(root + rl, w + pl, wl - pl + 1);
 		const struct slot *e = find(names, root, strlen(root), false);
-		if (e != NULL)
+		if (e != NULL) {
+			memcpy(named, root, strlen(root) + 1);
 			return e->occ;
+		}
 	}
 	return -1;
+}
+
+const char *
+occupation_near_name(const char *phrase)
+{
+	const char *best = NULL;
+	if (strlen(phrase) < 7)
+		return NULL;
+	for (size_t i = 0; i < OCC_HASH; i++) {
+		const struct slot *e = &names[i];
+		if (e->key == NULL || strcmp(e->key, phrase) == 0)
+			continue;
+		if (suggest_distance(phrase, e->key, 1) <= 1 && (best == NULL || strcmp(e->key, best) < 0))
+			best = e->key;
+	}
+	return best;
 }
 
 void
@@ -448,19 +482,28 @@ occupation_read_words(char (*w)[64], size_t n, struct occupation_query *out)
 	for (size_t i = 0; i < n;) {
 		size_t took = 1;
 		int o = -1;
+		char named[64] = "";
 		for (size_t k = n - i < OCC_MAX_PHRASE ? n - i : OCC_MAX_PHRASE; k >= 1 && o < 0; k--) {
 			o = lookup_run(&b, starts, n, i, k);
-			if (o >= 0)
+			if (o >= 0) {
+				size_t end = word_end(&b, starts, n, i + k - 1), len = end - starts[i];
 				took = k;
+				if (len < sizeof(named)) {
+					memcpy(named, b.data + starts[i], len);
+					named[len] = '\0';
+				}
+			}
 		}
 		if (o < 0 && !occupation_knows_word(w[i]))
-			o = nasal_root(w[i]);
+			o = nasal_root(w[i], named);
 		if (o >= 0) {
 			bool seen = false;
 			for (size_t j = 0; j < out->nocc; j++)
 				seen = seen || out->occ[j] == (size_t)o;
-			if (!seen)
+			if (!seen) {
+				memcpy(out->named[out->nocc], named, sizeof(named));
 				out->occ[out->nocc++] = (size_t)o;
+			}
 		} else {
 			memcpy(out->rest[out->nrest++], w[i], 64);
 		}

@@ -48,10 +48,15 @@ bool occupation_knows_word(const char *word);
  * fn(ctx, word) once each. */
 void occupation_each_word(void (*fn)(void *ctx, const char *word), void *ctx);
 
+/* The occupation name (words joined by one space) one slip from phrase, for
+ * phrases of seven letters or more ("guru paut"); NULL when none. */
+const char *occupation_near_name(const char *phrase);
+
 /* A query read as occupations plus the words left over (in order). */
 struct occupation_query {
 	size_t nocc;
 	size_t occ[OCCUPATION_QUERY_MAX];       /* 0-based occupation indexes */
+	char named[OCCUPATION_QUERY_MAX][64];   /* the name read for each (the root of a nasal form) */
 	size_t nrest;
 	char rest[OCCUPATION_QUERY_MAX][64];
 };
