@@ -83,18 +83,31 @@ class Search(harness.LokerTestCase):
 		self.assertTrue(any("jahit" in t.lower() for t in titles), "q=menjahit finds no jahit vacancy: %r" % titles)
 		self.assertTrue(any("operator jahit" in t.lower() for t in self.titles(q="menjahit", pengaturan="pkwt")))
 
-	def test_typo_suggestion(self):
-		r = self.html(q="penjhit")
-		self.assertEqual(self.shown_total(r), 0)
-		self.assertIn("Mungkin maksud Anda", r.visible)
-		m = re.search(r"Mungkin maksud Anda:?\s*<a href=\"([^\"]+)\">([^<]+)</a>", r.text)
-		self.assertIsNotNone(m, "no suggestion link")
-		self.assertEqual(m.group(2).strip(), "penjahit")
-		fixed = self.web.get(harness.html.unescape(m.group(1)))
-		self.assertStatus(fixed, 200)
-		self.assertIn(self.tailor_id, harness.ids_in(fixed.text, "/lowongan"), "the suggested search misses it")
-		# Short words get no suggestion.
-		self.assertNotIn("Mungkin maksud Anda", self.html(q="xqz").visible)
+	def test_typo_corrected_at_once(self):
+		# A misspelling people make is an occupation name: found as typed.
+		self.assertIn(self.tailor_id, harness.search_ids(self.server, q="penjhit"))
+		# A slip in a word of five letters or more that no vacancy has: the
+		# corrected query is searched at once, and the page says so.
+		r = self.html(q="konpeksi")
+		self.assertGreater(self.shown_total(r), 0)
+		self.assertIn("Menampilkan hasil untuk", r.visible)
+		m = re.search(r"Menampilkan hasil untuk <strong>([^<]+)</strong>\. Cari persis: <a href=\"([^\"]+)\">([^<]+)</a>", r.text)
+		self.assertIsNotNone(m, "no corrected-query notice")
+		self.assertEqual(m.group(1).strip(), "konveksi")
+		self.assertEqual(m.group(3).strip(), "konpeksi")
+		# "Cari persis" searches the words as typed: nothing, and no notice.
+		exact = self.web.get(harness.html.unescape(m.group(2)))
+		self.assertStatus(exact, 200)
+		self.assertEqual(self.shown_total(exact), 0)
+		self.assertNotIn("Menampilkan hasil untuk", exact.visible)
+		# The API says the same in one request.
+		j = search_api(self.server, q="konpeksi")
+		self.assertEqual(j.get("corrected_query"), "konveksi")
+		self.assertGreater(j["total"], 0)
+		self.assertNotIn("corrected_query", search_api(self.server, q="penjahit"))
+		# Short words are not guessed at; look-alikes that are real words stay.
+		self.assertNotIn("Menampilkan hasil untuk", self.html(q="xqz").visible)
+		self.assertNotIn("corrected_query", search_api(self.server, q="sortir"))
 
 	def test_own_word_found(self):
 		self.assertIn(self.tailor_id, harness.search_ids(self.server, q=self.tailor_word.lower()))
