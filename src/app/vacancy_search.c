@@ -396,7 +396,9 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 		qsort(vs.v, vs.n, sizeof(*vs.v), vote_cmp);
 	struct index_match *res = arena_alloc(a, sizeof(*res) * (vs.n ? vs.n : 1));
 	size_t nres = 0;
-	size_t need = oq.nocc > 0 ? 1 : (units + 1) / 2;
+	/* Without an occupation, two words are both needed (a job nobody offers
+	 * finds nothing rather than noise); of three or more, one may miss. */
+	size_t need = units <= 2 ? units : units - 1;
 	for (size_t i = 0; i < vs.n;) {
 		float best[SEARCH_UNITS] = {0};
 		size_t j = i, covered = 0;
