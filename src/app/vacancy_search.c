@@ -13,6 +13,7 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "search/index_sync.h"
+#include "search/match_cache.h"
 #include "search/occupation.h"
 #include "search/query.h"
 #include "search/suggest.h"
@@ -515,12 +516,20 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	if (p->q != NULL)
 		query_words(p->q, &w);
 	out->has_words = w.count > 0;
-	if (out->has_words) {
+	/* Whole queries are cached like text matches, when every word matched
+	 * (otherwise a correction is tried each time). */
+	const char *key = out->has_words ? arena_printf(a, "words:%s", join_words(a, w.words, w.count)) : NULL;
+	int64_t generation = store_vacancy_generation(s);
+	if (out->has_words && !match_cache_get(key, generation, a, &matches, &nmatches)) {
 		if (match_words(s, a, w.words, w.count, &matches, &nmatches, unmatched) != 0)
 			return -1;
 		bool any = false;
 		for (size_t i = 0; i < w.count; i++)
 			any = any || unmatched[i];
+		if (matches == NULL)
+			matches = arena_alloc(a, sizeof(*matches));   /* words matching nothing: no results */
+		if (!any)
+			match_cache_put(key, generation, matches, nmatches);
 		if (!p->exact && any && correct_words(s, a, w.words, w.count, unmatched)) {
 			struct index_match *fixed = NULL;
 			size_t nfixed = 0;

@@ -358,54 +358,75 @@ tag_strength(uint8_t weight)
 size_t
 index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 {
-	size_t count = 0, cap = 64;
+	size_t count = 0, cap = 256;
 	struct index_occ_hit *hits = malloc(sizeof(*hits) * cap);
+	bool offered[OCCUPATION_QUERY_MAX] = {false};
 	if (hits == NULL)
 		abort();
 	if (n > OCCUPATION_QUERY_MAX)
 		n = OCCUPATION_QUERY_MAX;
-	bool offered[OCCUPATION_QUERY_MAX] = {false};
+	/* Related scores are kept apart until we know whether anyone offers
+	 * the occupation itself. */
+	float *related = malloc(sizeof(float) * OCCUPATION_QUERY_MAX * cap);
+	if (related == NULL)
+		abort();
 	pthread_rwlock_rdlock(&lock);
-	for (size_t i = 0; i < ndocs; i++)
-		for (size_t k = 0; k < OCCUPATION_TAGS && docs[i].occ.occ[k] != 0; k++)
-			for (size_t q = 0; q < n; q++)
-				if ((size_t)docs[i].occ.occ[k] - 1 == occ[q] && docs[i].occ.weight[k] >= OCC_INVOLVES)
-					offered[q] = true;
 	for (size_t i = 0; i < ndocs; i++) {
 		const struct occupation_tags *t = &docs[i].occ;
-		struct index_occ_hit h;
+		float direct[OCCUPATION_QUERY_MAX] = {0}, rel[OCCUPATION_QUERY_MAX] = {0};
 		bool any = false;
 		if (t->occ[0] == 0)
 			continue;
-		memset(&h, 0, sizeof(h));
-		for (size_t q = 0; q < n; q++) {
-			for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
-				size_t o = (size_t)t->occ[k] - 1;
-				float v = 0;
-				if (o == occ[q])
-					v = tag_strength(t->weight[k]);
-				else if (offered[q] && t->weight[k] == OCC_FOR && occupation_related(occ[q], o))
-					v = 0.5f;
-				if (v > h.score[q])
-					h.score[q] = v;
+		for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
+			size_t o = (size_t)t->occ[k] - 1;
+			for (size_t q = 0; q < n; q++) {
+				if (o == occ[q]) {
+					float v = tag_strength(t->weight[k]);
+					if (v > direct[q])
+						direct[q] = v;
+					if (t->weight[k] >= OCC_INVOLVES)
+						offered[q] = true;
+					any = true;
+				} else if (t->weight[k] == OCC_FOR && occupation_related(occ[q], o)) {
+					rel[q] = 0.5f;
+					any = true;
+				}
 			}
-			any = any || h.score[q] > 0;
 		}
 		if (!any)
 			continue;
 		if (count == cap) {
 			cap *= 2;
 			struct index_occ_hit *grown = realloc(hits, sizeof(*hits) * cap);
-			if (grown == NULL)
+			float *grown_rel = realloc(related, sizeof(float) * OCCUPATION_QUERY_MAX * cap);
+			if (grown == NULL || grown_rel == NULL)
 				abort();
 			hits = grown;
+			related = grown_rel;
 		}
-		h.id = docs[i].id;
-		hits[count++] = h;
+		memset(&hits[count], 0, sizeof(hits[count]));
+		hits[count].id = docs[i].id;
+		memcpy(hits[count].score, direct, sizeof(direct));
+		memcpy(related + OCCUPATION_QUERY_MAX * count, rel, sizeof(rel));
+		count++;
 	}
 	pthread_rwlock_unlock(&lock);
+	/* An occupation nobody offers gets no related ones either. */
+	size_t kept = 0;
+	for (size_t i = 0; i < count; i++) {
+		bool any = false;
+		for (size_t q = 0; q < n; q++) {
+			float r = offered[q] ? related[OCCUPATION_QUERY_MAX * i + q] : 0;
+			if (r > hits[i].score[q])
+				hits[i].score[q] = r;
+			any = any || hits[i].score[q] > 0;
+		}
+		if (any)
+			hits[kept++] = hits[i];
+	}
+	free(related);
 	*out = hits;
-	return count;
+	return kept;
 }
 
 size_t
