@@ -131,24 +131,34 @@ vacancy_search_params_parse(struct arena *a, const char *query, struct vacancy_s
 	return true;
 }
 
+/* Defined below, with the search itself. */
+static int text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w,
+                        struct index_match **out, size_t *count, const char **corrected);
+
 bool
 vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
 {
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
+	if (index_sync(s) != 0)
+		return false;
 	if (p->q != NULL) {
-		struct buf match;
+		/* The words as the search page reads them: occupations, places,
+		 * coverage and corrections alike. */
+		struct search_words w = {0};
 		struct index_match *m = NULL;
 		size_t n = 0;
-		bool words, found = false;
-		buf_init(&match, 4096);
-		words = query_build_match(p->q, &match);
-		if (words && index_text_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
+		const char *corrected = NULL;
+		bool found = false;
+		query_words(p->q, &w);
+		if (w.count > 0) {
+			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected) != 0)
+				return false;
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
-		buf_free(&match);
-		if (words && !found)
-			return false;
+			if (!found)
+				return false;
+		}
 	}
 	/* The filters, evaluated by the index on this one vacancy. */
 	struct index_match one = {id, 0};
@@ -498,6 +508,48 @@ join_words(struct arena *a, char (*words)[64], size_t n)
 	return out;
 }
 
+/* The vacancies the words of a query find (ascending ids, scores for the
+ * index), through the cache; *corrected is set when a corrected query was
+ * searched instead. 0 or -1. */
+static int
+text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w, struct index_match **out,
+             size_t *count, const char **corrected)
+{
+	struct index_match *matches = NULL;
+	size_t nmatches = 0;
+	bool unmatched[QUERY_MAX_WORDS] = {false};
+	/* Whole queries are cached like text matches, when every word matched
+	 * (otherwise a correction is tried each time). */
+	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
+	int64_t generation = store_vacancy_generation(s);
+	*corrected = NULL;
+	if (!match_cache_get(key, generation, a, &matches, &nmatches)) {
+		if (match_words(s, a, w->words, w->count, &matches, &nmatches, unmatched) != 0)
+			return -1;
+		if (matches == NULL)
+			matches = arena_alloc(a, sizeof(*matches));   /* words matching nothing: no results */
+		bool any = false;
+		for (size_t i = 0; i < w->count; i++)
+			any = any || unmatched[i];
+		if (!any)
+			match_cache_put(key, generation, matches, nmatches);
+		if (!exact && any && correct_words(s, a, w->words, w->count, unmatched)) {
+			struct index_match *fixed = NULL;
+			size_t nfixed = 0;
+			if (match_words(s, a, w->words, w->count, &fixed, &nfixed, NULL) != 0)
+				return -1;
+			if (nfixed > 0) {
+				matches = fixed;
+				nmatches = nfixed;
+				*corrected = join_words(a, w->words, w->count);
+			}
+		}
+	}
+	*out = matches;
+	*count = nmatches;
+	return 0;
+}
+
 int
 vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, size_t per_page,
                    struct vacancy_search_outcome *out)
@@ -505,7 +557,6 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
 	struct search_words w = {0};
-	bool unmatched[QUERY_MAX_WORDS] = {false};
 
 	memset(out, 0, sizeof(*out));
 	if (index_sync(s) != 0)
@@ -516,32 +567,8 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	if (p->q != NULL)
 		query_words(p->q, &w);
 	out->has_words = w.count > 0;
-	/* Whole queries are cached like text matches, when every word matched
-	 * (otherwise a correction is tried each time). */
-	const char *key = out->has_words ? arena_printf(a, "words:%s", join_words(a, w.words, w.count)) : NULL;
-	int64_t generation = store_vacancy_generation(s);
-	if (out->has_words && !match_cache_get(key, generation, a, &matches, &nmatches)) {
-		if (match_words(s, a, w.words, w.count, &matches, &nmatches, unmatched) != 0)
-			return -1;
-		bool any = false;
-		for (size_t i = 0; i < w.count; i++)
-			any = any || unmatched[i];
-		if (matches == NULL)
-			matches = arena_alloc(a, sizeof(*matches));   /* words matching nothing: no results */
-		if (!any)
-			match_cache_put(key, generation, matches, nmatches);
-		if (!p->exact && any && correct_words(s, a, w.words, w.count, unmatched)) {
-			struct index_match *fixed = NULL;
-			size_t nfixed = 0;
-			if (match_words(s, a, w.words, w.count, &fixed, &nfixed, NULL) != 0)
-				return -1;
-			if (nfixed > 0) {
-				matches = fixed;
-				nmatches = nfixed;
-				out->corrected = join_words(a, w.words, w.count);
-			}
-		}
-	}
+	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected) != 0)
+		return -1;
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));

@@ -1,8 +1,11 @@
 /* vacancy_search.h - the vacancy search service, for the HTML page, the
  * API, the Atom feed and the saved searches of the alert fan-out alike:
- * parameters from a plain getter (a query string, a stored search), FTS5
- * for the words, the in-memory index for filters, counts and order, then
- * the page's rows. It knows nothing of HTTP. */
+ * parameters from a plain getter (a query string, a stored search), the
+ * query read as occupations (search/occupation.h), places and words, each
+ * vacancy ranked by how much of it it covers (title and occupation above
+ * description), a corrected query searched at once when a word is a slip,
+ * the in-memory index for filters, counts and order, then the page's rows.
+ * It knows nothing of HTTP. */
 #ifndef LOKER_APP_VACANCY_SEARCH_H
 #define LOKER_APP_VACANCY_SEARCH_H
 
