@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/parse.h"
@@ -232,6 +233,25 @@ district_named(const char *word)
 	return 0;
 }
 
+/* The village (1-based position) a query word names, with its kecamatan in
+ * *district, or 0: only a name no other kecamatan's desa shares. */
+static int
+village_named(const char *word, int *district)
+{
+	int found = 0;
+	*district = 0;
+	for (size_t i = 0; i < wilayah_pbg_village_count(); i++) {
+		const struct wilayah_place *v = wilayah_pbg_village_at(i);
+		if (strcasecmp(v->name, word) != 0 || strlen(v->parent_code) != 8)
+			continue;
+		if (found != 0)
+			return *district = 0;   /* two desa of that name */
+		found = (int)i + 1;
+		*district = (v->parent_code[6] - '0') * 10 + (v->parent_code[7] - '0');
+	}
+	return found;
+}
+
 /* "rumah makan", "rumah sakit": a workplace, not work at home. */
 static bool
 is_place_of_work(const char *next)
@@ -295,33 +315,38 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 
 	*out = NULL;
 	*count = 0;
-	/* A kecamatan named and "di rumah" narrow by place, not by words. */
-	char kept[QUERY_MAX_WORDS][64];
-	size_t nkept = 0;
-	int district = 0;
+	occupation_read_words(words, n, &oq);
+	/* A kecamatan or desa named and "di rumah" narrow by place, not by
+	 * words; occupation names holding them ("batik purbalingga") went first. */
+	char places_out[OCCUPATION_QUERY_MAX][64];
+	size_t nleft = 0;
+	int district = 0, village = 0;
 	bool home = false;
-	for (size_t i = 0; i < n && i < QUERY_MAX_WORDS; i++) {
-		int d = district_named(words[i]);
-		if (d > 0 && district == 0) {
+	for (size_t i = 0; i < oq.nrest; i++) {
+		const char *wd = oq.rest[i];
+		int d = district == 0 ? district_named(wd) : 0, v = 0;
+		if (d == 0 && district == 0 && !query_knows_word(wd) && !occupation_knows_word(wd))
+			v = village_named(wd, &d);
+		if (d > 0) {
 			district = d;
+			village = v;
 			continue;
 		}
-		if (strcmp(words[i], "rumah") == 0 && i > 0 &&
-		    (strcmp(words[i - 1], "di") == 0 || strcmp(words[i - 1], "dari") == 0) &&
-		    (i + 1 == n || !is_place_of_work(words[i + 1]))) {
+		if (strcmp(wd, "rumah") == 0 && i > 0 &&
+		    (strcmp(oq.rest[i - 1], "di") == 0 || strcmp(oq.rest[i - 1], "dari") == 0) &&
+		    (i + 1 == oq.nrest || !is_place_of_work(oq.rest[i + 1]))) {
 			home = true;
 			continue;
 		}
-		memcpy(kept[nkept++], words[i], 64);
+		memcpy(places_out[nleft++], wd, 64);
 	}
-	occupation_read_words(kept, nkept, &oq);
 	/* Filler words go, unless they are all there is. */
-	for (size_t i = 0; i < oq.nrest; i++)
-		if (!query_is_filler(oq.rest[i]))
-			memcpy(rest[nrest++], oq.rest[i], 64);
-	if (nrest == 0 && oq.nocc == 0)
-		for (size_t i = 0; i < oq.nrest; i++)
-			memcpy(rest[nrest++], oq.rest[i], 64);
+	for (size_t i = 0; i < nleft; i++)
+		if (!query_is_filler(places_out[i]))
+			memcpy(rest[nrest++], places_out[i], 64);
+	if (nrest == 0 && oq.nocc == 0 && district == 0 && !home)
+		for (size_t i = 0; i < nleft; i++)
+			memcpy(rest[nrest++], places_out[i], 64);
 	for (size_t i = 0; i < nrest; i++) {
 		rest_at[i] = n;
 		for (size_t j = 0; j < n; j++)
@@ -392,7 +417,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 	}
 	if ((district > 0 || home) && units < SEARCH_UNITS) {
 		struct index_match *m = NULL;
-		size_t nm = index_place_hits(district, home, &m);
+		size_t nm = index_place_hits(district, village, home, &m);
 		for (size_t k = 0; k < nm; k++)
 			vote(&vs, m[k].id, units, (float)m[k].score);
 		free(m);

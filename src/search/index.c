@@ -430,7 +430,7 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 }
 
 size_t
-index_place_hits(int district, bool home, struct index_match **out)
+index_place_hits(int district, int village, bool home, struct index_match **out)
 {
 	size_t count = 0;
 	struct index_match *m;
@@ -443,8 +443,10 @@ index_place_hits(int district, bool home, struct index_match **out)
 		double score = 0;
 		if (home)
 			score = d->home ? 1.0 : 0;
-		else if (d->district == district)
+		else if (village > 0 && d->village == village)
 			score = 1.0;
+		else if (d->district == district)
+			score = village > 0 ? 0.8 : 1.0;
 		else if (match_neighbours(d->district, district))
 			score = 0.5;
 		if (score > 0)

@@ -106,10 +106,12 @@ struct index_occ_hit {
  * caller frees it). Returns how many. */
 size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out);
 
-/* The documents in kecamatan district (1..18; score 1) or a neighbouring
- * one (score 0.5), or with home set the home-work ones (score 1): ascending
- * by id, positive scores (higher is better), into *out (malloc'd). */
-size_t index_place_hits(int district, bool home, struct index_match **out);
+/* The documents in desa village (1-based position; 0 none; score 1), in
+ * kecamatan district (1..18; score 1, or 0.8 when a desa was named) or a
+ * neighbouring one (score 0.5), or with home set the home-work ones (score
+ * 1): ascending by id, positive scores (higher is better), into *out
+ * (malloc'd). */
+size_t index_place_hits(int district, int village, bool home, struct index_match **out);
 
 /* Number of documents. */
 size_t index_size(void);
