@@ -49,6 +49,15 @@ vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx
 			if (strcmp(wilayah_pbg_village_at(i)->code, s) == 0)
 				f->village = (int)i + 1;
 	}
+	if ((s = param(get, ctx, "dekat")) != NULL && wilayah_village(s) != NULL && strncmp(s, "33.03.", 6) == 0) {
+		for (size_t i = 0; i < wilayah_pbg_village_count(); i++)
+			if (strcmp(wilayah_pbg_village_at(i)->code, s) == 0)
+				f->near_village = (int)i + 1;
+		if (f->near_village != 0) {
+			p->dekat = s;
+			f->near_district = (s[6] - '0') * 10 + (s[7] - '0');
+		}
+	}
 	if ((s = param(get, ctx, "kbli")) != NULL && s[0] >= 'A' && s[0] <= 'U' && s[1] == '\0') {
 		p->kbli = s;
 		f->kbli = s[0] - 'A';

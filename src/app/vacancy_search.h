@@ -28,6 +28,7 @@ struct vacancy_search_params {
 	const char *q;
 	const char *kecamatan;       /* "33.03.NN" */
 	const char *desa;            /* village code */
+	const char *dekat;           /* village code: that desa, its kecamatan, the neighbours, in order */
 	const char *kbli;            /* "A".."U" */
 	const char *jenis;           /* "formal" | "informal" */
 	const char *pengaturan;      /* arrangement code */
@@ -54,7 +55,7 @@ struct vacancy_search_outcome {
 /* A parameter's text by name, or NULL when not given. */
 typedef const char *(*vacancy_search_get_fn)(void *ctx, const char *name);
 
-/* Read the parameters (q, kecamatan, desa, kbli, jenis, pengaturan,
+/* Read the parameters (q, kecamatan, desa, dekat, kbli, jenis, pengaturan,
  * pendidikan, upah_min, disabilitas, hari, urut, persis, page) through get. */
 void vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx,
                                 struct vacancy_search_params *p);

@@ -161,7 +161,21 @@ passes_hard(const struct index_filter *f, const struct index_doc *d)
 		return false;
 	if (f->posted_within_days > 0 && d->published_at < f->now - (int64_t)f->posted_within_days * 86400)
 		return false;
+	if (f->near_district != 0 && index_near_tier(f->near_village, f->near_district, d->village, d->district) > 2)
+		return false;
 	return true;
+}
+
+int
+index_near_tier(int near_village, int near_district, int village, int district)
+{
+	if (near_village != 0 && village == near_village)
+		return 0;
+	if (near_district != 0 && district == near_district)
+		return 1;
+	if (match_neighbours(district, near_district))
+		return 2;
+	return 3;
 }
 
 static unsigned
@@ -204,6 +218,7 @@ count_facets(struct index_facets *c, const struct index_doc *d, unsigned failed)
 }
 
 struct ranked {
+	int tier;            /* nearer first ("dekat"); 0 otherwise */
 	double key;          /* smaller first */
 	int64_t tie;         /* smaller first */
 	int64_t id;
@@ -212,13 +227,15 @@ struct ranked {
 static bool
 before(const struct ranked *a, const struct ranked *b)
 {
+	if (a->tier != b->tier)
+		return a->tier < b->tier;
 	return a->key < b->key || (a->key == b->key && a->tie < b->tie);
 }
 
 static struct ranked
 rank_of(const struct index_doc *d, double score, enum index_sort sort)
 {
-	struct ranked r = {0, -d->published_at, d->id};
+	struct ranked r = {0, 0, -d->published_at, d->id};
 	switch (sort) {
 	case INDEX_SORT_RELEVANCE:
 		r.key = score;
@@ -329,7 +346,10 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		if (failed != 0)
 			continue;
 		out->total++;
-		heap_offer(heap, &heaped, keep, rank_of(d, score, sort));
+		struct ranked r = rank_of(d, score, sort);
+		if (f->near_district != 0)
+			r.tier = index_near_tier(f->near_village, f->near_district, d->village, d->district);
+		heap_offer(heap, &heaped, keep, r);
 	}
 	pthread_rwlock_unlock(&lock);
 	for (int e = 1; e < EDU_COUNT; e++)

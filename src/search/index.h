@@ -50,6 +50,9 @@ struct index_filter {
 	int posted_within_days;      /* 0 any */
 	int64_t now;                 /* for "posted within" */
 	int32_t today;               /* days since epoch: expired vacancies never show */
+	int near_village;            /* "dekat": 1-based village position, 0 off */
+	int near_district;           /* its kecamatan 1..18: only the desa, the kecamatan and its
+	                              * neighbours show, in that order (index_near_tier) */
 };
 
 enum index_sort { INDEX_SORT_RELEVANCE, INDEX_SORT_NEWEST, INDEX_SORT_WAGE, INDEX_SORT_CLOSING };
@@ -112,6 +115,11 @@ size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit *
  * 1): ascending by id, positive scores (higher is better), into *out
  * (malloc'd). */
 size_t index_place_hits(int district, int village, bool home, struct index_match **out);
+
+/* How near a vacancy in village/district is to the seeker's desa and
+ * kecamatan: 0 the same desa, 1 the same kecamatan, 2 a neighbouring
+ * kecamatan, 3 farther (or unknown). */
+int index_near_tier(int near_village, int near_district, int village, int district);
 
 /* Number of documents. */
 size_t index_size(void);

@@ -123,6 +123,40 @@ class Search(harness.LokerTestCase):
 		for v in items:
 			self.assertEqual(v["district_code"], code, "kecamatan filter let %r through" % v)
 
+	def test_near_my_desa(self):
+		# "Dekat desa saya": the desa first, then its kecamatan, then the
+		# neighbouring kecamatan (data/kecamatan-neighbours.csv); nothing farther.
+		every, _ = self.all_items()
+		village = next(v["village_code"] for v in every if v.get("village_code"))
+		district = village[:8]
+		neighbours = set()
+		path = os.path.join(harness.ROOT, "data", "kecamatan-neighbours.csv")
+		with open(path, encoding="utf-8") as f:
+			for line in f:
+				if line.startswith("#") or line.startswith("district_code"):
+					continue
+				a, b = line.strip().split(",")[:2]
+				if a == district:
+					neighbours.add(b)
+				if b == district:
+					neighbours.add(a)
+		def tier(v):
+			if v.get("village_code") == village:
+				return 0
+			if v["district_code"] == district:
+				return 1
+			return 2 if v["district_code"] in neighbours else 3
+		items, total = self.all_items(dekat=village)
+		self.assertGreater(total, 0)
+		tiers = [tier(v) for v in items]
+		self.assertNotIn(3, tiers, "a vacancy farther than the neighbouring kecamatan")
+		self.assertEqual(tiers, sorted(tiers), "not ordered desa, kecamatan, neighbours")
+		self.assertEqual(tiers[0], 0)
+		self.assertEqual(total, sum(1 for v in every if tier(v) < 3))
+		# The page says how near each one is.
+		r = self.html(dekat=village, urut="terbaru")
+		self.assertIn("Di desa Anda", r.visible)
+
 	def test_filter_informal_and_borongan(self):
 		base = search_api(self.server)["facets"]
 		items, total = self.all_items(jenis="informal")
