@@ -33,7 +33,7 @@ int
 main(int argc, char **argv)
 {
 	static const char *const queries[] = {"jahit", "operator jahit", "sopir", "bulu mata", "tukang batu",
-	                                      "las", "admin gudang", "satpam", "pramuniaga", "magang"};
+	                                      "las", "admin gudang", "satpam", "pramuniaga", "magang", "tukng batu"};
 	enum { RUNS = 200 };
 	if (argc < 2 || cli_open(argv[1]) != 0)
 		return 2;
