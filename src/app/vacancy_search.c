@@ -141,6 +141,18 @@ vacancy_search_params_parse(struct arena *a, const char *query, struct vacancy_s
 	return true;
 }
 
+/* "lowongan kerja purbalingga": words every search has, naming no job and
+ * no place narrower than the regency; such a query lists everything. */
+static bool
+only_filler(const struct search_words *w)
+{
+	for (size_t i = 0; i < w->count; i++)
+		if (!query_is_filler(w->words[i]) && strcmp(w->words[i], "purbalingga") != 0 &&
+		    strcmp(w->words[i], "pbg") != 0)
+			return false;
+	return true;
+}
+
 /* Defined below, with the search itself. */
 static int text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w,
                         struct index_match **out, size_t *count, const char **corrected);
@@ -161,7 +173,7 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 		const char *corrected = NULL;
 		bool found = false;
 		query_words(p->q, &w);
-		if (w.count > 0) {
+		if (w.count > 0 && !only_filler(&w)) {
 			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected) != 0)
 				return false;
 			for (size_t i = 0; i < n && !found; i++)
@@ -600,7 +612,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 
 	if (p->q != NULL)
 		query_words(p->q, &w);
-	out->has_words = w.count > 0;
+	out->has_words = w.count > 0 && !only_filler(&w);
 	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected) != 0)
 		return -1;
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,

@@ -123,6 +123,12 @@ class Search(harness.LokerTestCase):
 		for v in items:
 			self.assertEqual(v["district_code"], code, "kecamatan filter let %r through" % v)
 
+	def test_words_every_search_has(self):
+		# Naming the regency or "lowongan" narrows nothing.
+		everything = search_api(self.server)["total"]
+		for q in ("lowongan kerja purbalingga", "loker", "info loker pbg"):
+			self.assertEqual(search_api(self.server, q=q)["total"], everything, "q=%s" % q)
+
 	def test_near_my_desa(self):
 		# "Dekat desa saya": the desa first, then its kecamatan, then the
 		# neighbouring kecamatan (data/kecamatan-neighbours.csv); nothing farther.
