@@ -407,9 +407,13 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 					if (t->weight[k] >= OCC_INVOLVES)
 						offered[q] = true;
 					any = true;
-				} else if (t->weight[k] == OCC_FOR && occupation_related(occ[q], o)) {
-					rel[q] = 0.5f;
-					any = true;
+				} else if (t->weight[k] == OCC_FOR) {
+					/* Closer relations (listed first) rank higher. */
+					int rank = occupation_related_rank(occ[q], o);
+					float v = rank > 0 ? 0.5f - 0.02f * (float)(rank > 6 ? 6 : rank - 1) : 0;
+					if (v > rel[q])
+						rel[q] = v;
+					any = any || v > 0;
 				}
 			}
 		}

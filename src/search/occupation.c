@@ -25,6 +25,7 @@
 struct occ {
 	const char *id, *code, *name;
 	uint8_t related[(OCCUPATION_MAX + 7) / 8];
+	uint8_t order[8];            /* its own related list, closest first (index + 1) */
 };
 
 struct slot {
@@ -237,6 +238,12 @@ occupation_init(void)
 			const char *bar = strchr(s, '|');
 			size_t n = bar ? (size_t)(bar - s) : strlen(s);
 			int j = find_occ(s, n);
+			for (size_t k = 0; j >= 0 && k < sizeof(occs[i].order); k++) {
+				if (occs[i].order[k] == 0) {
+					occs[i].order[k] = (uint8_t)(j + 1);
+					break;
+				}
+			}
 			if (j >= 0) {
 				occs[i].related[j / 8] |= (uint8_t)(1u << (j % 8));
 				occs[j].related[i / 8] |= (uint8_t)(1u << (i % 8));
@@ -283,6 +290,17 @@ bool
 occupation_related(size_t a, size_t b)
 {
 	return a < nocc && b < nocc && (occs[a].related[b / 8] & (1u << (b % 8))) != 0;
+}
+
+int
+occupation_related_rank(size_t a, size_t b)
+{
+	if (!occupation_related(a, b))
+		return 0;
+	for (size_t k = 0; k < sizeof(occs[a].order) && occs[a].order[k] != 0; k++)
+		if (occs[a].order[k] == b + 1)
+			return (int)k + 1;
+	return (int)sizeof(occs[a].order) + 1;   /* only b lists a */
 }
 
 bool

@@ -39,6 +39,10 @@ const char *occupation_name(size_t i);
 const char *occupation_code(size_t i);
 /* True when b is listed among a's related occupations (or a among b's). */
 bool occupation_related(size_t a, size_t b);
+/* How close related occupation b is to a: 1 for the first of a's related
+ * list, 2 for the second, ...; past the list when only b lists a; 0 when
+ * they are not related. */
+int occupation_related_rank(size_t a, size_t b);
 /* Tag a vacancy from its title, skills text and description (any may be
  * NULL): the strongest tags, the title's first occupation first. */
 void occupation_tag(const char *title, const char *skills, const char *description, struct occupation_tags *out);

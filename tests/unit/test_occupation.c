@@ -51,6 +51,10 @@ test_loaded(void **state)
 	assert_true(occupation_related(occ("sopir_mobil"), occ("sopir_truk")));
 	assert_true(occupation_related(occ("sopir_truk"), occ("sopir_mobil")));   /* both ways */
 	assert_false(occupation_related(occ("kasir"), occ("sopir_truk")));
+	/* The related list is read closest first. */
+	assert_int_equal(occupation_related_rank(occ("sopir_mobil"), occ("sopir_truk")), 1);
+	assert_int_equal(occupation_related_rank(occ("sopir_mobil"), occ("kurir")), 5);
+	assert_int_equal(occupation_related_rank(occ("kasir"), occ("sopir_truk")), 0);
 	assert_true(occupation_knows_word("ngidep"));
 	assert_false(occupation_knows_word("xqzzy"));
 }
