@@ -554,6 +554,41 @@ join_words(struct arena *a, char (*words)[64], size_t n)
 	return out;
 }
 
+/* Corrections made, kept until vacancies change: comparing a slip with
+ * every known word takes a millisecond under a lock all searches share. */
+#define FIXES 64
+static pthread_mutex_t fixes_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fix {
+	int64_t generation;
+	char typed[QUERY_MAX_LEN + 1], corrected[QUERY_MAX_LEN + 1];
+} fixes[FIXES];
+static size_t fixes_next;
+
+static const char *
+fix_get(struct arena *a, const char *typed, int64_t generation)
+{
+	const char *out = NULL;
+	pthread_mutex_lock(&fixes_lock);
+	for (size_t i = 0; i < FIXES && out == NULL; i++)
+		if (fixes[i].generation == generation && fixes[i].typed[0] != '\0' && strcmp(fixes[i].typed, typed) == 0)
+			out = arena_strdup(a, fixes[i].corrected);
+	pthread_mutex_unlock(&fixes_lock);
+	return out;
+}
+
+static void
+fix_put(const char *typed, const char *corrected, int64_t generation)
+{
+	if (strlen(typed) > QUERY_MAX_LEN || strlen(corrected) > QUERY_MAX_LEN)
+		return;
+	pthread_mutex_lock(&fixes_lock);
+	struct fix *f = &fixes[fixes_next++ % FIXES];
+	f->generation = generation;
+	memcpy(f->typed, typed, strlen(typed) + 1);
+	memcpy(f->corrected, corrected, strlen(corrected) + 1);
+	pthread_mutex_unlock(&fixes_lock);
+}
+
 /* The vacancies the words of a query find (ascending ids, scores for the
  * index), through the cache; *corrected is set when a corrected query was
  * searched instead. 0 or -1. */
@@ -569,7 +604,11 @@ text_matches(struct store *s, struct arena *a, bool exact, struct search_words *
 	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
 	int64_t generation = store_vacancy_generation(s);
 	*corrected = NULL;
-	if (!match_cache_get(key, generation, a, &matches, &nmatches)) {
+	const char *known_fix = exact ? NULL : fix_get(a, key, generation);
+	if (known_fix != NULL && match_cache_get(arena_printf(a, "words:%s", known_fix), generation, a, &matches,
+	                                         &nmatches)) {
+		*corrected = known_fix;
+	} else if (!match_cache_get(key, generation, a, &matches, &nmatches)) {
 		if (match_words(s, a, w->words, w->count, &matches, &nmatches, unmatched) != 0)
 			return -1;
 		if (matches == NULL)
@@ -588,6 +627,8 @@ text_matches(struct store *s, struct arena *a, bool exact, struct search_words *
 				matches = fixed;
 				nmatches = nfixed;
 				*corrected = join_words(a, w->words, w->count);
+				match_cache_put(arena_printf(a, "words:%s", *corrected), generation, fixed, nfixed);
+				fix_put(key, *corrected, generation);
 			}
 		}
 	}
