@@ -28,6 +28,9 @@ static void
 facet_option(struct tpl_ctx *c, const char *list, const char *value, const char *label, int64_t count,
              const char *current)
 {
+	/* An option that would show nothing is not offered (unless chosen). */
+	if (count == 0 && (current == NULL || strcmp(current, value) != 0))
+		return;
 	struct tpl_ctx *o = tpl_push(c, list);
 	tpl_set(o, "value", value);
 	tpl_set(o, "label", label);

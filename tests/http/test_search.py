@@ -123,6 +123,15 @@ class Search(harness.LokerTestCase):
 		for v in items:
 			self.assertEqual(v["district_code"], code, "kecamatan filter let %r through" % v)
 
+	def test_filters_hide_empty_options(self):
+		# Our own vacancy's unique word: one kecamatan has it, the others are not offered.
+		q = self.tailor_word.lower()
+		facets = search_api(self.server, q=q)["facets"]["kecamatan"]
+		offered = re.findall(r'<option value="(33\.03\.\d\d)"', self.html(q=q).text)
+		self.assertEqual(sorted(offered), sorted(k for k, n in facets.items() if n > 0))
+		self.assertGreater(len(offered), 0)
+		self.assertLess(len(offered), 18)
+
 	def test_words_every_search_has(self):
 		# Naming the regency or "lowongan" narrows nothing.
 		everything = search_api(self.server)["total"]
