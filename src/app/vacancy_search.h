@@ -47,7 +47,6 @@ struct vacancy_search_outcome {
 	struct index_result result;
 	struct store_vacancy *rows;  /* result.count rows, in order */
 	size_t count;
-	const char *suggestion;      /* unused: corrections are searched at once (corrected) */
 	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;
 };
