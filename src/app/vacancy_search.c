@@ -420,12 +420,13 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			goto fail;
 		}
 		buf_free(&expr);
-		/* A word no vacancy has as such (found only through its stem,
-		 * or not at all) may be a slip. */
+		/* A word no vacancy has may be a slip; so may a short one found
+		 * only through its stem ("paut"). A longer word found through its
+		 * stem is a real word in another form ("menjahit"). */
 		bool exact = false;
 		for (size_t k = 0; k < nm && !exact; k++)
 			exact = m[k].score == -3 || m[k].score <= -7;
-		if (!exact && unmatched != NULL)
+		if ((nm == 0 || (!exact && i - first == 1 && strlen(rest[first]) < 5)) && unmatched != NULL)
 			for (size_t k = first; k < i; k++)
 				if (rest_at[k] < n)
 					unmatched[rest_at[k]] = true;
