@@ -43,6 +43,17 @@ fi
 [ "$f" != 0 ] && tail -60 "$LOG/http.log"
 count integration "$p" "$f"
 
+# 3b. Search relevance on the judged set (tests/search/README.md).
+LOKER_BIN=build/asan/loker python3 tests/search/score.py > "$LOG/search.log" 2>&1
+line=$(grep -E '^search: [0-9]+ passed, [0-9]+ failed' "$LOG/search.log" | tail -1)
+if [ -n "$line" ]; then
+	p=$(echo "$line" | sed 's/search: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
+else
+	p=0; f=1
+fi
+[ "$f" != 0 ] && tail -40 "$LOG/search.log"
+count search-relevance "$p" "$f"
+
 # 4. Fuzzers: each briefly, from a copy of its checked-in seed corpus.
 for fz in build/fuzz/fuzz_*; do
 	name=$(basename "$fz" | sed 's/^fuzz_//')

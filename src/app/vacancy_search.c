@@ -3,7 +3,9 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/parse.h"
@@ -12,6 +14,8 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "search/index_sync.h"
+#include "search/match_cache.h"
+#include "search/occupation.h"
 #include "search/query.h"
 #include "search/suggest.h"
 
@@ -44,6 +48,15 @@ vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx
 		for (size_t i = 0; i < wilayah_pbg_village_count(); i++)
 			if (strcmp(wilayah_pbg_village_at(i)->code, s) == 0)
 				f->village = (int)i + 1;
+	}
+	if ((s = param(get, ctx, "dekat")) != NULL && wilayah_village(s) != NULL && strncmp(s, "33.03.", 6) == 0) {
+		for (size_t i = 0; i < wilayah_pbg_village_count(); i++)
+			if (strcmp(wilayah_pbg_village_at(i)->code, s) == 0)
+				f->near_village = (int)i + 1;
+		if (f->near_village != 0) {
+			p->dekat = s;
+			f->near_district = (s[6] - '0') * 10 + (s[7] - '0');
+		}
 	}
 	if ((s = param(get, ctx, "kbli")) != NULL && s[0] >= 'A' && s[0] <= 'U' && s[1] == '\0') {
 		p->kbli = s;
@@ -80,6 +93,8 @@ vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx
 		if (p->sort != INDEX_SORT_RELEVANCE)
 			p->urut = s;
 	}
+	if ((s = param(get, ctx, "persis")) != NULL && strcmp(s, "1") == 0)
+		p->exact = true;
 	p->page = 1;
 	if ((s = param(get, ctx, "page")) != NULL && parse_int64(s, 1, 1000, &n))
 		p->page = n;
@@ -126,24 +141,46 @@ vacancy_search_params_parse(struct arena *a, const char *query, struct vacancy_s
 	return true;
 }
 
+/* "lowongan kerja purbalingga": words every search has, naming no job and
+ * no place narrower than the regency; such a query lists everything. */
+static bool
+only_filler(const struct search_words *w)
+{
+	for (size_t i = 0; i < w->count; i++)
+		if (!query_is_filler(w->words[i]) && strcmp(w->words[i], "purbalingga") != 0 &&
+		    strcmp(w->words[i], "pbg") != 0)
+			return false;
+	return true;
+}
+
+/* Defined below, with the search itself. */
+static int text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w,
+                        struct index_match **out, size_t *count, const char **corrected);
+
 bool
 vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
 {
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
+	if (index_sync(s) != 0)
+		return false;
 	if (p->q != NULL) {
-		struct buf match;
+		/* The words as the search page reads them: occupations, places,
+		 * coverage and corrections alike. */
+		struct search_words w = {0};
 		struct index_match *m = NULL;
 		size_t n = 0;
-		bool words, found = false;
-		buf_init(&match, 4096);
-		words = query_build_match(p->q, &match);
-		if (words && index_text_match(s, a, buf_cstr(&match), &m, &n) == STORE_OK)
+		const char *corrected = NULL;
+		bool found = false;
+		query_words(p->q, &w);
+		if (w.count > 0 && !only_filler(&w)) {
+			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected) != 0)
+				return false;
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
-		buf_free(&match);
-		if (words && !found)
-			return false;
+			if (!found)
+				return false;
+		}
 	}
 	/* The filters, evaluated by the index on this one vacancy. */
 	struct index_match one = {id, 0};
@@ -152,45 +189,453 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 	return r.total == 1;
 }
 
-/* The known words for "did you mean", kept until vacancies change: reading
- * them from FTS5 took longer than a whole search page. */
+/* The known words for corrections, kept until vacancies change: reading
+ * them from FTS5 took longer than a whole search page. Vacancy words with
+ * their counts, then the words of occupation names and synonyms (count 1). */
 static pthread_mutex_t vocab_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct arena vocab_arena;
 static struct suggest_word *vocab;
-static size_t vocab_count;
+static size_t vocab_count, vocab_cap;
 static int64_t vocab_generation = -1;
 
-/* "Did you mean": the query with its first unknown long word corrected. */
-static const char *
-suggestion(struct store *s, struct arena *a, const char *q)
+static void
+vocab_add(void *ctx, const char *word)
 {
-	struct search_words words;
-	const char *out = NULL;
-	query_words(q, &words);
-	pthread_mutex_lock(&vocab_lock);
+	(void)ctx;
+	if (vocab_count == vocab_cap)
+		return;
+	vocab[vocab_count++] = (struct suggest_word){word, 1};
+}
+
+/* Load the vocabulary if vacancies changed; called with vocab_lock held. */
+static void
+vocab_load(struct store *s)
+{
 	int64_t generation = index_generation();
-	if (generation != vocab_generation) {
-		arena_free(&vocab_arena);
-		vocab_count = 0;
-		if (suggest_vocabulary(s, &vocab_arena, &vocab, &vocab_count) == STORE_OK)
-			vocab_generation = generation;
-	}
-	for (size_t i = 0; i < words.count && out == NULL; i++) {
-		const char *better = suggest_word(words.words[i], vocab, vocab_count);
-		if (better == NULL)
-			continue;
-		struct buf b;
-		buf_init(&b, 1024);
-		for (size_t j = 0; j < words.count; j++) {
-			if (j > 0)
-				buf_putc(&b, ' ');
-			buf_puts(&b, j == i ? better : words.words[j]);
+	struct suggest_word *words = NULL;
+	size_t n = 0;
+	if (generation == vocab_generation)
+		return;
+	arena_free(&vocab_arena);
+	vocab = NULL;
+	vocab_count = vocab_cap = 0;
+	if (suggest_vocabulary(s, &vocab_arena, &words, &n) != STORE_OK)
+		return;
+	vocab_cap = n + 8192;
+	vocab = arena_alloc(&vocab_arena, sizeof(*vocab) * vocab_cap);
+	if (n > 0)
+		memcpy(vocab, words, sizeof(*vocab) * n);
+	vocab_count = n;
+	occupation_each_word(vocab_add, NULL);
+	query_each_word(vocab_add, NULL);
+	vocab_generation = generation;
+}
+
+/* The kecamatan (1..18) a query word names, or 0. */
+static int
+district_named(const char *word)
+{
+	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
+		const struct wilayah_place *d = wilayah_pbg_district_at(i);
+		const char *name = d->name;
+		size_t k = 0;
+		/* Names compare without case and spaces ("Karang Moncol"). */
+		for (; *name != '\0'; name++) {
+			if (*name == ' ')
+				continue;
+			char c = *name >= 'A' && *name <= 'Z' ? (char)(*name - 'A' + 'a') : *name;
+			if (word[k] != c)
+				break;
+			k++;
 		}
-		out = arena_strdup(a, buf_cstr(&b));
-		buf_free(&b);
+		if (*name == '\0' && word[k] == '\0' && strlen(d->code) == 8)
+			return (d->code[6] - '0') * 10 + (d->code[7] - '0');
+	}
+	return 0;
+}
+
+/* The village (1-based position) a query word names, with its kecamatan in
+ * *district, or 0: only a name no other kecamatan's desa shares. */
+static int
+village_named(const char *word, int *district)
+{
+	int found = 0;
+	*district = 0;
+	for (size_t i = 0; i < wilayah_pbg_village_count(); i++) {
+		const struct wilayah_place *v = wilayah_pbg_village_at(i);
+		if (strcasecmp(v->name, word) != 0 || strlen(v->parent_code) != 8)
+			continue;
+		if (found != 0)
+			return *district = 0;   /* two desa of that name */
+		found = (int)i + 1;
+		*district = (v->parent_code[6] - '0') * 10 + (v->parent_code[7] - '0');
+	}
+	return found;
+}
+
+/* "rumah makan", "rumah sakit": a workplace, not work at home. */
+static bool
+is_place_of_work(const char *next)
+{
+	static const char *const words[] = {"makan", "sakit", "tangga", "produksi", "jahit", "potong", "kos"};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(next, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* One unit's vote for one vacancy. */
+struct vote {
+	int64_t id;
+	uint8_t unit;
+	float score;
+};
+
+struct votes {
+	struct vote *v;
+	size_t n, cap;
+};
+
+static void
+vote(struct votes *vs, int64_t id, size_t unit, float score)
+{
+	if (vs->n == vs->cap) {
+		vs->cap = vs->cap ? vs->cap * 2 : 1024;
+		struct vote *grown = realloc(vs->v, sizeof(*vs->v) * vs->cap);
+		if (grown == NULL)
+			abort();
+		vs->v = grown;
+	}
+	vs->v[vs->n++] = (struct vote){id, (uint8_t)unit, score};
+}
+
+static int
+vote_cmp(const void *a, const void *b)
+{
+	const struct vote *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id ? 1 : 0;
+}
+
+#define SEARCH_UNITS (2 * OCCUPATION_QUERY_MAX)
+
+/* The words of a query matched as occupations and words: every vacancy
+ * that covers enough of them, scored by coverage (lower is better, as the
+ * index expects), ascending by id. unmatched[i] tells which words found no
+ * vacancy at all (candidates for correction). -1 on a store error. */
+static int
+match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struct index_match **out,
+            size_t *count, bool *unmatched)
+{
+	struct occupation_query oq;
+	struct votes vs = {0};
+	size_t units = 0, nrest = 0;
+	bool is_occ[SEARCH_UNITS] = {false}, is_place[SEARCH_UNITS] = {false};
+	char rest[OCCUPATION_QUERY_MAX][64];
+	size_t rest_at[OCCUPATION_QUERY_MAX];
+	int rc = -1;
+
+	*out = NULL;
+	*count = 0;
+	occupation_read_words(words, n, &oq);
+	/* A kecamatan or desa named and "di rumah" narrow by place, not by
+	 * words; occupation names holding them ("batik purbalingga") went first. */
+	char places_out[OCCUPATION_QUERY_MAX][64];
+	size_t nleft = 0;
+	int district = 0, village = 0;
+	bool home = false;
+	for (size_t i = 0; i < oq.nrest; i++) {
+		const char *wd = oq.rest[i];
+		int d = district == 0 ? district_named(wd) : 0, v = 0;
+		if (d == 0 && district == 0 && !query_knows_word(wd) && !occupation_knows_word(wd))
+			v = village_named(wd, &d);
+		if (d > 0) {
+			district = d;
+			village = v;
+			continue;
+		}
+		if (strcmp(wd, "rumah") == 0 && i > 0 &&
+		    (strcmp(oq.rest[i - 1], "di") == 0 || strcmp(oq.rest[i - 1], "dari") == 0) &&
+		    (i + 1 == oq.nrest || !is_place_of_work(oq.rest[i + 1]))) {
+			home = true;
+			continue;
+		}
+		memcpy(places_out[nleft++], wd, 64);
+	}
+	/* Filler words go, unless they are all there is. */
+	for (size_t i = 0; i < nleft; i++)
+		if (!query_is_filler(places_out[i]))
+			memcpy(rest[nrest++], places_out[i], 64);
+	if (nrest == 0 && oq.nocc == 0 && district == 0 && !home)
+		for (size_t i = 0; i < nleft; i++)
+			memcpy(rest[nrest++], places_out[i], 64);
+	for (size_t i = 0; i < nrest; i++) {
+		rest_at[i] = n;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(words[j], rest[i]) == 0)
+				rest_at[i] = j;
+	}
+
+	if (oq.nocc > 0) {
+		struct index_occ_hit *hits = NULL;
+		size_t nh = index_occupation_hits(oq.occ, oq.nocc, &hits);
+		for (size_t i = 0; i < nh; i++)
+			for (size_t q = 0; q < oq.nocc; q++)
+				if (hits[i].score[q] > 0)
+					vote(&vs, hits[i].id, q, hits[i].score[q]);
+		free(hits);
+		for (size_t q = 0; q < oq.nocc; q++) {
+			/* The name as typed, in a title, says the vacancy is for it
+			 * whatever its tags ("Kenek Tukang" for kenek). */
+			struct buf expr;
+			struct index_match *m = NULL;
+			size_t nm = 0;
+			buf_init(&expr, 256);
+			buf_putc(&expr, '"');
+			buf_puts(&expr, oq.named[q]);
+			buf_putc(&expr, '"');
+			if (oq.named[q][0] != '\0' && strchr(oq.named[q], '"') == NULL &&
+			    index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+				buf_free(&expr);
+				goto fail;
+			}
+			buf_free(&expr);
+			for (size_t k = 0; k < nm; k++)
+				if (m[k].score <= -5)
+					vote(&vs, m[k].id, q, m[k].score <= -7 ? 0.8f : 0.6f);
+			is_occ[q] = true;
+		}
+		units = oq.nocc;
+	}
+	for (size_t i = 0; i < nrest && units < SEARCH_UNITS;) {
+		struct buf expr;
+		struct index_match *m = NULL;
+		size_t nm = 0, first = i;
+		buf_init(&expr, 4096);
+		if (!query_build_unit(rest, nrest, &i, &expr)) {
+			buf_free(&expr);
+			continue;
+		}
+		if (index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+			buf_free(&expr);
+			goto fail;
+		}
+		buf_free(&expr);
+		/* A word no vacancy has may be a slip; so may a short one found
+		 * only through its stem ("paut"). A longer word found through its
+		 * stem is a real word in another form ("menjahit"). */
+		bool exact = false;
+		for (size_t k = 0; k < nm && !exact; k++)
+			exact = m[k].score == -3 || m[k].score <= -7;
+		if ((nm == 0 || (!exact && i - first == 1 && strlen(rest[first]) < 5)) && unmatched != NULL)
+			for (size_t k = first; k < i; k++)
+				if (rest_at[k] < n)
+					unmatched[rest_at[k]] = true;
+		for (size_t k = 0; k < nm; k++) {
+			/* index_sync.c: -1, title -4, exact word -2 */
+			float score = m[k].score <= -5 ? 1.0f : m[k].score <= -3 ? 0.6f : 0.4f;
+			vote(&vs, m[k].id, units, score);
+		}
+		units++;
+	}
+	if ((district > 0 || home) && units < SEARCH_UNITS) {
+		struct index_match *m = NULL;
+		size_t nm = index_place_hits(district, village, home, &m);
+		for (size_t k = 0; k < nm; k++)
+			vote(&vs, m[k].id, units, (float)m[k].score);
+		free(m);
+		is_place[units] = true;
+		units++;
+	}
+	if (units == 0) {
+		rc = 0;
+		goto fail;
+	}
+	if (vs.n > 0)
+		qsort(vs.v, vs.n, sizeof(*vs.v), vote_cmp);
+	struct index_match *res = arena_alloc(a, sizeof(*res) * (vs.n ? vs.n : 1));
+	size_t nres = 0;
+	/* Without an occupation, two words are both needed (a job nobody offers
+	 * finds nothing rather than noise); of three or more, one may miss. */
+	size_t need = units <= 2 ? units : units - 1;
+	for (size_t i = 0; i < vs.n;) {
+		float best[SEARCH_UNITS] = {0};
+		size_t j = i, covered = 0;
+		bool occ_found = false;
+		for (; j < vs.n && vs.v[j].id == vs.v[i].id; j++)
+			if (vs.v[j].score > best[vs.v[j].unit])
+				best[vs.v[j].unit] = vs.v[j].score;
+		float sum = 0;
+		for (size_t u = 0; u < units; u++) {
+			if (best[u] > 0) {
+				covered++;
+				occ_found = occ_found || is_occ[u];
+			}
+			sum += best[u];
+		}
+		bool place_only = covered == 1 && units > 1;
+		for (size_t u = 0; u < units && place_only; u++)
+			place_only = best[u] == 0 || is_place[u];
+		if (oq.nocc > 0 ? occ_found : covered >= need && !place_only) {
+			res[nres].id = vs.v[i].id;
+			res[nres].score = -(double)sum / (double)units;
+			nres++;
+		}
+		i = j;
+	}
+	*out = res;
+	*count = nres;
+	rc = 0;
+fail:
+	free(vs.v);
+	return rc;
+}
+
+/* The corrected words of a query whose words found nothing: each word of
+ * five letters or more that is unknown everywhere (no vacancy, occupation
+ * or synonym has it) becomes the closest known word. False when nothing
+ * changed. */
+static bool
+correct_words(struct store *s, struct arena *a, char (*words)[64], size_t n, const bool *unmatched)
+{
+	bool changed = false;
+	pthread_mutex_lock(&vocab_lock);
+	vocab_load(s);
+	for (size_t i = 0; i < n; i++) {
+		if (!unmatched[i] || occupation_knows_word(words[i]) || query_knows_word(words[i]))
+			continue;
+		/* A short slip next to a known word: the occupation name one slip
+		 * from the two ("guru paut" is guru paud). */
+		const char *near = NULL;
+		size_t at = i;
+		for (size_t k = 0; k < 2 && near == NULL; k++) {
+			size_t j = k == 0 ? i : i - 1;
+			if ((k == 0 && i + 1 >= n) || (k == 1 && i == 0))
+				continue;
+			char phrase[130];
+			size_t l1 = strlen(words[j]), l2 = strlen(words[j + 1]);
+			memcpy(phrase, words[j], l1);
+			phrase[l1] = ' ';
+			memcpy(phrase + l1 + 1, words[j + 1], l2 + 1);
+			near = occupation_near_name(phrase);
+			at = j;
+		}
+		if (near != NULL) {
+			const char *sp = strchr(near, ' ');
+			if (sp != NULL && strchr(sp + 1, ' ') == NULL && (size_t)(sp - near) < 64 && strlen(sp + 1) < 64) {
+				memcpy(words[at], near, (size_t)(sp - near));
+				words[at][sp - near] = '\0';
+				memcpy(words[at + 1], sp + 1, strlen(sp + 1) + 1);
+				changed = true;
+				continue;
+			}
+		}
+		const char *better = suggest_correct(words[i], vocab, vocab_count);
+		if (better != NULL && strlen(better) < 64) {
+			memcpy(words[i], better, strlen(better) + 1);
+			changed = true;
+		}
 	}
 	pthread_mutex_unlock(&vocab_lock);
+	(void)a;
+	return changed;
+}
+
+static const char *
+join_words(struct arena *a, char (*words)[64], size_t n)
+{
+	struct buf b;
+	buf_init(&b, 1024);
+	for (size_t j = 0; j < n; j++) {
+		if (j > 0)
+			buf_putc(&b, ' ');
+		buf_puts(&b, words[j]);
+	}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
 	return out;
+}
+
+/* Corrections made, kept until vacancies change: comparing a slip with
+ * every known word takes a millisecond under a lock all searches share. */
+#define FIXES 64
+static pthread_mutex_t fixes_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fix {
+	int64_t generation;
+	char typed[QUERY_MAX_LEN + 1], corrected[QUERY_MAX_LEN + 1];
+} fixes[FIXES];
+static size_t fixes_next;
+
+static const char *
+fix_get(struct arena *a, const char *typed, int64_t generation)
+{
+	const char *out = NULL;
+	pthread_mutex_lock(&fixes_lock);
+	for (size_t i = 0; i < FIXES && out == NULL; i++)
+		if (fixes[i].generation == generation && fixes[i].typed[0] != '\0' && strcmp(fixes[i].typed, typed) == 0)
+			out = arena_strdup(a, fixes[i].corrected);
+	pthread_mutex_unlock(&fixes_lock);
+	return out;
+}
+
+static void
+fix_put(const char *typed, const char *corrected, int64_t generation)
+{
+	if (strlen(typed) > QUERY_MAX_LEN || strlen(corrected) > QUERY_MAX_LEN)
+		return;
+	pthread_mutex_lock(&fixes_lock);
+	struct fix *f = &fixes[fixes_next++ % FIXES];
+	f->generation = generation;
+	memcpy(f->typed, typed, strlen(typed) + 1);
+	memcpy(f->corrected, corrected, strlen(corrected) + 1);
+	pthread_mutex_unlock(&fixes_lock);
+}
+
+/* The vacancies the words of a query find (ascending ids, scores for the
+ * index), through the cache; *corrected is set when a corrected query was
+ * searched instead. 0 or -1. */
+static int
+text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w, struct index_match **out,
+             size_t *count, const char **corrected)
+{
+	struct index_match *matches = NULL;
+	size_t nmatches = 0;
+	bool unmatched[QUERY_MAX_WORDS] = {false};
+	/* Whole queries are cached like text matches, when every word matched
+	 * (otherwise a correction is tried each time). */
+	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
+	int64_t generation = store_vacancy_generation(s);
+	*corrected = NULL;
+	const char *known_fix = exact ? NULL : fix_get(a, key, generation);
+	if (known_fix != NULL && match_cache_get(arena_printf(a, "words:%s", known_fix), generation, a, &matches,
+	                                         &nmatches)) {
+		*corrected = known_fix;
+	} else if (!match_cache_get(key, generation, a, &matches, &nmatches)) {
+		if (match_words(s, a, w->words, w->count, &matches, &nmatches, unmatched) != 0)
+			return -1;
+		if (matches == NULL)
+			matches = arena_alloc(a, sizeof(*matches));   /* words matching nothing: no results */
+		bool any = false;
+		for (size_t i = 0; i < w->count; i++)
+			any = any || unmatched[i];
+		if (!any)
+			match_cache_put(key, generation, matches, nmatches);
+		if (!exact && any && correct_words(s, a, w->words, w->count, unmatched)) {
+			struct index_match *fixed = NULL;
+			size_t nfixed = 0;
+			if (match_words(s, a, w->words, w->count, &fixed, &nfixed, NULL) != 0)
+				return -1;
+			if (nfixed > 0) {
+				matches = fixed;
+				nmatches = nfixed;
+				*corrected = join_words(a, w->words, w->count);
+				match_cache_put(arena_printf(a, "words:%s", *corrected), generation, fixed, nfixed);
+				fix_put(key, *corrected, generation);
+			}
+		}
+	}
+	*out = matches;
+	*count = nmatches;
+	return 0;
 }
 
 int
@@ -199,7 +644,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 {
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
-	struct buf match;
+	struct search_words w = {0};
 
 	memset(out, 0, sizeof(*out));
 	if (index_sync(s) != 0)
@@ -207,20 +652,15 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
 
-	buf_init(&match, 4096);
-	out->has_words = p->q != NULL && query_build_match(p->q, &match);
-	if (out->has_words &&
-	    index_text_match(s, a, buf_cstr(&match), &matches, &nmatches) != STORE_OK) {
-		buf_free(&match);
+	if (p->q != NULL)
+		query_words(p->q, &w);
+	out->has_words = w.count > 0 && !only_filler(&w);
+	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected) != 0)
 		return -1;
-	}
-	buf_free(&match);
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
 	if (store_vacancy_get_many(s, a, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
 		return -1;
-	if (out->has_words && out->result.total == 0)
-		out->suggestion = suggestion(s, a, p->q);
 	return 0;
 }

@@ -1,8 +1,11 @@
 /* vacancy_search.h - the vacancy search service, for the HTML page, the
  * API, the Atom feed and the saved searches of the alert fan-out alike:
- * parameters from a plain getter (a query string, a stored search), FTS5
- * for the words, the in-memory index for filters, counts and order, then
- * the page's rows. It knows nothing of HTTP. */
+ * parameters from a plain getter (a query string, a stored search), the
+ * query read as occupations (search/occupation.h), places and words, each
+ * vacancy ranked by how much of it it covers (title and occupation above
+ * description), a corrected query searched at once when a word is a slip,
+ * the in-memory index for filters, counts and order, then the page's rows.
+ * It knows nothing of HTTP. */
 #ifndef LOKER_APP_VACANCY_SEARCH_H
 #define LOKER_APP_VACANCY_SEARCH_H
 
@@ -25,6 +28,7 @@ struct vacancy_search_params {
 	const char *q;
 	const char *kecamatan;       /* "33.03.NN" */
 	const char *desa;            /* village code */
+	const char *dekat;           /* village code: that desa, its kecamatan, the neighbours, in order */
 	const char *kbli;            /* "A".."U" */
 	const char *jenis;           /* "formal" | "informal" */
 	const char *pengaturan;      /* arrangement code */
@@ -34,6 +38,7 @@ struct vacancy_search_params {
 	int hari;                    /* posted within N days */
 	const char *urut;            /* relevan | terbaru | upah | tutup */
 	int64_t page;
+	bool exact;                  /* persis=1: search the words as typed, no correction */
 	struct index_filter filter;  /* the same, for the index */
 	enum index_sort sort;
 };
@@ -42,15 +47,15 @@ struct vacancy_search_outcome {
 	struct index_result result;
 	struct store_vacancy *rows;  /* result.count rows, in order */
 	size_t count;
-	const char *suggestion;      /* a corrected query when nothing matched, or NULL */
+	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;
 };
 
 /* A parameter's text by name, or NULL when not given. */
 typedef const char *(*vacancy_search_get_fn)(void *ctx, const char *name);
 
-/* Read the parameters (q, kecamatan, desa, kbli, jenis, pengaturan,
- * pendidikan, upah_min, disabilitas, hari, urut, page) through get. */
+/* Read the parameters (q, kecamatan, desa, dekat, kbli, jenis, pengaturan,
+ * pendidikan, upah_min, disabilitas, hari, urut, persis, page) through get. */
 void vacancy_search_params_read(struct arena *a, vacancy_search_get_fn get, void *ctx,
                                 struct vacancy_search_params *p);
 /* Read the parameters from a stored query string ("q=las&kecamatan=...",

@@ -11,6 +11,7 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "crypto/keys.h"
+#include "search/occupation.h"
 #include "search/query.h"
 #include "store/seekers.h"
 #include "store/store.h"
@@ -70,7 +71,7 @@ cli_open(const char *db)
 	else
 		snprintf(keyfile, sizeof(keyfile), "%s.key", db);
 	make_parent_dir(db);
-	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || match_init() != 0) {
+	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || occupation_init() != 0 || match_init() != 0) {
 		fprintf(stderr, "loker: data bawaan rusak\n");
 		return -1;
 	}

@@ -13,7 +13,9 @@
  *                               "transfer", "medical check up"/"MCU". Not when
  *                               negated: "tanpa biaya", "tidak dipungut biaya",
  *                               "gratis ...", "biaya ditanggung perusahaan",
- *                               "seragam disediakan", "gaji ditransfer".
+ *                               "seragam disediakan", "gaji ditransfer", nor for
+ *                               money paid to the worker: "uang saku/makan/
+ *                               transport ditransfer", "uang rit dibayar".
  *   no_interview           20   "langsung/pasti/dijamin diterima", "tanpa
  *                               interview/wawancara/tes/seleksi". Alone it is
  *                               not enough: honest plasma work says "tanpa tes".
@@ -36,7 +38,8 @@
  *   overseas               40   placement in a known scam hub (Kamboja, Myanmar,
  *                               Laos, Thailand) after "di/ke/kerja/penempatan...".
  *                          30   other placement abroad: "luar negeri", "kapal
- *                               pesiar", "TKI/TKW", "pekerja migran", or a country
+ *                               pesiar", "TKI/TKW", "pekerja migran" (not after
+ *                               "bukan", "tidak", "non"), or a country
  *                               after a placement word ("PMA Korea" is fine).
  *   unverified_employer     0   the employer is not verified; the caller always
  *                               sends such vacancies to review.
@@ -57,6 +60,8 @@
 #define SCAM_SOFT '\x02'      /* , ( ): only negations look across it */
 #define SCAM_WINDOW_BEFORE 3
 #define SCAM_WINDOW_AFTER 4
+/* "uang transport Rp 20.000 ditransfer": the pay word may sit past an amount. */
+#define SCAM_WAGE_WINDOW 6
 /* "biaya pelatihan, makan dan mess ditanggung perusahaan": negations reach further. */
 #define SCAM_NEG_AFTER 6
 #define SCAM_PAY_MULTIPLE 4
@@ -288,8 +293,11 @@ static const char *const scam_neg_after[] = {
 static const char *const scam_neg_unless[] = {
 	"pelamar", "peserta", "calon", "sendiri", "pekerja", "karyawan", "anda", "kandidat", NULL,
 };
+/* Money paid TO the worker: wages and the allowances of interns and day
+ * workers ("uang saku", "uang makan", "uang transport") are not fees. */
 static const char *const scam_wage_words[] = {
-	"gaji", "upah", "honor", "bonus", "insentif", "komisi", "thr", NULL,
+	"gaji", "upah", "honor", "bonus", "insentif", "komisi", "thr", "saku", "makan", "transport",
+	"transportasi", "lembur", "tunjangan", "uang rit", "rit", "allowance", NULL,
 };
 
 static void
@@ -307,7 +315,7 @@ scam_rule_money(const struct scam_text *t, struct scam_result *out)
 				false, NULL))
 				continue;
 			if ((scam_money[i].flags & SCAM_WAGE_OK) &&
-			    scam_before(t, (size_t)at, SCAM_WINDOW_BEFORE, scam_wage_words, true, NULL))
+			    scam_before(t, (size_t)at, SCAM_WAGE_WINDOW, scam_wage_words, true, NULL))
 				continue;
 			/* A payment word counts only in the same clause and not past
 			 * a word about pay: "staf administrasi, gaji Rp2 juta". */
@@ -526,9 +534,12 @@ scam_rule_overseas(const struct scam_text *t, struct scam_result *out)
 			}
 		}
 	}
+	/* "kapal lokal, bukan luar negeri" says the opposite. */
+	static const char *const denied[] = {"bukan", "tidak", "tdk", "non", "tanpa", "selain", NULL};
 	for (size_t i = 0; i < sizeof(always) / sizeof(always[0]); i++) {
-		if (scam_has(t, always[i]))
-			goto abroad;
+		for (long at = scam_find(t, always[i], 0); at >= 0; at = scam_find(t, always[i], (size_t)at + 1))
+			if (!scam_before(t, (size_t)at, 2, denied, true, NULL))
+				goto abroad;
 	}
 	for (size_t i = 0; i < sizeof(countries) / sizeof(countries[0]); i++) {
 		for (long at = scam_find(t, countries[i], 0); at >= 0;

@@ -153,6 +153,12 @@ short_body(const char *s, int64_t *id)
 	return true;
 }
 
+static bool
+short_is_prefix(const char *s)
+{
+	return (s[0] == 'P' || s[0] == 'p') && (s[1] == 'B' || s[1] == 'b') && (s[2] == 'G' || s[2] == 'g');
+}
+
 bool
 shortcode_to_id(const char *text, int64_t *id)
 {
@@ -175,27 +181,60 @@ shortcode_to_id(const char *text, int64_t *id)
 			continue;       /* "pbgkerja": a word, not a code */
 		if (short_body(p, id))
 			return true;
+		/* "PBG 7K 3M": pieces joined while they are too short to be a code. */
+		{
+			char joined[SHORT_MAX_CHARS + 2];
+			size_t len = 0;
+			const char *q = p;
+			while (len < SHORT_MIN_CHARS && short_alnum(*q)) {
+				while (short_alnum(*q) && len < SHORT_MAX_CHARS + 1)
+					joined[len++] = *q++;
+				if (len < SHORT_MIN_CHARS && (*q == ' ' || *q == '-') && short_alnum(q[1]))
+					q++;
+			}
+			joined[len] = '\0';
+			if (len > 0 && q != p && !short_alnum(*q) && short_body(joined, id))
+				return true;
+		}
 		prefixed = true;
 	}
 	if (prefixed)
 		return false;       /* a broken "PBG-..." is not read as a bare code */
-	/* No prefix: the whole text (spaces around it aside) may be the code. */
+	/* No prefix: the whole text (spaces around it aside) may be the code,
+	 * typed with or without the dash and with spaces inside ("7K 3M"),
+	 * or with the prefix glued on ("PBG7K3M", "pbgbxcg"). */
 	start = text;
 	while (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r')
 		start++;
 	n = strlen(start);
 	while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t' || start[n - 1] == '\n' ||
-	       start[n - 1] == '\r' || start[n - 1] == '/'))
+	       start[n - 1] == '\r' || start[n - 1] == '/' || start[n - 1] == '.'))
 		n--;
-	for (size_t i = 0; i < n; i++)
-		if (!short_alnum(start[i]) && start[i] != '-')
-			return false;
-	if (n == 0 || n > 2 * SHORT_MAX_CHARS)
+	if (n == 0 || n > 3 * SHORT_MAX_CHARS)
 		return false;
 	{
-		char buf[2 * SHORT_MAX_CHARS + 1];
-		memcpy(buf, start, n);
-		buf[n] = '\0';
+		char buf[3 * SHORT_MAX_CHARS + 1];
+		size_t len = 0, groups = 1;
+		bool digit = false;
+		for (size_t i = 0; i < n; i++) {
+			char c = start[i];
+			if (c == ' ' || c == '-' || c == '.' || c == '_') {
+				if (c == ' ' && i > 0 && start[i - 1] != ' ')
+					groups++;
+				continue;
+			}
+			if (!short_alnum(c))
+				return false;
+			digit = digit || (c >= '0' && c <= '9');
+			buf[len++] = c;
+		}
+		buf[len] = '\0';
+		/* Words with spaces between are a code only when they look like its
+		 * pieces ("7K 3M"), never a short sentence ("ok siap"). */
+		if (groups > 3 || (groups > 1 && !digit && !short_is_prefix(buf)))
+			return false;
+		if (short_is_prefix(buf) && len > 3 && short_body(buf + 3, id))
+			return true;
 		return short_body(buf, id);
 	}
 }

@@ -13,8 +13,9 @@
  * The id is mixed by a fixed invertible permutation so consecutive ids do not
  * give consecutive codes. */
 void shortcode_from_id(int64_t id, char out[SHORTCODE_LEN]);
-/* Find a code in text a person pasted ("pbg-7k3m", "PBG 7K3M", a link ending
- * in /l/PBG-7K3M, with O read as 0 and I/L as 1) and give the id. */
+/* Find a code in text a person pasted ("pbg-7k3m", "PBG 7K3M", "PBG7K3M",
+ * "7k 3m", a link ending in /l/PBG-7K3M, with O read as 0 and I/L as 1) and
+ * give the id. */
 bool shortcode_to_id(const char *text, int64_t *id);
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/match.h"
+
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static struct index_doc *docs;      /* sorted by id */
 static size_t ndocs, capdocs;
@@ -159,7 +161,21 @@ passes_hard(const struct index_filter *f, const struct index_doc *d)
 		return false;
 	if (f->posted_within_days > 0 && d->published_at < f->now - (int64_t)f->posted_within_days * 86400)
 		return false;
+	if (f->near_district != 0 && index_near_tier(f->near_village, f->near_district, d->village, d->district) > 2)
+		return false;
 	return true;
+}
+
+int
+index_near_tier(int near_village, int near_district, int village, int district)
+{
+	if (near_village != 0 && village == near_village)
+		return 0;
+	if (near_district != 0 && district == near_district)
+		return 1;
+	if (match_neighbours(district, near_district))
+		return 2;
+	return 3;
 }
 
 static unsigned
@@ -202,6 +218,7 @@ count_facets(struct index_facets *c, const struct index_doc *d, unsigned failed)
 }
 
 struct ranked {
+	int tier;            /* nearer first ("dekat"); 0 otherwise */
 	double key;          /* smaller first */
 	int64_t tie;         /* smaller first */
 	int64_t id;
@@ -210,13 +227,15 @@ struct ranked {
 static bool
 before(const struct ranked *a, const struct ranked *b)
 {
+	if (a->tier != b->tier)
+		return a->tier < b->tier;
 	return a->key < b->key || (a->key == b->key && a->tie < b->tie);
 }
 
 static struct ranked
 rank_of(const struct index_doc *d, double score, enum index_sort sort)
 {
-	struct ranked r = {0, -d->published_at, d->id};
+	struct ranked r = {0, 0, -d->published_at, d->id};
 	switch (sort) {
 	case INDEX_SORT_RELEVANCE:
 		r.key = score;
@@ -327,7 +346,10 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		if (failed != 0)
 			continue;
 		out->total++;
-		heap_offer(heap, &heaped, keep, rank_of(d, score, sort));
+		struct ranked r = rank_of(d, score, sort);
+		if (f->near_district != 0)
+			r.tier = index_near_tier(f->near_village, f->near_district, d->village, d->district);
+		heap_offer(heap, &heaped, keep, r);
 	}
 	pthread_rwlock_unlock(&lock);
 	for (int e = 1; e < EDU_COUNT; e++)
@@ -337,4 +359,124 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 	for (size_t i = offset; i < heaped && out->count < limit; i++)
 		out->ids[out->count++] = heap[i].id;
 	free(heap);
+}
+
+/* How much a tag of this weight says the vacancy is for the occupation. */
+static float
+tag_strength(uint8_t weight)
+{
+	switch (weight) {
+	case OCC_FOR:
+		return 1.0f;
+	case OCC_INVOLVES:
+		return 0.7f;
+	default:
+		return 0.3f;
+	}
+}
+
+size_t
+index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
+{
+	size_t count = 0, cap = 256;
+	struct index_occ_hit *hits = malloc(sizeof(*hits) * cap);
+	bool offered[OCCUPATION_QUERY_MAX] = {false};
+	if (hits == NULL)
+		abort();
+	if (n > OCCUPATION_QUERY_MAX)
+		n = OCCUPATION_QUERY_MAX;
+	/* Related scores are kept apart until we know whether anyone offers
+	 * the occupation itself. */
+	float *related = malloc(sizeof(float) * OCCUPATION_QUERY_MAX * cap);
+	if (related == NULL)
+		abort();
+	pthread_rwlock_rdlock(&lock);
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct occupation_tags *t = &docs[i].occ;
+		float direct[OCCUPATION_QUERY_MAX] = {0}, rel[OCCUPATION_QUERY_MAX] = {0};
+		bool any = false;
+		if (t->occ[0] == 0)
+			continue;
+		for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
+			size_t o = (size_t)t->occ[k] - 1;
+			for (size_t q = 0; q < n; q++) {
+				if (o == occ[q]) {
+					float v = tag_strength(t->weight[k]);
+					if (v > direct[q])
+						direct[q] = v;
+					if (t->weight[k] >= OCC_INVOLVES)
+						offered[q] = true;
+					any = true;
+				} else if (t->weight[k] == OCC_FOR) {
+					/* Closer relations (listed first) rank higher. */
+					int rank = occupation_related_rank(occ[q], o);
+					float v = rank > 0 ? 0.5f - 0.02f * (float)(rank > 6 ? 6 : rank - 1) : 0;
+					if (v > rel[q])
+						rel[q] = v;
+					any = any || v > 0;
+				}
+			}
+		}
+		if (!any)
+			continue;
+		if (count == cap) {
+			cap *= 2;
+			struct index_occ_hit *grown = realloc(hits, sizeof(*hits) * cap);
+			float *grown_rel = realloc(related, sizeof(float) * OCCUPATION_QUERY_MAX * cap);
+			if (grown == NULL || grown_rel == NULL)
+				abort();
+			hits = grown;
+			related = grown_rel;
+		}
+		memset(&hits[count], 0, sizeof(hits[count]));
+		hits[count].id = docs[i].id;
+		memcpy(hits[count].score, direct, sizeof(direct));
+		memcpy(related + OCCUPATION_QUERY_MAX * count, rel, sizeof(rel));
+		count++;
+	}
+	pthread_rwlock_unlock(&lock);
+	/* An occupation nobody offers gets no related ones either. */
+	size_t kept = 0;
+	for (size_t i = 0; i < count; i++) {
+		bool any = false;
+		for (size_t q = 0; q < n; q++) {
+			float r = offered[q] ? related[OCCUPATION_QUERY_MAX * i + q] : 0;
+			if (r > hits[i].score[q])
+				hits[i].score[q] = r;
+			any = any || hits[i].score[q] > 0;
+		}
+		if (any)
+			hits[kept++] = hits[i];
+	}
+	free(related);
+	*out = hits;
+	return kept;
+}
+
+size_t
+index_place_hits(int district, int village, bool home, struct index_match **out)
+{
+	size_t count = 0;
+	struct index_match *m;
+	pthread_rwlock_rdlock(&lock);
+	m = malloc(sizeof(*m) * (ndocs ? ndocs : 1));
+	if (m == NULL)
+		abort();
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct index_doc *d = &docs[i];
+		double score = 0;
+		if (home)
+			score = d->home ? 1.0 : 0;
+		else if (village > 0 && d->village == village)
+			score = 1.0;
+		else if (d->district == district)
+			score = village > 0 ? 0.8 : 1.0;
+		else if (match_neighbours(d->district, district))
+			score = 0.5;
+		if (score > 0)
+			m[count++] = (struct index_match){d->id, score};
+	}
+	pthread_rwlock_unlock(&lock);
+	*out = m;
+	return count;
 }

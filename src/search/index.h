@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/vacancy.h"
+#include "search/occupation.h"
 
 #define INDEX_DISTRICTS 19       /* 1..18 = 33.03.01..18, 0 = none (home work elsewhere, outside) */
 #define INDEX_KBLI 21            /* A..U */
@@ -32,6 +33,8 @@ struct index_doc {
 	uint8_t education;           /* enum education */
 	uint8_t wage_unit;           /* enum wage_unit */
 	uint8_t disability;
+	uint8_t home;                /* work at home (plasma) */
+	struct occupation_tags occ;  /* the occupations it is for (occupation.h) */
 };
 
 /* A filter value of -1 (or 0 where noted) means "any". */
@@ -47,6 +50,9 @@ struct index_filter {
 	int posted_within_days;      /* 0 any */
 	int64_t now;                 /* for "posted within" */
 	int32_t today;               /* days since epoch: expired vacancies never show */
+	int near_village;            /* "dekat": 1-based village position, 0 off */
+	int near_district;           /* its kecamatan 1..18: only the desa, the kecamatan and its
+	                              * neighbours show, in that order (index_near_tier) */
 };
 
 enum index_sort { INDEX_SORT_RELEVANCE, INDEX_SORT_NEWEST, INDEX_SORT_WAGE, INDEX_SORT_CLOSING };
@@ -89,6 +95,31 @@ void index_set_generation(int64_t g);
  * Returns the page [offset, offset+limit) of ids. */
 void index_search(const struct index_filter *f, const struct index_match *matches, size_t nmatches,
                   enum index_sort sort, size_t offset, size_t limit, struct index_result *out);
+
+/* A document tagged with a query's occupations: per query occupation how
+ * strongly (0 none, up to 1 for the job its title names). An occupation
+ * nobody offers gets no related ones either. */
+struct index_occ_hit {
+	int64_t id;
+	float score[OCCUPATION_QUERY_MAX];
+};
+
+/* The documents tagged with any of occ[0..n) (or, by their title, with an
+ * occupation related to one), ascending by id, into *out (malloc'd; the
+ * caller frees it). Returns how many. */
+size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out);
+
+/* The documents in desa village (1-based position; 0 none; score 1), in
+ * kecamatan district (1..18; score 1, or 0.8 when a desa was named) or a
+ * neighbouring one (score 0.5), or with home set the home-work ones (score
+ * 1): ascending by id, positive scores (higher is better), into *out
+ * (malloc'd). */
+size_t index_place_hits(int district, int village, bool home, struct index_match **out);
+
+/* How near a vacancy in village/district is to the seeker's desa and
+ * kecamatan: 0 the same desa, 1 the same kecamatan, 2 a neighbouring
+ * kecamatan, 3 farther (or unknown). */
+int index_near_tier(int near_village, int near_district, int village, int district);
 
 /* Number of documents. */
 size_t index_size(void);

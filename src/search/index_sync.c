@@ -9,6 +9,7 @@
 
 #include "core/wilayah.h"
 #include "search/match_cache.h"
+#include "search/occupation.h"
 #include "store/vacancies.h"
 
 static uint16_t
@@ -46,6 +47,8 @@ doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
 	d->education = (uint8_t)v->education_min;
 	d->wage_unit = (uint8_t)v->wage_unit;
 	d->disability = v->disability_friendly;
+	d->home = v->location == LOC_HOME;
+	occupation_tag(v->title, o->skills_text, v->description, &d->occ);
 }
 
 /* After a commit: the in-memory index follows the row. */

@@ -319,7 +319,7 @@ query_put_phrase(struct buf *out, const char *s)
 
 /* Words people add to any job search ("lowongan kerja sopir di Bukateja")
  * that say nothing about the job: dropped, unless they are all there is. */
-static bool
+bool
 query_is_filler(const char *word)
 {
 	static const char *const filler[] = {"lowongan", "loker", "lowker", "kerja", "pekerjaan", "dicari",
@@ -371,4 +371,57 @@ query_build_match(const char *q, struct buf *out)
 		i += take;
 	}
 	return units > 0 && !out->overflow;
+}
+
+bool
+query_build_unit(char (*words)[64], size_t n, size_t *i, struct buf *out)
+{
+	const struct query_term *t = NULL;
+	size_t take = 1;
+	char phrase[QUERY_WORD_MAX];
+
+	for (size_t k = QUERY_MAX_PHRASE; k >= 1 && t == NULL; k--) {
+		if (*i + k > n || !query_join(words + *i, k, phrase, sizeof(phrase)))
+			continue;
+		t = query_lookup(phrase);
+		if (t != NULL)
+			take = k;
+	}
+	buf_putc(out, '(');
+	if (t != NULL) {
+		const struct query_group *g = &query_groups[t->group];
+		for (size_t k = 0; k < g->count; k++) {
+			if (k > 0)
+				buf_puts(out, " OR ");
+			query_put_phrase(out, g->terms[k]);
+		}
+	} else {
+		query_put_phrase(out, words[*i]);
+	}
+	buf_putc(out, ')');
+	*i += take;
+	return !out->overflow;
+}
+
+bool
+query_knows_word(const char *word)
+{
+	for (size_t i = 0; i < query_nterms; i++) {
+		const char *t = query_index[i].text;
+		size_t wl = strlen(word);
+		for (const char *p = t; (p = strstr(p, word)) != NULL; p++)
+			if ((p == t || p[-1] == ' ') && (p[wl] == '\0' || p[wl] == ' '))
+				return true;
+	}
+	return false;
+}
+
+void
+query_each_word(void (*fn)(void *ctx, const char *word), void *ctx)
+{
+	for (size_t i = 0; i < query_nterms; i++) {
+		const char *t = query_index[i].text;
+		if (strchr(t, ' ') == NULL)
+			fn(ctx, t);
+	}
 }

@@ -35,4 +35,16 @@ bool query_build_match(const char *q, struct buf *out);
  * none; *count is set. Used for "also searched: ..." hints. */
 const char *const *query_synonyms(const char *word, size_t *count);
 
+/* True for words people add to any job search ("lowongan", "dicari", "di")
+ * that say nothing about the job. */
+bool query_is_filler(const char *word);
+/* The MATCH expression of one unit of words[*i..n): the longest run from *i
+ * that is a synonym term (with its group, OR-ed) or the single word; *i moves
+ * past it. False when out overflowed. */
+bool query_build_unit(char (*words)[64], size_t n, size_t *i, struct buf *out);
+/* True when word is a word of some synonym term. */
+bool query_knows_word(const char *word);
+/* Every one-word synonym term, for spelling correction. */
+void query_each_word(void (*fn)(void *ctx, const char *word), void *ctx);
+
 #endif

@@ -20,4 +20,13 @@ bool suggest_one_edit(const char *a, const char *b);
  * with count <= 0 are never suggested; equal counts go to the smaller word. */
 const char *suggest_word(const char *word, const struct suggest_word *vocab, size_t n);
 
+#define SUGGEST_MAX_BYTES 63
+/* The edit distance of a and b (insert, delete, replace, swap of neighbours),
+ * or max + 1 when it is more than max. */
+int suggest_distance(const char *a, const char *b, int max);
+/* The correction of a word that matches nothing: the closest vocabulary word
+ * at most one slip away (two for words of seven letters or more), the more
+ * frequent on a tie; NULL for words under five letters or when none is close. */
+const char *suggest_correct(const char *word, const struct suggest_word *vocab, size_t n);
+
 #endif

@@ -98,8 +98,8 @@ api_vacancies_list(struct http_request *req, struct http_response *res)
 	    "facets", "kecamatan", districts, "kbli", kbli, "jenis", "formal", (json_int_t)f->formal[1],
 	    "informal", (json_int_t)f->formal[0], "pengaturan", arr, "pendidikan", edu,
 	    "disabilitas", (json_int_t)f->disability);
-	if (out.suggestion)
-		json_object_set_new(body, "suggestion", json_string(out.suggestion));
+	if (out.corrected)
+		json_object_set_new(body, "corrected_query", json_string(out.corrected));
 	api_json_send(res, 200, body);
 }
 

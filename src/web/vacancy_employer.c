@@ -11,6 +11,7 @@
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
+#include "search/occupation.h"
 #include "store/applications.h"
 #include "store/employers.h"
 #include "store/vacancies.h"
@@ -227,7 +228,19 @@ employer_vacancy(struct http_request *req, struct http_response *res)
 	if (e == NULL || (o = own_vacancy(req, res, e)) == NULL)
 		return;
 	struct tpl_ctx *c = page_ctx(req, res, o->v.title);
-	views_vacancy(req, tpl_child(c, "vacancy"), o, true);
+	struct tpl_ctx *vc = tpl_child(c, "vacancy");
+	views_vacancy(req, vc, o, true);
+	/* The occupations search reads in it (issue 9), so the employer sees them. */
+	struct occupation_tags tags;
+	occupation_tag(o->v.title, o->skills_text, o->v.description, &tags);
+	for (size_t i = 0; i < OCCUPATION_TAGS && tags.occ[i] != 0; i++) {
+		if (tags.weight[i] < OCC_INVOLVES)
+			continue;
+		struct tpl_ctx *t = tpl_push(vc, "occupations");
+		tpl_set(t, "name", occupation_name((size_t)tags.occ[i] - 1));
+		tpl_set(t, "kbji", occupation_code((size_t)tags.occ[i] - 1));
+		tpl_set_bool(t, "main", tags.weight[i] == OCC_FOR);
+	}
 	tpl_set_int(c, "applicant_count", store_application_count_vacancy(web_req(req)->store, o->id));
 	tpl_set_bool(c, "editable", strcmp(o->status, "closed") != 0);
 	tpl_set(c, "saved", http_query(req, "tersimpan"));

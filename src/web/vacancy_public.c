@@ -30,6 +30,9 @@ static void
 facet_option(struct tpl_ctx *c, const char *list, const char *value, const char *label, int64_t count,
              const char *current)
 {
+	/* An option that would show nothing is not offered (unless chosen). */
+	if (count == 0 && (current == NULL || strcmp(current, value) != 0))
+		return;
 	struct tpl_ctx *o = tpl_push(c, list);
 	tpl_set(o, "value", value);
 	tpl_set(o, "label", label);
@@ -96,18 +99,23 @@ vacancies_search(struct http_request *req, struct http_response *res)
 	tpl_set(c, "q", p.q);
 	tpl_set_int(c, "total", out.result.total);
 	tpl_set_bool(c, "disabilitas", p.disabilitas);
-	tpl_set_bool(c, "filtered", p.kecamatan || p.desa || p.kbli || p.jenis || p.pengaturan || p.pendidikan ||
+	tpl_set_bool(c, "filtered", p.kecamatan || p.desa || p.dekat || p.kbli || p.jenis || p.pengaturan || p.pendidikan ||
 	                            p.upah_min || p.disabilitas || p.hari || p.urut);
 	if (p.upah_min)
 		tpl_set_int(c, "upah_min", p.upah_min);
-	for (size_t i = 0; i < out.count; i++)
-		views_vacancy(req, tpl_push(c, "results"), &out.rows[i], false);
-	if (out.suggestion != NULL) {
-		tpl_set(c, "suggestion", out.suggestion);
-		struct vacancy_search_params fixed = p;
-		fixed.q = out.suggestion;
-		tpl_set(c, "suggestion_url", arena_printf(req->arena, "/lowongan%s",
-		                                          vacancy_query_string(req->arena, &fixed, NULL, NULL)));
+	for (size_t i = 0; i < out.count; i++) {
+		struct tpl_ctx *card = tpl_push(c, "results");
+		views_vacancy(req, card, &out.rows[i], false);
+		if (p.dekat != NULL)
+			tpl_set(card, "near", vacancy_query_near_label(req->arena, p.dekat, &out.rows[i].v));
+	}
+	if (out.corrected != NULL) {
+		/* The typed words found nothing: the corrected ones were searched. */
+		struct vacancy_search_params typed = p;
+		typed.exact = true;
+		tpl_set(c, "corrected", out.corrected);
+		tpl_set(c, "typed_url", arena_printf(req->arena, "/lowongan%s",
+		                                     vacancy_query_string(req->arena, &typed, NULL, NULL)));
 	}
 	/* "Dekat desa saya": a seeker's own desa, one tap away. */
 	if (auth_is(w->user, "seeker")) {
@@ -115,7 +123,7 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		if (store_seeker_get(w->store, req->arena, w->user->id, &k) == STORE_OK) {
 			tpl_set(c, "my_village", k.village_code);
 			tpl_set(c, "my_village_name", page_region_name(k.village_code));
-			tpl_set_bool(c, "near_me", p.desa && strcmp(p.desa, k.village_code) == 0);
+			tpl_set_bool(c, "near_me", p.dekat && strcmp(p.dekat, k.village_code) == 0);
 		}
 	}
 	fill_facets(req, c, &p, &out.result.facets);

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "core/match.h"
+#include "core/wilayah.h"
 #include "web/page.h"
 
 static const char *
@@ -35,11 +37,12 @@ vacancy_query_string(struct arena *a, const struct vacancy_search_params *p, con
 	struct {
 		const char *name, *value;
 	} fields[] = {
-		{"q", p->q}, {"kecamatan", p->kecamatan}, {"desa", p->desa}, {"kbli", p->kbli}, {"jenis", p->jenis},
+		{"q", p->q}, {"kecamatan", p->kecamatan}, {"desa", p->desa}, {"dekat", p->dekat}, {"kbli", p->kbli}, {"jenis", p->jenis},
 		{"pengaturan", p->pengaturan}, {"pendidikan", p->pendidikan},
 		{"upah_min", p->upah_min ? arena_printf(a, "%lld", (long long)p->upah_min) : NULL},
 		{"disabilitas", p->disabilitas ? "1" : NULL},
 		{"hari", p->hari ? arena_printf(a, "%d", p->hari) : NULL}, {"urut", p->urut},
+		{"persis", p->exact ? "1" : NULL},
 	};
 	struct buf b;
 	buf_init(&b, 8192);
@@ -50,4 +53,22 @@ vacancy_query_string(struct arena *a, const struct vacancy_search_params *p, con
 	const char *out = arena_strdup(a, b.len ? buf_cstr(&b) : "?");
 	buf_free(&b);
 	return out;
+}
+
+const char *
+vacancy_query_near_label(struct arena *a, const char *village_code, const struct vacancy *v)
+{
+	if (v->village_code != NULL && strcmp(v->village_code, village_code) == 0)
+		return "Di desa Anda";
+	if (v->district_code == NULL || strlen(v->district_code) != 8 || strncmp(v->district_code, "33.03.", 6) != 0)
+		return NULL;
+	if (strncmp(v->district_code, village_code, 8) == 0)
+		return "Di kecamatan Anda";
+	int mine = (village_code[6] - '0') * 10 + (village_code[7] - '0');
+	int theirs = (v->district_code[6] - '0') * 10 + (v->district_code[7] - '0');
+	if (match_neighbours(mine, theirs)) {
+		const struct wilayah_place *d = wilayah_district(v->district_code);
+		return arena_printf(a, "Kecamatan tetangga (%s)", d != NULL ? d->name : v->district_code);
+	}
+	return NULL;
 }

@@ -14,4 +14,8 @@ void vacancy_query_read(struct http_request *req, struct vacancy_search_params *
 const char *vacancy_query_string(struct arena *a, const struct vacancy_search_params *p, const char *name,
                                  const char *value);
 
+/* How far a vacancy is from the desa a seeker searches near ("dekat"):
+ * "Di desa Anda", "Di kecamatan Anda", "Kecamatan tetangga (Bobotsari)". */
+const char *vacancy_query_near_label(struct arena *a, const char *village_code, const struct vacancy *v);
+
 #endif

@@ -333,9 +333,9 @@ async function withoutJavaScript(browser, base) {
 // ---- employer posts informal work, a seeker finds it -------------------------
 
 const JOB_TITLE = 'Tukang batu untuk bangun rumah';
-// data/synonyms.csv: "tukang bangunan,tukang batu,kenek,laden". "kenek" is not
-// in the title, so only the synonym group can find it.
-const JOB_QUERY = 'kenek';
+// data/occupations.csv: "tukang tembok" is a name of the mason's occupation
+// (tukang_batu) that is not in the title, so only the occupation layer can find it.
+const JOB_QUERY = 'tukang tembok';
 const JOB_DISTRICT = '33.03.07'; // Kecamatan Kutasari
 
 // The first Dinas admin, made the way a deployment makes it.

@@ -83,18 +83,31 @@ class Search(harness.LokerTestCase):
 		self.assertTrue(any("jahit" in t.lower() for t in titles), "q=menjahit finds no jahit vacancy: %r" % titles)
 		self.assertTrue(any("operator jahit" in t.lower() for t in self.titles(q="menjahit", pengaturan="pkwt")))
 
-	def test_typo_suggestion(self):
-		r = self.html(q="penjhit")
-		self.assertEqual(self.shown_total(r), 0)
-		self.assertIn("Mungkin maksud Anda", r.visible)
-		m = re.search(r"Mungkin maksud Anda:?\s*<a href=\"([^\"]+)\">([^<]+)</a>", r.text)
-		self.assertIsNotNone(m, "no suggestion link")
-		self.assertEqual(m.group(2).strip(), "penjahit")
-		fixed = self.web.get(harness.html.unescape(m.group(1)))
-		self.assertStatus(fixed, 200)
-		self.assertIn(self.tailor_id, harness.ids_in(fixed.text, "/lowongan"), "the suggested search misses it")
-		# Short words get no suggestion.
-		self.assertNotIn("Mungkin maksud Anda", self.html(q="xqz").visible)
+	def test_typo_corrected_at_once(self):
+		# A misspelling people make is an occupation name: found as typed.
+		self.assertIn(self.tailor_id, harness.search_ids(self.server, q="penjhit"))
+		# A slip in a word of five letters or more that no vacancy has: the
+		# corrected query is searched at once, and the page says so.
+		r = self.html(q="konpeksi")
+		self.assertGreater(self.shown_total(r), 0)
+		self.assertIn("Menampilkan hasil untuk", r.visible)
+		m = re.search(r"Menampilkan hasil untuk <strong>([^<]+)</strong>\. Cari persis: <a href=\"([^\"]+)\">([^<]+)</a>", r.text)
+		self.assertIsNotNone(m, "no corrected-query notice")
+		self.assertEqual(m.group(1).strip(), "konveksi")
+		self.assertEqual(m.group(3).strip(), "konpeksi")
+		# "Cari persis" searches the words as typed: nothing, and no notice.
+		exact = self.web.get(harness.html.unescape(m.group(2)))
+		self.assertStatus(exact, 200)
+		self.assertEqual(self.shown_total(exact), 0)
+		self.assertNotIn("Menampilkan hasil untuk", exact.visible)
+		# The API says the same in one request.
+		j = search_api(self.server, q="konpeksi")
+		self.assertEqual(j.get("corrected_query"), "konveksi")
+		self.assertGreater(j["total"], 0)
+		self.assertNotIn("corrected_query", search_api(self.server, q="penjahit"))
+		# Short words are not guessed at; look-alikes that are real words stay.
+		self.assertNotIn("Menampilkan hasil untuk", self.html(q="xqz").visible)
+		self.assertNotIn("corrected_query", search_api(self.server, q="sortir"))
 
 	def test_own_word_found(self):
 		self.assertIn(self.tailor_id, harness.search_ids(self.server, q=self.tailor_word.lower()))
@@ -109,6 +122,55 @@ class Search(harness.LokerTestCase):
 		self.assertEqual(total, facets[code], "count next to kecamatan %s differs from its results" % code)
 		for v in items:
 			self.assertEqual(v["district_code"], code, "kecamatan filter let %r through" % v)
+
+	def test_filters_hide_empty_options(self):
+		# Our own vacancy's unique word: one kecamatan has it, the others are not offered.
+		q = self.tailor_word.lower()
+		facets = search_api(self.server, q=q)["facets"]["kecamatan"]
+		offered = re.findall(r'<option value="(33\.03\.\d\d)"', self.html(q=q).text)
+		self.assertEqual(sorted(offered), sorted(k for k, n in facets.items() if n > 0))
+		self.assertGreater(len(offered), 0)
+		self.assertLess(len(offered), 18)
+
+	def test_words_every_search_has(self):
+		# Naming the regency or "lowongan" narrows nothing.
+		everything = search_api(self.server)["total"]
+		for q in ("lowongan kerja purbalingga", "loker", "info loker pbg"):
+			self.assertEqual(search_api(self.server, q=q)["total"], everything, "q=%s" % q)
+
+	def test_near_my_desa(self):
+		# "Dekat desa saya": the desa first, then its kecamatan, then the
+		# neighbouring kecamatan (data/kecamatan-neighbours.csv); nothing farther.
+		every, _ = self.all_items()
+		village = next(v["village_code"] for v in every if v.get("village_code"))
+		district = village[:8]
+		neighbours = set()
+		path = os.path.join(harness.ROOT, "data", "kecamatan-neighbours.csv")
+		with open(path, encoding="utf-8") as f:
+			for line in f:
+				if line.startswith("#") or line.startswith("district_code"):
+					continue
+				a, b = line.strip().split(",")[:2]
+				if a == district:
+					neighbours.add(b)
+				if b == district:
+					neighbours.add(a)
+		def tier(v):
+			if v.get("village_code") == village:
+				return 0
+			if v["district_code"] == district:
+				return 1
+			return 2 if v["district_code"] in neighbours else 3
+		items, total = self.all_items(dekat=village)
+		self.assertGreater(total, 0)
+		tiers = [tier(v) for v in items]
+		self.assertNotIn(3, tiers, "a vacancy farther than the neighbouring kecamatan")
+		self.assertEqual(tiers, sorted(tiers), "not ordered desa, kecamatan, neighbours")
+		self.assertEqual(tiers[0], 0)
+		self.assertEqual(total, sum(1 for v in every if tier(v) < 3))
+		# The page says how near each one is.
+		r = self.html(dekat=village, urut="terbaru")
+		self.assertIn("Di desa Anda", r.visible)
 
 	def test_filter_informal_and_borongan(self):
 		base = search_api(self.server)["facets"]

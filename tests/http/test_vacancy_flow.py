@@ -106,7 +106,8 @@ class VacancyFlow(harness.LokerTestCase):
 
 		# The public check, with the code typed in several ways.
 		suffix = code[4:]
-		for kode in (code, code.lower(), "pbg %s" % suffix.lower(),
+		for kode in (code, code.lower(), "pbg %s" % suffix.lower(), code.replace("-", ""),
+		             " %s " % suffix.lower().replace("0", "o").replace("1", "i"),
 		             "Info loker dari grup WA, kodenya %s ya kak" % code.lower(),
 		             "https://loker.purbalinggakab.go.id/cek?kode=%s" % code,
 		             "%s/lowongan/%s lihat kode %s" % (self.server.url, vid, code)):
@@ -116,6 +117,7 @@ class VacancyFlow(harness.LokerTestCase):
 		c = self.public.get("/cek?kode=PBG-ZZZZ")
 		self.assertStatus(c, 404, "unknown code")
 		self.assertIn("tidak ditemukan", c.visible)
+		self.assertIn("belum berarti lowongannya palsu", c.visible, "a code not found reads as a scam verdict")
 		self.assertStatus(self.public.get("/cek"), 200, "the empty form")
 
 	# --- scam rules and moderation ---

@@ -17,6 +17,7 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "crypto/keys.h"
+#include "search/occupation.h"
 #include "search/query.h"
 #include "store/alerts.h"
 #include "store/employers.h"
@@ -40,7 +41,7 @@ fix_setup(void **state)
 		return -1;
 	snprintf(fix_db, sizeof(fix_db), "%s/loker.db", fix_dir);
 	snprintf(fix_key, sizeof(fix_key), "%s/loker.key", fix_dir);
-	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || match_init() != 0 ||
+	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || occupation_init() != 0 || match_init() != 0 ||
 	    store_init(fix_db) != 0 || keys_load(fix_key) != 0 || (fix_store = store_get()) == NULL)
 		return -1;
 	struct store_staff_new admin = {"admin", "Admin Dinas", "6281200000001", NULL, NULL, NULL};

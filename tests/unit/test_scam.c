@@ -274,6 +274,15 @@ test_words(void **state)
 	assert_int_equal(score_of("Peserta dapat membayar biaya pendaftaran.", &code), 40);
 	assert_int_equal(score_of("Dapat seragam dan uang makan.", &code), 0);
 	assert_int_equal(score_of("Fasilitas: seragam, mess, uang makan Rp 15.000", &code), 0);
+	/* Allowances paid to the worker are not fees (issue 9)... */
+	assert_int_equal(score_of("Peserta magang mendapat uang saku Rp1.500.000 per bulan.", &code), 0);
+	assert_int_equal(score_of("Uang saku ditransfer tiap bulan ke rekening peserta.", &code), 0);
+	assert_int_equal(score_of("Uang makan dan uang transport dibayar tunai tiap hari.", &code), 0);
+	assert_int_equal(score_of("Uang transport Rp 20.000 ditransfer tiap Sabtu.", &code), 0);
+	assert_int_equal(score_of("Bayaran per hari ditambah uang rit.", &code), 0);
+	/* ... but a fee named beside them still is. */
+	assert_int_equal(score_of("Dapat uang saku, tapi peserta bayar biaya pendaftaran Rp 200.000.", &code), 40);
+	assert_int_equal(score_of("Transfer Rp 300.000 ke rekening panitia untuk seragam.", &code), 40);
 	/* Context words only count in the same sentence. */
 	assert_int_equal(score_of("Seragam disiapkan. Bayar parkir sendiri.", &code), 0);
 	assert_int_equal(score_of("Seragam. Bayar", &code), 0);
@@ -288,6 +297,11 @@ test_words(void **state)
 	assert_int_equal(score_of("kerja di Korea", &code), 30);
 	assert_int_equal(score_of("Berangkat ke Kamboja minggu depan", &code), 40);
 	assert_int_equal(score_of("Peluang kerja luar negeri", &code), 30);
+	/* A denied placement abroad is none; a plain one still is. */
+	assert_int_equal(score_of("Kapal lokal, bukan luar negeri.", &code), 0);
+	assert_int_equal(score_of("Tidak ke luar negeri, kerja di Cilacap.", &code), 0);
+	assert_int_equal(score_of("Kapal ikan ke luar negeri, kontrak 2 tahun.", &code), 30);
+	assert_int_equal(score_of("Lowongan TKI Malaysia", &code), 30);
 	/* Links. */
 	assert_int_equal(score_of("https://wa.me/6281234567890", &code), 15);
 	assert_int_equal(score_of("Lihat di Telegram t.me/abc", &code), 15);

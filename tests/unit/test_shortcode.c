@@ -126,6 +126,15 @@ test_pasted(void **state)
 	reads(text, id);
 	snprintf(text, sizeof(text), "  %s  \n", code + 4);   /* the bare code */
 	reads(text, id);
+	/* Typed without the dash, with the prefix glued on, or in pieces (issue 9). */
+	snprintf(text, sizeof(text), "PBG%s", code + 4);
+	reads(text, id);
+	snprintf(text, sizeof(text), "pbg%s", lower + 4);
+	reads(text, id);
+	snprintf(text, sizeof(text), " %s ", lower + 4);
+	reads(text, id);
+	snprintf(text, sizeof(text), "pbg %.2s %s", lower + 4, lower + 6);
+	reads(text, id);
 	/* A hyphen inside the code body is ignored. */
 	snprintf(text, sizeof(text), "PBG-%.2s-%s", code + 4, code + 6);
 	reads(text, id);
@@ -185,6 +194,8 @@ test_garbage(void **state)
 	rejected("PBG-@@@@");
 	rejected("7K3");
 	rejected("hello world");
+	rejected("ok siap");                /* a short sentence is no code in pieces */
+	rejected("a b c d e");
 }
 
 int
