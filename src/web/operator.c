@@ -74,7 +74,18 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	in.assisted_by = u->id;
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
+	/* The operator's own allowance (not the office's address), and the NIK's and phone's. */
+	unsigned wait = auth_register_person_gate(req, in.nik, in.phone);
+	if (wait != 0) {
+		form_error(&e, 429, "form", "rate_limited",
+		           arena_printf(req->arena, "Terlalu banyak pendaftaran. %s", auth_retry_words(req->arena, wait)));
+		auth_retry_header(req, res, wait);
+		render_register(req, res, u, &e);
+		return;
+	}
+	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		render_register(req, res, u, &e);
 		return;
 	}

@@ -1,0 +1,225 @@
+"""Abuse: limits that tell a stranger from the owner, no answer that tells
+whether a phone has an account, and limits that fit shared addresses (a desa
+Wi-Fi, an operator's office, a mobile carrier's NAT).
+
+The numbers (defaults, per hour unless said):
+  registrations: 100 per address (forms that fail their checks do not count),
+    3 per NIK and 3 per phone reaching the accounts, 5 "already registered"
+    answers per address: NIK enumeration gets 5 answers an hour per address;
+    an operator's account has its own 100;
+  logins: 5 failures per account from one address and 50 from anywhere per
+    15 minutes, 100 failures per address per 10 minutes: credential stuffing
+    from one address gets 100 guesses per 10 minutes, on one account 50 per
+    15 minutes from anywhere;
+  codes: 3 sent per phone, 30 requests per address; wrong codes 5 per phone
+    from one address and 20 per phone from anywhere (8 digits: 10^8 codes).
+Tests run behind a trusted proxy so each request can come from its own
+address (X-Forwarded-For)."""
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+from harness import Api, Browser, PASSWORD, PASSWORD2, new_seeker  # noqa: E402
+
+WAIT_WORDS = re.compile(r"Coba lagi dalam \d+ menit")
+
+
+def from_ip(ip):
+	return {"X-Forwarded-For": ip}
+
+
+def post_form(server, path, fields, ip, b=None):
+	"""GET path for a csrf token, POST fields from address ip."""
+	b = b or Browser(server)
+	tok = b.csrf(path)
+	return b.post(path, dict(fields, csrf=tok), headers=from_ip(ip))
+
+
+def login_from(server, ip, login, password):
+	return post_form(server, "/masuk", {"login": login, "password": password}, ip)
+
+
+def register_from(server, ip, s):
+	return post_form(server, "/daftar/pencari-kerja", {k: v for k, v in s.items() if v is not None}, ip)
+
+
+def codes_sent(server, phone):
+	want = harness.normalize_phone(phone)
+	return [b for _, _, to, b in server.outbox() if harness.normalize_phone(to) == want]
+
+
+class Abuse(harness.LokerTestCase):
+	def assertRefusedWithWait(self, r, what, limit_s=3600):
+		self.assertStatus(r, 429, what)
+		ra = (r.headers.get("Retry-After") or "").strip()
+		self.assertRegex(ra, r"^\d+$", "%s: Retry-After" % what)
+		self.assertTrue(0 < int(ra) <= limit_s, "%s: Retry-After %s" % (what, ra))
+		self.assertRegex(r.visible if "html" in (r.headers.get("Content-Type") or "") else r.text,
+		                 WAIT_WORDS, "%s: says when to try again" % what)
+
+
+class LoginStrangerOrOwner(Abuse):
+	server_env = {"LOKER_TRUST_PROXY": "1", "LOKER_LOGIN_ACCOUNT_LIMIT": "3", "LOKER_LOGIN_ACCOUNT_CAP": "8"}
+
+	def test_strangers_do_not_lock_out_the_owner(self):
+		_, s = harness.registered_seeker(self.server)
+		for i in range(3):
+			self.assertStatus(login_from(self.server, "203.0.113.1", s["phone"], PASSWORD2), 401, "wrong #%d" % i)
+		r = login_from(self.server, "203.0.113.1", s["phone"], PASSWORD)
+		self.assertRefusedWithWait(r, "the stranger's address is locked on this account", 900)
+		# The owner, from their own address, still gets in with the right password.
+		self.assertRedirect(login_from(self.server, "198.51.100.7", s["phone"], PASSWORD), "/dasbor", "owner")
+		# Brute force from many addresses still meets the per-account cap (8):
+		# 3 failures so far, 5 more from two other addresses...
+		for ip, n in (("203.0.113.2", 3), ("203.0.113.3", 2)):
+			for i in range(n):
+				self.assertStatus(login_from(self.server, ip, s["phone"], PASSWORD2), 401, ip)
+		# ...and the next try from anywhere is refused, even the right password.
+		r = login_from(self.server, "203.0.113.4", s["phone"], PASSWORD)
+		self.assertRefusedWithWait(r, "per-account cap from anywhere", 900)
+		r = Api(self.server).post("/api/v1/session", {"login": s["phone"], "password": PASSWORD},
+		                          headers=from_ip("203.0.113.5"))
+		self.assertApiError(r, 429, "rate_limited")
+		self.assertRegex(r.json()["error"]["message"], WAIT_WORDS)
+
+
+class LoginStuffing(Abuse):
+	server_env = {"LOKER_TRUST_PROXY": "1", "LOKER_LOGIN_IP_LIMIT": "6"}
+
+	def test_credential_stuffing_from_one_address_is_stopped(self):
+		_, s = harness.registered_seeker(self.server)
+		# Six different accounts, one wrong password each: the address's budget.
+		for i in range(6):
+			r = login_from(self.server, "192.0.2.50", harness.make_phone(), PASSWORD)
+			self.assertStatus(r, 401, "guess #%d" % (i + 1))
+		r = login_from(self.server, "192.0.2.50", s["phone"], PASSWORD)
+		self.assertRefusedWithWait(r, "stuffing from one address", 600)
+		# Successful logins from a shared address do not use up its budget.
+		for i in range(8):
+			self.assertRedirect(login_from(self.server, "192.0.2.60", s["phone"], PASSWORD), "/dasbor")
+
+
+class ResetCodes(Abuse):
+	server_env = {"LOKER_TRUST_PROXY": "1"}
+
+	def test_requests_do_not_block_the_owners_code(self):
+		_, s = harness.registered_seeker(self.server)
+		b = Browser(self.server)
+		self.assertRedirect(post_form(self.server, "/lupa-sandi", {"phone": s["phone"]}, "198.51.100.20", b),
+		                    "/atur-sandi")
+		code = self.server.code_for(s["phone"])
+		# Strangers ask twelve more times from several addresses: the same
+		# answer each time, but only a few codes reach the person's WhatsApp.
+		for i in range(12):
+			r = post_form(self.server, "/lupa-sandi", {"phone": s["phone"]}, "203.0.113.%d" % (10 + i % 3))
+			self.assertRedirect(r, "/atur-sandi")
+		self.assertLessEqual(len(codes_sent(self.server, s["phone"])), 3, "codes sent in one hour")
+		code = self.server.code_for(s["phone"])
+		# Strangers' wrong codes from elsewhere lock only their own address.
+		for i in range(5):
+			r = post_form(self.server, "/atur-sandi", {"phone": s["phone"], "code": "%08d" % i,
+			              "password": PASSWORD2, "password2": PASSWORD2}, "203.0.113.30")
+			self.assertStatus(r, 422, "wrong code #%d" % i)
+		r = post_form(self.server, "/atur-sandi", {"phone": s["phone"], "code": "12345678",
+		              "password": PASSWORD2, "password2": PASSWORD2}, "203.0.113.30")
+		self.assertRefusedWithWait(r, "wrong codes from one address")
+		r = post_form(self.server, "/atur-sandi", {"phone": s["phone"], "code": code,
+		              "password": PASSWORD2, "password2": PASSWORD2}, "198.51.100.20")
+		self.assertRedirect(r, "/dasbor", "the owner's valid code still works")
+
+	def test_set_password_tells_nothing_about_the_phone(self):
+		_, s = harness.registered_seeker(self.server)
+		unknown = harness.make_phone()
+		answers = []
+		for phone in (s["phone"], unknown):
+			norm = harness.normalize_phone(phone)
+			# A new password equal to the number: the same refusal for both.
+			r = post_form(self.server, "/atur-sandi", {"phone": phone, "code": "11111111",
+			              "password": norm, "password2": norm}, "203.0.113.40")
+			seq = [(r.status, tuple(harness.error_texts(r.text)))]
+			for i in range(6):
+				r = post_form(self.server, "/atur-sandi", {"phone": phone, "code": "%08d" % (i + 7),
+				              "password": PASSWORD2, "password2": PASSWORD2}, "203.0.113.41")
+				seq.append((r.status, tuple(WAIT_WORDS.sub("", t) for t in harness.error_texts(r.text))))
+			answers.append(seq)
+		self.assertEqual(answers[0], answers[1], "registered and unregistered numbers answered differently")
+		self.assertEqual(answers[0][-1][0], 429, "wrong codes are limited for every number")
+
+
+class SharedAddress(Abuse):
+	server_env = {"LOKER_TRUST_PROXY": "1", "LOKER_REGISTER_IP_LIMIT": "3"}
+
+	def test_failed_forms_do_not_count_and_refusal_says_when(self):
+		ip = "192.0.2.10"
+		for i in range(12):
+			s = new_seeker()
+			s["consent"] = None
+			self.assertStatus(register_from(self.server, ip, s), 422, "failed form #%d" % (i + 1))
+		for i in range(3):
+			self.assertRedirect(register_from(self.server, ip, new_seeker()), "/pencari", "registration #%d" % i)
+		r = register_from(self.server, ip, new_seeker())
+		self.assertRefusedWithWait(r, "4th registration from one address")
+		self.assertRedirect(register_from(self.server, "192.0.2.11", new_seeker()), "/pencari", "another address")
+
+
+class Enumeration(Abuse):
+	server_env = {"LOKER_TRUST_PROXY": "1"}
+
+	def test_nik_enumeration_gets_five_answers_an_hour(self):
+		known = []
+		for i in range(6):
+			s = new_seeker()
+			self.assertRedirect(register_from(self.server, "198.51.100.%d" % (100 + i), s), "/pencari")
+			known.append(s["nik"])
+		ip = "203.0.113.99"
+		for i, nik in enumerate(known[:5]):
+			r = register_from(self.server, ip, new_seeker(nik=nik))
+			self.assertStatus(r, 409, "probe #%d" % (i + 1))
+		r = register_from(self.server, ip, new_seeker(nik=known[5]))
+		self.assertRefusedWithWait(r, "6th probe from one address")
+		self.assertNotIn("sudah terdaftar", r.visible)
+
+	def test_one_nik_or_phone_three_times_an_hour(self):
+		s = new_seeker()
+		self.assertRedirect(register_from(self.server, "198.51.100.200", s), "/pencari")
+		for i in range(2):
+			r = register_from(self.server, "198.51.100.%d" % (201 + i), new_seeker(nik=s["nik"]))
+			self.assertStatus(r, 409, "same NIK #%d" % (i + 2))
+		r = register_from(self.server, "198.51.100.203", new_seeker(nik=s["nik"]))
+		self.assertRefusedWithWait(r, "4th try of one NIK from anywhere")
+
+
+class OperatorAllowance(Abuse):
+	with_admin = True
+	server_env = {"LOKER_REGISTER_IP_LIMIT": "1", "LOKER_REGISTER_OPERATOR_LIMIT": "2"}
+
+	def test_operator_has_own_allowance(self):
+		admin = harness.logged_in(self.server, self.admin["phone"], self.admin["password"])
+		village = harness.village_of(6, 1)
+		phone = harness.make_phone()
+		r = admin.submit("/dinas/pengguna", {"role": "operator", "name": harness.unique_name("Operator"),
+		                                     "phone": phone, "email": "", "village_code": village})
+		self.assertStatus(r, 200)
+		code = harness.eight_digit_codes(r.text)[0]
+		op = Browser(self.server)
+		self.assertRedirect(op.submit("/atur-sandi", {"phone": phone, "code": code, "password": PASSWORD,
+		                                               "password2": PASSWORD}), "/dasbor")
+		# The office's address has used its allowance on a resident's own registration...
+		self.assertRedirect(Browser(self.server).register_seeker(new_seeker()), "/pencari")
+		self.assertStatus(Browser(self.server).register_seeker(new_seeker()), 429)
+		# ...the operator still registers residents, up to their own allowance.
+		for i in range(2):
+			s = new_seeker(district=6, village_code=village)
+			r = op.submit("/operator/daftar", {k: v for k, v in s.items() if k not in ("password", "password2")})
+			self.assertStatus(r, 200, "assisted registration #%d" % (i + 1))
+		s = new_seeker(district=6, village_code=village)
+		r = op.submit("/operator/daftar", {k: v for k, v in s.items() if k not in ("password", "password2")})
+		self.assertRefusedWithWait(r, "operator past their allowance")
+
+
+if __name__ == "__main__":
+	import unittest
+	unittest.main()
