@@ -220,6 +220,65 @@ class OperatorAllowance(Abuse):
 		self.assertRefusedWithWait(r, "operator past their allowance")
 
 
+class Reports(Abuse):
+	"""Reports weighed by who sends them: three cheap reports (an anonymous
+	visitor, a rival employer's account, any seeker) no longer hide a
+	vacancy; an applicant's counts double; staff read every reason with the
+	reporter's kind."""
+	with_admin = True
+	server_env = {"LOKER_TRUST_PROXY": "1"}
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		s = cls.server
+		cls.admin_api = harness.admin_api(s, cls.admin)
+		cls.staff = harness.logged_in(s, cls.admin["phone"], cls.admin["password"])
+		cls.emp, _, _ = harness.company_employer(s, cls.admin_api)
+		cls.rival, _, _ = harness.company_employer(s, cls.admin_api)
+
+	def publish(self):
+		r = self.emp.submit("/pemberi/lowongan/baru", harness.vacancy_form())
+		self.assertIn("tersimpan=published", r.location or "", "not published: %r" % r)
+		return harness.vacancy_id_of(r)
+
+	def report(self, b, vid, reason, ip="127.0.0.1"):
+		tok = b.csrf("/lowongan/%s" % vid)
+		return b.post("/lowongan/%s/laporkan" % vid, {"reason": reason, "csrf": tok}, headers=from_ip(ip))
+
+	def test_cheap_reports_do_not_hide(self):
+		vid = self.publish()
+		for i in range(4):
+			self.assertEqual(self.report(Browser(self.server), vid, "anonim %d palsu" % i, "203.0.113.%d" % (60 + i)).status, 303)
+		self.assertEqual(self.report(self.rival, vid, "pesaing curang").status, 303)
+		seeker, _ = harness.registered_seeker(self.server)
+		self.assertEqual(self.report(seeker, vid, "pencari biasa").status, 303)
+		self.assertEqual(self.report(seeker, vid, "pencari biasa lagi").status, 303)
+		self.assertStatus(Browser(self.server).get("/lowongan/%s" % vid), 200, "cheap reports hid the vacancy")
+		# Staff see it in the queue with every reason and who sent it.
+		self.assertIn("/dinas/lowongan/%s" % vid, self.staff.get("/dinas/moderasi").text)
+		page = self.staff.get("/dinas/lowongan/%s" % vid).visible
+		for words in ("anonim 0 palsu", "anonim 3 palsu", "pesaing curang", "pencari biasa",
+		              "Pengunjung tanpa akun", "Akun pemberi kerja", "Pencari kerja"):
+			self.assertIn(words, page)
+		self.assertNotIn("pencari biasa lagi", page, "one report per person")
+
+	def test_applicant_and_seeker_hide(self):
+		vid = self.publish()
+		applicant, _ = harness.registered_seeker(self.server)
+		tok = applicant.csrf("/lowongan/%s" % vid)
+		r = applicant.post("/lowongan/%s/lamar" % vid, {"csrf": tok})
+		self.assertEqual(r.status, 303, "applying: %r" % r)
+		self.assertEqual(self.report(applicant, vid, "diminta transfer biaya").status, 303)
+		self.assertStatus(Browser(self.server).get("/lowongan/%s" % vid), 200, "one applicant alone hid it")
+		other, _ = harness.registered_seeker(self.server)
+		self.assertEqual(self.report(other, vid, "saya juga curiga").status, 303)
+		self.assertStatus(Browser(self.server).get("/lowongan/%s" % vid), 404, "applicant + seeker did not hide")
+		page = self.staff.get("/dinas/lowongan/%s" % vid).visible
+		self.assertIn("Pelamar lowongan ini", page)
+		self.assertIn("diminta transfer biaya", page)
+
+
 if __name__ == "__main__":
 	import unittest
 	unittest.main()

@@ -1,0 +1,6 @@
+-- Reports weighted by who sent them (issue 13): an applicant of the vacancy
+-- counts 2, another seeker 1; an anonymous visitor and another employer's
+-- account count 0 (their reason still reaches staff, and the vacancy joins
+-- the moderation queue). Hiding waits for a weight of 3 or for staff.
+ALTER TABLE vacancy_reports ADD COLUMN reporter_kind TEXT NOT NULL DEFAULT 'anonim';
+ALTER TABLE vacancy_reports ADD COLUMN weight INTEGER NOT NULL DEFAULT 1;
