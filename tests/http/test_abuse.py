@@ -196,17 +196,46 @@ class OperatorAllowance(Abuse):
 	with_admin = True
 	server_env = {"LOKER_REGISTER_IP_LIMIT": "1", "LOKER_REGISTER_OPERATOR_LIMIT": "2"}
 
-	def test_operator_has_own_allowance(self):
+	def operator(self, village):
 		admin = harness.logged_in(self.server, self.admin["phone"], self.admin["password"])
-		village = harness.village_of(6, 1)
 		phone = harness.make_phone()
-		r = admin.submit("/dinas/pengguna", {"role": "operator", "name": harness.unique_name("Operator"),
+		name = harness.unique_name("Operator")
+		r = admin.submit("/dinas/pengguna", {"role": "operator", "name": name,
 		                                     "phone": phone, "email": "", "village_code": village})
 		self.assertStatus(r, 200)
 		code = harness.eight_digit_codes(r.text)[0]
 		op = Browser(self.server)
 		self.assertRedirect(op.submit("/atur-sandi", {"phone": phone, "code": code, "password": PASSWORD,
 		                                               "password2": PASSWORD}), "/dasbor")
+		return op, name, admin
+
+	def test_operator_only_registers_and_sees_own_desa(self):
+		home, other = harness.village_of(7, 0), harness.village_of(8, 0)
+		op, _, admin = self.operator(home)
+		op2, name2, _ = self.operator(other)
+		s = new_seeker(district=8, village_code=other)
+		r = op.submit("/operator/daftar", {k: v for k, v in s.items() if k not in ("password", "password2")})
+		self.assertStatus(r, 422, "a resident of another desa")
+		self.assertIsNotNone(harness.field_error(r.text, "village_code"))
+		self.assertNotIn(s["name"], op.get("/operator").visible)
+		s = new_seeker(district=7, village_code=home)
+		r = op.submit("/operator/daftar", {k: v for k, v in s.items() if k not in ("password", "password2")})
+		self.assertStatus(r, 200, "a resident of the operator's desa")
+		self.assertIn(s["name"], op.get("/operator").visible)
+		# Staff move the resident to the other desa's operator.
+		sid = harness.find_id(admin, "/dinas/pencari", "/dinas/pencari", s["name"])
+		page = admin.get("/dinas/pencari/%s" % sid)
+		m = re.search(r'<option value="(\d+)"[^>]*>%s' % re.escape(name2), page.text)
+		self.assertIsNotNone(m, "the other operator is offered")
+		r = admin.submit("/dinas/pencari/%s/operator" % sid, {"operator_id": m.group(1)},
+		                 form_path="/dinas/pencari/%s" % sid)
+		self.assertRedirect(r, "/dinas/pencari/%s" % sid)
+		self.assertNotIn(s["name"], op.get("/operator").visible, "moved away from the first operator")
+		self.assertIn(s["name"], op2.get("/operator").visible, "now with the other desa's operator")
+
+	def test_operator_has_own_allowance(self):
+		village = harness.village_of(6, 1)
+		op, _, _ = self.operator(village)
 		# The office's address has used its allowance on a resident's own registration...
 		self.assertRedirect(Browser(self.server).register_seeker(new_seeker()), "/pencari")
 		self.assertStatus(Browser(self.server).register_seeker(new_seeker()), 429)
