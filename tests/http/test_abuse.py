@@ -16,8 +16,10 @@ The numbers (defaults, per hour unless said):
 Tests run behind a trusted proxy so each request can come from its own
 address (X-Forwarded-For)."""
 
+import datetime
 import os
 import re
+import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -306,6 +308,33 @@ class Reports(Abuse):
 		page = self.staff.get("/dinas/lowongan/%s" % vid).visible
 		self.assertIn("Pelamar lowongan ini", page)
 		self.assertIn("diminta transfer biaya", page)
+
+
+class OpenStatistics(Abuse):
+	"""Open statistics are the snapshot of the last closed month: asking
+	before and after one person registers gives the same figures."""
+
+	def test_monthly_snapshot_not_live(self):
+		for _ in range(6):
+			harness.registered_seeker(self.server, district=9)
+		before = Api(self.server).get("/api/v1/stats")
+		self.assertStatus(before, 200)
+		j = before.json()
+		now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7)))
+		last = (now.replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
+		self.assertEqual(j["month"], last, "figures of the last closed month")
+		page = Browser(self.server).get("/statistik")
+		self.assertIn("sekali sebulan", page.visible)
+		harness.registered_seeker(self.server, district=9)
+		after = Api(self.server).get("/api/v1/stats").json()
+		self.assertEqual(after, j, "one registration changed the published figures")
+		csv1 = Browser(self.server).get("/statistik/pencari-kecamatan.csv").text
+		harness.registered_seeker(self.server, district=9)
+		self.assertEqual(Browser(self.server).get("/statistik/pencari-kecamatan.csv").text, csv1)
+		con = sqlite3.connect("file:%s?mode=ro" % self.server.db, uri=True)
+		rows = con.execute("SELECT month FROM open_snapshots").fetchall()
+		con.close()
+		self.assertEqual(rows, [(last,)], "the snapshot is stored")
 
 
 if __name__ == "__main__":

@@ -4,3 +4,12 @@
 -- the moderation queue). Hiding waits for a weight of 3 or for staff.
 ALTER TABLE vacancy_reports ADD COLUMN reporter_kind TEXT NOT NULL DEFAULT 'anonim';
 ALTER TABLE vacancy_reports ADD COLUMN weight INTEGER NOT NULL DEFAULT 1;
+
+-- Open statistics are published as monthly snapshots (issue 13): the
+-- figures of a closed month, stored once, so that differencing two requests
+-- cannot read one person's change. body is the published JSON.
+CREATE TABLE open_snapshots (
+	month       TEXT PRIMARY KEY,                   -- "YYYY-MM", the month closed
+	body        TEXT NOT NULL,
+	created_at  INTEGER NOT NULL
+);
