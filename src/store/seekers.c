@@ -221,6 +221,32 @@ store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision, 
 	                      id, reason, now);
 }
 
+enum store_result
+store_seeker_reassign(struct store *s, int64_t id, int64_t operator_id, int64_t actor_id, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	/* The resident moves to the operator's desa; a row only when both exist. */
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE seekers SET village_code = (SELECT village_code FROM users WHERE id = ?2), "
+	    "district_code = substr((SELECT village_code FROM users WHERE id = ?2), 1, 8) "
+	    "WHERE user_id = ?1 AND EXISTS (SELECT 1 FROM users WHERE id = ?2 AND role = 'operator' "
+	    "AND village_code IS NOT NULL)");
+	STORE_BIND(st, STORE_V(id), STORE_V(operator_id));
+	if (store_exec_stmt(s, st) != 0 || sqlite3_changes(s->db) == 0) {
+		store_rollback(s);
+		return STORE_NOT_FOUND;
+	}
+	if (store_bump(s, "seeker_generation") < 0) {
+		store_rollback(s);
+		return STORE_ERROR;
+	}
+	st = store_stmt(s, "UPDATE users SET created_by = ?2 WHERE id = ?1");
+	STORE_BIND(st, STORE_V(id), STORE_V(operator_id));
+	return store_decision(s, st, actor_id, "seeker_reassigned", "seeker", id,
+	                      NULL, now);
+}
+
 int64_t
 store_seeker_count(struct store *s, const char *domicile_status)
 {

@@ -71,6 +71,10 @@ enum store_result store_seeker_reveal_nik(struct store *s, int64_t id, int64_t a
 /* Approve or reject a domicile request ("approved"/"rejected"), audited. */
 enum store_result store_seeker_decide_domicile(struct store *s, int64_t id, const char *decision,
                                                const char *reason, int64_t actor_id, int64_t now);
+/* Staff move a resident to another operator and that operator's desa;
+ * audited. STORE_NOT_FOUND when the seeker or operator is missing. */
+enum store_result store_seeker_reassign(struct store *s, int64_t id, int64_t operator_id, int64_t actor_id,
+                                        int64_t now);
 int64_t store_seeker_count(struct store *s, const char *domicile_status);
 /* How many sealed NIKs the database holds (seekers and individual employers):
  * a new key file must never be made for a database that has any. */

@@ -447,7 +447,8 @@ enum store_result
 store_vacancy_queue(struct store *s, struct arena *a, int64_t limit, struct store_vacancy **items, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'review' OR (v.status = 'published' AND v.hidden = 1) "
+	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'review' OR (v.status = 'published' AND (v.hidden = 1 OR "
+	    "EXISTS (SELECT 1 FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL))) "
 	    "ORDER BY v.hidden DESC, v.scam_score DESC, v.submitted_at LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
 	return STORE_ROWS(s, a, st, (size_t)limit, vacancy_from_row, items, count);
@@ -465,7 +466,8 @@ store_vacancy_moderate(struct store *s, int64_t id, const char *status, const ch
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE vacancies SET status = ?2, moderation_note = ?3, hidden = 0, updated_at = ?4, "
 	    "published_at = CASE WHEN ?2 = 'published' THEN coalesce(published_at, ?4) ELSE published_at END "
-	    "WHERE id = ?1 AND (status = 'review' OR (status = 'published' AND hidden = 1))");
+	    "WHERE id = ?1 AND (status = 'review' OR (status = 'published' AND (hidden = 1 OR EXISTS (SELECT 1 FROM "
+	    "vacancy_reports r WHERE r.vacancy_id = vacancies.id AND r.resolved_at IS NULL))))");
 	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(note), STORE_V(now));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
@@ -501,19 +503,21 @@ store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char
 }
 
 enum store_result
-store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32], const char *reason,
-                     int64_t now, int *distinct)
+store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32], const char *kind, int weight,
+                     const char *reason, int64_t now, int *distinct)
 {
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO vacancy_reports (vacancy_id, reporter, reason, created_at) "
-	    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published') "
+	    "INSERT INTO vacancy_reports (vacancy_id, reporter, reason, created_at, reporter_kind, weight) "
+	    "SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM vacancies WHERE id = ?1 AND status = 'published') "
 	    "ON CONFLICT (vacancy_id, reporter) DO NOTHING");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_blob(st, 2, reporter, 32, SQLITE_TRANSIENT);
 	store_bind_text(st, 3, reason);
 	sqlite3_bind_int64(st, 4, now);
+	store_bind_text(st, 5, kind);
+	sqlite3_bind_int(st, 6, weight);
 	if (store_exec_stmt(s, st) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) == 0) {
@@ -524,7 +528,8 @@ store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[3
 		store_rollback(s);
 		return exists ? STORE_CONFLICT : STORE_NOT_FOUND;
 	}
-	st = store_stmt(s, "SELECT count(*) FROM vacancy_reports WHERE vacancy_id = ?1 AND resolved_at IS NULL");
+	st = store_stmt(s, "SELECT coalesce(sum(weight), 0) FROM vacancy_reports WHERE vacancy_id = ?1 "
+	                   "AND resolved_at IS NULL");
 	sqlite3_bind_int64(st, 1, id);
 	*distinct = (int)store_int(s, st, 0);
 	if (*distinct >= VACANCY_REPORTS_TO_HIDE) {
@@ -537,6 +542,33 @@ store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[3
 fail:
 	store_rollback(s);
 	return STORE_ERROR;
+}
+
+bool
+store_vacancy_applied(struct store *s, int64_t id, int64_t seeker_id)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM applications WHERE vacancy_id = ?1 AND seeker_id = ?2");
+	STORE_BIND(st, STORE_V(id), STORE_V(seeker_id));
+	return store_int(s, st, 0) != 0;
+}
+
+static const struct store_col report_cols[] = {
+	STORE_COL(struct store_vacancy_report, kind),
+	STORE_COL(struct store_vacancy_report, weight),
+	STORE_COL(struct store_vacancy_report, reason),
+	STORE_COL(struct store_vacancy_report, created_at),
+	STORE_COL(struct store_vacancy_report, resolved),
+};
+
+enum store_result
+store_vacancy_reports(struct store *s, struct arena *a, int64_t id, int64_t limit,
+                      struct store_vacancy_report **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT reporter_kind, weight, reason, created_at, resolved_at IS NOT NULL FROM vacancy_reports "
+	    "WHERE vacancy_id = ?1 ORDER BY resolved_at IS NOT NULL, weight DESC, created_at LIMIT ?2");
+	STORE_BIND(st, STORE_V(id), STORE_V(limit));
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, report_cols, items, count);
 }
 
 int

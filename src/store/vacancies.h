@@ -14,7 +14,7 @@
 #include "core/vacancy.h"
 #include "store/store.h"
 
-#define VACANCY_REPORTS_TO_HIDE 3
+#define VACANCY_REPORTS_TO_HIDE 3   /* the weight of open reports that hides a vacancy */
 
 struct store_vacancy {
 	int64_t id;
@@ -69,11 +69,27 @@ enum store_result store_vacancy_moderate(struct store *s, int64_t id, const char
 /* The employer closes: reason filled or withdrawn, hires and channel (Pasal 6 report). */
 enum store_result store_vacancy_close(struct store *s, int64_t id, int64_t employer_id, const char *reason,
                                       int hires, const char *channel, int64_t now);
-/* A report from reporter (a keyed hash); *distinct is the number of distinct
- * reporters so far. At VACANCY_REPORTS_TO_HIDE the vacancy is hidden.
- * STORE_CONFLICT when this reporter already reported it. */
+/* A report from reporter (a keyed hash) of kind (pelamar, pencari, anonim,
+ * pemberi) counting weight; *distinct is the weight of open reports so far.
+ * At VACANCY_REPORTS_TO_HIDE the vacancy is hidden; any open report puts it
+ * in the moderation queue. STORE_CONFLICT when this reporter already
+ * reported it. */
 enum store_result store_vacancy_report(struct store *s, int64_t id, const unsigned char reporter[32],
+                                      const char *kind, int weight,
                                        const char *reason, int64_t now, int *distinct);
+/* Whether seeker_id applied to vacancy id (their report counts more). */
+bool store_vacancy_applied(struct store *s, int64_t id, int64_t seeker_id);
+/* A report as staff see it: who sent it (kind), its weight, the reason. */
+struct store_vacancy_report {
+	const char *kind;     /* pelamar, pencari, anonim, pemberi, staf */
+	int weight;
+	const char *reason;
+	int64_t created_at;
+	bool resolved;        /* decided by staff already */
+};
+/* Every report on vacancy id, open ones first (at most limit). */
+enum store_result store_vacancy_reports(struct store *s, struct arena *a, int64_t id, int64_t limit,
+                                        struct store_vacancy_report **items, size_t *count);
 /* Close every vacancy past its valid_until; the ids closed go into ids (at
  * most max: call again while it returns max). Returns how many, or -1. */
 int store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_t *ids, size_t max);

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "base/parse.h"
 #include "core/account_rules.h"
 #include "core/phone.h"
 #include "core/wilayah.h"
@@ -158,6 +159,25 @@ admin_seekers(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "admin_seekers", c);
 }
 
+/* The operators a resident can be moved to, each with their desa. */
+static void
+admin_operator_choices(struct http_request *req, struct tpl_ctx *c, int64_t current)
+{
+	struct store_user *items;
+	size_t n;
+	if (store_staff_list(web_req(req)->store, req->arena, &items, &n) != STORE_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(items[i].role, "operator") != 0 || items[i].village_code == NULL)
+			continue;
+		struct tpl_ctx *o = tpl_push(c, "operators");
+		tpl_setf(o, "id", "%lld", (long long)items[i].id);
+		tpl_set(o, "name", items[i].name);
+		tpl_set(o, "village", page_region_name(items[i].village_code));
+		tpl_set_bool(o, "selected", items[i].id == current);
+	}
+}
+
 /* One seeker's page; revealed_nik is shown when a reveal was just made. */
 static void
 render_seeker(struct http_request *req, struct http_response *res, int64_t id, const char *revealed_nik,
@@ -172,6 +192,7 @@ render_seeker(struct http_request *req, struct http_response *res, int64_t id, c
 	views_seeker(req, tpl_child(c, "seeker"), &k);
 	tpl_set(c, "revealed_nik", revealed_nik);
 	tpl_set(c, "reveal_error", error);
+	admin_operator_choices(req, c, k.created_by);
 	page_render(req, res, error ? 422 : 200, "admin_seeker", c);
 }
 
@@ -205,6 +226,22 @@ admin_seeker_reveal(struct http_request *req, struct http_response *res)
 	}
 	render_seeker(req, res, id, arena_strdup(req->arena, nik), NULL);
 	sodium_memzero(nik, sizeof(nik));
+}
+
+void
+admin_seeker_operator(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	int64_t id, op;
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
+		return;
+	const char *v = http_form(req, "operator_id");
+	if (v == NULL || !parse_int64(v, 1, INT64_MAX, &op) ||
+	    store_seeker_reassign(w->store, id, op, web_user(req)->id, w->now) != STORE_OK) {
+		render_seeker(req, res, id, NULL, "Pilih operator desa yang ada.");
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/dinas/pencari/%lld", (long long)id));
 }
 
 void

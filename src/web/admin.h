@@ -11,5 +11,7 @@
 web_handler admin_home, admin_employers, admin_employer, admin_employer_decide, admin_seekers,
             admin_seeker, admin_seeker_reveal, admin_seeker_domicile, admin_users,
             admin_users_post, admin_audit;
+/* Staff move a resident to another operator and that operator's desa. */
+web_handler admin_seeker_operator;
 
 #endif

@@ -19,18 +19,23 @@
 	"made available under the Open Database License (ODbL)."
 
 /* A registration's JSON body, or NULL after answering: 400 for a body that
- * is not a JSON object, 429 past registration's per-IP limit (counted by
- * the dispatcher). */
+ * is not a JSON object, 429 past the allowance of this address or of the
+ * NIK and phone sent (counted by auth_register_counted once the body passed
+ * its checks). */
 static json_t *
 signup_body(struct http_request *req, struct http_response *res)
 {
 	json_t *body = api_json_request_body(req, res);
-	unsigned wait = web_req(req)->retry_after;
-	if (body == NULL || wait == 0)
+	if (body == NULL)
+		return NULL;
+	unsigned wait = auth_register_person_gate(req, api_json_member_str(body, "nik"),
+	                                          api_json_member_str(body, "phone"));
+	if (wait == 0)
 		return body;
 	json_decref(body);
-	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-	api_json_error(res, 429, "rate_limited", "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.", NULL);
+	auth_retry_header(req, res, wait);
+	api_json_error(res, 429, "rate_limited",
+	               arena_printf(req->arena, "Terlalu banyak pendaftaran. %s", auth_retry_words(req->arena, wait)), NULL);
 	return NULL;
 }
 
@@ -54,7 +59,9 @@ api_seekers_create(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
+	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		api_json_form_error(res, &e);
 		goto done;
 	}
@@ -91,7 +98,9 @@ api_employers_create(struct http_request *req, struct http_response *res)
 	};
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_employer(web_req(req)->store, req->arena, web_req(req)->now, &in, &e, &out) != 0) {
+	int rc = signup_employer(web_req(req)->store, req->arena, web_req(req)->now, &in, &e, &out);
+	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		api_json_form_error(res, &e);
 		goto done;
 	}
@@ -125,8 +134,10 @@ api_session_create(struct http_request *req, struct http_response *res)
 		    "id", (json_int_t)u.id, "role", u.role, "name", u.name));
 		break;
 	case LOGIN_LIMITED:
-		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-		api_json_error(res, 429, "rate_limited", "Terlalu banyak percobaan masuk. Coba lagi nanti.", NULL);
+		auth_retry_header(req, res, wait);
+		api_json_error(res, 429, "rate_limited",
+		               arena_printf(req->arena, "Terlalu banyak percobaan masuk. %s", auth_retry_words(req->arena, wait)),
+		               NULL);
 		break;
 	case LOGIN_WRONG:
 		api_json_error(res, 401, "invalid_credentials", "Nomor HP/email atau kata sandi salah.", NULL);

@@ -18,9 +18,12 @@ web_config_load(void)
 {
 	app_settings_load();
 	web_config.secure_cookies = app_settings_env_int("LOKER_SECURE_COOKIES", 0, 0, 1) == 1;
-	web_config.register_ip_limit = (unsigned)app_settings_env_int("LOKER_REGISTER_IP_LIMIT", 10, 1, 1000000);
-	web_config.login_ip_limit = (unsigned)app_settings_env_int("LOKER_LOGIN_IP_LIMIT", 30, 1, 1000000);
+	web_config.register_ip_limit = (unsigned)app_settings_env_int("LOKER_REGISTER_IP_LIMIT", 100, 1, 1000000);
+	web_config.register_operator_limit =
+	    (unsigned)app_settings_env_int("LOKER_REGISTER_OPERATOR_LIMIT", 100, 1, 1000000);
+	web_config.login_ip_limit = (unsigned)app_settings_env_int("LOKER_LOGIN_IP_LIMIT", 100, 1, 1000000);
 	web_config.login_account_limit = (unsigned)app_settings_env_int("LOKER_LOGIN_ACCOUNT_LIMIT", 5, 1, 1000);
+	web_config.login_account_cap = (unsigned)app_settings_env_int("LOKER_LOGIN_ACCOUNT_CAP", 50, 1, 100000);
 	web_config.session_idle_s = app_settings_env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
 	web_config.session_max_s = app_settings_env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
 	web_config.trust_proxy = app_settings_env_int("LOKER_TRUST_PROXY", 0, 0, 1) == 1;

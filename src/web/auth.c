@@ -6,8 +6,11 @@
 
 #include <sodium.h>
 
+#include "core/phone.h"
+#include "crypto/nik_seal.h"
 #include "crypto/password.h"
 #include "crypto/token.h"
+#include "app/form.h"
 #include "http/ratelimit.h"
 #include "store/sessions.h"
 #include "web/context.h"
@@ -125,46 +128,200 @@ auth_logout(struct http_request *req, struct http_response *res, bool api)
 		set_cookie(req, res, AUTH_SESSION_COOKIE, "", 0);
 }
 
+/* Every limit's key and allowance. Keys on what identifies a person (the
+ * account, the phone, the NIK's blind index) are tight; keys on the address
+ * are loose, since a desa's Wi-Fi, an operator's office or a mobile carrier's
+ * NAT puts many people behind one address. */
+#define LOGIN_WINDOW_S  900     /* failed logins per account (+ address) */
+#define LOGIN_IP_WINDOW_S 600   /* failed logins per address */
+#define REG_WINDOW_S    3600
+#define REG_PERSON_LIMIT 3      /* registrations reaching the accounts per NIK or phone per hour */
+#define REG_CONFLICT_LIMIT 5    /* "already registered" answers per address (or operator) per hour */
+#define CODE_WINDOW_S   3600
+#define CODE_SEND_LIMIT 3       /* codes sent per phone per hour */
+#define CODE_ASK_IP_LIMIT 30    /* code requests per address per hour */
+#define CODE_TRY_LIMIT  5       /* wrong codes per phone and address per hour */
+#define CODE_TRY_CAP    20      /* wrong codes per phone from anywhere per hour */
+
+static unsigned
+max_wait(unsigned a, unsigned b)
+{
+	return a > b ? a : b;
+}
+
 unsigned
 auth_login_ip_gate(struct http_request *req)
 {
-	return ratelimit_hit(arena_printf(req->arena, "login-ip:%s", req->client_ip), web_config.login_ip_limit,
-	                     600, web_req(req)->now);
+	return ratelimit_peek(arena_printf(req->arena, "login-ip:%s", req->client_ip), web_config.login_ip_limit,
+	                      LOGIN_IP_WINDOW_S, web_req(req)->now);
 }
 
 unsigned
 auth_login_account_gate(struct http_request *req, const char *login)
 {
-	return ratelimit_peek(arena_printf(req->arena, "login-fail:%s", login), web_config.login_account_limit,
-	                      900, web_req(req)->now);
+	int64_t now = web_req(req)->now;
+	unsigned here = ratelimit_peek(arena_printf(req->arena, "login-fail:%s|%s", login, req->client_ip),
+	                               web_config.login_account_limit, LOGIN_WINDOW_S, now);
+	unsigned anywhere = ratelimit_peek(arena_printf(req->arena, "login-acct:%s", login),
+	                                   web_config.login_account_cap, LOGIN_WINDOW_S, now);
+	return max_wait(here, anywhere);
 }
 
 void
 auth_login_failed(struct http_request *req, const char *login)
 {
-	ratelimit_hit(arena_printf(req->arena, "login-fail:%s", login), web_config.login_account_limit, 900,
-	              web_req(req)->now);
+	int64_t now = web_req(req)->now;
+	ratelimit_hit(arena_printf(req->arena, "login-ip:%s", req->client_ip), web_config.login_ip_limit,
+	              LOGIN_IP_WINDOW_S, now);
+	ratelimit_hit(arena_printf(req->arena, "login-fail:%s|%s", login, req->client_ip),
+	              web_config.login_account_limit, LOGIN_WINDOW_S, now);
+	ratelimit_hit(arena_printf(req->arena, "login-acct:%s", login), web_config.login_account_cap,
+	              LOGIN_WINDOW_S, now);
 }
 
 void
-auth_login_succeeded(const char *login)
+auth_login_succeeded(struct http_request *req, const char *login)
 {
-	char key[160];
-	snprintf(key, sizeof(key), "login-fail:%s", login);
-	ratelimit_forget(key);
+	ratelimit_forget(arena_printf(req->arena, "login-fail:%s|%s", login, req->client_ip));
+}
+
+/* An operator registers residents from the desa office: their own account
+ * is the key, not the office's address. */
+static const char *
+register_source(struct http_request *req)
+{
+	const struct store_user *u = web_req(req)->user;
+	if (u != NULL && auth_is(u, "operator"))
+		return arena_printf(req->arena, "op:%lld", (long long)u->id);
+	return arena_printf(req->arena, "ip:%s", req->client_ip);
+}
+
+static unsigned
+register_limit(const struct store_user *u)
+{
+	return u != NULL && auth_is(u, "operator") ? web_config.register_operator_limit : web_config.register_ip_limit;
+}
+
+/* The NIK's blind index in hex (the limit table never sees a NIK), or NULL
+ * when nik is not 16 digits (the form then fails validation, uncounted). */
+static const char *
+nik_key(struct arena *a, const char *nik)
+{
+	char digits[17];
+	size_t n = 0;
+	if (nik == NULL)
+		return NULL;
+	for (const char *p = nik; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n == 16)
+				return NULL;
+			digits[n++] = *p;
+		} else if (*p != ' ' && *p != '.' && *p != '-') {
+			return NULL;
+		}
+	}
+	if (n != 16)
+		return NULL;
+	digits[16] = '\0';
+	unsigned char idx[NIK_INDEX_LEN];
+	char *hex = arena_alloc(a, 2 * 16 + 1);
+	nik_index(digits, idx);
+	sodium_bin2hex(hex, 2 * 16 + 1, idx, 16);
+	sodium_memzero(digits, sizeof(digits));
+	return hex;
+}
+
+static const char *
+phone_key(struct arena *a, const char *phone)
+{
+	char norm[PHONE_MAX];
+	return phone != NULL && phone_normalize(phone, norm) ? arena_strdup(a, norm) : NULL;
 }
 
 unsigned
 auth_register_gate(struct http_request *req)
 {
-	return ratelimit_hit(arena_printf(req->arena, "register-ip:%s", req->client_ip),
-	                     web_config.register_ip_limit, 3600, web_req(req)->now);
+	int64_t now = web_req(req)->now;
+	const char *src = register_source(req);
+	unsigned w = ratelimit_peek(arena_printf(req->arena, "reg-%s", src), register_limit(web_req(req)->user),
+	                            REG_WINDOW_S, now);
+	return max_wait(w, ratelimit_peek(arena_printf(req->arena, "reg-conflict-%s", src), REG_CONFLICT_LIMIT,
+	                                  REG_WINDOW_S, now));
 }
 
 unsigned
-auth_code_gate(struct http_request *req, const char *phone)
+auth_register_person_gate(struct http_request *req, const char *nik, const char *phone)
 {
-	return ratelimit_hit(arena_printf(req->arena, "code:%s", phone), 10, 3600, web_req(req)->now);
+	int64_t now = web_req(req)->now;
+	const char *nk = nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
+	unsigned w = auth_register_gate(req);
+	if (nk != NULL)
+		w = max_wait(w, ratelimit_peek(arena_printf(req->arena, "reg-nik:%s", nk), REG_PERSON_LIMIT,
+		                               REG_WINDOW_S, now));
+	if (pk != NULL)
+		w = max_wait(w, ratelimit_peek(arena_printf(req->arena, "reg-phone:%s", pk), REG_PERSON_LIMIT,
+		                               REG_WINDOW_S, now));
+	return w;
+}
+
+void
+auth_register_counted(struct http_request *req, const char *nik, const char *phone, const struct form_errors *e)
+{
+	int64_t now = web_req(req)->now;
+	const char *src = register_source(req);
+	const char *nk = nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
+
+	/* A form that failed its checks never reached the accounts: not counted. */
+	if (e != NULL && e->status != 409)
+		return;
+	ratelimit_hit(arena_printf(req->arena, "reg-%s", src), register_limit(web_req(req)->user), REG_WINDOW_S, now);
+	if (e != NULL)
+		ratelimit_hit(arena_printf(req->arena, "reg-conflict-%s", src), REG_CONFLICT_LIMIT, REG_WINDOW_S, now);
+	if (nk != NULL)
+		ratelimit_hit(arena_printf(req->arena, "reg-nik:%s", nk), REG_PERSON_LIMIT, REG_WINDOW_S, now);
+	if (pk != NULL)
+		ratelimit_hit(arena_printf(req->arena, "reg-phone:%s", pk), REG_PERSON_LIMIT, REG_WINDOW_S, now);
+}
+
+bool
+auth_code_send_allowed(struct http_request *req, const char *phone)
+{
+	int64_t now = web_req(req)->now;
+	if (ratelimit_hit(arena_printf(req->arena, "code-ask-ip:%s", req->client_ip), CODE_ASK_IP_LIMIT,
+	                  CODE_WINDOW_S, now) != 0)
+		return false;
+	return ratelimit_hit(arena_printf(req->arena, "code-send:%s", phone), CODE_SEND_LIMIT, CODE_WINDOW_S, now) == 0;
+}
+
+unsigned
+auth_code_try_gate(struct http_request *req, const char *phone)
+{
+	int64_t now = web_req(req)->now;
+	unsigned here = ratelimit_peek(arena_printf(req->arena, "code-try:%s|%s", phone, req->client_ip),
+	                               CODE_TRY_LIMIT, CODE_WINDOW_S, now);
+	return max_wait(here, ratelimit_peek(arena_printf(req->arena, "code-try-all:%s", phone), CODE_TRY_CAP,
+	                                     CODE_WINDOW_S, now));
+}
+
+void
+auth_code_try_failed(struct http_request *req, const char *phone)
+{
+	int64_t now = web_req(req)->now;
+	ratelimit_hit(arena_printf(req->arena, "code-try:%s|%s", phone, req->client_ip), CODE_TRY_LIMIT,
+	              CODE_WINDOW_S, now);
+	ratelimit_hit(arena_printf(req->arena, "code-try-all:%s", phone), CODE_TRY_CAP, CODE_WINDOW_S, now);
+}
+
+const char *
+auth_retry_words(struct arena *a, unsigned wait_s)
+{
+	return arena_printf(a, "Coba lagi dalam %u menit.", (wait_s + 59) / 60);
+}
+
+void
+auth_retry_header(struct http_request *req, struct http_response *res, unsigned wait_s)
+{
+	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait_s));
 }
 
 /* A hash to verify against when there is no account or no password yet, so

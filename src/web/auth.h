@@ -8,6 +8,8 @@
 #include "http/http.h"
 #include "store/users.h"
 
+struct form_errors;
+
 #define AUTH_SESSION_COOKIE "loker_sid"
 #define AUTH_PRE_COOKIE "loker_pre"
 
@@ -28,20 +30,41 @@ int auth_login(struct http_request *req, struct http_response *res, int64_t user
 /* End the current session and clear the cookie. */
 void auth_logout(struct http_request *req, struct http_response *res, bool api);
 
-/* Rate-limit gate for login attempts from this IP (the dispatcher calls it
- * for routes of class login); counts the attempt, returns seconds to wait
- * (0 = go on). */
+/* Rate-limit gate for logins from this address (the dispatcher calls it for
+ * routes of class login): only failed logins count, and the allowance is
+ * loose (many people share an address). Seconds to wait, 0 = go on. */
 unsigned auth_login_ip_gate(struct http_request *req);
-/* Rate-limit gate for failed logins on the account login (normalised); returns
- * seconds to wait (0 = go on). Failures are counted with auth_login_failed. */
+/* Gate for the account login (normalised): failures on this account from
+ * this address (tight), and from anywhere (a higher cap that still stops
+ * brute force), so strangers elsewhere cannot lock the owner out. */
 unsigned auth_login_account_gate(struct http_request *req, const char *login);
+/* Count a failed login (address, account + address, account). */
 void auth_login_failed(struct http_request *req, const char *login);
-void auth_login_succeeded(const char *login);
-/* Rate-limit gate for registrations from this IP; counts the attempt. */
+/* A right password: forget this address's failures on the account. */
+void auth_login_succeeded(struct http_request *req, const char *login);
+/* Registration gate before the form is read (dispatcher): this address's, or
+ * an operator's own, allowance of registrations and of "already registered"
+ * answers. Counts nothing; seconds to wait, 0 = go on. */
 unsigned auth_register_gate(struct http_request *req);
-
-/* Rate-limit gate for one-time code requests and attempts per phone; counts the attempt. */
-unsigned auth_code_gate(struct http_request *req, const char *phone);
+/* The same, plus the allowances of this NIK (by its blind index) and phone. */
+unsigned auth_register_person_gate(struct http_request *req, const char *nik, const char *phone);
+/* Count a registration that reached the accounts: e NULL (created) or a 409
+ * (already registered). Forms that failed their checks are not counted. */
+void auth_register_counted(struct http_request *req, const char *nik, const char *phone,
+                           const struct form_errors *e);
+/* A code request for phone (normalised): counts it and says whether a code
+ * may be sent (a few an hour per phone, looser per address). The answer to
+ * the person is the same either way. */
+bool auth_code_send_allowed(struct http_request *req, const char *phone);
+/* Gate for code attempts on phone: wrong codes from this address, and from
+ * anywhere (a separate budget from requests). Seconds to wait, 0 = go on. */
+unsigned auth_code_try_gate(struct http_request *req, const char *phone);
+/* Count a wrong code for phone. */
+void auth_code_try_failed(struct http_request *req, const char *phone);
+/* "Coba lagi dalam N menit." for a wait of wait_s seconds (rounded up). */
+const char *auth_retry_words(struct arena *a, unsigned wait_s);
+/* The Retry-After header for a wait of wait_s seconds. */
+void auth_retry_header(struct http_request *req, struct http_response *res, unsigned wait_s);
 
 /* Check the account against a password (argon2id); false when u is NULL or
  * has no password yet, after the same work, so timing does not tell. */

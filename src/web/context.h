@@ -16,9 +16,11 @@
  * too (base URL, minimum age) are in app/settings.h. */
 struct web_config {
 	bool secure_cookies;             /* LOKER_SECURE_COOKIES=1 behind TLS */
-	unsigned register_ip_limit;      /* registrations per IP per hour */
-	unsigned login_ip_limit;         /* login attempts per IP per 10 minutes */
-	unsigned login_account_limit;    /* failed logins per account per 15 minutes */
+	unsigned register_ip_limit;      /* registrations per IP per hour (failed forms uncounted) */
+	unsigned register_operator_limit; /* registrations per operator account per hour */
+	unsigned login_ip_limit;         /* failed logins per IP per 10 minutes */
+	unsigned login_account_limit;    /* failed logins per account and IP per 15 minutes */
+	unsigned login_account_cap;      /* failed logins per account from anywhere per 15 minutes */
 	int64_t session_idle_s;          /* a session ends after this long unused */
 	int64_t session_max_s;           /* and after this long in any case */
 	bool trust_proxy;                /* LOKER_TRUST_PROXY=1: behind nginx on this machine */

@@ -51,7 +51,7 @@ login_check(struct http_request *req, const char *login, const char *password, s
 		auth_login_failed(req, norm);
 		return LOGIN_WRONG;
 	}
-	auth_login_succeeded(norm);
+	auth_login_succeeded(req, norm);
 	return LOGIN_OK;
 }
 
@@ -89,9 +89,9 @@ login_post(struct http_request *req, struct http_response *res)
 		http_redirect(res, "/dasbor");
 		break;
 	case LOGIN_LIMITED:
-		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-		render_login(req, res, 429, arena_printf(req->arena,
-		    "Terlalu banyak percobaan masuk. Coba lagi dalam %u menit.", (wait + 59) / 60));
+		auth_retry_header(req, res, wait);
+		render_login(req, res, 429, arena_printf(req->arena, "Terlalu banyak percobaan masuk. %s",
+		                                         auth_retry_words(req->arena, wait)));
 		break;
 	case LOGIN_WRONG:
 		render_login(req, res, 401, "Nomor HP/email atau kata sandi salah.");
@@ -177,8 +177,11 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 		page_render(req, res, 422, "password_forgot", c);
 		return;
 	}
-	unsigned wait = auth_code_gate(req, phone);
-	if (wait == 0 && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK) {
+	/* Requests have their own budget (a few codes an hour per phone), apart
+	 * from code attempts: strangers asking again and again neither flood the
+	 * person's WhatsApp nor spoil the code they already have. */
+	bool send = auth_code_send_allowed(req, phone);
+	if (send && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK) {
 		if (store_begin(w->store) == 0) {
 			const char *code = signup_issue_code(w->store, req->arena, w->now, u.id, "reset_password");
 			const char *body = arena_printf(req->arena,
@@ -213,16 +216,20 @@ login_code_post(struct http_request *req, struct http_response *res)
 	char phone[PHONE_MAX];
 	const char *code = http_form(req, "code"), *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
 
-	bool known = http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone) &&
-	             store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK;
-	unsigned wait = known ? auth_code_gate(req, phone) : 0;
+	/* Every step is the same for a number with and without an account: the
+	 * same limits (keyed on the number sent), the same password rules, the
+	 * same wrong-code answer. Only wrong codes count, per number and address
+	 * and per number from anywhere, never the requests for codes. */
+	bool valid_phone = http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone);
+	unsigned wait = valid_phone ? auth_code_try_gate(req, phone) : 0;
 	if (wait != 0) {
-		http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
-		form_error(&e, 429, "code", "rate_limited", "Terlalu banyak percobaan. Coba lagi nanti.");
+		auth_retry_header(req, res, wait);
+		form_error(&e, 429, "code", "rate_limited",
+		           arena_printf(req->arena, "Terlalu banyak percobaan. %s", auth_retry_words(req->arena, wait)));
 		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
-	const char *rule = rules_password(pw ? pw : "", known ? phone : NULL);
+	const char *rule = rules_password(pw ? pw : "", valid_phone ? phone : NULL);
 	if (rule != NULL)
 		form_error(&e, 422, "password", "invalid_field", rule);
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
@@ -234,7 +241,10 @@ login_code_post(struct http_request *req, struct http_response *res)
 	unsigned char hash[TOKEN_HASH_LEN];
 	char pwhash[PASSWORD_HASH_LEN];
 	token_hash(code ? code : "", hash);
+	bool known = valid_phone && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK;
 	if (!known || store_code_consume(w->store, u.id, hash, w->now) != STORE_OK) {
+		if (valid_phone)
+			auth_code_try_failed(req, phone);
 		form_error(&e, 422, "code", "invalid_code",
 		           "Nomor HP atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
 		page_form_again(req, res, &e, login_code_form);

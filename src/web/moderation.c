@@ -51,6 +51,29 @@ moderation_queue(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "moderation", c);
 }
 
+/* Every report with its reason and who sent it (staff weigh them). */
+static void
+moderation_reports(struct http_request *req, struct tpl_ctx *c, int64_t id)
+{
+	struct store_vacancy_report *items;
+	size_t n;
+	if (store_vacancy_reports(web_req(req)->store, req->arena, id, 200, &items, &n) != STORE_OK)
+		return;
+	tpl_set_bool(c, "has_reports", n > 0);
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_ctx *r = tpl_push(c, "reports");
+		const char *k = items[i].kind;
+		tpl_set(r, "kind", strcmp(k, "pelamar") == 0 ? "Pelamar lowongan ini"
+		                 : strcmp(k, "pencari") == 0 ? "Pencari kerja"
+		                 : strcmp(k, "pemberi") == 0 ? "Akun pemberi kerja (tidak dihitung)"
+		                 : strcmp(k, "operator") == 0 ? "Operator desa"
+		                 : strcmp(k, "staf") == 0 ? "Petugas Dinas" : "Pengunjung tanpa akun (tidak dihitung)");
+		tpl_setf(r, "weight", "%d", items[i].weight);
+		tpl_set(r, "reason", items[i].reason);
+		tpl_set_bool(r, "resolved", items[i].resolved);
+	}
+}
+
 static void
 render_moderation(struct http_request *req, struct http_response *res, const struct store_vacancy *o,
                   const char *error)
@@ -60,7 +83,8 @@ render_moderation(struct http_request *req, struct http_response *res, const str
 	views_vacancy(req, v, o, true);
 	employer_history(req, v, o->employer_id);
 	tpl_set(v, "employer_status", o->employer_status);
-	tpl_set_bool(c, "decidable", strcmp(o->status, "review") == 0 || o->hidden);
+	tpl_set_bool(c, "decidable", strcmp(o->status, "review") == 0 || o->hidden || o->report_count > 0);
+	moderation_reports(req, c, o->id);
 	tpl_set(c, "error_reason", error);
 	page_render(req, res, error ? 422 : 200, "moderation_vacancy", c);
 }

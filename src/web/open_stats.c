@@ -1,12 +1,15 @@
 /* open_stats.c - /statistik, /statistik/{table}.csv and /api/v1/stats: a few
  * aggregates for the public, from the same store queries as the Dinas
- * dashboard, with small cells suppressed. Anyone may ask, so the result is
- * kept per process and computed again only when seekers or vacancies
- * changed (the store's generation counters) or after OPEN_CACHE_S. */
+ * dashboard, with small cells suppressed. Published as monthly snapshots:
+ * the figures are computed once when a month has closed (at the first
+ * request after it), stored (store/snapshots.h) and shown unchanged the
+ * whole next month, so nobody can read one person's change by asking twice.
+ * Each process keeps the month's snapshot in memory. */
 #include "web/open_stats.h"
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -16,6 +19,7 @@
 #include "report/svg.h"
 #include "app/dashboard.h"
 #include "store/dashboard.h"
+#include "store/snapshots.h"
 #include "web/api_json.h"
 #include "web/app.h"
 #include "web/dashboard.h"
@@ -24,7 +28,6 @@
 
 #define OPEN_TABLES 7
 #define OPEN_ROWS_MAX 40
-#define OPEN_CACHE_S 300
 #define OPEN_LICENCE "Data: Dinas Tenaga Kerja Kabupaten Purbalingga, CC BY 4.0; wilayah: idn-area-data (ODbL)"
 
 struct open_row {
@@ -47,7 +50,8 @@ struct open_table {
 struct open_data {
 	struct open_table t[OPEN_TABLES];
 	char first_month[8], last_month[8];
-	int64_t generation, computed_at;
+	char month[8];              /* the closed month these figures are of */
+	int64_t computed_at;
 	bool valid;
 };
 
@@ -137,7 +141,6 @@ compute(struct http_request *req, struct open_data *out)
 	struct dash_filter f = {0};
 	struct dashboard d;
 	memset(out, 0, sizeof(*out));
-	out->generation = store_dashboard_generation(w->store);
 	if (app_dashboard(w->store, req->arena, &f, w->now, 0, &d) != STORE_OK)
 		return false;
 	fill_table(&out->t[0], "pencari-kecamatan", "Pencari kerja aktif per kecamatan", "orang", &d.supply_district, 1);
@@ -157,23 +160,116 @@ compute(struct http_request *req, struct open_data *out)
 	return true;
 }
 
-/* The published figures, from the cache when nothing changed. */
+/* ------------------------------------------------------------ snapshots */
+
+static json_t *
+open_json(const struct open_data *d)
+{
+	json_t *tables = json_array();
+	for (size_t i = 0; i < OPEN_TABLES; i++) {
+		const struct open_table *t = &d->t[i];
+		json_t *rows = json_array();
+		for (size_t j = 0; j < t->n; j++)
+			json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:b}", "code", t->rows[j].key, "name",
+			                                      t->rows[j].label, "count",
+			                                      t->rows[j].suppressed ? json_null() : json_integer(t->rows[j].value),
+			                                      "suppressed", t->rows[j].suppressed));
+		json_array_append_new(tables, json_pack("{s:s, s:s, s:s, s:o, s:o, s:b}", "name", t->name, "title", t->title,
+		                                        "unit", t->unit, "rows", rows, "total",
+		                                        t->total_suppressed ? json_null() : json_integer(t->total),
+		                                        "total_suppressed", t->total_suppressed));
+	}
+	return json_pack("{s:s, s:i, s:s, s:{s:s, s:s}, s:I, s:o}", "licence", OPEN_LICENCE, "min_cell",
+	                 OPEN_STATS_MIN_CELL, "month", d->month, "placements_months", "from", d->first_month, "to",
+	                 d->last_month, "computed_at", (json_int_t)d->computed_at, "tables", tables);
+}
+
+static void
+copy_str(char *dst, size_t n, json_t *v)
+{
+	snprintf(dst, n, "%s", json_is_string(v) ? json_string_value(v) : "");
+}
+
+/* A stored snapshot back into the figures; the table names, titles and
+ * units are this program's (matched by name). False when it does not parse. */
+static bool
+open_parse(const char *body, const struct open_data *shape, struct open_data *out)
+{
+	json_t *o = json_loads(body, 0, NULL);
+	bool ok = false;
+	json_t *tables = json_object_get(o, "tables");
+	if (!json_is_array(tables) || json_array_size(tables) != OPEN_TABLES)
+		goto done;
+	memset(out, 0, sizeof(*out));
+	copy_str(out->month, sizeof(out->month), json_object_get(o, "month"));
+	json_t *pm = json_object_get(o, "placements_months");
+	copy_str(out->first_month, sizeof(out->first_month), json_object_get(pm, "from"));
+	copy_str(out->last_month, sizeof(out->last_month), json_object_get(pm, "to"));
+	out->computed_at = json_integer_value(json_object_get(o, "computed_at"));
+	for (size_t i = 0; i < OPEN_TABLES; i++) {
+		json_t *jt = json_array_get(tables, i), *rows = json_object_get(jt, "rows");
+		struct open_table *t = &out->t[i];
+		t->name = shape->t[i].name;
+		t->title = shape->t[i].title;
+		t->unit = shape->t[i].unit;
+		if (!json_is_array(rows) || json_array_size(rows) > OPEN_ROWS_MAX ||
+		    strcmp(json_string_value(json_object_get(jt, "name")) ? json_string_value(json_object_get(jt, "name"))
+		                                                           : "", t->name) != 0)
+			goto done;
+		for (size_t j = 0; j < json_array_size(rows); j++) {
+			json_t *r = json_array_get(rows, j);
+			struct open_row *row = &t->rows[t->n++];
+			copy_str(row->key, sizeof(row->key), json_object_get(r, "code"));
+			copy_str(row->label, sizeof(row->label), json_object_get(r, "name"));
+			row->suppressed = json_is_true(json_object_get(r, "suppressed"));
+			row->value = json_integer_value(json_object_get(r, "count"));
+		}
+		t->total_suppressed = json_is_true(json_object_get(jt, "total_suppressed"));
+		t->total = json_integer_value(json_object_get(jt, "total"));
+	}
+	out->valid = true;
+	ok = true;
+done:
+	json_decref(o);
+	return ok;
+}
+
+/* The published figures: the snapshot of the last closed month, made and
+ * stored at the first request after it closed. */
 static bool
 open_data_get(struct http_request *req, struct open_data *out)
 {
 	struct web_request *w = web_req(req);
-	int64_t gen = store_dashboard_generation(w->store);
+	char month[8];
+	const char *body = NULL;
 	bool hit = false;
+
+	dash_month_format(dash_month_of(w->now) - 1, month);
 	pthread_mutex_lock(&open_lock);
-	if (open_cache.valid && gen >= 0 && open_cache.generation == gen && w->now >= open_cache.computed_at &&
-	    w->now - open_cache.computed_at < OPEN_CACHE_S) {
+	if (open_cache.valid && strcmp(open_cache.month, month) == 0) {
 		*out = open_cache;
 		hit = true;
 	}
 	pthread_mutex_unlock(&open_lock);
 	if (hit)
 		return true;
-	if (!compute(req, out))
+	/* The shape (names, titles, units) and, when no snapshot is stored yet,
+	 * the figures themselves. */
+	struct open_data *now = arena_alloc(req->arena, sizeof(*now));
+	if (!compute(req, now))
+		return false;
+	enum store_result r = store_snapshot_get(w->store, req->arena, month, &body);
+	if (r == STORE_NOT_FOUND) {
+		snprintf(now->month, sizeof(now->month), "%s", month);
+		json_t *j = open_json(now);
+		char *text = json_dumps(j, JSON_COMPACT);
+		json_decref(j);
+		r = text != NULL ? store_snapshot_put(w->store, month, text, w->now) : STORE_ERROR;
+		free(text);
+		if (r == STORE_OK)   /* read back: another process may have stored its own first */
+			r = store_snapshot_get(w->store, req->arena, month, &body);
+	}
+	if (r != STORE_OK || !open_parse(body, now, out))
 		return false;
 	pthread_mutex_lock(&open_lock);
 	open_cache = *out;
@@ -204,6 +300,7 @@ open_page(struct http_request *req, struct http_response *res)
 	struct tpl_ctx *c = page_ctx(req, res, "Statistik terbuka");
 	tpl_set(c, "licence", OPEN_LICENCE);
 	tpl_setf(c, "window", "%s sampai %s", d->first_month, d->last_month);
+	tpl_set(c, "month", d->month);
 	for (size_t i = 0; i < OPEN_TABLES; i++) {
 		const struct open_table *t = &d->t[i];
 		struct tpl_ctx *tc = tpl_push(c, "tables");
@@ -269,22 +366,6 @@ open_api(struct http_request *req, struct http_response *res)
 		api_json_error(res, 500, "internal", "Statistik tidak dapat dihitung. Coba lagi.", NULL);
 		return;
 	}
-	json_t *tables = json_array();
-	for (size_t i = 0; i < OPEN_TABLES; i++) {
-		const struct open_table *t = &d->t[i];
-		json_t *rows = json_array();
-		for (size_t j = 0; j < t->n; j++)
-			json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:b}", "code", t->rows[j].key, "name",
-			                                      t->rows[j].label, "count",
-			                                      t->rows[j].suppressed ? json_null() : json_integer(t->rows[j].value),
-			                                      "suppressed", t->rows[j].suppressed));
-		json_array_append_new(tables, json_pack("{s:s, s:s, s:s, s:o, s:o, s:b}", "name", t->name, "title", t->title,
-		                                        "unit", t->unit, "rows", rows, "total",
-		                                        t->total_suppressed ? json_null() : json_integer(t->total),
-		                                        "total_suppressed", t->total_suppressed));
-	}
-	json_t *o = json_pack("{s:s, s:i, s:{s:s, s:s}, s:I, s:o}", "licence", OPEN_LICENCE, "min_cell",
-	                      OPEN_STATS_MIN_CELL, "placements_months", "from", d->first_month, "to", d->last_month,
-	                      "computed_at", (json_int_t)d->computed_at, "tables", tables);
+	json_t *o = open_json(d);
 	api_json_send(res, 200, o);
 }

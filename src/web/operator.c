@@ -31,7 +31,9 @@ operator_home(struct http_request *req, struct http_response *res)
 	struct store_seeker *items;
 	size_t n;
 	int64_t total, page = page_number(req);
-	struct store_seeker_filter mine = {.created_by = u->id, .limit = OPERATOR_PER_PAGE,
+	/* Only the residents they registered who live in their own desa: a
+	 * resident staff moved elsewhere leaves this list. */
+	struct store_seeker_filter mine = {.created_by = u->id, .village_code = u->village_code, .limit = OPERATOR_PER_PAGE,
 	                                   .offset = (page - 1) * OPERATOR_PER_PAGE};
 	if (store_seeker_list(s, req->arena, &mine, &items, &n, &total) == STORE_OK) {
 		for (size_t i = 0; i < n; i++)
@@ -74,7 +76,26 @@ operator_register_post(struct http_request *req, struct http_response *res)
 	in.assisted_by = u->id;
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
+	/* An operator registers residents of their own desa only. */
+	if (in.village_code == NULL || u->village_code == NULL || strcmp(in.village_code, u->village_code) != 0) {
+		form_error(&e, 422, "village_code", "invalid_field",
+		           arena_printf(req->arena, "Operator hanya dapat mendaftarkan warga desa %s.",
+		                        page_region_name(u->village_code)));
+		render_register(req, res, u, &e);
+		return;
+	}
+	/* The operator's own allowance (not the office's address), and the NIK's and phone's. */
+	unsigned wait = auth_register_person_gate(req, in.nik, in.phone);
+	if (wait != 0) {
+		form_error(&e, 429, "form", "rate_limited",
+		           arena_printf(req->arena, "Terlalu banyak pendaftaran. %s", auth_retry_words(req->arena, wait)));
+		auth_retry_header(req, res, wait);
+		render_register(req, res, u, &e);
+		return;
+	}
+	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		render_register(req, res, u, &e);
 		return;
 	}

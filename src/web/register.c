@@ -71,19 +71,21 @@ render_form(struct http_request *req, struct http_response *res, const char *tpl
 	page_render(req, res, e != NULL ? e->status : 200, tpl, c);
 }
 
-/* Registration gate: the per-IP rate limit, counted by the dispatcher
- * (route class register), answered here on the form. */
+/* Registration gate: this address's loose allowance, and the tight ones of
+ * the NIK (blind index) and phone sent, answered on the form with when to
+ * try again. Counted only once the form passed its checks
+ * (auth_register_counted). */
 static bool
 register_allowed(struct http_request *req, struct http_response *res, const char *tpl, const char *title,
                  const char *const *fields, bool allow_outside)
 {
-	unsigned wait = web_req(req)->retry_after;
+	unsigned wait = auth_register_person_gate(req, http_form(req, "nik"), http_form(req, "phone"));
 	if (wait == 0)
 		return true;
 	struct form_errors e = {0};
 	form_error(&e, 429, "form", "rate_limited",
-	           "Terlalu banyak pendaftaran dari jaringan ini. Coba lagi nanti.");
-	http_add_header(res, "Retry-After", arena_printf(req->arena, "%u", wait));
+	           arena_printf(req->arena, "Terlalu banyak pendaftaran. %s", auth_retry_words(req->arena, wait)));
+	auth_retry_header(req, res, wait);
 	render_form(req, res, tpl, title, fields, &e, allow_outside);
 	return false;
 }
@@ -122,7 +124,9 @@ register_seeker_post(struct http_request *req, struct http_response *res)
 	in.password2 = http_form(req, "password2");
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out) != 0) {
+	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		render_form(req, res, "register_seeker", title, register_seeker_fields, &e, false);
 		return;
 	}
@@ -137,7 +141,9 @@ employer_signup(struct http_request *req, struct http_response *res, const struc
 {
 	struct form_errors e = {0};
 	struct signup_result out = {0};
-	if (signup_employer(web_req(req)->store, req->arena, web_req(req)->now, in, &e, &out) != 0) {
+	int rc = signup_employer(web_req(req)->store, req->arena, web_req(req)->now, in, &e, &out);
+	auth_register_counted(req, in->nik, in->phone, rc != 0 ? &e : NULL);
+	if (rc != 0) {
 		render_form(req, res, tpl, title, fields, &e, allow_outside);
 		return;
 	}

@@ -171,6 +171,7 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/ak1/{id}/lapor",          ak1_staff_report,           WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/ak1/{id}/kartu.pdf",      ak1_staff_pdf,              WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/ak1/{id}/foto",           ak1_staff_photo,            WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/pencari/{id}/operator",   admin_seeker_operator,      WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */

@@ -34,10 +34,11 @@ enum web_csrf {
 
 enum web_limit {
 	WEB_LIMIT_NONE = 0,
-	WEB_LIMIT_REGISTER,  /* registrations per address: the dispatcher counts, the handler answers 429 */
-	WEB_LIMIT_LOGIN,     /* per address (the dispatcher counts) and failed logins per account
-	                        (the handler, keyed on the login sent); the handler answers 429 */
-	WEB_LIMIT_CODE,      /* reset codes per phone number: in the handler (keyed on the phone sent) */
+	WEB_LIMIT_REGISTER,  /* registrations per address, NIK and phone: the handler checks, counts only
+	                        forms that passed their checks, and answers 429 */
+	WEB_LIMIT_LOGIN,     /* failed logins per address (the dispatcher peeks), per account and address
+	                        and per account (the handler, keyed on the login sent); the handler answers 429 */
+	WEB_LIMIT_CODE,      /* codes sent per phone, wrong codes per phone (and address): in the handler */
 };
 
 /* The type of a handler, for declaring them in their file's header:

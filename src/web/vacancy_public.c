@@ -247,8 +247,27 @@ vacancy_report(struct http_request *req, struct http_response *res)
 	unsigned char who[TOKEN_HASH_LEN];
 	token_hash(w->user ? arena_printf(req->arena, "report-user:%lld", (long long)w->user->id)
 	                   : arena_printf(req->arena, "report-ip:%s", req->client_ip), who);
+	/* Weighed by who reports: an applicant of this vacancy 2, another seeker
+	 * or an operator 1, staff enough to hide at once; an anonymous visitor
+	 * and an employer's account 0 (a rival cannot take a vacancy down, but
+	 * staff still read the reason in the moderation queue). */
+	const char *kind = "anonim";
+	int weight = 0;
+	if (w->user != NULL && auth_is(w->user, "seeker")) {
+		bool applied = store_vacancy_applied(w->store, id, w->user->id);
+		kind = applied ? "pelamar" : "pencari";
+		weight = applied ? 2 : 1;
+	} else if (w->user != NULL && auth_is(w->user, "operator")) {
+		kind = "operator";
+		weight = 1;
+	} else if (w->user != NULL && auth_is_staff(w->user)) {
+		kind = "staf";
+		weight = VACANCY_REPORTS_TO_HIDE;
+	} else if (w->user != NULL) {
+		kind = "pemberi";
+	}
 	int distinct = 0;
-	enum store_result r = store_vacancy_report(w->store, id, who, reason, w->now, &distinct);
+	enum store_result r = store_vacancy_report(w->store, id, who, kind, weight, reason, w->now, &distinct);
 	if (r == STORE_ERROR) {
 		page_error(req, res, 500, "Laporan belum tersimpan. Coba lagi.");
 		return;
