@@ -208,6 +208,7 @@ static const struct web_route routes_api[] = {
 	API(HTTP_GET,    "/api/v1/admin/moderation",                  api_admin_moderation_queue,      WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/vacancies/{id}/moderation",   api_admin_vacancy_moderation,    WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,                WEB_LIMIT_NONE,     DENY_VERIFY),
+	API(HTTP_GET,    "/api/v1/me/placement",                      api_placement_get,               WEB_SEEKER,               WEB_LIMIT_NONE,     DENY_SEEKER),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}
