@@ -80,7 +80,7 @@ JAR=$TMP/jar
 csrf=$(curl -fs -c "$JAR" "$URL/masuk" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
 curl -fs -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "csrf=$csrf" --data-urlencode "login=081200000002" \
 	--data-urlencode "password=$PASSWORD" "$URL/masuk" || die "staff login failed"
-COOKIE=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
+COOKIE=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$URL/dinas/statistik")" = 200 ] ||
 	die "staff cookie does not open /dinas/statistik"
 
@@ -128,4 +128,10 @@ echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) re
 echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
 echo "   cache hits:   search $(rate search_match), dashboard $(rate dashboard)"
+echo "   server time by route (from /metrics: total s, requests, mean ms), top 6:"
+echo "$metrics" | awk '
+	/^loker_http_request_duration_seconds_sum/ { match($0, /route="[^"]*"/); r = substr($0, RSTART + 7, RLENGTH - 8); m = $0; sub(/.*method="/, "", m); sub(/".*/, "", m); sum[m " " r] += $NF }
+	/^loker_http_request_duration_seconds_count/ { match($0, /route="[^"]*"/); r = substr($0, RSTART + 7, RLENGTH - 8); m = $0; sub(/.*method="/, "", m); sub(/".*/, "", m); cnt[m " " r] += $NF }
+	END { for (k in sum) printf "%10.2f %7d %8.1f  %s\n", sum[k], cnt[k], cnt[k] ? 1000 * sum[k] / cnt[k] : 0, k }' |
+	sort -rn | head -6 | sed 's/^/     /'
 }
