@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)"},
 	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas"},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
+	{"restore", cmd_restore, "restore --from SALINAN [--db FILE]              pulihkan salinan (server harus berhenti)"},
 };
 
 static int

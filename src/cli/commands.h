@@ -6,6 +6,7 @@
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 int cmd_admin(int argc, char **argv);
 int cmd_outbox(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "http/http.h"
+#include "store/restore.h"
 #include "view/tpl.h"
 #include "web/app.h"
 #include "web/routes.h"
@@ -26,6 +27,11 @@ cmd_serve(int argc, char **argv)
 		return 2;
 	if (cli_open(db) != 0 || tpl_init() != 0)
 		return 1;
+	/* Held (shared) until exit: `loker restore` refuses a database in use. */
+	if (store_lock(db, false) < 0) {
+		fprintf(stderr, "loker: %s sedang dipulihkan (loker restore); jalankan lagi setelah selesai\n", db);
+		return 1;
+	}
 	/* Request arenas grow to a few hundred kilobytes on search pages; keep
 	 * such blocks in the heap for the next request instead of mapping and
 	 * zeroing fresh pages from the kernel every time. */

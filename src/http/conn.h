@@ -12,8 +12,6 @@
 #include "base/buf.h"
 #include "http/http.h"
 
-#define HTTP_LOG_PATH_MAX 160
-
 struct http_conn {
 	struct arena arena;           /* everything the request allocates */
 	const struct http_server_config *cfg;
@@ -25,7 +23,7 @@ struct http_conn {
 	bool headers_seen;
 	bool too_large;
 	char method[16];
-	char log_path[HTTP_LOG_PATH_MAX];
+	const char *route;            /* req.route after dispatch, for the access log */
 };
 
 /* Fill req from the connection and the body read into st. Returns 0, or the

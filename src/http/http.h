@@ -55,6 +55,9 @@ struct http_request {
 	const char *route_params[HTTP_MAX_ROUTE_PARAMS]; /* {x} captures of the matched route */
 	size_t route_param_count;
 	void *user;                   /* the web layer's per-request state */
+	const char *route;            /* set by the dispatcher: the matched route's pattern
+	                                 ("/lowongan/{id}"), logged instead of the path; must
+	                                 outlive the request (a string constant) */
 };
 
 struct http_header {

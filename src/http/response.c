@@ -109,7 +109,7 @@ http_response_queue(struct MHD_Connection *conn, struct http_conn *st,
 	bool gzipped, varies;
 
 	if (!res->static_body && res->body.overflow) {
-		log_error("http: response body over its limit for %s", st->log_path);
+		log_error("http: response body over its limit for %s", st->route ? st->route : "-");
 		return http_response_error(conn, st, 500);
 	}
 	struct MHD_Response *r = resp_body(req, res, ctype, &gzipped, &varies);

@@ -38,19 +38,6 @@ server_max_body(const struct http_server_config *cfg)
 	return cfg->max_body ? cfg->max_body : SERVER_DEFAULT_MAX_BODY;
 }
 
-/* The path for the access log: no query string (it may hold personal data),
- * raw (still percent-encoded), printable ASCII only, bounded. */
-static void
-server_log_path(struct http_conn *st, const char *uri)
-{
-	size_t n = 0;
-	for (const char *p = uri; *p && *p != '?' && n + 1 < sizeof(st->log_path); p++) {
-		unsigned char c = (unsigned char)*p;
-		st->log_path[n++] = (c > 32 && c < 127) ? (char)c : '?';
-	}
-	st->log_path[n] = '\0';
-}
-
 static struct http_conn *
 server_conn_new(const struct http_server_config *cfg, const char *uri)
 {
@@ -61,7 +48,6 @@ server_conn_new(const struct http_server_config *cfg, const char *uri)
 	st->started_us = server_now_us();
 	buf_init(&st->body, server_max_body(cfg));
 	st->uri = arena_strdup(&st->arena, uri ? uri : "");
-	server_log_path(st, st->uri);
 	return st;
 }
 
@@ -82,7 +68,10 @@ server_completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
 		return;
 	if (st->headers_seen) {
 		int64_t us = server_now_us() - st->started_us;
-		log_info("%s %s %d %" PRId64 "us", st->method, st->log_path, st->status, us);
+		/* The route pattern, never the path or query: both may carry a
+		 * NIK, a phone number or a token. */
+		log_info("http method=%s route=%s status=%d us=%" PRId64, st->method,
+		         st->route ? st->route : "-", st->status, us);
 	}
 	buf_free(&st->body);
 	arena_free(&st->arena);
@@ -157,6 +146,7 @@ server_on_complete(struct MHD_Connection *conn, struct http_conn *st, const char
 		res.content_type = "text/plain; charset=utf-8";
 		buf_puts(&res.body, "Halaman tidak ditemukan.\n");
 	}
+	st->route = req.route;
 	ret = http_response_queue(conn, st, &req, &res);
 	buf_free(&res.body);
 	return ret;

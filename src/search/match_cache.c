@@ -16,6 +16,14 @@ struct entry {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry entries[MATCH_CACHE_ENTRIES];
 static uint64_t clock_now;
+static _Atomic uint64_t stat_hits, stat_misses;
+
+void
+match_cache_stats(uint64_t *hits, uint64_t *misses)
+{
+	*hits = stat_hits;
+	*misses = stat_misses;
+}
 
 bool
 match_cache_get(const char *key, int64_t generation, struct arena *a, struct index_match **out, size_t *count)
@@ -34,6 +42,10 @@ match_cache_get(const char *key, int64_t generation, struct arena *a, struct ind
 		break;
 	}
 	pthread_mutex_unlock(&lock);
+	if (hit)
+		stat_hits++;
+	else
+		stat_misses++;
 	return hit;
 }
 

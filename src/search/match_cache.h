@@ -21,5 +21,7 @@ bool match_cache_get(const char *key, int64_t generation, struct arena *a, struc
                      size_t *count);
 /* Remember the matches for key at generation. */
 void match_cache_put(const char *key, int64_t generation, const struct index_match *m, size_t count);
+/* Lookups since start that found (hits) or missed the matches, for /metrics. */
+void match_cache_stats(uint64_t *hits, uint64_t *misses);
 
 #endif

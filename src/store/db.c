@@ -484,9 +484,14 @@ store_backup(struct store *s, const char *path)
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", s->db, "main");
 	if (b == NULL)
 		goto done;
-	while (sqlite3_backup_step(b, 256) == SQLITE_OK)
-		;
-	rc = sqlite3_backup_finish(b) == SQLITE_OK ? 0 : -1;
+	/* All pages in one step: one read transaction, so the copy is one
+	 * moment's state however much a running server writes meanwhile (small
+	 * steps restart whenever another connection writes). Busy: wait, retry. */
+	int step;
+	for (int tries = 0; ((step = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || step == SQLITE_LOCKED) && tries < 100;
+	     tries++)
+		sqlite3_sleep(50);
+	rc = sqlite3_backup_finish(b) == SQLITE_OK && step == SQLITE_DONE ? 0 : -1;
 done:
 	if (rc != 0)
 		log_error("store: backup to %s failed: %s", path, dst ? sqlite3_errmsg(dst) : "");

@@ -8,6 +8,7 @@
 #include "app/settings.h"
 #include "web/api_json.h"
 #include "web/auth.h"
+#include "web/metrics.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -86,6 +87,8 @@ void
 web_dispatch(struct http_request *req, struct http_response *res)
 {
 	struct web_request w = {.now = time(NULL), .store = store_get()};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	bool api = strncmp(req->path, "/api/", 5) == 0;
 	bool path_known = false;
 	const struct web_route *r;
@@ -101,6 +104,7 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	auth_identify(req, api);
 	r = web_route_find(req, &path_known);
 	if (r != NULL) {
+		req->route = r->path;
 		if (guards_pass(req, res, r, api))
 			r->handler(req, res);
 	} else if (api) {
@@ -114,4 +118,7 @@ web_dispatch(struct http_request *req, struct http_response *res)
 		page_error(req, res, 404, "Halaman yang Anda cari tidak ada. Periksa alamatnya, atau kembali ke beranda.");
 	}
 	req->user = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	web_metrics_count(r, res->status ? res->status : 200,
+	                  (int64_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
 }

@@ -414,6 +414,36 @@ api_my_applications(struct http_request *req, struct http_response *res)
 	api_json_send(res, 200, json_pack("{s:o}", "applications", list));
 }
 
+static json_t *
+placement_json(const struct store_placement *p)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id, "employer_name",
+	                      p->employer_name, "since", p->since, "channel", p->channel, "reported_by", p->reported_by);
+	if (p->vacancy_id > 0)
+		json_object_set_new(j, "vacancy_id", json_integer(p->vacancy_id));
+	if (p->ended_at > 0)
+		json_object_set_new(j, "ended_at", json_integer(p->ended_at));
+	return j;
+}
+
+void
+api_placement_get(struct http_request *req, struct http_response *res)
+{
+	struct store_placement *items;
+	size_t n = 0;
+	if (store_placement_list(web_req(req)->store, req->arena, web_user(req)->id, &items, &n) != STORE_OK) {
+		api_json_error(res, 500, "internal", "Data pekerjaan tidak dapat dibaca. Coba lagi.", NULL);
+		return;
+	}
+	json_t *list = json_array();
+	bool active = false;
+	for (size_t i = 0; i < n; i++) {
+		json_array_append_new(list, placement_json(&items[i]));
+		active |= items[i].ended_at == 0;
+	}
+	api_json_send(res, 200, json_pack("{s:b, s:o}", "working", active, "placements", list));
+}
+
 void
 api_placement(struct http_request *req, struct http_response *res)
 {
@@ -434,12 +464,6 @@ api_placement(struct http_request *req, struct http_response *res)
 	else if (store_placement_create(w->store, &p, w->now, &p.id) != STORE_OK)
 		api_json_error(res, 500, "internal", "Data pekerjaan belum tersimpan. Coba lagi.", NULL);
 	else
-	{
-		json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)p.id, "employer_name",
-		                      p.employer_name, "since", p.since, "channel", p.channel, "reported_by", p.reported_by);
-		if (p.vacancy_id > 0)
-			json_object_set_new(j, "vacancy_id", json_integer(p.vacancy_id));
-		api_json_send(res, 201, json_pack("{s:o}", "placement", j));
-	}
+		api_json_send(res, 201, json_pack("{s:o}", "placement", placement_json(&p)));
 	json_decref(body);
 }

@@ -21,6 +21,6 @@ const char *applications_status_label(const char *status);
  * CSRF rules and limit classes. */
 web_handler applications_apply, applications_list_page, placement_form, placement_post,
             applications_page, applications_withdraw, placement_end, api_my_applications,
-            api_placement, api_apply;
+            api_placement, api_placement_get, api_apply;
 
 #endif

@@ -19,6 +19,14 @@ struct entry {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry entries[DASHBOARD_CACHE_ENTRIES];
 static unsigned next_victim;
+static _Atomic uint64_t stat_hits, stat_misses;
+
+void
+dashboard_cache_stats(uint64_t *hits, uint64_t *misses)
+{
+	*hits = stat_hits;
+	*misses = stat_misses;
+}
 
 static void
 copy_table(struct arena *a, const struct dash_table *src, struct dash_table *dst)
@@ -74,8 +82,11 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 		}
 	}
 	pthread_mutex_unlock(&lock);
-	if (hit)
+	if (hit) {
+		stat_hits++;
 		return STORE_OK;
+	}
+	stat_misses++;
 
 	enum store_result r = app_dashboard(s, a, f, now, umk, out);
 	if (r != STORE_OK || generation < 0)

@@ -20,5 +20,7 @@
  * STORE_OK or STORE_ERROR. */
 enum store_result dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f, int64_t now,
                                     int64_t umk, struct dashboard *out);
+/* Requests since start answered from the cache (hits) or computed, for /metrics. */
+void dashboard_cache_stats(uint64_t *hits, uint64_t *misses);
 
 #endif

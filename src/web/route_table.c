@@ -19,6 +19,7 @@
 #include "web/dashboard.h"
 #include "web/employer.h"
 #include "web/login.h"
+#include "web/metrics.h"
 #include "web/moderation.h"
 #include "web/open_stats.h"
 #include "web/operator.h"
@@ -59,6 +60,7 @@ static const struct web_route routes_public[] = {
 	FORM("/lowongan/simpan",        alerts_save_search, WEB_SEEKER, WEB_LIMIT_NONE),
 	FORM("/lowongan/{id}/lamar",    applications_apply, WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/ak1/{token}",            ak1_public_check,   WEB_ANYONE, WEB_LIMIT_NONE),
+	PAGE("/metrics",                metrics_page,       WEB_ANYONE, WEB_LIMIT_NONE),
 };
 
 /* Signing up (/daftar) */
@@ -209,6 +211,7 @@ static const struct web_route routes_api[] = {
 	API(HTTP_GET,    "/api/v1/admin/moderation",                  api_admin_moderation_queue,      WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/vacancies/{id}/moderation",   api_admin_vacancy_moderation,    WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,                WEB_LIMIT_NONE,     DENY_VERIFY),
+	API(HTTP_GET,    "/api/v1/me/placement",                      api_placement_get,               WEB_SEEKER,               WEB_LIMIT_NONE,     DENY_SEEKER),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}

@@ -123,8 +123,8 @@ web_limit_text(enum web_limit l)
 	return "?";
 }
 
-static const char *
-method_name(enum http_method m)
+const char *
+web_method_name(enum http_method m)
 {
 	switch (m) {
 	case HTTP_GET:
@@ -164,7 +164,7 @@ web_routes_print(FILE *out)
 				const struct web_route *r = &tb->routes[i];
 				if (strcmp(web_route_area(r->path), areas[a]) != 0)
 					continue;
-				fprintf(out, "%-12s %-7s %-52s %-26s %-6s %-8s %s\n", areas[a], method_name(r->method), r->path,
+				fprintf(out, "%-12s %-7s %-52s %-26s %-6s %-8s %s\n", areas[a], web_method_name(r->method), r->path,
 				       web_roles_text(r->roles, roles, sizeof(roles)), web_csrf_text(r->csrf),
 				       web_limit_text(r->limit), tb->name);
 			}

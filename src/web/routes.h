@@ -78,6 +78,8 @@ unsigned web_role_bit(const struct store_user *u);
 const char *web_roles_text(unsigned roles, char *out, size_t size);
 /* "none", "form", "bearer" (or "UNSET"). */
 const char *web_csrf_text(enum web_csrf c);
+/* "GET", "POST"... as HTTP spells the method. */
+const char *web_method_name(enum http_method m);
 /* "none", "register", "login", "code". */
 const char *web_limit_text(enum web_limit l);
 /* Every route with its method, path, roles, CSRF rule, limit class and

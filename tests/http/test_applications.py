@@ -335,6 +335,26 @@ class ApplicationsTest(LokerTestCase):
 		                                      "channel": "lainnya"})
 		self.assertStatus(r, 201, "API placement")
 		self.assertEqual(r.json()["placement"]["reported_by"], "seeker")
+		# The seeker reads them back: both jobs, newest first, still working.
+		r = api.get("/api/v1/me/placement")
+		self.assertStatus(r, 200, "API placement read")
+		got = r.json()
+		self.assertTrue(got["working"])
+		self.assertEqual([p["employer_name"] for p in got["placements"]], ["Bengkel Jaya", "Toko Sembako Makmur"])
+		self.assertNotIn("ended_at", got["placements"][0])
+		# Ending both on the web page shows in the API.
+		for p in got["placements"]:
+			r = b.submit("/pencari/bekerja/%d/selesai" % p["id"], {}, form_path="/pencari/bekerja")
+			self.assertEqual(r.status, 303, r)
+		got = api.get("/api/v1/me/placement").json()
+		self.assertFalse(got["working"])
+		self.assertTrue(all(p["ended_at"] > 0 for p in got["placements"]))
+		# Only the seeker's own: another seeker sees none, an anonymous caller 401.
+		b2, s2 = registered_seeker(self.server)
+		api2 = Api(self.server)
+		api2.login(s2["phone"])
+		self.assertEqual(api2.get("/api/v1/me/placement").json(), {"working": False, "placements": []})
+		self.assertStatus(Api(self.server).get("/api/v1/me/placement"), 401, "anonymous")
 
 
 if __name__ == "__main__":
