@@ -5,25 +5,41 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/log.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "http/http.h"
+#include "store/store.h"
 #include "view/tpl.h"
 #include "web/app.h"
 #include "web/routes.h"
 
+static void
+serve_hangup(void)
+{
+	log_reopen();
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
-	int64_t port, threads, max_body, per_ip;
+	int64_t port, threads, max_body, per_ip, max_conn, header_s, body_s;
 	const char *db = cli_db(argc, argv);
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (!cli_opt_int(argc, argv, "--port", "LOKER_PORT", 8080, 1, 65535, &port) ||
 	    !cli_opt_int(argc, argv, "--threads", "LOKER_THREADS", cpus > 0 ? cpus * 2 : 4, 1, 256, &threads) ||
 	    !cli_opt_int(argc, argv, "--max-body", "LOKER_MAX_BODY", 3 << 20, 1024, 64 << 20, &max_body) ||
-	    !cli_opt_int(argc, argv, "--per-ip-connections", "LOKER_PER_IP_CONNECTIONS", 64, 1, 100000, &per_ip))
+	    !cli_opt_int(argc, argv, "--per-ip-connections", "LOKER_PER_IP_CONNECTIONS", 64, 1, 100000, &per_ip) ||
+	    !cli_opt_int(argc, argv, "--max-connections", "LOKER_MAX_CONNECTIONS", 512, 8, 100000, &max_conn) ||
+	    !cli_opt_int(argc, argv, "--header-timeout", "LOKER_HEADER_TIMEOUT", 10, 1, 3600, &header_s) ||
+	    !cli_opt_int(argc, argv, "--body-timeout", "LOKER_BODY_TIMEOUT", 120, 1, 3600, &body_s))
 		return 2;
+	const char *log_file = cli_opt(argc, argv, "--log", "LOKER_LOG", NULL);
+	if (log_file != NULL && log_to_file(log_file) != 0) {
+		fprintf(stderr, "loker: berkas log %s tidak dapat dibuka\n", log_file);
+		return 1;
+	}
 	if (cli_open(db) != 0 || tpl_init() != 0)
 		return 1;
 	/* Request arenas grow to a few hundred kilobytes on search pages; keep
@@ -41,9 +57,18 @@ cmd_serve(int argc, char **argv)
 		.per_ip_connections = (unsigned)per_ip,
 		.max_body = (size_t)max_body,
 		.max_header_bytes = 64 * 1024,
+		.max_connections = (unsigned)max_conn,
+		.header_timeout = (unsigned)header_s,
+		.body_timeout = (unsigned)body_s,
+		.drain_timeout = 10,
+		.on_hangup = serve_hangup,
 		.dispatch = web_dispatch,
 	};
-	return http_serve(&cfg) == 0 ? 0 : 1;
+	int rc = http_serve(&cfg) == 0 ? 0 : 1;
+	/* The workers' connections closed with their threads; this one last
+	 * (SQLite checkpoints the WAL when the last connection closes). */
+	store_release();
+	return rc;
 }
 
 static void
