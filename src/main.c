@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)", false},
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)", false},
 	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas", true},
+	{"key", cmd_key, "key rotate --new-key-file BERKAS [--db FILE]     ganti kunci: semua NIK dienkripsi ulang", true},
 	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan", false},
 };
 

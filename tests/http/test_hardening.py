@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import sqlite3
+import subprocess
 import time
 import unittest
 
@@ -109,14 +110,14 @@ def healthz_ms(server, timeout=1.0):
 
 
 class TrickleTest(LokerTestCase):
-	"""Issue 13, finding 5, scaled down: a few hundred connections from one
-	address trickle a header byte every half second (and reconnect when
-	cut), more than the overall limit. /healthz answers within a second
-	throughout, and a trickling connection is cut at its header deadline
-	although every byte arrives well within the idle timeout."""
-	TRICKLERS = 300
-	server_env = {"LOKER_PER_IP_CONNECTIONS": "5000", "LOKER_MAX_CONNECTIONS": "100",
-	              "LOKER_HEADER_TIMEOUT": "3"}
+	"""Issue 13, finding 5, scaled down: 1,100 connections from one address
+	(above the 1,020 libmicrohttpd allows by default, and twice the server's
+	default limit of 512) trickle a header byte every half second and
+	reconnect when cut. /healthz answers within a second throughout, and a
+	trickling connection is cut at its header deadline although every byte
+	arrives well within the 30 s idle timeout."""
+	TRICKLERS = int(os.environ.get("LOKER_TRICKLERS", "1100"))
+	server_env = {"LOKER_PER_IP_CONNECTIONS": "5000", "LOKER_HEADER_TIMEOUT": "3"}
 
 	def test_healthz_answers_during_a_trickle(self):
 		stop = threading.Event()
@@ -179,8 +180,8 @@ class TrickleTest(LokerTestCase):
 		finally:
 			stop.set()
 			t.join(10)
-		self.assertGreater(opened[0], self.TRICKLERS, "the tricklers were cut and came back")
 		self.assertEqual(slow, [], "/healthz gave no 200 within 1 s in %d of %d probes" % (len(slow), probes))
+		self.assertGreater(opened[0], self.TRICKLERS, "the tricklers were cut and came back")
 		# Connections that were not evicted lived to the 3 s header deadline,
 		# never to the 30 s idle timeout.
 		self.assertTrue(lifetimes, "some trickling connection was cut")
@@ -271,7 +272,7 @@ class HelpTest(unittest.TestCase):
 					r = s.cli(*args)
 					what = "loker %s" % " ".join(args)
 					self.assertEqual(r.returncode, 0, "%s: %s" % (what, r.stderr))
-					self.assertIn("pakai: loker %s" % name, r.stdout, what)
+					self.assertRegex(r.stdout, r"(?i)(pakai|pemakaian): loker %s\b" % name, what)
 					self.assertEqual(os.listdir(s.tmp), [], "%s made files: %s" % (what, os.listdir(s.tmp)))
 		for args in (["admin", "add", "--name", "X", "--phone", "081234", "--help"],
 		             ["export", "ipk", "--month", "2026-01", "--format", "csv", "--out", s.db, "-h"]):
@@ -351,3 +352,89 @@ class LogReopenTest(unittest.TestCase):
 		self.assertIn("/healthz", text)
 		self.assertIn("http: stopping", text)
 		self.assertEqual(s.proc, None)
+
+
+class KeyTest(unittest.TestCase):
+	"""The database keeps a check value of the key: another key file is
+	refused at start with a clear message; a database from before the check
+	value gets it on the first start with the right key (and refuses a wrong
+	one); `loker key rotate` re-seals every NIK under a new key."""
+
+	def start_fails(self, s, key):
+		env = dict(s.env, LOKER_KEY_FILE=key)
+		p = subprocess.run([harness.loker_bin(), "serve", "--db", s.db, "--port", str(harness.free_port())],
+		                   env=env, cwd=harness.ROOT, capture_output=True, text=True, timeout=30)
+		self.assertNotEqual(p.returncode, 0, "the server started with the wrong key")
+		return p.stderr
+
+	def other_key(self, s, name):
+		path = os.path.join(s.tmp, name)
+		with open(path, "wb") as f:
+			f.write(os.urandom(32))
+		os.chmod(path, 0o600)
+		return path
+
+	def register(self, s):
+		seeker = harness.new_seeker()
+		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(seeker))
+		self.assertEqual(r.status, 201, r)
+		return seeker
+
+	def test_wrong_key_refused_and_rotation(self):
+		s = harness.start_server()
+		seeker = self.register(s)
+		s.stop()
+		wrong = self.other_key(s, "wrong.key")
+		err = self.start_fails(s, wrong)
+		self.assertIn("bukan kunci basis data", err)
+		self.assertIn("tidak cocok", err)
+
+		# A database from before the check value: the wrong key still refused
+		# (a sealed NIK does not open), the right one writes the value.
+		con = sqlite3.connect(s.db)
+		con.execute("DELETE FROM key_check")
+		con.commit()
+		con.close()
+		err = self.start_fails(s, wrong)
+		self.assertIn("tidak dapat membuka NIK", err)
+		s.start()
+		s.stop()
+		con = sqlite3.connect(s.db)
+		self.assertEqual(con.execute("SELECT count(*) FROM key_check").fetchone()[0], 1)
+		con.close()
+		self.assertIn("tidak cocok", self.start_fails(s, wrong))
+
+		# Rotation to a new file (created by the command).
+		new = os.path.join(s.tmp, "new.key")
+		con = sqlite3.connect(s.db)
+		before = dict(con.execute("SELECT user_id, nik_index FROM seekers").fetchall())
+		con.close()
+		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", new)
+		self.assertEqual(r.returncode, 0, r.stderr)
+		self.assertIn("1 NIK", r.stdout)
+		self.assertEqual(os.stat(new).st_mode & 0o077, 0)
+		con = sqlite3.connect(s.db)
+		after = dict(con.execute("SELECT user_id, nik_index FROM seekers").fetchall())
+		con.close()
+		self.assertEqual(set(after), set(before))
+		self.assertTrue(all(after[k] != before[k] for k in after), "every blind index recomputed")
+		self.assertIn("tidak cocok", self.start_fails(s, s.key))   # the old key no longer
+		s.env["LOKER_KEY_FILE"] = new
+		s.start()
+		try:
+			b = harness.logged_in(s, seeker["phone"])
+			d = b.get("/pencari/data")
+			self.assertEqual(d.status, 200, "the data download opens the re-sealed NIK")
+			self.assertIn(seeker["nik"], d.text)
+			again = dict(harness.new_seeker(), nik=seeker["nik"])
+			r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(again))
+			self.assertEqual(r.status, 409, "the same NIK is still known: %r" % r)
+		finally:
+			s.stop()
+		# A rotation that fails changes nothing: the current key must be right.
+		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "third.key"))
+		self.assertEqual(r.returncode, 0, r.stderr)
+		s.env["LOKER_KEY_FILE"] = wrong
+		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "fourth.key"))
+		self.assertNotEqual(r.returncode, 0)
+		self.assertIn("tidak cocok", r.stderr)
