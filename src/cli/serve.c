@@ -1,6 +1,9 @@
 /* serve.c - the web application's commands: `loker serve` runs the server,
  * `loker routes` prints its route table. The one file of cli/ that includes web/. */
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,6 +12,8 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "http/http.h"
+#include "crypto/keys.h"
+#include "store/keycheck.h"
 #include "store/store.h"
 #include "view/tpl.h"
 #include "web/app.h"
@@ -18,6 +23,32 @@ static void
 serve_hangup(void)
 {
 	log_reopen();
+}
+
+static atomic_bool serve_stopping;
+
+/* A safety net for `loker key rotate` run while the server is up (the docs
+ * say stop it first): every two seconds compare the database's check value
+ * with the loaded key, and stop the server (SIGTERM to itself) when they no
+ * longer match, before it seals more NIKs under a key the database left. */
+static void *
+serve_key_watch(void *arg)
+{
+	unsigned char stored[KEYS_CHECK_LEN];
+	(void)arg;
+	while (!atomic_load(&serve_stopping)) {
+		for (int i = 0; i < 20 && !atomic_load(&serve_stopping); i++)
+			usleep(100 * 1000);
+		struct store *s = store_get();
+		if (s != NULL && store_key_check_get(s, stored) == STORE_OK &&
+		    !keys_check_matches(keys_get(), stored, sizeof(stored))) {
+			log_error("keys: the database's key check value changed (key rotated?): stopping");
+			kill(getpid(), SIGTERM);
+			break;
+		}
+	}
+	store_release();
+	return NULL;
 }
 
 int
@@ -64,7 +95,22 @@ cmd_serve(int argc, char **argv)
 		.on_hangup = serve_hangup,
 		.dispatch = web_dispatch,
 	};
+	/* The watcher starts with the stop signals blocked, so they only ever
+	 * reach the server's sigtimedwait. */
+	pthread_t watcher;
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	atomic_store(&serve_stopping, false);
+	bool watching = pthread_create(&watcher, NULL, serve_key_watch, NULL) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	int rc = http_serve(&cfg) == 0 ? 0 : 1;
+	atomic_store(&serve_stopping, true);
+	if (watching)
+		pthread_join(watcher, NULL);
 	/* The workers' connections closed with their threads; this one last
 	 * (SQLite checkpoints the WAL when the last connection closes). */
 	store_release();

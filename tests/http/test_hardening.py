@@ -438,3 +438,20 @@ class KeyTest(unittest.TestCase):
 		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "fourth.key"))
 		self.assertNotEqual(r.returncode, 0)
 		self.assertIn("tidak cocok", r.stderr)
+
+
+class RotateUnderServerTest(unittest.TestCase):
+	"""`loker key rotate` while the server runs (against the docs): the
+	server notices the new check value and stops instead of sealing more
+	NIKs under the key the database left."""
+
+	def test_server_stops(self):
+		s = harness.start_server()
+		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker()))
+		self.assertEqual(r.status, 201, r)
+		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "new.key"))
+		self.assertEqual(r.returncode, 0, r.stderr)
+		rc = s.proc.wait(10)
+		self.assertEqual(rc, 0)
+		s.stop()
+		self.assertIn("key check value changed", s.log())
