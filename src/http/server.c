@@ -465,19 +465,26 @@ http_serve(const struct http_server_config *cfg)
 		server_sweep();
 	}
 	log_info("http: stopping (signal %d)", sig);
-	/* Accept nothing more, then let the requests being read or answered
-	 * finish; only then close what is left (idle kept-alive connections). */
-	atomic_store(&server_draining, true);
+	/* Accept nothing more; serve what the open connections already sent
+	 * until nothing has been in flight for 100 ms (70% of the drain time at
+	 * most); then answer any later request 503 and wait for the last ones.
+	 * Only then close what is left (idle kept-alive connections). */
 	MHD_socket lsock = MHD_quiesce_daemon(d);
 	if (lsock != MHD_INVALID_SOCKET)
 		close(lsock);
-	int64_t drain_end = server_now_us() +
-		(int64_t)(cfg->drain_timeout ? cfg->drain_timeout : SERVER_DEFAULT_DRAIN_S) * 1000000;
-	size_t busy;
-	while ((busy = server_sweep()) > 0 && server_now_us() < drain_end) {
-		struct timespec pause = { 0, 20 * 1000 * 1000 };
+	int64_t start = server_now_us();
+	int64_t drain_us = (int64_t)(cfg->drain_timeout ? cfg->drain_timeout : SERVER_DEFAULT_DRAIN_S) * 1000000;
+	int64_t serve_end = start + drain_us * 7 / 10, drain_end = start + drain_us;
+	const struct timespec pause = { 0, 20 * 1000 * 1000 };
+	int idle = 0;
+	while (idle < 5 && server_now_us() < serve_end) {
+		idle = server_sweep() > 0 ? 0 : idle + 1;
 		nanosleep(&pause, NULL);
 	}
+	atomic_store(&server_draining, true);
+	size_t busy;
+	while ((busy = server_sweep()) > 0 && server_now_us() < drain_end)
+		nanosleep(&pause, NULL);
 	if (busy > 0)
 		log_error("http: %zu requests still in flight after the drain timeout", busy);
 	MHD_stop_daemon(d);
