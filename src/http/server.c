@@ -61,6 +61,8 @@ static struct {
 	size_t soft;             /* max_connections: above it, new ones evict */
 	size_t used;
 	int64_t header_us, body_us;
+	uint64_t evicted, expired;   /* cuts since the last log line */
+	int64_t logged_us;
 } server_slots = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* Set on SIGTERM: a request whose headers come in afterwards gets 503. */
@@ -102,6 +104,8 @@ server_slots_init(const struct http_server_config *cfg)
 	for (size_t i = 0; i < server_slots.cap; i++)
 		server_slots.slot[i].fd = -1;
 	server_slots.used = 0;
+	server_slots.evicted = server_slots.expired = 0;
+	server_slots.logged_us = 0;
 	server_slots.header_us = (int64_t)(cfg->header_timeout ? cfg->header_timeout : SERVER_DEFAULT_HEADER_S) * 1000000;
 	server_slots.body_us = (int64_t)(cfg->body_timeout ? cfg->body_timeout : SERVER_DEFAULT_BODY_S) * 1000000;
 }
@@ -130,8 +134,10 @@ server_notify_cb(void *cls, struct MHD_Connection *conn, void **socket_context,
 			}
 		}
 		/* Full: the longest wait for headers makes room for the newcomer. */
-		if (server_slots.used >= server_slots.soft && oldest != NULL)
+		if (server_slots.used >= server_slots.soft && oldest != NULL) {
 			server_cut(oldest);
+			server_slots.evicted++;
+		}
 		if (free_slot != NULL && ci != NULL) {
 			free_slot->fd = ci->connect_fd;
 			free_slot->since_us = now;
@@ -182,11 +188,25 @@ server_sweep(void)
 			continue;
 		if (sl->phase != SERVER_HEADERS)
 			busy++;
-		if ((sl->phase == SERVER_HEADERS && now - sl->since_us > server_slots.header_us) ||
-		    (sl->phase == SERVER_BODY && now - sl->since_us > server_slots.body_us))
+		if (!sl->cut && ((sl->phase == SERVER_HEADERS && now - sl->since_us > server_slots.header_us) ||
+		                 (sl->phase == SERVER_BODY && now - sl->since_us > server_slots.body_us))) {
 			server_cut(sl);
+			server_slots.expired++;
+		}
+	}
+	/* At most one line a minute about cut connections (a slow-client attack
+	 * or a too small limit shows in the log without flooding it). */
+	uint64_t evicted = 0, expired = 0;
+	if ((server_slots.evicted || server_slots.expired) && now - server_slots.logged_us > 60 * 1000000) {
+		evicted = server_slots.evicted;
+		expired = server_slots.expired;
+		server_slots.evicted = server_slots.expired = 0;
+		server_slots.logged_us = now;
 	}
 	pthread_mutex_unlock(&server_slots.lock);
+	if (evicted || expired)
+		log_info("http: cut %" PRIu64 " connections past their header/body deadline and %" PRIu64
+		         " waiting for headers when all %zu were taken", expired, evicted, server_slots.soft);
 	return busy;
 }
 
