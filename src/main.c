@@ -1,4 +1,5 @@
 /* main.c - `loker COMMAND ...`: command dispatch only. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,22 +12,49 @@ struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *help;
+	bool own_help;      /* prints a fuller help itself for `loker CMD --help` */
 };
 
 static const struct command commands[] = {
-	{"serve", cmd_serve, "serve [--db FILE] [--port N] [--listen ADDR]   jalankan server web"},
-	{"nik", cmd_nik, "nik [NIK ...]                                   periksa NIK (JSON per baris)"},
-	{"migrate", cmd_migrate, "migrate [--db FILE]                             buat/perbarui skema basis data"},
-	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N --applications N]  data demo"},
-	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
-	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)"},
-	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway"},
-	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)"},
-	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)"},
-	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas"},
-	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan"},
-	{"restore", cmd_restore, "restore --from SALINAN [--db FILE]              pulihkan salinan (server harus berhenti)"},
+	{"serve", cmd_serve, "serve [--db FILE] [--port N] [--listen ADDR] [--log FILE] [--max-connections N] [--header-timeout DETIK] [--body-timeout DETIK]  jalankan server web", false},
+	{"nik", cmd_nik, "nik [NIK ...]                                   periksa NIK (JSON per baris)", true},
+	{"migrate", cmd_migrate, "migrate [--db FILE]                             buat/perbarui skema basis data", false},
+	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N --applications N]  data demo", false},
+	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas", false},
+	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)", false},
+	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway", false},
+	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)", false},
+	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)", false},
+	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas", true},
+	{"key", cmd_key, "key rotate --new-key-file BERKAS [--db FILE]     ganti kunci: semua NIK dienkripsi ulang", true},
+	{"restore", cmd_restore, "restore --from SALINAN [--db FILE]              pulihkan salinan (server harus berhenti)", false},
+	{"backup", cmd_backup, "backup [--db FILE] --to SALINAN                 salin basis data selagi berjalan", false},
 };
+
+/* Whether -h or --help is among the arguments after the command. */
+static bool
+wants_help(int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	return false;
+}
+
+/* `loker CMD ... --help`: the command's line and the shared settings, and
+ * nothing else is done (no database opened, no key made, no data written). */
+static int
+command_help(const struct command *c)
+{
+	if (c->own_help) {
+		char *args[] = { (char *)c->name, (char *)"--help", NULL };
+		return c->run(2, args);
+	}
+	printf("pakai: loker %s\n\n"
+	       "Basis data: --db atau LOKER_DB (bawaan var/loker.db); kunci: LOKER_KEY_FILE (bawaan DB.key).\n"
+	       "Semua perintah: loker help\n", c->help);
+	return 0;
+}
 
 static int
 usage(FILE *out)
@@ -51,7 +79,8 @@ main(int argc, char **argv)
 		return usage(stdout);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+			return wants_help(argc, argv) ? command_help(&commands[i])
+			                               : commands[i].run(argc - 1, argv + 1);
 	fprintf(stderr, "loker: perintah tidak dikenal: %s\n\n", argv[1]);
 	return usage(stderr);
 }

@@ -17,5 +17,7 @@ int cmd_notify(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* routes.c: every web route with its roles, CSRF rule and rate-limit class */
 int cmd_routes(int argc, char **argv);
+/* key.c: key rotation (re-seal every NIK under a new key file) */
+int cmd_key(int argc, char **argv);
 
 #endif

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "base/parse.h"
 #include "core/match.h"
@@ -12,7 +15,9 @@
 #include "core/wilayah.h"
 #include "crypto/keys.h"
 #include "search/occupation.h"
+#include "crypto/nik_seal.h"
 #include "search/query.h"
+#include "store/keycheck.h"
 #include "store/seekers.h"
 #include "store/store.h"
 
@@ -60,16 +65,75 @@ make_parent_dir(const char *path)
 	mkdir(dir, 0750);
 }
 
+/* The loaded key against the database: its check value when it has one;
+ * before that (a database from before the check value) a sealed NIK must
+ * open with the key, and then the check value is written. 0, or -1 after
+ * telling why on standard error. */
+static int
+cli_key_check(const char *db, const char *keyfile)
+{
+	unsigned char stored[KEYS_CHECK_LEN], sealed[NIK_SEALED_LEN];
+	char nik[17];
+	int64_t row_id = 0;
+	int rc = -1;
+	struct store *s = store_get();
+
+	if (s == NULL) {
+		fprintf(stderr, "loker: basis data %s tidak dapat dibuka\n", db);
+		return -1;
+	}
+	enum store_result r = store_key_check_get(s, stored);
+	if (r == STORE_OK) {
+		if (!keys_check_matches(keys_get(), stored, sizeof(stored))) {
+			fprintf(stderr, "loker: berkas kunci %s bukan kunci basis data %s (nilai periksa kunci tidak "
+			                "cocok). Pakai berkas kunci yang benar lewat LOKER_KEY_FILE; dengan kunci lain "
+			                "NIK tidak terbaca dan satu NIK bisa terdaftar dua kali. Tidak dijalankan.\n",
+			        keyfile, db);
+			goto done;
+		}
+		rc = 0;
+		goto done;
+	}
+	if (r != STORE_NOT_FOUND)
+		goto fail_db;
+	r = store_key_sample(s, &row_id, sealed);
+	if (r == STORE_OK && nik_open(sealed, sizeof(sealed), row_id, nik) != 0) {
+		fprintf(stderr, "loker: berkas kunci %s tidak dapat membuka NIK yang tersimpan di %s: ini bukan "
+		                "kunci basis data ini. Pakai berkas kunci yang benar lewat LOKER_KEY_FILE. "
+		                "Tidak dijalankan.\n", keyfile, db);
+		goto done;
+	}
+	if (r != STORE_OK && r != STORE_NOT_FOUND)
+		goto fail_db;
+	keys_check_value(keys_get(), stored);
+	if (store_key_check_set(s, stored, (int64_t)time(NULL)) != STORE_OK)
+		goto fail_db;
+	rc = 0;
+	goto done;
+fail_db:
+	fprintf(stderr, "loker: nilai periksa kunci di %s tidak dapat dibaca atau ditulis\n", db);
+done:
+	sodium_memzero(nik, sizeof(nik));
+	store_release();
+	return rc;
+}
+
+void
+cli_key_file(const char *db, char *out, size_t size)
+{
+	const char *k = getenv("LOKER_KEY_FILE");
+	if (k != NULL && *k != '\0')
+		snprintf(out, size, "%s", k);
+	else
+		snprintf(out, size, "%s.key", db);
+}
+
 int
 cli_open(const char *db)
 {
 	char keyfile[4096];
 	struct stat st;
-	const char *k = getenv("LOKER_KEY_FILE");
-	if (k != NULL && *k != '\0')
-		snprintf(keyfile, sizeof(keyfile), "%s", k);
-	else
-		snprintf(keyfile, sizeof(keyfile), "%s.key", db);
+	cli_key_file(db, keyfile, sizeof(keyfile));
 	make_parent_dir(db);
 	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || occupation_init() != 0 || match_init() != 0) {
 		fprintf(stderr, "loker: data bawaan rusak\n");
@@ -97,5 +161,5 @@ cli_open(const char *db)
 		fprintf(stderr, "loker: berkas kunci %s tidak dapat dipakai\n", keyfile);
 		return -1;
 	}
-	return 0;
+	return cli_key_check(db, keyfile);
 }

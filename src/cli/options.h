@@ -3,6 +3,7 @@
 #define LOKER_CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The value after --name in argv, else the environment variable env (may be
@@ -17,5 +18,7 @@ const char *cli_db(int argc, char **argv);
 /* Load the key file (LOKER_KEY_FILE or DB + ".key"), the region data and the
  * database (created and migrated when needed). 0 or -1 after printing why. */
 int cli_open(const char *db);
+/* The key file path cli_open uses for db: LOKER_KEY_FILE, else DB.key. */
+void cli_key_file(const char *db, char *out, size_t size);
 
 #endif

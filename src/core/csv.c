@@ -162,3 +162,58 @@ csv_free(struct csv_reader *r)
 	r->failed = true;
 	r->error = "Pembaca CSV sudah ditutup.";
 }
+
+/* An optional sign, digits, at most one '.' followed by digits: what a
+ * spreadsheet reads as a number and never as a formula. */
+static bool
+csv_plain_number(const char *s)
+{
+	size_t digits = 0;
+	bool point = false;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			digits++;
+		} else if (*s == '.' && !point && digits > 0) {
+			point = true;
+		} else {
+			return false;
+		}
+	}
+	return digits > 0 && s[-1] != '.';
+}
+
+bool
+csv_field_is_formula(const char *s)
+{
+	if (s == NULL || strchr("=+-@\t\r", *s) == NULL || *s == '\0')
+		return false;
+	return !csv_plain_number(s);
+}
+
+void
+csv_write_field(struct buf *out, const char *s)
+{
+	bool formula;
+
+	if (s == NULL)
+		s = "";
+	formula = csv_field_is_formula(s);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (formula)
+			buf_putc(out, '\'');
+		buf_puts(out, s);
+		return;
+	}
+	buf_putc(out, '"');
+	if (formula)
+		buf_putc(out, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(out, '"');
+		buf_putc(out, *s);
+	}
+	buf_putc(out, '"');
+}

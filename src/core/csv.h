@@ -50,4 +50,13 @@ bool csv_row_blank(const struct csv_row *row);
 /* Free the reader's storage; the reader can not be used afterwards. */
 void csv_free(struct csv_reader *r);
 
+/* The one CSV field writer of every export: s (NULL as "") appended to out,
+ * quoted when it holds ',', '"', CR or LF. A cell a spreadsheet would run as
+ * a formula (starting with '=', '+', '-', '@', tab or CR) gets a leading
+ * single quote, as OWASP advises for CSV injection, unless it is a plain
+ * number ("-12", "+3", "-0.5"), so number columns stay numbers. */
+void csv_write_field(struct buf *out, const char *s);
+/* Whether csv_write_field would neutralise s (it starts like a formula). */
+bool csv_field_is_formula(const char *s);
+
 #endif

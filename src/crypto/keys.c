@@ -24,7 +24,11 @@ enum keys_id {
 	KEYS_ID_NIK_INDEX = 2,
 	KEYS_ID_TOKEN = 3,
 	KEYS_ID_CSRF = 4,
+	KEYS_ID_CHECK = 5,
 };
+
+/* What the check value authenticates: a fixed label, never the key. */
+#define KEYS_CHECK_LABEL "loker key check v1"
 
 _Static_assert(sizeof(KEYS_CONTEXT) - 1 == crypto_kdf_CONTEXTBYTES, "kdf context length");
 _Static_assert(KEYS_LEN == crypto_kdf_KEYBYTES, "master key length");
@@ -143,10 +147,9 @@ keys_read(int fd, const char *path, unsigned char key[KEYS_LEN])
 }
 
 int
-keys_load(const char *path)
+keys_from_file(const char *path, struct keys *out)
 {
 	unsigned char master[KEYS_LEN];
-	struct keys k;
 	int rc = -1, fd = -1;
 
 	if (sodium_init() < 0) {
@@ -167,20 +170,53 @@ keys_load(const char *path)
 	}
 	if (keys_read(fd, path, master) != 0)
 		goto fail;
-	crypto_kdf_derive_from_key(k.nik_seal, KEYS_LEN, KEYS_ID_NIK_SEAL, KEYS_CONTEXT, master);
-	crypto_kdf_derive_from_key(k.nik_index, KEYS_LEN, KEYS_ID_NIK_INDEX, KEYS_CONTEXT, master);
-	crypto_kdf_derive_from_key(k.token, KEYS_LEN, KEYS_ID_TOKEN, KEYS_CONTEXT, master);
-	crypto_kdf_derive_from_key(k.csrf, KEYS_LEN, KEYS_ID_CSRF, KEYS_CONTEXT, master);
-	/* Only a complete, successful load replaces keys already in use. */
-	memcpy(&keys_global, &k, sizeof(k));
-	keys_loaded = true;
+	crypto_kdf_derive_from_key(out->nik_seal, KEYS_LEN, KEYS_ID_NIK_SEAL, KEYS_CONTEXT, master);
+	crypto_kdf_derive_from_key(out->nik_index, KEYS_LEN, KEYS_ID_NIK_INDEX, KEYS_CONTEXT, master);
+	crypto_kdf_derive_from_key(out->token, KEYS_LEN, KEYS_ID_TOKEN, KEYS_CONTEXT, master);
+	crypto_kdf_derive_from_key(out->csrf, KEYS_LEN, KEYS_ID_CSRF, KEYS_CONTEXT, master);
+	crypto_kdf_derive_from_key(out->check, KEYS_LEN, KEYS_ID_CHECK, KEYS_CONTEXT, master);
 	rc = 0;
 fail:
 	if (fd >= 0)
 		close(fd);
 	sodium_memzero(master, sizeof(master));
+	if (rc != 0)
+		sodium_memzero(out, sizeof(*out));
+	return rc;
+}
+
+int
+keys_load(const char *path)
+{
+	struct keys k;
+	int rc = keys_from_file(path, &k);
+
+	/* Only a complete, successful load replaces keys already in use. */
+	if (rc == 0) {
+		memcpy(&keys_global, &k, sizeof(k));
+		keys_loaded = true;
+	}
 	sodium_memzero(&k, sizeof(k));
 	return rc;
+}
+
+void
+keys_check_value(const struct keys *k, unsigned char out[KEYS_CHECK_LEN])
+{
+	crypto_generichash(out, KEYS_CHECK_LEN, (const unsigned char *)KEYS_CHECK_LABEL,
+	                   sizeof(KEYS_CHECK_LABEL) - 1, k->check, sizeof(k->check));
+}
+
+bool
+keys_check_matches(const struct keys *k, const unsigned char *value, size_t len)
+{
+	unsigned char want[KEYS_CHECK_LEN];
+	bool ok;
+
+	keys_check_value(k, want);
+	ok = value != NULL && len == KEYS_CHECK_LEN && sodium_memcmp(want, value, KEYS_CHECK_LEN) == 0;
+	sodium_memzero(want, sizeof(want));
+	return ok;
 }
 
 const struct keys *

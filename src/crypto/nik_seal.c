@@ -45,7 +45,12 @@ nik_check(const char *nik16)
 void
 nik_seal(const char *nik16, int64_t row_id, unsigned char out[NIK_SEALED_LEN])
 {
-	const struct keys *k = keys_get();
+	nik_seal_with(keys_get(), nik16, row_id, out);
+}
+
+void
+nik_seal_with(const struct keys *k, const char *nik16, int64_t row_id, unsigned char out[NIK_SEALED_LEN])
+{
 	unsigned char ad[8];
 	unsigned long long clen = 0;
 
@@ -59,7 +64,12 @@ nik_seal(const char *nik16, int64_t row_id, unsigned char out[NIK_SEALED_LEN])
 int
 nik_open(const unsigned char *sealed, size_t len, int64_t row_id, char out[17])
 {
-	const struct keys *k = keys_get();
+	return nik_open_with(keys_get(), sealed, len, row_id, out);
+}
+
+int
+nik_open_with(const struct keys *k, const unsigned char *sealed, size_t len, int64_t row_id, char out[17])
+{
 	unsigned char ad[8], plain[NIK_DIGITS];
 	unsigned long long plen = 0;
 	int rc = -1;
@@ -83,8 +93,12 @@ fail:
 void
 nik_index(const char *nik16, unsigned char out[NIK_INDEX_LEN])
 {
-	const struct keys *k = keys_get();
+	nik_index_with(keys_get(), nik16, out);
+}
 
+void
+nik_index_with(const struct keys *k, const char *nik16, unsigned char out[NIK_INDEX_LEN])
+{
 	nik_check(nik16);
 	crypto_generichash(out, NIK_INDEX_LEN, (const unsigned char *)nik16, NIK_DIGITS,
 	    k->nik_index, sizeof(k->nik_index));

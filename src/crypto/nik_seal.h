@@ -18,4 +18,11 @@ int nik_open(const unsigned char *sealed, size_t len, int64_t row_id, char out[1
 /* The blind index of the 16 digits of nik. */
 void nik_index(const char *nik16, unsigned char out[NIK_INDEX_LEN]);
 
+struct keys;
+
+/* The same three under the keys k instead of the loaded ones (key rotation). */
+void nik_seal_with(const struct keys *k, const char *nik16, int64_t row_id, unsigned char out[NIK_SEALED_LEN]);
+int nik_open_with(const struct keys *k, const unsigned char *sealed, size_t len, int64_t row_id, char out[17]);
+void nik_index_with(const struct keys *k, const char *nik16, unsigned char out[NIK_INDEX_LEN]);
+
 #endif

@@ -38,7 +38,7 @@ enum MHD_Result http_response_queue(struct MHD_Connection *conn, struct http_con
                                     const struct http_request *req,
                                     const struct http_response *res);
 
-/* Queue a short error (400, 413, 500): text/plain in Indonesian, or the API's
+/* Queue a short error (400, 413, 500, 503): text/plain in Indonesian, or the API's
  * JSON error object when the path is under /api/. */
 enum MHD_Result http_response_error(struct MHD_Connection *conn, struct http_conn *st,
                                     int status);

@@ -132,11 +132,23 @@ struct http_server_config {
 	unsigned per_ip_connections;
 	size_t max_body;              /* larger bodies get 413 before they are read */
 	size_t max_header_bytes;      /* per-connection memory limit */
+	unsigned max_connections;     /* all addresses together; 0: 512 */
+	unsigned header_timeout;      /* seconds from connect (or the last answer) to the
+	                               * end of the headers, however slowly they trickle; 0: 10 */
+	unsigned body_timeout;        /* seconds from the headers to the end of the body; 0: 120 */
+	unsigned drain_timeout;       /* seconds SIGTERM waits for requests in flight; 0: 10 */
+	/* Called on SIGHUP in the main thread (reopen the log file), or NULL. */
+	void (*on_hangup)(void);
 	/* Called once per request with the body fully read and parsed. */
 	void (*dispatch)(struct http_request *req, struct http_response *res);
 };
 
-/* Run the server until SIGINT/SIGTERM. Returns 0 on a clean stop. */
+/* Run the server until SIGINT/SIGTERM. At most max_connections at once:
+ * when all are taken, the connection that has waited longest for its
+ * headers is cut to let the new one in, and a connection whose headers or
+ * body are not in by their deadline is cut, so clients trickling bytes hold
+ * no slot for long. On SIGTERM it stops accepting, lets the requests already
+ * being read or answered finish (drain_timeout at most) and returns 0. */
 int http_serve(const struct http_server_config *cfg);
 
 #endif

@@ -136,6 +136,10 @@ http_response_error(struct MHD_Connection *conn, struct http_conn *st, int statu
 		code = "body_too_large";
 		message = "Data yang dikirim terlalu besar.";
 		break;
+	case 503:
+		code = "shutting_down";
+		message = "Server sedang dimulai ulang. Coba lagi sebentar lagi.";
+		break;
 	default:
 		status = 500;
 		code = "internal_error";

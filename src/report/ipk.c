@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/account_rules.h"
+#include "core/csv.h"
 #include "core/vacancy.h"
 
 static const char *const month_names[12] = {
@@ -287,19 +288,7 @@ ipk_balanced(const struct ipk_report *r)
 void
 ipk_csv_field(struct buf *out, const char *s)
 {
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(out, s);
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
+	csv_write_field(out, s);   /* the one writer: quoting and formula neutralising */
 }
 
 void

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/account_rules.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/vacancy.h"
 #include "core/wage.h"
@@ -393,18 +394,7 @@ compute(struct http_request *req, const struct filter_in *in, struct dashboard *
 void
 dashboard_csv_field(struct buf *b, const char *s)
 {
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
+	csv_write_field(b, s);   /* the one writer: quoting and formula neutralising */
 }
 
 void

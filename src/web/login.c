@@ -85,7 +85,10 @@ login_post(struct http_request *req, struct http_response *res)
 	unsigned wait;
 	switch (login_check(req, http_form(req, "login"), http_form(req, "password"), &u, &wait)) {
 	case LOGIN_OK:
-		auth_login(req, res, u.id, false, NULL);
+		if (auth_login(req, res, u.id, false, NULL) != 0) {
+			page_error(req, res, 503, "Sesi tidak dapat dibuat, coba lagi.");
+			break;
+		}
 		http_redirect(res, "/dasbor");
 		break;
 	case LOGIN_LIMITED:
@@ -255,6 +258,9 @@ login_code_post(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Terjadi kesalahan pada server. Coba lagi.");
 		return;
 	}
-	auth_login(req, res, u.id, false, NULL);
+	if (auth_login(req, res, u.id, false, NULL) != 0) {
+		page_error(req, res, 503, "Sandi sudah diganti, tetapi sesi tidak dapat dibuat. Silakan masuk.");
+		return;
+	}
 	http_redirect(res, "/dasbor");
 }
