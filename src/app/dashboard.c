@@ -39,7 +39,10 @@ occ_seeker(void *ctx, const struct dash_seeker_row *r)
 	struct dash_occ *o = ctx;
 	struct dash_seeker_row row = *r;
 	struct occupation_tags t;
-	occupation_tag(NULL, r->skills, r->experience, &t);
+	/* The experience is read only when the skills name nothing. */
+	occupation_tag(NULL, r->skills, NULL, &t);
+	if (t.occ[0] == 0)
+		occupation_tag(NULL, NULL, r->experience, &t);
 	name_occupation(strongest(&t), &row.occupation, &row.occupation_code, &row.occupation_name);
 	return o->inner.seeker(o->inner.ctx, &row);
 }
@@ -50,7 +53,10 @@ occ_vacancy(void *ctx, const struct dash_vacancy_row *r)
 	struct dash_occ *o = ctx;
 	struct dash_vacancy_row row = *r;
 	struct occupation_tags t;
-	occupation_tag(r->title, r->skills, r->description, &t);
+	/* The description is read only when title and skills name nothing. */
+	occupation_tag(r->title, r->skills, NULL, &t);
+	if (t.occ[0] == 0)
+		occupation_tag(NULL, NULL, r->description, &t);
 	name_occupation(strongest(&t), &row.occupation, &row.occupation_code, &row.occupation_name);
 	return o->inner.vacancy(o->inner.ctx, &row);
 }
