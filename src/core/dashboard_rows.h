@@ -23,7 +23,8 @@
 #include <stdint.h>
 
 #define DASH_MONTHS_MAX 36      /* months in a trend */
-#define DASH_UNMATCHED_DAYS 7   /* a vacancy open this long with no application */
+#define DASH_UNMATCHED_DAYS 7
+#define DASH_OCCUPATIONS_MAX 256 /* occupation numbers in the rows are below this */   /* a vacancy open this long with no application */
 
 struct dash_filter {
 	int from_month;             /* year * 12 + (month - 1); 0 = no lower bound */
@@ -63,6 +64,12 @@ struct dash_seeker_row {
 	const char *skills;         /* comma-separated, NULL without a profile */
 	bool disabled;              /* the profile names a disability */
 	bool placed;                /* an open placement */
+	const char *experience;     /* the profile's work experience, NULL without one */
+	/* The occupation the skills (else the experience) name first, set by
+	 * app/dashboard.c from the occupation layer: 0 for none, else a number
+	 * below DASH_OCCUPATIONS_MAX with its KBJI code and name. */
+	int occupation;
+	const char *occupation_code, *occupation_name;
 };
 
 /* Removed seekers of the ledger in the period and district, grouped. */
@@ -78,6 +85,10 @@ struct dash_vacancy_row {
 	int kbji_major;
 	bool formal, full_time;
 	int64_t workers, wage_min, wage_max;
+	const char *title, *description;
+	/* The occupation the vacancy is for (title first), as for seekers. */
+	int occupation;
+	const char *occupation_code, *occupation_name;
 };
 
 /* An open loker vacancy matching the filter, published DASH_UNMATCHED_DAYS

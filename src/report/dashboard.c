@@ -347,6 +347,62 @@ supply_add(struct dash_row *r, bool active, bool placed)
 		r->v[SUP_PLACED]++;
 }
 
+/* gaps_occupation's columns. */
+enum { OCC_VACANCIES, OCC_WORKERS, OCC_ACTIVE, OCC_GAP };
+
+/* The gaps_occupation row of occupation number occ (0: none named), keyed
+ * by its code and named on first use. */
+static struct dash_row *
+occupation_add(struct dashboard *d, int occ, const char *code, const char *name)
+{
+	if (occ < 0 || occ >= DASH_OCCUPATIONS_MAX || code == NULL || name == NULL)
+		occ = 0;
+	struct dash_row *r = &d->gaps_occupation.rows[occ];
+	if (occ != 0 && r->label == NULL) {
+		r->key = code;
+		r->label = name;
+	}
+	return r;
+}
+
+static int
+occupation_order(const void *pa, const void *pb)
+{
+	const struct dash_row *a = pa, *b = pb;
+	if (a->v[OCC_WORKERS] != b->v[OCC_WORKERS])
+		return a->v[OCC_WORKERS] > b->v[OCC_WORKERS] ? -1 : 1;
+	if (a->v[OCC_ACTIVE] != b->v[OCC_ACTIVE])
+		return a->v[OCC_ACTIVE] > b->v[OCC_ACTIVE] ? -1 : 1;
+	return a->v[DASH_COLS - 1] < b->v[DASH_COLS - 1] ? -1 : a->v[DASH_COLS - 1] > b->v[DASH_COLS - 1];
+}
+
+/* Gaps by occupation: the named ones by workers needed, then active
+ * seekers, then the data's order; the row for none named last, if any. */
+static void
+gaps_occupation(struct dashboard *d)
+{
+	struct dash_table *t = &d->gaps_occupation;
+	struct dash_row none = t->rows[0];
+	size_t k = 0;
+	for (size_t i = 1; i < t->n; i++) {
+		struct dash_row *r = &t->rows[i];
+		if (r->v[OCC_VACANCIES] == 0 && r->v[OCC_ACTIVE] == 0)
+			continue;
+		r->v[OCC_GAP] = r->v[OCC_WORKERS] - r->v[OCC_ACTIVE];
+		r->v[DASH_COLS - 1] = (int64_t)i;   /* the tie-break, cleared below */
+		t->rows[k++] = *r;
+	}
+	qsort(t->rows, k, sizeof(*t->rows), occupation_order);
+	for (size_t i = 0; i < k; i++)
+		t->rows[i].v[DASH_COLS - 1] = 0;
+	if (none.v[OCC_VACANCIES] != 0 || none.v[OCC_ACTIVE] != 0) {
+		none.v[OCC_GAP] = none.v[OCC_WORKERS] - none.v[OCC_ACTIVE];
+		none.key = "";
+		t->rows[k++] = none;
+	}
+	t->n = k;
+}
+
 static int
 on_seeker(void *ctx, const struct dash_seeker_row *s)
 {
@@ -369,6 +425,8 @@ on_seeker(void *ctx, const struct dash_seeker_row *s)
 	supply_add(&d->supply_disability.rows[s->disabled ? 0 : 1], active, s->placed);
 	if (active)
 		skill_count(&c->skills, s->skills, c->seeker_doc++, false);
+	if (active)
+		occupation_add(d, s->occupation, s->occupation_code, s->occupation_name)->v[OCC_ACTIVE]++;
 	return 0;
 }
 
@@ -410,6 +468,7 @@ on_vacancy(void *ctx, const struct dash_vacancy_row *v)
 	if (v->arrangement != NULL && arrangement_parse(v->arrangement, &ar))
 		demand_add(&d->demand_arrangement.rows[ar], v->workers);
 	demand_add(&d->demand_district.rows[district_index(v->district)], v->workers);
+	demand_add(occupation_add(d, v->occupation, v->occupation_code, v->occupation_name), v->workers);
 	if (v->formal && v->full_time && v->wage_unit != NULL && strcmp(v->wage_unit, "bulan") == 0) {
 		int64_t top = v->wage_max > 0 ? v->wage_max : v->wage_min;
 		d->wage_count++;
@@ -581,6 +640,8 @@ dash_calc_init(struct dash_calc *c, struct arena *a, const struct dash_filter *f
 		d->demand_arrangement.rows[i].key = arrangement_code((enum arrangement)i);
 	district_table(a, &d->demand_district);
 
+	table_init(a, &d->gaps_occupation, DASH_OCCUPATIONS_MAX);
+	d->gaps_occupation.rows[0].key = "";
 	table_init(a, &d->gaps_unmatched, DASH_LIST_MAX);
 	d->gaps_unmatched.n = 0;
 	month_table(a, &d->outcomes_placements, d->first_month, d->last_month);
@@ -613,6 +674,7 @@ dash_calc_finish(struct dash_calc *c)
 	d->wage_median = vec_median(&c->wages);
 	table_drop_empty(&d->demand_kbli);
 	gaps_district(c);
+	gaps_occupation(d);
 	if (d->demand_district.rows[nd].v[0] == 0)
 		d->demand_district.n = nd;
 	d->fill_median_s = vec_median(&c->fill);

@@ -48,6 +48,9 @@ struct dash_table {
  *   gaps_district: active seekers, open vacancies, workers needed, seekers per
  *       worker needed x10 (rounded half up; -1 when no worker is needed)
  *   gaps_unmatched: days open (key id, label title, sub district)
+ *   gaps_occupation: open vacancies, workers needed, active seekers, workers
+ *       needed minus active seekers (key KBJI code, label occupation name;
+ *       key "" for none named, last), most workers needed first
  *   outcomes_placements: loker, walkin, lainnya, mandiri, total (key YYYY-MM)
  *   outcomes_silent: vacancies closed as expired or left open past valid_until
  *       (key employer id, label business name) */
@@ -56,7 +59,7 @@ struct dashboard {
 	struct dash_table supply_district, supply_village, supply_education, supply_age, supply_sex;
 	struct dash_table supply_disability, supply_skills, supply_trend;
 	struct dash_table demand_kbli, demand_kbji, demand_formal, demand_arrangement, demand_district;
-	struct dash_table gaps_skills, gaps_district, gaps_unmatched;
+	struct dash_table gaps_skills, gaps_district, gaps_unmatched, gaps_occupation;
 	struct dash_table outcomes_placements, outcomes_silent;
 	/* demand: wages of open full-time monthly formal vacancies against the UMK */
 	int64_t umk;                 /* the UMK used */

@@ -70,6 +70,8 @@ vacancy_row(sqlite3_stmt *st, const struct dash_sink *k)
 		.wage_unit = COL_TEXT(st, 9),
 		.full_time = sqlite3_column_int(st, 10) != 0,
 		.skills = COL_TEXT(st, 11),
+		.title = COL_TEXT(st, 12),
+		.description = COL_TEXT(st, 13),
 	};
 	return k->vacancy(k->ctx, &r);
 }
@@ -123,7 +125,7 @@ seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
 	 * lookup per row. */
 	sqlite3_stmt *su = store_stmt(s, "SELECT id, created_at FROM users WHERE +role = 'seeker' ORDER BY id");
 	sqlite3_stmt *sp = store_stmt(s,
-	    "SELECT user_id, education, length(trim(coalesce(disability, ''))) > 0, skills FROM seeker_profiles "
+	    "SELECT user_id, education, length(trim(coalesce(disability, ''))) > 0, skills, experience FROM seeker_profiles "
 	    "ORDER BY user_id");
 	sqlite3_stmt *sl = store_stmt(s,
 	    "SELECT DISTINCT seeker_id FROM placements WHERE ended_at IS NULL ORDER BY seeker_id");
@@ -152,6 +154,7 @@ seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
 			.disabled = has_profile && sqlite3_column_int(sp, 2) != 0,
 			.skills = has_profile ? COL_TEXT(sp, 3) : NULL,
 			.placed = rl == SQLITE_ROW && sqlite3_column_int64(sl, 0) == id,
+			.experience = has_profile ? COL_TEXT(sp, 4) : NULL,
 		};
 		stop = k->seeker(k->ctx, &r) != 0;
 	}
@@ -188,7 +191,7 @@ vacancies(struct store *s, const struct dash_filter *f, const struct dash_bounds
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT id, kbli, kbji_major, formal, arrangement, district_code, workers_needed, wage_min, wage_max, "
-	    "wage_unit, full_time, skills FROM vacancies WHERE status = 'published' AND hidden = 0 "
+	    "wage_unit, full_time, skills, title, description FROM vacancies WHERE status = 'published' AND hidden = 0 "
 	    "AND (?1 IS NULL OR published_at >= ?1) AND (?2 IS NULL OR published_at < ?2) "
 	    "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR kbli = ?4)");
 	bind_filter(st, f, b);

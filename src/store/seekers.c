@@ -160,6 +160,38 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 	return STORE_ROWS_COLS(s, a, st, (size_t)f->limit, seeker_cols, items, count);
 }
 
+enum store_result
+store_seeker_each_text(struct store *s, const char *domicile_status,
+                       int (*fn)(void *ctx, const struct store_seeker_text *t), void *ctx)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT u.id, u.name, p.skills, p.experience, p.major FROM seekers k JOIN users u ON u.id = k.user_id "
+	    "LEFT JOIN seeker_profiles p ON p.user_id = k.user_id "
+	    "WHERE (?1 IS NULL OR k.domicile_status = ?1) ORDER BY k.user_id DESC");
+	static const struct store_col cols[] = {
+		STORE_COL(struct store_seeker_text, id), STORE_COL(struct store_seeker_text, name),
+		STORE_COL(struct store_seeker_text, skills), STORE_COL(struct store_seeker_text, experience),
+		STORE_COL(struct store_seeker_text, major),
+	};
+	if (st == NULL)
+		return STORE_ERROR;
+	store_bind_text(st, 1, domicile_status);
+	enum store_result r = STORE_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_seeker_text t;
+		STORE_READ_COLS(NULL, st, cols, &t);
+		if (fn(ctx, &t) != 0) {
+			r = STORE_ERROR;
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = STORE_ERROR;
+	sqlite3_reset(st);
+	return r;
+}
+
 static enum store_result
 seeker_open_nik(struct store *s, int64_t id, char out[17])
 {

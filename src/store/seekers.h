@@ -76,6 +76,17 @@ enum store_result store_seeker_decide_domicile(struct store *s, int64_t id, cons
 enum store_result store_seeker_reassign(struct store *s, int64_t id, int64_t operator_id, int64_t actor_id,
                                         int64_t now);
 int64_t store_seeker_count(struct store *s, const char *domicile_status);
+
+/* What a seeker wrote about their work, for staff search: strings are NULL
+ * without a profile and live only during the callback. */
+struct store_seeker_text {
+	int64_t id;
+	const char *name, *skills, *experience, *major;
+};
+/* Call fn for every seeker (with domicile_status when not NULL), newest
+ * first; fn returns 0, or -1 to stop (then STORE_ERROR). */
+enum store_result store_seeker_each_text(struct store *s, const char *domicile_status,
+                                         int (*fn)(void *ctx, const struct store_seeker_text *t), void *ctx);
 /* How many sealed NIKs the database holds (seekers and individual employers):
  * a new key file must never be made for a database that has any. */
 int64_t store_sealed_nik_count(struct store *s);

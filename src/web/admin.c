@@ -13,6 +13,7 @@
 #include "store/audit.h"
 #include "store/employers.h"
 #include "store/seekers.h"
+#include "app/seeker_search.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/domicile.h"
@@ -138,14 +139,30 @@ admin_seekers(struct http_request *req, struct http_response *res)
 {
 	static const char *const statuses[] = {"pending", "approved", "rejected", "nik", NULL};
 	int64_t page = page_number(req), total;
+	const char *q = http_query(req, "q");
 	struct store_seeker_filter f = {
 		.domicile_status = known_status(http_query(req, "status"), statuses),
 		.limit = ADMIN_PER_PAGE,
 		.offset = (page - 1) * ADMIN_PER_PAGE,
 	};
-	struct store_seeker *items;
-	size_t n;
-	if (store_seeker_list(web_req(req)->store, req->arena, &f, &items, &n, &total) != STORE_OK) {
+	struct store_seeker *items = NULL;
+	size_t n = 0;
+	struct seeker_search found = {0};
+	struct store *s = web_req(req)->store;
+	bool ok;
+	if (q != NULL && *q == '\0')
+		q = NULL;
+	if (q != NULL) {
+		ok = seeker_search_run(s, req->arena, q, f.domicile_status, f.offset, f.limit, &found) == STORE_OK;
+		items = arena_alloc(req->arena, (found.n ? found.n : 1) * sizeof(*items));
+		for (size_t i = 0; ok && i < found.n; i++)
+			if (store_seeker_get(s, req->arena, found.ids[i], &items[n]) == STORE_OK)
+				n++;
+		total = found.total;
+	} else {
+		ok = store_seeker_list(s, req->arena, &f, &items, &n, &total) == STORE_OK;
+	}
+	if (!ok) {
 		page_error(req, res, 500, "Daftar tidak dapat dibaca. Coba lagi.");
 		return;
 	}
@@ -153,9 +170,17 @@ admin_seekers(struct http_request *req, struct http_response *res)
 	for (size_t i = 0; i < n; i++)
 		views_seeker(req, tpl_push(c, "seekers"), &items[i]);
 	tpl_set(c, "filter_label", f.domicile_status ? views_domicile_label(f.domicile_status) : "Semua");
-	page_pagination(req, c, page, ADMIN_PER_PAGE, total,
-	                f.domicile_status ? arena_printf(req->arena, "/dinas/pencari?status=%s", f.domicile_status)
-	                                  : "/dinas/pencari");
+	tpl_set(c, "q", q);
+	tpl_set(c, "status", f.domicile_status);
+	tpl_set(c, "corrected", found.corrected);
+	if (q != NULL)
+		tpl_set_int(c, "found", total);
+	const char *base = f.domicile_status ? arena_printf(req->arena, "/dinas/pencari?status=%s", f.domicile_status)
+	                                     : "/dinas/pencari";
+	if (q != NULL)
+		base = arena_printf(req->arena, "%s%cq=%s", base, f.domicile_status ? '&' : '?',
+		                    page_url_encode(req->arena, q));
+	page_pagination(req, c, page, ADMIN_PER_PAGE, total, base);
 	page_render(req, res, 200, "admin_seekers", c);
 }
 

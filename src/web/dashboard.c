@@ -105,6 +105,7 @@ static const char *l_disability(struct arena *a, const char *k)
 	return strcmp(k, "ya") == 0 ? "Penyandang disabilitas" : "Bukan penyandang disabilitas";
 }
 static const char *l_same(struct arena *a, const char *k) { (void)a; return k; }
+static const char *l_occupation(struct arena *a, const char *k) { (void)a; return k && *k ? k : "Pekerjaan tidak dikenali"; }
 static const char *l_kbli(struct arena *a, const char *k) { return kbli_label(a, k); }
 static const char *l_kbji(struct arena *a, const char *k)
 {
@@ -190,6 +191,10 @@ static const struct view_col gap_district_cols[] = {
 	{"pencari_aktif", "Pencari aktif", false}, {"lowongan", "Lowongan terbuka", false},
 	{"pekerja_dibutuhkan", "Pekerja dibutuhkan", false},
 	{"pencari_per_pekerja", "Pencari per pekerja dibutuhkan", true},
+};
+static const struct view_col gap_occupation_cols[] = {
+	{"lowongan", "Lowongan terbuka", false}, {"pekerja_dibutuhkan", "Pekerja dibutuhkan", false},
+	{"pencari_aktif", "Pencari aktif", false}, {"selisih", "Kekurangan pekerja (dibutuhkan - pencari)", false},
 };
 static const struct view_col unmatched_cols[] = {{"hari_tayang", "Hari tayang", false}};
 static const struct view_col placement_cols[] = {
@@ -278,6 +283,11 @@ build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct v
 	    {"gaps", "gaps-kecamatan", "Pencari aktif dibanding pekerja yang dibutuhkan, per kecamatan",
 	     &d->gaps_district, gap_district_cols, 4, l_district, .key_head = "Kecamatan",
 	     .note = "Urut dari yang paling timpang: kecamatan tanpa lowongan lebih dulu (\"-\")."},
+	    {"gaps", "gaps-occupation", "Kebutuhan dan pencari kerja menurut jabatan (KBJI)", &d->gaps_occupation,
+	     gap_occupation_cols, 4, l_occupation, .key_head = "KBJI", .page_rows = PAGE_LIST_ROWS,
+	     .note = "Lowongan menurut pekerjaan yang disebut judulnya (lalu keahlian), pencari aktif menurut "
+	             "pekerjaan yang disebut keahliannya (lalu pengalaman), dibaca dengan daftar jabatan loker. "
+	             "Filter sektor hanya berlaku untuk lowongan."},
 	    {"gaps", "gaps-unmatched", "Lowongan tanpa pelamar setelah 7 hari", &d->gaps_unmatched,
 	     unmatched_cols, 1, l_same, .key_head = "ID", .page_rows = PAGE_LIST_ROWS, .note = unmatched_note,
 	     .sub_csv = "kecamatan", .sub_head = "Kecamatan"},

@@ -52,7 +52,7 @@ copy_dashboard(struct arena *a, const struct dashboard *src, struct dashboard *o
 	COPY(supply_district), COPY(supply_village), COPY(supply_education), COPY(supply_age), COPY(supply_sex);
 	COPY(supply_disability), COPY(supply_skills), COPY(supply_trend);
 	COPY(demand_kbli), COPY(demand_kbji), COPY(demand_formal), COPY(demand_arrangement), COPY(demand_district);
-	COPY(gaps_skills), COPY(gaps_district), COPY(gaps_unmatched);
+	COPY(gaps_skills), COPY(gaps_district), COPY(gaps_unmatched), COPY(gaps_occupation);
 	COPY(outcomes_placements), COPY(outcomes_silent);
 #undef COPY
 }

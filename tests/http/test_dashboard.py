@@ -133,6 +133,42 @@ class Filter:
 		return True
 
 
+def read_occupations():
+	"""data/occupations.csv as ({name written: occupation number}, [kbji code]), numbers from 1 in data order;
+	a name in two rows belongs to the first."""
+	names, codes = {}, [None]
+	with open(os.path.join(harness.ROOT, "data", "occupations.csv"), encoding="utf-8") as f:
+		rows = csv.reader(line for line in f if not line.startswith("#"))
+		next(rows)
+		for r in rows:
+			codes.append(r[1])
+			for n in r[3].split("|"):
+				key = " ".join(occupation_words(n))
+				if key:
+					names.setdefault(key, len(codes) - 1)
+	return names, codes
+
+
+def occupation_words(text):
+	"""Words as the occupation layer reads them: runs of ASCII letters and digits and non-ASCII bytes."""
+	return [w.lower().decode("utf-8", "replace") for w in re.findall(rb"[A-Za-z0-9\x80-\xff]+", (text or "").encode())]
+
+
+def first_occupation(text, names):
+	"""The first occupation named in text, reading left to right, the longest name (six words at most) at
+	each place; 0 when none."""
+	w = occupation_words(text)
+	for i in range(len(w)):
+		for k in range(min(6, len(w) - i), 0, -1):
+			o = names.get(" ".join(w[i:i + k]))
+			if o:
+				return o
+	return 0
+
+
+OCCUPATIONS = read_occupations()
+
+
 def expected(db, f, now):
 	"""Every dashboard table as {name: [[key, values...] as strings]}."""
 	con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
@@ -154,10 +190,11 @@ def expected(db, f, now):
 
 	trend = {m: 0 for m in months}
 	offer = {}
+	occ = {}
 	rows = con.execute(
 		"SELECT k.user_id, k.district_code, k.village_code, k.birth_date, k.sex, u.created_at, k.domicile_status, "
 		"EXISTS (SELECT 1 FROM placements pl WHERE pl.seeker_id = k.user_id AND pl.ended_at IS NULL) AS placed, "
-		"p.education, p.disability, p.skills FROM seekers k JOIN users u ON u.id = k.user_id "
+		"p.education, p.disability, p.skills, p.experience FROM seekers k JOIN users u ON u.id = k.user_id "
 		"LEFT JOIN seeker_profiles p ON p.user_id = k.user_id").fetchall()
 	for r in rows:
 		if f.district and r["district_code"] != f.district:
@@ -186,6 +223,8 @@ def expected(db, f, now):
 		if active:
 			for s in skills_of(r["skills"]):
 				offer[s] = offer.get(s, 0) + 1
+			o = first_occupation(r["skills"], OCCUPATIONS[0]) or first_occupation(r["experience"], OCCUPATIONS[0])
+			occ.setdefault(o, [0, 0, 0])[2] += 1
 	try:
 		removed = con.execute("SELECT district_code, age_band, sex, education, month FROM stat_events "
 		                      "WHERE subject = 'seeker' AND event = 'removed'").fetchall()
@@ -247,6 +286,12 @@ def expected(db, f, now):
 			wages.append(v["wage_min"])
 		for s in skills_of(v["skills"]):
 			demand[s] = demand.get(s, 0) + 1
+		names = OCCUPATIONS[0]
+		o = first_occupation(v["title"], names) or first_occupation(v["skills"], names) or \
+			first_occupation(v["description"], names)
+		row = occ.setdefault(o, [0, 0, 0])
+		row[0] += 1
+		row[1] += v["workers_needed"]
 
 	def drows(t, keys, keep_zero=True):
 		res = []
@@ -271,6 +316,11 @@ def expected(db, f, now):
 	union = list(dict.fromkeys(top_offer + top_demand))
 	union.sort(key=lambda s: (-demand.get(s, 0), -offer.get(s, 0), s.encode()))
 	out["gaps-skills"] = [[s, str(demand.get(s, 0)), str(offer.get(s, 0))] for s in union]
+	named = sorted([o for o in occ if o], key=lambda o: (-occ[o][1], -occ[o][2], o))
+	out["gaps-occupation"] = [[OCCUPATIONS[1][o]] + [str(x) for x in occ[o]] + [str(occ[o][1] - occ[o][2])]
+	                          for o in named]
+	if 0 in occ:
+		out["gaps-occupation"].append([""] + [str(x) for x in occ[0]] + [str(occ[0][1] - occ[0][2])])
 	gd = []
 	for d in DISTRICTS:
 		if f.district and d != f.district:
@@ -430,7 +480,7 @@ class Dashboard(harness.LokerTestCase):
 		got = {}
 		names = ["supply-kecamatan", "supply-desa", "supply-education", "supply-age", "supply-sex",
 		         "supply-disability", "supply-skills", "supply-trend", "demand-kbli", "demand-kbji", "demand-formal",
-		         "demand-arrangement", "demand-kecamatan", "demand-wage", "gaps-skills", "gaps-kecamatan",
+		         "demand-arrangement", "demand-kecamatan", "demand-wage", "gaps-skills", "gaps-kecamatan", "gaps-occupation",
 		         "gaps-unmatched", "outcomes-placements", "outcomes-fill", "outcomes-employers"]
 		for n in names:
 			header, rows = self.csv(n, f.query())
@@ -449,6 +499,9 @@ class Dashboard(harness.LokerTestCase):
 		fill = dict(e["outcomes-fill"])
 		self.assertEqual(fill["ditutup_terisi"], "1")
 		self.assertEqual(fill["pemberi_kerja_tidak_melapor"], "1")
+		named = [r for r in e["gaps-occupation"] if r[0]]
+		self.assertGreaterEqual(len(named), 3, "demo vacancies and seekers name occupations: %r" % named)
+		self.assertTrue(any(int(r[3]) > 0 for r in named), "active seekers are grouped by occupation too")
 
 	def test_figures_filtered(self):
 		con = sqlite3.connect(self.server.db)
