@@ -1,8 +1,11 @@
 /* match.c - the score of a seeker against a vacancy, and the reasons.
  *
  * Hard limits exclude (score 0, a constant reason): the vacancy's sex, the
- * age range, and UU 13/2003 for minors (under 18 only magang, magang from
- * 17). Everything else ranks, out of 100 points:
+ * age range, UU 13/2003 for minors (under 18 only magang, magang from 17),
+ * a licence the vacancy needs and the seeker lacks (SIM, STR, Gada Pratama,
+ * SIO), education more than one level above the seeker's, and reach (the
+ * seeker's stated reach; day labour and home work never beyond the
+ * neighbouring kecamatan). Everything else ranks, out of 100 points:
  *
  *   part         points  how
  *   skills         40    weighted overlap: sum of the weights of the
@@ -70,6 +73,18 @@ static const char MATCH_EX_UNDER_17[] = "usia di bawah 17 tahun belum boleh beke
 static const char MATCH_EX_MINOR[] = "usia di bawah 18 tahun hanya boleh magang";
 static const char MATCH_EX_AGE_LOW[] = "usia di bawah batas usia lowongan";
 static const char MATCH_EX_AGE_HIGH[] = "usia di atas batas usia lowongan";
+static const char MATCH_EX_EDUCATION[] = "pendidikan yang diminta lebih dari satu jenjang di atas pendidikan Anda";
+static const char MATCH_EX_REACH[] = "di luar jangkauan tempat kerja Anda";
+static const char *const MATCH_EX_LICENCE[MATCH_LIC_COUNT] = {
+	"perlu SIM A", "perlu SIM B1", "perlu SIM B2", "perlu SIM C", "perlu sertifikat Gada Pratama",
+	"perlu STR aktif", "perlu STRA", "perlu SIO",
+};
+static const char *const MATCH_LICENCE_LABEL[MATCH_LIC_COUNT] = {
+	"SIM A", "SIM B1", "SIM B2", "SIM C", "Gada Pratama", "STR", "STRA", "SIO",
+};
+static const char *const MATCH_REACH_CODE[MATCH_REACH_COUNT] = {
+	"", "own_desa", "own_kecamatan", "neighbours", "regency", "outside",
+};
 
 /* Bit b of match_nb[a]: kecamatan a and b share a border. */
 static uint32_t match_nb[MATCH_DISTRICTS];
@@ -146,6 +161,89 @@ match_neighbours(int a, int b)
 	if (a < 1 || a >= MATCH_DISTRICTS || b < 1 || b >= MATCH_DISTRICTS || a == b)
 		return false;
 	return (match_nb[a] >> b) & 1u;
+}
+
+/* The next word of s (lower case, at most n-1 bytes) into w; the rest. */
+static const char *
+match_word(const char *s, char *w, size_t n)
+{
+	size_t k = 0;
+
+	while (*s == ' ' || *s == '\t' || *s == '-' || *s == ':')
+		s++;
+	for (; *s != '\0' && *s != ' ' && *s != '\t' && *s != '-' && *s != ':'; s++)
+		if (k + 1 < n)
+			w[k++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+	w[k] = '\0';
+	return s;
+}
+
+int
+match_licence_parse(const char *item)
+{
+	char w[16], x[16];
+	const char *p = item != NULL ? item : "";
+
+	p = match_word(p, w, sizeof(w));
+	if (strcmp(w, "sertifikat") == 0 || strcmp(w, "sertifikasi") == 0 || strcmp(w, "punya") == 0 ||
+	    strcmp(w, "wajib") == 0)
+		p = match_word(p, w, sizeof(w));
+	if (strcmp(w, "sim") == 0) {
+		p = match_word(p, x, sizeof(x));
+		if (strcmp(x, "a") == 0)
+			return MATCH_LIC_SIM_A;
+		if (strcmp(x, "b1") == 0 || strcmp(x, "b") == 0)
+			return MATCH_LIC_SIM_B1;
+		if (strcmp(x, "b2") == 0)
+			return MATCH_LIC_SIM_B2;
+		if (strcmp(x, "c") == 0)
+			return MATCH_LIC_SIM_C;
+		return -1;
+	}
+	if (strcmp(w, "gada") == 0) {
+		p = match_word(p, x, sizeof(x));
+		return strcmp(x, "pratama") == 0 ? MATCH_LIC_GADA_PRATAMA : -1;
+	}
+	if (strcmp(w, "str") == 0)
+		return MATCH_LIC_STR;
+	if (strcmp(w, "stra") == 0)
+		return MATCH_LIC_STRA;
+	if (strcmp(w, "sio") == 0)
+		return MATCH_LIC_SIO;
+	return -1;
+}
+
+uint32_t
+match_licences_held(uint32_t bits)
+{
+	if (bits & (1u << MATCH_LIC_SIM_B2))
+		bits |= 1u << MATCH_LIC_SIM_B1;
+	if (bits & (1u << MATCH_LIC_SIM_B1))
+		bits |= 1u << MATCH_LIC_SIM_A;
+	return bits;
+}
+
+const char *
+match_licence_label(enum match_licence l)
+{
+	return (unsigned)l < MATCH_LIC_COUNT ? MATCH_LICENCE_LABEL[l] : "";
+}
+
+bool
+match_reach_parse(const char *code, enum match_reach *out)
+{
+	for (int r = 0; r < MATCH_REACH_COUNT; r++)
+		if (code != NULL && strcmp(code, MATCH_REACH_CODE[r]) == 0) {
+			*out = (enum match_reach)r;
+			return true;
+		}
+	return false;
+}
+
+const char *
+match_reach_code(enum match_reach r)
+{
+	return (unsigned)r < MATCH_REACH_COUNT ? MATCH_REACH_CODE[r] : "";
 }
 
 /* The reasons being written: bounded, never cut inside a UTF-8 sequence. */
@@ -225,11 +323,58 @@ match_weight(match_weight_fn weight, void *ctx, const double *weights, size_t i,
 	return isfinite(w) && w > 0 ? w : 0.0;
 }
 
+/* The education ladder of the rules: SMA = SMK and D4 = S1 are one step. */
+static int
+match_edu_step(enum education e)
+{
+	int r = match_edu_rank(e);
+
+	return e >= EDU_S1 ? r - 1 : r;
+}
+
+/* Whether v lies within the seeker's reach. Day labour and home work are
+ * never farther than the neighbouring kecamatan (home work: where the
+ * material is collected); other work only when the seeker said how far. */
+static bool
+match_within(const struct match_seeker *s, const struct match_vacancy *v)
+{
+	bool near_kind = v->arrangement == ARR_HARIAN || v->arrangement == ARR_BORONGAN || v->location == LOC_HOME;
+	bool known_s = s->district >= 1 && s->district < MATCH_DISTRICTS;
+	bool known_v = v->district >= 1 && v->district < MATCH_DISTRICTS;
+	enum match_reach r = s->reach;
+
+	if (r == MATCH_REACH_DEFAULT) {
+		if (!near_kind)
+			return true;
+		r = MATCH_REACH_NEIGHBOURS;
+	}
+	if (near_kind && r > MATCH_REACH_NEIGHBOURS)
+		r = MATCH_REACH_NEIGHBOURS;
+	if (v->location == LOC_OUTSIDE)
+		return r == MATCH_REACH_OUTSIDE;
+	if (r >= MATCH_REACH_REGENCY || !known_s || !known_v)
+		return true;
+	if (r == MATCH_REACH_OWN_DESA && v->location != LOC_HOME && v->village > 0 && s->village > 0)
+		return v->village == s->village;
+	if (r <= MATCH_REACH_OWN_KECAMATAN)
+		return v->district == s->district;
+	return v->district == s->district || match_neighbours(s->district, v->district);
+}
+
 static const char *
 match_excluded(const struct match_seeker *s, const struct match_vacancy *v)
 {
 	if ((v->sex == 'L' || v->sex == 'P') && s->sex != v->sex)
 		return v->sex == 'L' ? MATCH_EX_SEX_L : MATCH_EX_SEX_P;
+	uint32_t missing = v->licences & ~match_licences_held(s->licences);
+	for (int l = 0; missing != 0 && l < MATCH_LIC_COUNT; l++)
+		if ((missing >> l) & 1u)
+			return MATCH_EX_LICENCE[l];
+	if (!s->education_unknown && v->education_min > EDU_NONE &&
+	    match_edu_step(v->education_min) > match_edu_step(s->education) + 1)
+		return MATCH_EX_EDUCATION;
+	if (!match_within(s, v))
+		return MATCH_EX_REACH;
 	/* Age 0 is unknown: the range can not be checked, so it only ranks. */
 	if (s->age <= 0)
 		return NULL;

@@ -120,7 +120,17 @@ skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 	out->location = v->location;
 	out->district = skills_district_position(v->district_code);
 	out->village = skills_village_position(v->village_code);
-	out->skill_count = skills_from_list(v->skills, v->skill_count, out->skills, MATCH_MAX_SKILLS);
+	/* Licences named among the skills are requirements, not skills. */
+	const char *labels[MATCH_MAX_SKILLS * 2];
+	size_t n = 0;
+	for (size_t i = 0; i < v->skill_count && n < sizeof(labels) / sizeof(labels[0]); i++) {
+		int lic = match_licence_parse(v->skills[i]);
+		if (lic >= 0)
+			out->licences |= 1u << lic;
+		else
+			labels[n++] = v->skills[i];
+	}
+	out->skill_count = skills_from_list(labels, n, out->skills, MATCH_MAX_SKILLS);
 	out->wage_min = v->wage_min;
 	out->wage_max = v->wage_max;
 	out->wage_unit = v->wage_unit;
