@@ -318,8 +318,10 @@ profile_read(struct arena *a, struct profile_source *src, bool minor, struct dat
 	                             extra, nextra);
 	/* Licences (API): a request without the field keeps the stored ones, so
 	 * the web form (whose SIM ticks join the certificates) never clears them. */
-	const char *lic[PROFILE_LIST_MAX + 1];
-	if (src->get(src->ctx, a, "licences") != NULL || src->values(src->ctx, a, "licences", lic, PROFILE_LIST_MAX) > 0)
+	const char *bad = src->bad_type;
+	bool present = src->get(src->ctx, a, "licences") != NULL || src->bad_type != bad;  /* a list counts */
+	src->bad_type = bad;
+	if (present)
 		p->licences = list_field(src, a, e, "licences", "SIM dan surat izin", PROFILE_CERTS_MAX, 40, NULL, 0);
 	s = src->get(src->ctx, a, "reach");
 	enum match_reach reach = MATCH_REACH_DEFAULT;
