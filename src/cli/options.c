@@ -12,6 +12,7 @@
 #include "core/wilayah.h"
 #include "crypto/keys.h"
 #include "search/query.h"
+#include "search/skills.h"
 #include "store/seekers.h"
 #include "store/store.h"
 
@@ -74,6 +75,7 @@ cli_open(const char *db)
 		fprintf(stderr, "loker: data bawaan rusak\n");
 		return -1;
 	}
+	skills_init();
 	if (store_init(db) != 0) {
 		fprintf(stderr, "loker: basis data %s tidak dapat dibuka\n", db);
 		return -1;

@@ -61,6 +61,11 @@ enum {
 	MATCH_NEIGHBOUR_LINES = 1000,   /* lines read from the table: stops a broken build */
 };
 
+/* What a related skill counts for, against the same skill. */
+#define MATCH_RELATED_SHARE 0.6
+/* What the same occupation, or a related one, counts for without a skill in common. */
+#define MATCH_OCCUPATION_SHARE 0.3
+#define MATCH_RELATED_OCCUPATION_SHARE 0.2
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -354,7 +359,8 @@ match_within(const struct match_seeker *s, const struct match_vacancy *v)
 		return r == MATCH_REACH_OUTSIDE;
 	if (r >= MATCH_REACH_REGENCY || !known_s || !known_v)
 		return true;
-	if (r == MATCH_REACH_OWN_DESA && v->location != LOC_HOME && v->village > 0 && s->village > 0)
+	/* Home work's desa is where the material is collected. */
+	if (r == MATCH_REACH_OWN_DESA && v->village > 0 && s->village > 0)
 		return v->village == s->village;
 	if (r <= MATCH_REACH_OWN_KECAMATAN)
 		return v->district == s->district;
@@ -539,14 +545,75 @@ match_skill_reason(struct match_text *t, const struct match_vacancy *v, uint32_t
 	}
 }
 
+/* Whether KBJI code k is one of codes (compared at the shorter length, at
+ * least 3 digits: 753 holds 7531). */
+static bool
+match_kbji_in(unsigned k, const uint16_t *codes, size_t n)
+{
+	for (size_t i = 0; k >= 100 && i < n && codes[i] != 0; i++) {
+		unsigned a = k, b = codes[i];
+		while (a >= 1000 && b < 1000)
+			a /= 10;
+		while (b >= 1000 && a < 1000)
+			b /= 10;
+		if (a == b)
+			return true;
+	}
+	return false;
+}
+
+/* Whether seeker skill a and vacancy skill b are related: in one group of
+ * related skills, or sharing a telling word ("menjahit baju", "mesin jahit"). */
+static bool
+match_related(const struct match_skill *a, const struct match_skill *b)
+{
+	if ((a->groups & b->groups) != 0)
+		return true;
+	for (size_t i = 0; i < MATCH_SKILL_WORDS && a->words[i] != 0; i++)
+		for (size_t j = 0; j < MATCH_SKILL_WORDS && b->words[j] != 0; j++)
+			if (a->words[i] == b->words[j])
+				return true;
+	return false;
+}
+
+/* "keahlian mirip: menjahit baju ≈ mesin jahit, …" */
+static void
+match_related_reason(struct match_text *t, const struct match_seeker *s, const struct match_vacancy *v,
+                     uint32_t related, const uint8_t *related_by)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < v->skill_count && i < MATCH_MAX_SKILLS; i++) {
+		if (!((related >> i) & 1u))
+			continue;
+		const char *sl = s->skills[related_by[i]].label, *vl = v->skills[i].label;
+		if (sl == NULL || vl == NULL || sl[0] == '\0' || vl[0] == '\0')
+			continue;
+		if (shown == MATCH_LABELS_SHOWN) {
+			text_str(t, ", " MATCH_ELLIPSIS);
+			break;
+		}
+		if (shown == 0)
+			text_part(t, "keahlian mirip: ");
+		else
+			text_str(t, ", ");
+		text_str(t, sl);
+		text_str(t, " \xe2\x89\x88 ");
+		text_str(t, vl);
+		shown++;
+	}
+}
+
 static void
 match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
           const double *weights, bool want_reasons, struct match_result *out)
 {
 	size_t nv = v->skill_count < MATCH_MAX_SKILLS ? v->skill_count : MATCH_MAX_SKILLS;
 	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
-	uint32_t matched = 0;
-	size_t nmatched = 0;
+	uint32_t matched = 0, related = 0;
+	size_t nmatched = 0, nrelated = 0;
+	uint8_t related_by[MATCH_MAX_SKILLS];
+	int occupation = 0;             /* 1 same occupation, 2 a related one */
 	int skills, education, experience, distance, wage, arr, sector, formal, score;
 	bool edu_met;
 	enum match_place place;
@@ -554,6 +621,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	struct match_text t = {out->reasons, 0, sizeof(out->reasons), false};
 
 	out->reasons[0] = '\0';
+	out->unrelated = false;
 	out->exclusion = match_excluded(s, v);
 	out->excluded = out->exclusion != NULL;
 	if (out->excluded) {
@@ -586,14 +654,36 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 				have += w;
 				matched |= 1u << i;
 				nmatched++;
+				continue;
 			}
+			/* By meaning: a related skill, or a telling word in common. */
+			for (size_t j = 0; j < ns; j++)
+				if (match_related(&s->skills[j], &v->skills[i])) {
+					have += w * MATCH_RELATED_SHARE;
+					related |= 1u << i;
+					related_by[i] = (uint8_t)j;
+					nrelated++;
+					break;
+				}
 		}
 		/* Every weight zero (a skill everyone has): count them instead. */
 		if (all <= 0) {
-			have = (double)nmatched;
+			have = (double)nmatched + MATCH_RELATED_SHARE * (double)nrelated;
 			all = (double)nv;
 		}
 		skills = (int)(MATCH_W_SKILLS * have / all + 0.5);
+		/* No skill in common, but the same occupation or a related one
+		 * (the occupation layer): above the floor, a little lower. */
+		if (nmatched == 0 && nrelated == 0) {
+			if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS)) {
+				occupation = 1;
+				skills = (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5);
+			} else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2)) {
+				occupation = 2;
+				skills = (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5);
+			}
+		}
+		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
 	}
 
 	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
@@ -626,6 +716,10 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 
 	if (nv > 0)
 		match_skill_reason(&t, v, matched, nmatched);
+	if (related != 0)
+		match_related_reason(&t, s, v, related, related_by);
+	if (occupation != 0)
+		text_part(&t, occupation == 1 ? "pekerjaan sejenis keahlian Anda" : "pekerjaan yang berkaitan dengan keahlian Anda");
 	match_place_reason(&t, v, place);
 	if (v->education_min > EDU_NONE) {
 		if (edu_met) {

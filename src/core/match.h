@@ -37,10 +37,16 @@ enum match_reach {
 
 /* A skill as matching sees it: a canonical key (never shown) and the words a
  * person wrote (shown in reasons). */
+#define MATCH_SKILL_WORDS 4
 struct match_skill {
 	uint32_t key;                   /* canonical id; equal keys are the same skill */
 	const char *label;              /* as written, for reasons */
+	uint32_t words[MATCH_SKILL_WORDS];  /* canonical keys of its telling words (stems), 0 = none */
+	uint64_t groups;                /* bit per group of related skills (data/skills-related.csv) */
+	uint16_t occupation;            /* 1-based row of data/occupations.csv it names, 0 none */
 };
+
+#define MATCH_OCCUPATIONS 8
 
 struct match_seeker {
 	enum education education;
@@ -61,6 +67,10 @@ struct match_seeker {
 	bool education_unknown;         /* education not told: no education limit applies */
 	uint32_t licences;              /* bit (1 << enum match_licence) held (B2 implies B1 and A...) */
 	enum match_reach reach;
+	/* KBJI codes (3 or 4 digits) of the occupations the skills name, and of
+	 * the occupations related to those (data/occupations.csv); 0 = none. */
+	uint16_t occupations[MATCH_OCCUPATIONS];
+	uint16_t related_occupations[MATCH_OCCUPATIONS * 2];
 };
 
 struct match_vacancy {
@@ -80,6 +90,7 @@ struct match_vacancy {
 	char kbli;
 	bool formal;
 	uint32_t licences;              /* bit (1 << enum match_licence) required */
+	uint16_t kbji;                  /* KBJI code (3 or 4 digits), 0 = not given */
 };
 
 /* The weight of a skill key: rarer skills weigh more (e.g. log(N / df)).
@@ -90,6 +101,8 @@ struct match_result {
 	bool excluded;
 	const char *exclusion;          /* why, when excluded (a constant string) */
 	int score;                      /* 0..100 when not excluded */
+	bool unrelated;                 /* both told skills and none of the vacancy's is the seeker's,
+	                                   not even a related one: below the relevance floor */
 	char reasons[MATCH_REASONS_LEN];/* " · "-separated, Bahasa Indonesia */
 };
 

@@ -134,7 +134,7 @@ skills_cached(struct skill_cache *sc, const char *const *labels, size_t n, struc
 		for (size_t j = 0; j < k && !dup; j++)
 			dup = out[j].key == key;
 		if (!dup)
-			out[k++] = (struct match_skill){key, labels[i]};
+			skills_fill(labels[i], key, &out[k++]);
 	}
 	return k;
 }
@@ -200,6 +200,7 @@ match_from_row(struct arena *a, const struct store_match_row *r, struct date tod
 	text_list_each(r->skills, PROFILE_MAX_LIST, add_skill, &skills);
 	m->skill_count = skills_cached(mc != NULL ? &mc->skills : NULL, skills.labels, skills.count, m->skills,
 	                               MATCH_MAX_SKILLS);
+	skills_occupations(m);
 
 	m->expected_wage = r->expected_wage;
 	t = r->wage_unit;

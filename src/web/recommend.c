@@ -73,7 +73,7 @@ recommend_for(struct web_request *w, struct arena *a, int64_t user_id, struct ra
 		struct match_result r;
 		skills_vacancy_to_match(&got[i].v, &mv);
 		match_score(&m, &mv, vacancy_match_weight, NULL, true, &r);
-		if (r.excluded)
+		if (r.excluded || r.unrelated)
 			continue;
 		struct ranked_vacancy *rv = &(*rows)[(*n)++];
 		rv->o = got[i];
