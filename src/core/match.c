@@ -64,8 +64,8 @@ enum {
 /* What a related skill counts for, against the same skill. */
 #define MATCH_RELATED_SHARE 0.6
 /* What the same occupation, or a related one, counts for without a skill in common. */
-#define MATCH_OCCUPATION_SHARE 0.3
-#define MATCH_RELATED_OCCUPATION_SHARE 0.2
+#define MATCH_OCCUPATION_SHARE 0.7
+#define MATCH_RELATED_OCCUPATION_SHARE 0.35
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -631,9 +631,19 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		return;
 	}
 
+	/* The occupation layer: the vacancy's KBJI code among the occupations
+	 * the seeker's skills name (1), or related ones (2). */
+	if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS))
+		occupation = 1;
+	else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2))
+		occupation = 2;
 	/* Skills: the vacancy's skills the seeker has, each by its weight. */
 	if (nv == 0) {
-		skills = MATCH_W_SKILLS / 2;
+		skills = occupation == 1 ? (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5)
+		         : occupation == 2 ? (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5)
+		                           : MATCH_W_SKILLS / 4;
+		/* Nothing asked, nothing of the trade in common: below the floor. */
+		out->unrelated = ns > 0 && occupation == 0;
 	} else {
 		double have = 0, all = 0;
 		uint64_t bloom = 0;
@@ -671,18 +681,16 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 			have = (double)nmatched + MATCH_RELATED_SHARE * (double)nrelated;
 			all = (double)nv;
 		}
-		skills = (int)(MATCH_W_SKILLS * have / all + 0.5);
-		/* No skill in common, but the same occupation or a related one
-		 * (the occupation layer): above the floor, a little lower. */
-		if (nmatched == 0 && nrelated == 0) {
-			if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS)) {
-				occupation = 1;
-				skills = (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5);
-			} else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2)) {
-				occupation = 2;
-				skills = (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5);
-			}
-		}
+		double share = have / all;
+		/* The same occupation, or a related one, counts at least so much
+		 * when the skills are named differently. */
+		if (occupation == 1 && share < MATCH_OCCUPATION_SHARE)
+			share = MATCH_OCCUPATION_SHARE;
+		else if (occupation == 2 && share < MATCH_RELATED_OCCUPATION_SHARE)
+			share = MATCH_RELATED_OCCUPATION_SHARE;
+		else if (nmatched > 0 || nrelated > 0)
+			occupation = 0;         /* the skills tell it: no need to say */
+		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
 	}
 
