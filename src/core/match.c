@@ -641,7 +641,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	if (nv == 0) {
 		skills = occupation == 1 ? (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5)
 		         : occupation == 2 ? (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5)
-		                           : MATCH_W_SKILLS / 4;
+		                           : MATCH_W_SKILLS / 2;
 		/* Nothing asked, nothing of the trade in common: below the floor. */
 		out->unrelated = ns > 0 && occupation == 0;
 	} else {

@@ -465,6 +465,59 @@ test_requirements_and_reach(void **state)
 	assert_true(r.excluded);
 }
 
+/* Skills by meaning: a home seamstress's "menjahit baju" meets "mesin jahit"
+ * and "obras" (related skills), a teacher's "mengajar SD" meets "mengajar"
+ * (a telling word), and the reasons say so; nothing of the trade in common
+ * is below the relevance floor. */
+static void
+test_skills_by_meaning(void **state)
+{
+	static const char *const ssk[] = {"menjahit baju", "jahit kaos"};
+	static const char *const vsk[] = {"mesin jahit", "obras"};
+	static const char *const tsk[] = {"mengajar SD"};
+	static const char *const tv[] = {"mengajar", "matematika"};
+	static const char *const other[] = {"las listrik"};
+	static const char *const servis[] = {"servis komputer"};
+	static const char *const motor[] = {"servis motor"};
+	struct match_seeker s;
+	struct match_vacancy v;
+	struct match_result r;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SD;
+	s.age = 44;
+	s.sex = 'P';
+	s.district = KEJOBONG;
+	seeker_skills(&s, ssk, 2);
+	memset(&v, 0, sizeof(v));
+	v.sex = 'S';
+	v.location = LOC_HOME;
+	v.district = KEJOBONG;
+	v.arrangement = ARR_BORONGAN;
+	vacancy_skills(&v, vsk, 2);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "keahlian mirip: menjahit baju \xe2\x89\x88 mesin jahit"));
+
+	vacancy_skills(&v, other, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
+
+	seeker_skills(&s, tsk, 1);
+	vacancy_skills(&v, tv, 2);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "mengajar SD \xe2\x89\x88 mengajar"));
+
+	/* A word that tells nothing of the trade does not make a match. */
+	seeker_skills(&s, servis, 1);
+	vacancy_skills(&v, motor, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
+}
+
 static void
 test_rare_skills_weigh_more(void **state)
 {
@@ -785,6 +838,7 @@ main(void)
 		cmocka_unit_test(test_plasma_home_worker),
 		cmocka_unit_test(test_hard_limits),
 		cmocka_unit_test(test_requirements_and_reach),
+		cmocka_unit_test(test_skills_by_meaning),
 		cmocka_unit_test(test_rare_skills_weigh_more),
 		cmocka_unit_test(test_skill_reasons),
 		cmocka_unit_test(test_distance_order),
