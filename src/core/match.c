@@ -11,8 +11,15 @@
  *   skills         40    weighted overlap: sum of the weights of the
  *                        vacancy's skills the seeker has / sum of the
  *                        weights of all the vacancy's skills (rarer skills
- *                        weigh more, see match_weight_fn); no skill asked:
- *                        neutral half (20)
+ *                        weigh more, see match_weight_fn); a related skill
+ *                        (same group of related skills, or a telling word
+ *                        in common) counts 0.6 of its weight; at least 0.7
+ *                        when the vacancy's KBJI code is an occupation the
+ *                        seeker's skills name, 0.35 for a related one;
+ *                        elementary work (KBJI 9) for a seeker up to
+ *                        SMA/SMK 0.1; no skill asked: neutral half (20).
+ *                        Nothing of the trade in common (none of these) is
+ *                        below the relevance floor: result.unrelated
  *   education      15    at or above the minimum: 15, below: 0 (SMA and SMK
  *                        are one level); no minimum: 15
  *   experience     10    at or above the years asked: 10, else in
@@ -66,6 +73,7 @@ enum {
 /* What the same occupation, or a related one, counts for without a skill in common. */
 #define MATCH_OCCUPATION_SHARE 0.7
 #define MATCH_RELATED_OCCUPATION_SHARE 0.35
+#define MATCH_ELEMENTARY_SHARE 0.1
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -562,6 +570,17 @@ match_kbji_in(unsigned k, const uint16_t *codes, size_t n)
 	return false;
 }
 
+/* The first digit of a KBJI code of 2 to 4 digits; -1 without one. */
+static int
+match_kbji_major(unsigned k)
+{
+	if (k < 10)
+		return -1;
+	while (k >= 10)
+		k /= 10;
+	return (int)k;
+}
+
 /* Whether seeker skill a and vacancy skill b are related: in one group of
  * related skills, or sharing a telling word ("menjahit baju", "mesin jahit"). */
 static bool
@@ -693,6 +712,13 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
 	}
+	/* Elementary work (KBJI golongan pokok 9) asks no trade: a step a
+	 * counsellor offers to a seeker up to SMA/SMK, ranked low. */
+	if (out->unrelated && match_kbji_major(v->kbji) == 9 && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK)) {
+		out->unrelated = false;
+		occupation = 3;
+		skills = (int)(MATCH_W_SKILLS * MATCH_ELEMENTARY_SHARE + 0.5);
+	}
 
 	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
 	education = edu_met ? MATCH_W_EDUCATION : 0;
@@ -727,7 +753,9 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	if (related != 0)
 		match_related_reason(&t, s, v, related, related_by);
 	if (occupation != 0)
-		text_part(&t, occupation == 1 ? "pekerjaan sejenis keahlian Anda" : "pekerjaan yang berkaitan dengan keahlian Anda");
+		text_part(&t, occupation == 1   ? "pekerjaan sejenis keahlian Anda"
+		              : occupation == 2 ? "pekerjaan yang berkaitan dengan keahlian Anda"
+		                                : "pekerjaan umum tanpa keahlian khusus");
 	match_place_reason(&t, v, place);
 	if (v->education_min > EDU_NONE) {
 		if (edu_met) {

@@ -504,6 +504,17 @@ test_skills_by_meaning(void **state)
 	vacancy_skills(&v, other, 1);
 	match_score(&s, &v, NULL, NULL, true, &r);
 	assert_true(r.unrelated);
+	/* Elementary work (KBJI 9, packing) is a step a counsellor offers up to
+	 * SMA/SMK, low and said so; not to a graduate. */
+	v.kbji = 9321;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "pekerjaan umum tanpa keahlian khusus"));
+	s.education = EDU_S1;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
+	s.education = EDU_SD;
+	v.kbji = 0;
 
 	seeker_skills(&s, tsk, 1);
 	vacancy_skills(&v, tv, 2);
