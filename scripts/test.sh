@@ -54,6 +54,18 @@ fi
 [ "$f" != 0 ] && tail -40 "$LOG/search.log"
 count search-relevance "$p" "$f"
 
+# 3c. Matching quality: the judged matching set through the real API (issue 15).
+LOKER_BIN=build/asan/loker python3 tests/matching/score.py --check > "$LOG/matching.log" 2>&1
+line=$(grep -E '^matching: [0-9]+ passed, [0-9]+ failed' "$LOG/matching.log" | tail -1)
+if [ -n "$line" ]; then
+	p=$(echo "$line" | sed 's/matching: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
+else
+	p=0; f=1
+fi
+[ "$f" != 0 ] && tail -30 "$LOG/matching.log"
+grep -E '^recall@10' "$LOG/matching.log"
+count matching "$p" "$f"
+
 # 4. Fuzzers: each briefly, from a copy of its checked-in seed corpus.
 for fz in build/fuzz/fuzz_*; do
 	name=$(basename "$fz" | sed 's/^fuzz_//')

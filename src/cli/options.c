@@ -18,6 +18,7 @@
 #include "crypto/nik_seal.h"
 #include "search/query.h"
 #include "store/keycheck.h"
+#include "search/skills.h"
 #include "store/seekers.h"
 #include "store/store.h"
 
@@ -139,6 +140,7 @@ cli_open(const char *db)
 		fprintf(stderr, "loker: data bawaan rusak\n");
 		return -1;
 	}
+	skills_init();
 	if (store_init(db) != 0) {
 		fprintf(stderr, "loker: basis data %s tidak dapat dibuka\n", db);
 		return -1;

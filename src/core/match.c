@@ -1,15 +1,25 @@
 /* match.c - the score of a seeker against a vacancy, and the reasons.
  *
  * Hard limits exclude (score 0, a constant reason): the vacancy's sex, the
- * age range, and UU 13/2003 for minors (under 18 only magang, magang from
- * 17). Everything else ranks, out of 100 points:
+ * age range, UU 13/2003 for minors (under 18 only magang, magang from 17),
+ * a licence the vacancy needs and the seeker lacks (SIM, STR, Gada Pratama,
+ * SIO), education more than one level above the seeker's, and reach (the
+ * seeker's stated reach; day labour and home work never beyond the
+ * neighbouring kecamatan). Everything else ranks, out of 100 points:
  *
  *   part         points  how
  *   skills         40    weighted overlap: sum of the weights of the
  *                        vacancy's skills the seeker has / sum of the
  *                        weights of all the vacancy's skills (rarer skills
- *                        weigh more, see match_weight_fn); no skill asked:
- *                        neutral half (20)
+ *                        weigh more, see match_weight_fn); a related skill
+ *                        (same group of related skills, or a telling word
+ *                        in common) counts 0.6 of its weight; at least 0.7
+ *                        when the vacancy's KBJI code is an occupation the
+ *                        seeker's skills name, 0.35 for a related one;
+ *                        elementary work (KBJI 9) for a seeker up to
+ *                        SMA/SMK 0.1; no skill asked: neutral half (20).
+ *                        Nothing of the trade in common (none of these) is
+ *                        below the relevance floor: result.unrelated
  *   education      15    at or above the minimum: 15, below: 0 (SMA and SMK
  *                        are one level); no minimum: 15
  *   experience     10    at or above the years asked: 10, else in
@@ -58,6 +68,12 @@ enum {
 	MATCH_NEIGHBOUR_LINES = 1000,   /* lines read from the table: stops a broken build */
 };
 
+/* What a related skill counts for, against the same skill. */
+#define MATCH_RELATED_SHARE 0.6
+/* What the same occupation, or a related one, counts for without a skill in common. */
+#define MATCH_OCCUPATION_SHARE 0.7
+#define MATCH_RELATED_OCCUPATION_SHARE 0.35
+#define MATCH_ELEMENTARY_SHARE 0.1
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -70,6 +86,18 @@ static const char MATCH_EX_UNDER_17[] = "usia di bawah 17 tahun belum boleh beke
 static const char MATCH_EX_MINOR[] = "usia di bawah 18 tahun hanya boleh magang";
 static const char MATCH_EX_AGE_LOW[] = "usia di bawah batas usia lowongan";
 static const char MATCH_EX_AGE_HIGH[] = "usia di atas batas usia lowongan";
+static const char MATCH_EX_EDUCATION[] = "pendidikan yang diminta lebih dari satu jenjang di atas pendidikan Anda";
+static const char MATCH_EX_REACH[] = "di luar jangkauan tempat kerja Anda";
+static const char *const MATCH_EX_LICENCE[MATCH_LIC_COUNT] = {
+	"perlu SIM A", "perlu SIM B1", "perlu SIM B2", "perlu SIM C", "perlu sertifikat Gada Pratama",
+	"perlu STR aktif", "perlu STRA", "perlu SIO",
+};
+static const char *const MATCH_LICENCE_LABEL[MATCH_LIC_COUNT] = {
+	"SIM A", "SIM B1", "SIM B2", "SIM C", "Gada Pratama", "STR", "STRA", "SIO",
+};
+static const char *const MATCH_REACH_CODE[MATCH_REACH_COUNT] = {
+	"", "own_desa", "own_kecamatan", "neighbours", "regency", "outside",
+};
 
 /* Bit b of match_nb[a]: kecamatan a and b share a border. */
 static uint32_t match_nb[MATCH_DISTRICTS];
@@ -146,6 +174,89 @@ match_neighbours(int a, int b)
 	if (a < 1 || a >= MATCH_DISTRICTS || b < 1 || b >= MATCH_DISTRICTS || a == b)
 		return false;
 	return (match_nb[a] >> b) & 1u;
+}
+
+/* The next word of s (lower case, at most n-1 bytes) into w; the rest. */
+static const char *
+match_word(const char *s, char *w, size_t n)
+{
+	size_t k = 0;
+
+	while (*s == ' ' || *s == '\t' || *s == '-' || *s == ':')
+		s++;
+	for (; *s != '\0' && *s != ' ' && *s != '\t' && *s != '-' && *s != ':'; s++)
+		if (k + 1 < n)
+			w[k++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+	w[k] = '\0';
+	return s;
+}
+
+int
+match_licence_parse(const char *item)
+{
+	char w[16], x[16];
+	const char *p = item != NULL ? item : "";
+
+	p = match_word(p, w, sizeof(w));
+	if (strcmp(w, "sertifikat") == 0 || strcmp(w, "sertifikasi") == 0 || strcmp(w, "punya") == 0 ||
+	    strcmp(w, "wajib") == 0)
+		p = match_word(p, w, sizeof(w));
+	if (strcmp(w, "sim") == 0) {
+		p = match_word(p, x, sizeof(x));
+		if (strcmp(x, "a") == 0)
+			return MATCH_LIC_SIM_A;
+		if (strcmp(x, "b1") == 0 || strcmp(x, "b") == 0)
+			return MATCH_LIC_SIM_B1;
+		if (strcmp(x, "b2") == 0)
+			return MATCH_LIC_SIM_B2;
+		if (strcmp(x, "c") == 0)
+			return MATCH_LIC_SIM_C;
+		return -1;
+	}
+	if (strcmp(w, "gada") == 0) {
+		p = match_word(p, x, sizeof(x));
+		return strcmp(x, "pratama") == 0 ? MATCH_LIC_GADA_PRATAMA : -1;
+	}
+	if (strcmp(w, "str") == 0)
+		return MATCH_LIC_STR;
+	if (strcmp(w, "stra") == 0)
+		return MATCH_LIC_STRA;
+	if (strcmp(w, "sio") == 0)
+		return MATCH_LIC_SIO;
+	return -1;
+}
+
+uint32_t
+match_licences_held(uint32_t bits)
+{
+	if (bits & (1u << MATCH_LIC_SIM_B2))
+		bits |= 1u << MATCH_LIC_SIM_B1;
+	if (bits & (1u << MATCH_LIC_SIM_B1))
+		bits |= 1u << MATCH_LIC_SIM_A;
+	return bits;
+}
+
+const char *
+match_licence_label(enum match_licence l)
+{
+	return (unsigned)l < MATCH_LIC_COUNT ? MATCH_LICENCE_LABEL[l] : "";
+}
+
+bool
+match_reach_parse(const char *code, enum match_reach *out)
+{
+	for (int r = 0; r < MATCH_REACH_COUNT; r++)
+		if (code != NULL && strcmp(code, MATCH_REACH_CODE[r]) == 0) {
+			*out = (enum match_reach)r;
+			return true;
+		}
+	return false;
+}
+
+const char *
+match_reach_code(enum match_reach r)
+{
+	return (unsigned)r < MATCH_REACH_COUNT ? MATCH_REACH_CODE[r] : "";
 }
 
 /* The reasons being written: bounded, never cut inside a UTF-8 sequence. */
@@ -225,11 +336,59 @@ match_weight(match_weight_fn weight, void *ctx, const double *weights, size_t i,
 	return isfinite(w) && w > 0 ? w : 0.0;
 }
 
+/* The education ladder of the rules: SMA = SMK and D4 = S1 are one step. */
+static int
+match_edu_step(enum education e)
+{
+	int r = match_edu_rank(e);
+
+	return e >= EDU_S1 ? r - 1 : r;
+}
+
+/* Whether v lies within the seeker's reach. Day labour and home work are
+ * never farther than the neighbouring kecamatan (home work: where the
+ * material is collected); other work only when the seeker said how far. */
+static bool
+match_within(const struct match_seeker *s, const struct match_vacancy *v)
+{
+	bool near_kind = v->arrangement == ARR_HARIAN || v->arrangement == ARR_BORONGAN || v->location == LOC_HOME;
+	bool known_s = s->district >= 1 && s->district < MATCH_DISTRICTS;
+	bool known_v = v->district >= 1 && v->district < MATCH_DISTRICTS;
+	enum match_reach r = s->reach;
+
+	if (r == MATCH_REACH_DEFAULT) {
+		if (!near_kind)
+			return true;
+		r = MATCH_REACH_NEIGHBOURS;
+	}
+	if (near_kind && r > MATCH_REACH_NEIGHBOURS)
+		r = MATCH_REACH_NEIGHBOURS;
+	if (v->location == LOC_OUTSIDE)
+		return r == MATCH_REACH_OUTSIDE;
+	if (r >= MATCH_REACH_REGENCY || !known_s || !known_v)
+		return true;
+	/* Home work's desa is where the material is collected. */
+	if (r == MATCH_REACH_OWN_DESA && v->village > 0 && s->village > 0)
+		return v->village == s->village;
+	if (r <= MATCH_REACH_OWN_KECAMATAN)
+		return v->district == s->district;
+	return v->district == s->district || match_neighbours(s->district, v->district);
+}
+
 static const char *
 match_excluded(const struct match_seeker *s, const struct match_vacancy *v)
 {
 	if ((v->sex == 'L' || v->sex == 'P') && s->sex != v->sex)
 		return v->sex == 'L' ? MATCH_EX_SEX_L : MATCH_EX_SEX_P;
+	uint32_t missing = v->licences & ~match_licences_held(s->licences);
+	for (int l = 0; missing != 0 && l < MATCH_LIC_COUNT; l++)
+		if ((missing >> l) & 1u)
+			return MATCH_EX_LICENCE[l];
+	if (!s->education_unknown && v->education_min > EDU_NONE &&
+	    match_edu_step(v->education_min) > match_edu_step(s->education) + 1)
+		return MATCH_EX_EDUCATION;
+	if (!match_within(s, v))
+		return MATCH_EX_REACH;
 	/* Age 0 is unknown: the range can not be checked, so it only ranks. */
 	if (s->age <= 0)
 		return NULL;
@@ -394,14 +553,86 @@ match_skill_reason(struct match_text *t, const struct match_vacancy *v, uint32_t
 	}
 }
 
+/* Whether KBJI code k is one of codes (compared at the shorter length, at
+ * least 3 digits: 753 holds 7531). */
+static bool
+match_kbji_in(unsigned k, const uint16_t *codes, size_t n)
+{
+	for (size_t i = 0; k >= 100 && i < n && codes[i] != 0; i++) {
+		unsigned a = k, b = codes[i];
+		while (a >= 1000 && b < 1000)
+			a /= 10;
+		while (b >= 1000 && a < 1000)
+			b /= 10;
+		if (a == b)
+			return true;
+	}
+	return false;
+}
+
+/* The first digit of a KBJI code of 2 to 4 digits; -1 without one. */
+static int
+match_kbji_major(unsigned k)
+{
+	if (k < 10)
+		return -1;
+	while (k >= 10)
+		k /= 10;
+	return (int)k;
+}
+
+/* Whether seeker skill a and vacancy skill b are related: in one group of
+ * related skills, or sharing a telling word ("menjahit baju", "mesin jahit"). */
+static bool
+match_related(const struct match_skill *a, const struct match_skill *b)
+{
+	if ((a->groups & b->groups) != 0)
+		return true;
+	for (size_t i = 0; i < MATCH_SKILL_WORDS && a->words[i] != 0; i++)
+		for (size_t j = 0; j < MATCH_SKILL_WORDS && b->words[j] != 0; j++)
+			if (a->words[i] == b->words[j])
+				return true;
+	return false;
+}
+
+/* "keahlian mirip: menjahit baju ≈ mesin jahit, …" */
+static void
+match_related_reason(struct match_text *t, const struct match_seeker *s, const struct match_vacancy *v,
+                     uint32_t related, const uint8_t *related_by)
+{
+	size_t shown = 0;
+
+	for (size_t i = 0; i < v->skill_count && i < MATCH_MAX_SKILLS; i++) {
+		if (!((related >> i) & 1u))
+			continue;
+		const char *sl = s->skills[related_by[i]].label, *vl = v->skills[i].label;
+		if (sl == NULL || vl == NULL || sl[0] == '\0' || vl[0] == '\0')
+			continue;
+		if (shown == MATCH_LABELS_SHOWN) {
+			text_str(t, ", " MATCH_ELLIPSIS);
+			break;
+		}
+		if (shown == 0)
+			text_part(t, "keahlian mirip: ");
+		else
+			text_str(t, ", ");
+		text_str(t, sl);
+		text_str(t, " \xe2\x89\x88 ");
+		text_str(t, vl);
+		shown++;
+	}
+}
+
 static void
 match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
           const double *weights, bool want_reasons, struct match_result *out)
 {
 	size_t nv = v->skill_count < MATCH_MAX_SKILLS ? v->skill_count : MATCH_MAX_SKILLS;
 	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
-	uint32_t matched = 0;
-	size_t nmatched = 0;
+	uint32_t matched = 0, related = 0;
+	size_t nmatched = 0, nrelated = 0;
+	uint8_t related_by[MATCH_MAX_SKILLS];
+	int occupation = 0;             /* 1 same occupation, 2 a related one */
 	int skills, education, experience, distance, wage, arr, sector, formal, score;
 	bool edu_met;
 	enum match_place place;
@@ -409,6 +640,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	struct match_text t = {out->reasons, 0, sizeof(out->reasons), false};
 
 	out->reasons[0] = '\0';
+	out->unrelated = false;
 	out->exclusion = match_excluded(s, v);
 	out->excluded = out->exclusion != NULL;
 	if (out->excluded) {
@@ -418,9 +650,19 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		return;
 	}
 
+	/* The occupation layer: the vacancy's KBJI code among the occupations
+	 * the seeker's skills name (1), or related ones (2). */
+	if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS))
+		occupation = 1;
+	else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2))
+		occupation = 2;
 	/* Skills: the vacancy's skills the seeker has, each by its weight. */
 	if (nv == 0) {
-		skills = MATCH_W_SKILLS / 2;
+		skills = occupation == 1 ? (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5)
+		         : occupation == 2 ? (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5)
+		                           : MATCH_W_SKILLS / 2;
+		/* Nothing asked, nothing of the trade in common: below the floor. */
+		out->unrelated = ns > 0 && occupation == 0;
 	} else {
 		double have = 0, all = 0;
 		uint64_t bloom = 0;
@@ -441,14 +683,41 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 				have += w;
 				matched |= 1u << i;
 				nmatched++;
+				continue;
 			}
+			/* By meaning: a related skill, or a telling word in common. */
+			for (size_t j = 0; j < ns; j++)
+				if (match_related(&s->skills[j], &v->skills[i])) {
+					have += w * MATCH_RELATED_SHARE;
+					related |= 1u << i;
+					related_by[i] = (uint8_t)j;
+					nrelated++;
+					break;
+				}
 		}
 		/* Every weight zero (a skill everyone has): count them instead. */
 		if (all <= 0) {
-			have = (double)nmatched;
+			have = (double)nmatched + MATCH_RELATED_SHARE * (double)nrelated;
 			all = (double)nv;
 		}
-		skills = (int)(MATCH_W_SKILLS * have / all + 0.5);
+		double share = have / all;
+		/* The same occupation, or a related one, counts at least so much
+		 * when the skills are named differently. */
+		if (occupation == 1 && share < MATCH_OCCUPATION_SHARE)
+			share = MATCH_OCCUPATION_SHARE;
+		else if (occupation == 2 && share < MATCH_RELATED_OCCUPATION_SHARE)
+			share = MATCH_RELATED_OCCUPATION_SHARE;
+		else if (nmatched > 0 || nrelated > 0)
+			occupation = 0;         /* the skills tell it: no need to say */
+		skills = (int)(MATCH_W_SKILLS * share + 0.5);
+		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
+	}
+	/* Elementary work (KBJI golongan pokok 9) asks no trade: a step a
+	 * counsellor offers to a seeker up to SMA/SMK, ranked low. */
+	if (out->unrelated && match_kbji_major(v->kbji) == 9 && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK)) {
+		out->unrelated = false;
+		occupation = 3;
+		skills = (int)(MATCH_W_SKILLS * MATCH_ELEMENTARY_SHARE + 0.5);
 	}
 
 	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
@@ -481,6 +750,12 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 
 	if (nv > 0)
 		match_skill_reason(&t, v, matched, nmatched);
+	if (related != 0)
+		match_related_reason(&t, s, v, related, related_by);
+	if (occupation != 0)
+		text_part(&t, occupation == 1   ? "pekerjaan sejenis keahlian Anda"
+		              : occupation == 2 ? "pekerjaan yang berkaitan dengan keahlian Anda"
+		                                : "pekerjaan umum tanpa keahlian khusus");
 	match_place_reason(&t, v, place);
 	if (v->education_min > EDU_NONE) {
 		if (edu_met) {

@@ -19,12 +19,34 @@
 #define MATCH_REASONS_LEN 512
 #define MATCH_DISTRICTS 19          /* 1..18 = 33.03.01..18; 0 = unknown/outside */
 
+/* Licences to practise a trade: a vacancy that needs one can not be taken
+ * without it (unlike a training certificate, which only ranks). */
+enum match_licence {
+	MATCH_LIC_SIM_A, MATCH_LIC_SIM_B1, MATCH_LIC_SIM_B2, MATCH_LIC_SIM_C,
+	MATCH_LIC_GADA_PRATAMA, MATCH_LIC_STR, MATCH_LIC_STRA, MATCH_LIC_SIO,
+	MATCH_LIC_COUNT
+};
+
+/* How far a seeker can go for work. Default: own and neighbouring kecamatan
+ * for day labour and home work, anywhere for other work. */
+enum match_reach {
+	MATCH_REACH_DEFAULT, MATCH_REACH_OWN_DESA, MATCH_REACH_OWN_KECAMATAN, MATCH_REACH_NEIGHBOURS,
+	MATCH_REACH_REGENCY, MATCH_REACH_OUTSIDE,
+	MATCH_REACH_COUNT
+};
+
 /* A skill as matching sees it: a canonical key (never shown) and the words a
  * person wrote (shown in reasons). */
+#define MATCH_SKILL_WORDS 4
 struct match_skill {
 	uint32_t key;                   /* canonical id; equal keys are the same skill */
 	const char *label;              /* as written, for reasons */
+	uint32_t words[MATCH_SKILL_WORDS];  /* canonical keys of its telling words (stems), 0 = none */
+	uint64_t groups;                /* bit per group of related skills (data/skills-related.csv) */
+	uint16_t occupation;            /* 1-based row of data/occupations.csv it names, 0 none */
 };
+
+#define MATCH_OCCUPATIONS 8
 
 struct match_seeker {
 	enum education education;
@@ -41,7 +63,14 @@ struct match_seeker {
 	uint32_t arrangements;          /* bit (1 << enum arrangement) per accepted arrangement; 0 = any */
 	uint32_t kbli;                  /* bit (1 << (letter - 'A')) per preferred sector; 0 = any */
 	int formal;                     /* -1 any, 0 informal only, 1 formal only */
-	uint32_t districts;             /* bit (1 << n) per kecamatan they can reach; 0 = any */
+	uint32_t districts;             /* bit (1 << n) per preferred kecamatan; 0 = any */
+	bool education_unknown;         /* education not told: no education limit applies */
+	uint32_t licences;              /* bit (1 << enum match_licence) held (B2 implies B1 and A...) */
+	enum match_reach reach;
+	/* KBJI codes (3 or 4 digits) of the occupations the skills name, and of
+	 * the occupations related to those (data/occupations.csv); 0 = none. */
+	uint16_t occupations[MATCH_OCCUPATIONS];
+	uint16_t related_occupations[MATCH_OCCUPATIONS * 2];
 };
 
 struct match_vacancy {
@@ -60,6 +89,8 @@ struct match_vacancy {
 	enum arrangement arrangement;
 	char kbli;
 	bool formal;
+	uint32_t licences;              /* bit (1 << enum match_licence) required */
+	uint16_t kbji;                  /* KBJI code (3 or 4 digits), 0 = not given */
 };
 
 /* The weight of a skill key: rarer skills weigh more (e.g. log(N / df)).
@@ -70,6 +101,8 @@ struct match_result {
 	bool excluded;
 	const char *exclusion;          /* why, when excluded (a constant string) */
 	int score;                      /* 0..100 when not excluded */
+	bool unrelated;                 /* both told skills and none of the vacancy's is the seeker's,
+	                                   not even a related one: below the relevance floor */
 	char reasons[MATCH_REASONS_LEN];/* " · "-separated, Bahasa Indonesia */
 };
 
@@ -77,6 +110,19 @@ struct match_result {
 int match_init(void);
 /* True when kecamatan a and b (1..18) share a border. */
 bool match_neighbours(int a, int b);
+
+/* The licence one item of a list names ("SIM B1", "sim b2 umum", "STR aktif",
+ * "Sertifikat Gada Pratama", "SIO forklift"), or -1. */
+int match_licence_parse(const char *item);
+/* The licences a holder of bits may use: SIM B2 covers B1 and A, B1 covers A. */
+uint32_t match_licences_held(uint32_t bits);
+/* The short name of a licence ("SIM B1"). */
+const char *match_licence_label(enum match_licence l);
+/* "own_desa", "own_kecamatan", "neighbours", "regency", "outside" (and "" for
+ * the default) to the enum; false for anything else. */
+bool match_reach_parse(const char *code, enum match_reach *out);
+/* The code of r ("" for the default). */
+const char *match_reach_code(enum match_reach r);
 
 /* Score one pair. reasons may be skipped (want_reasons false) when ranking
  * many pairs fast; the score is the same either way. */

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "store/alerts.h"
 #include "search/seeker_match.h"
+#include "search/skills.h"
 
 #define PEOPLE_MAX 2000000
 
@@ -29,12 +30,23 @@ struct person {
 	char sex;
 	bool disability;
 	bool open_profile;
+	bool education_unknown;
+	uint8_t reach;
+	uint16_t licences;
+};
+
+/* A skill as ranking needs it (no label). */
+struct person_skill {
+	uint32_t key;
+	uint32_t words[MATCH_SKILL_WORDS];
+	uint64_t groups;
+	uint16_t occupation;
 };
 
 struct snapshot {
 	struct person *people;
 	size_t count, cap;
-	uint32_t *keys;
+	struct person_skill *keys;
 	size_t key_count, key_cap;
 	struct people_idf idf;
 	int64_t generation;
@@ -191,7 +203,7 @@ add_person(void *ctx, int64_t user_id, bool open_profile, const struct match_see
 		size_t ncap = s->key_cap ? s->key_cap * 2 : 16384;
 		while (ncap < s->key_count + m->skill_count)
 			ncap *= 2;
-		uint32_t *nk = realloc(s->keys, sizeof(*nk) * ncap);
+		struct person_skill *nk = realloc(s->keys, sizeof(*nk) * ncap);
 		if (nk == NULL) {
 			b->failed = true;
 			return;
@@ -216,10 +228,17 @@ add_person(void *ctx, int64_t user_id, bool open_profile, const struct match_see
 	p->kbli = m->kbli;
 	p->formal = (int8_t)m->formal;
 	p->districts = m->districts;
+	p->education_unknown = m->education_unknown;
+	p->reach = (uint8_t)m->reach;
+	p->licences = (uint16_t)m->licences;
 	p->skill_off = (uint32_t)s->key_count;
 	size_t n = m->skill_count < MATCH_MAX_SKILLS ? m->skill_count : MATCH_MAX_SKILLS;
 	for (size_t i = 0; i < n; i++) {
-		s->keys[s->key_count++] = m->skills[i].key;
+		struct person_skill *ps = &s->keys[s->key_count++];
+		ps->key = m->skills[i].key;
+		memcpy(ps->words, m->skills[i].words, sizeof(ps->words));
+		ps->groups = m->skills[i].groups;
+		ps->occupation = m->skills[i].occupation;
 		if (people_df_add(&b->df, m->skills[i].key) != 0)
 			b->failed = true;
 	}
@@ -243,11 +262,19 @@ expand(const struct snapshot *s, const struct person *p, struct match_seeker *m)
 	m->kbli = p->kbli;
 	m->formal = p->formal;
 	m->districts = p->districts;
+	m->education_unknown = p->education_unknown;
+	m->reach = (enum match_reach)p->reach;
+	m->licences = p->licences;
 	m->skill_count = p->skill_count;
 	for (size_t i = 0; i < p->skill_count; i++) {
-		m->skills[i].key = s->keys[p->skill_off + i];
+		const struct person_skill *ps = &s->keys[p->skill_off + i];
+		m->skills[i].key = ps->key;
+		memcpy(m->skills[i].words, ps->words, sizeof(ps->words));
+		m->skills[i].groups = ps->groups;
+		m->skills[i].occupation = ps->occupation;
 		m->skills[i].label = "";
 	}
+	skills_occupations(m);
 }
 
 static int
@@ -384,7 +411,7 @@ people_rank(const struct match_vacancy *v, bool open_only, int min_score, struct
 			continue;
 		expand(s, p, &m);
 		match_score(&m, v, weight_locked, (void *)&s->idf, false, &r);
-		if (r.excluded || r.score < min_score)
+		if (r.excluded || r.unrelated || r.score < min_score)
 			continue;
 		total++;
 		struct people_hit h = {p->user_id, r.score, p->open_profile};
@@ -408,7 +435,7 @@ people_each_match(const struct match_vacancy *v, int min_score, people_visit_fn 
 		const struct person *p = &s->people[i];
 		expand(s, p, &m);
 		match_score(&m, v, weight_locked, (void *)&s->idf, false, &r);
-		if (r.excluded || r.score < min_score)
+		if (r.excluded || r.unrelated || r.score < min_score)
 			continue;
 		struct people_hit h = {p->user_id, r.score, p->open_profile};
 		fn(ctx, &h);

@@ -38,6 +38,19 @@ add_arrangement(void *ctx, const char *item, size_t len)
 }
 
 static void
+add_licence(void *ctx, const char *item, size_t len)
+{
+	char text[64];
+	if (len >= sizeof(text))
+		return;
+	memcpy(text, item, len);
+	text[len] = '\0';
+	int lic = match_licence_parse(text);
+	if (lic >= 0)
+		*(uint32_t *)ctx |= 1u << lic;
+}
+
+static void
 add_kbli(void *ctx, const char *item, size_t len)
 {
 	char c = item[0];
@@ -121,7 +134,7 @@ skills_cached(struct skill_cache *sc, const char *const *labels, size_t n, struc
 		for (size_t j = 0; j < k && !dup; j++)
 			dup = out[j].key == key;
 		if (!dup)
-			out[k++] = (struct match_skill){key, labels[i]};
+			skills_fill(labels[i], key, &out[k++]);
 	}
 	return k;
 }
@@ -175,8 +188,10 @@ match_from_row(struct arena *a, const struct store_match_row *r, struct date tod
 	m->district = skills_district_position(r->district_code);
 	m->village = village_position(mc, r->village_code);
 	t = r->education;
-	if (t == NULL || !education_parse(t, &m->education))
+	if (t == NULL || !education_parse(t, &m->education)) {
 		m->education = EDU_NONE;
+		m->education_unknown = true;
+	}
 	m->experience_years = r->experience_years;
 	t = r->disability;
 	m->disability = t != NULL && t[0] != '\0';
@@ -185,6 +200,7 @@ match_from_row(struct arena *a, const struct store_match_row *r, struct date tod
 	text_list_each(r->skills, PROFILE_MAX_LIST, add_skill, &skills);
 	m->skill_count = skills_cached(mc != NULL ? &mc->skills : NULL, skills.labels, skills.count, m->skills,
 	                               MATCH_MAX_SKILLS);
+	skills_occupations(m);
 
 	m->expected_wage = r->expected_wage;
 	t = r->wage_unit;
@@ -197,6 +213,12 @@ match_from_row(struct arena *a, const struct store_match_row *r, struct date tod
 	int formal = r->formal;
 	m->formal = formal < 0 ? -1 : formal > 0 ? 1 : 0;
 	text_list_each(r->districts, PROFILE_MAX_LIST, add_district, &m->districts);
+	if (r->reach == NULL || !match_reach_parse(r->reach, &m->reach))
+		m->reach = MATCH_REACH_DEFAULT;
+	/* A licence may be written among the licences, certificates or skills. */
+	text_list_each(r->licences, PROFILE_MAX_LIST, add_licence, &m->licences);
+	text_list_each(r->certificates, PROFILE_MAX_LIST, add_licence, &m->licences);
+	text_list_each(r->skills, PROFILE_MAX_LIST, add_licence, &m->licences);
 }
 
 enum store_result

@@ -1,9 +1,12 @@
 /* skills.c - canonical skill keys from stems and synonym groups. */
 #include "search/skills.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/embedded.h"
+#include "core/csv.h"
 #include "core/wilayah.h"
 #include "search/query.h"
 #include "core/stem.h"
@@ -47,6 +50,271 @@ append_canonical(const char *text, char *out, size_t size, size_t *len)
 	append_stems(syn != NULL && count > 0 ? syn[0] : text, out, size, len);
 }
 
+/* Words that tell nothing of a trade: never a match on their own. */
+static const char *const skills_stop[] = {
+	"sendiri", "baik", "kerja", "bisa", "dan", "atau", "di", "untuk", "dengan", "yang", "operator",
+	"tukang", "bantu", "pasang", "servis", "montir", "motor", "mobil", "masak", "baca", "membaca", "potong",
+	"cetak", "produksi", "rambut", "bahasa", "microsoft", "laporan", "tata", "bikin", "buat", "membuat",
+	"cuci", "mencuci", "bersih", "rawat", "merawat", "jalan", "hafal", "mesin", "jaga", "antar", "online",
+	"barang", "melayani", "layan", "menata", "kota", "umum", "aktif", "sim", "sertifikat", "uang",
+};
+
+static bool
+skills_stopword(const char *word, const char *stem)
+{
+	for (size_t i = 0; i < sizeof(skills_stop) / sizeof(skills_stop[0]); i++)
+		if (strcmp(word, skills_stop[i]) == 0 || strcmp(stem, skills_stop[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The canonical keys of text's telling words, at most MATCH_SKILL_WORDS. */
+static void
+skills_words(const char *text, uint32_t *out)
+{
+	struct search_words w;
+	size_t k = 0;
+	query_words(text ? text : "", &w);
+	for (size_t i = 0; i < w.count && k < MATCH_SKILL_WORDS; i++) {
+		char stem[64], canon[128] = "";
+		size_t len = 0;
+		stem_word(w.words[i], strlen(w.words[i]), stem, sizeof(stem));
+		if (strlen(w.words[i]) < 3 || skills_stopword(w.words[i], stem))
+			continue;
+		append_canonical(w.words[i], canon, sizeof(canon), &len);
+		uint32_t key = len ? fnv1a(canon) : 0;
+		bool dup = key == 0;
+		for (size_t j = 0; j < k && !dup; j++)
+			dup = out[j] == key;
+		if (!dup)
+			out[k++] = key;
+	}
+}
+
+/* data/skills-related.csv: a phrase's key and the bit of each line it is on. */
+#define SKILLS_RELATED_FILE "data/skills-related.csv"
+#define SKILLS_RELATED_MAX 1024
+static struct {
+	uint32_t key;
+	uint64_t groups;
+} skills_related[SKILLS_RELATED_MAX];
+static size_t skills_nrelated;
+static pthread_once_t skills_once = PTHREAD_ONCE_INIT;
+
+uint32_t skills_key(const char *text);
+
+static void
+skills_related_add(const char *phrase, int group)
+{
+	uint32_t key = skills_key(phrase);
+	if (key == 0)
+		return;
+	for (size_t i = 0; i < skills_nrelated; i++)
+		if (skills_related[i].key == key) {
+			skills_related[i].groups |= 1ull << group;
+			return;
+		}
+	if (skills_nrelated < SKILLS_RELATED_MAX) {
+		skills_related[skills_nrelated].key = key;
+		skills_related[skills_nrelated++].groups = 1ull << group;
+	}
+}
+
+static void
+skills_related_load(void)
+{
+	const struct embedded_file *f = embedded_find(SKILLS_RELATED_FILE);
+	int group = 0;
+	if (f == NULL)
+		return;
+	const char *p = (const char *)f->data, *end = p + f->len;
+	while (p < end && group < 64) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > 0 && p[0] != '#') {
+			const char *q = p, *line_end = p + n;
+			while (q < line_end) {
+				const char *c = memchr(q, ',', (size_t)(line_end - q));
+				const char *e = c ? c : line_end;
+				char phrase[128];
+				size_t len = (size_t)(e - q);
+				while (len > 0 && (q[len - 1] == '\r' || q[len - 1] == ' '))
+					len--;
+				if (len > 0 && len < sizeof(phrase)) {
+					memcpy(phrase, q, len);
+					phrase[len] = '\0';
+					skills_related_add(phrase, group);
+				}
+				q = c ? c + 1 : line_end;
+			}
+			group++;
+		}
+		p += n;
+		while (p < end && (*p == '\r' || *p == '\n'))
+			p++;
+	}
+}
+
+static uint64_t
+skills_groups_of(uint32_t key)
+{
+	for (size_t i = 0; key != 0 && i < skills_nrelated; i++)
+		if (skills_related[i].key == key)
+			return skills_related[i].groups;
+	return 0;
+}
+
+/* data/occupations.csv: the occupation layer (KBJI code, everyday and
+ * local names, related occupations). */
+#define SKILLS_OCC_FILE "data/occupations.csv"
+#define SKILLS_OCC_MAX 512
+#define SKILLS_OCC_NAMES 8192
+#define SKILLS_OCC_RELATED 8
+static struct {
+	char id[40];
+	uint16_t kbji;
+	uint16_t related[SKILLS_OCC_RELATED];   /* 1-based rows */
+	char related_ids[256];
+} skills_occ[SKILLS_OCC_MAX];
+static size_t skills_nocc;
+static struct {
+	uint32_t key;
+	uint16_t occ;                   /* 1-based */
+} skills_occ_names[SKILLS_OCC_NAMES];
+static size_t skills_noccnames;
+
+static void
+skills_occ_name(const char *name, size_t len, uint16_t occ)
+{
+	char text[128];
+	if (len == 0 || len >= sizeof(text) || skills_noccnames >= SKILLS_OCC_NAMES)
+		return;
+	memcpy(text, name, len);
+	text[len] = '\0';
+	uint32_t key = skills_key(text);
+	for (size_t i = 0; key != 0 && i < skills_noccnames; i++)
+		if (skills_occ_names[i].key == key)
+			return;             /* the first occupation naming it keeps it */
+	if (key != 0) {
+		skills_occ_names[skills_noccnames].key = key;
+		skills_occ_names[skills_noccnames++].occ = occ;
+	}
+}
+
+static void
+skills_occ_load(void)
+{
+	const struct embedded_file *f = embedded_find(SKILLS_OCC_FILE);
+	struct csv_reader r;
+	struct csv_row row;
+	if (f == NULL)
+		return;
+	csv_init(&r, (const char *)f->data, f->len);
+	while (csv_next(&r, &row) == CSV_ROW && skills_nocc < SKILLS_OCC_MAX) {
+		if (row.count < 5 || row.fields[0][0] == '#' || strcmp(row.fields[0], "id") == 0 ||
+		    row.lens[0] >= sizeof(skills_occ[0].id) || row.lens[4] >= sizeof(skills_occ[0].related_ids))
+			continue;
+		unsigned code = 0;
+		for (const char *c = row.fields[1]; *c >= '0' && *c <= '9' && code < 10000; c++)
+			code = code * 10 + (unsigned)(*c - '0');
+		size_t i = skills_nocc++;
+		memcpy(skills_occ[i].id, row.fields[0], row.lens[0] + 1);
+		skills_occ[i].kbji = (uint16_t)(code < 10000 ? code : 0);
+		memcpy(skills_occ[i].related_ids, row.fields[4], row.lens[4] + 1);
+		const char *p = row.fields[3];
+		while (*p != '\0') {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			skills_occ_name(p, len, (uint16_t)(i + 1));
+			p += len + (bar ? 1 : 0);
+		}
+		skills_occ_name(row.fields[2], row.lens[2], (uint16_t)(i + 1));
+	}
+	csv_free(&r);
+	for (size_t i = 0; i < skills_nocc; i++) {
+		const char *p = skills_occ[i].related_ids;
+		size_t k = 0;
+		while (*p != '\0' && k < SKILLS_OCC_RELATED) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			for (size_t j = 0; j < skills_nocc; j++)
+				if (strlen(skills_occ[j].id) == len && memcmp(skills_occ[j].id, p, len) == 0) {
+					skills_occ[i].related[k++] = (uint16_t)(j + 1);
+					break;
+				}
+			p += len + (bar ? 1 : 0);
+		}
+	}
+}
+
+static void
+skills_load(void)
+{
+	skills_related_load();
+	skills_occ_load();
+}
+
+static uint16_t
+skills_occ_of(uint32_t key)
+{
+	for (size_t i = 0; key != 0 && i < skills_noccnames; i++)
+		if (skills_occ_names[i].key == key)
+			return skills_occ_names[i].occ;
+	return 0;
+}
+
+static void
+add_code(uint16_t *codes, size_t n, uint16_t code)
+{
+	for (size_t i = 0; code != 0 && i < n; i++) {
+		if (codes[i] == code)
+			return;
+		if (codes[i] == 0) {
+			codes[i] = code;
+			return;
+		}
+	}
+}
+
+void
+skills_occupations(struct match_seeker *m)
+{
+	memset(m->occupations, 0, sizeof(m->occupations));
+	memset(m->related_occupations, 0, sizeof(m->related_occupations));
+	for (size_t i = 0; i < m->skill_count && i < MATCH_MAX_SKILLS; i++) {
+		uint16_t o = m->skills[i].occupation;
+		if (o == 0 || o > skills_nocc)
+			continue;
+		add_code(m->occupations, MATCH_OCCUPATIONS, skills_occ[o - 1].kbji);
+		for (size_t k = 0; k < SKILLS_OCC_RELATED && skills_occ[o - 1].related[k] != 0; k++)
+			add_code(m->related_occupations, MATCH_OCCUPATIONS * 2,
+			         skills_occ[skills_occ[o - 1].related[k] - 1].kbji);
+	}
+}
+
+void
+skills_init(void)
+{
+	pthread_once(&skills_once, skills_load);
+}
+
+void
+skills_fill(const char *label, uint32_t key, struct match_skill *out)
+{
+	pthread_once(&skills_once, skills_load);
+	memset(out, 0, sizeof(*out));
+	out->key = key;
+	out->label = label;
+	skills_words(label, out->words);
+	out->groups = skills_groups_of(key);
+	/* A one-word name of the trade among its words ("mesin jahit sendiri"). */
+	for (size_t i = 0; i < MATCH_SKILL_WORDS && out->words[i] != 0; i++)
+		out->groups |= skills_groups_of(out->words[i]);
+	out->occupation = skills_occ_of(key);
+	for (size_t i = 0; out->occupation == 0 && i < MATCH_SKILL_WORDS && out->words[i] != 0; i++)
+		out->occupation = skills_occ_of(out->words[i]);
+}
+
 uint32_t
 skills_key(const char *text)
 {
@@ -84,7 +352,7 @@ skills_from_list(const char *const *labels, size_t n, struct match_skill *out, s
 		for (size_t j = 0; j < k; j++)
 			dup |= out[j].key == key;
 		if (!dup)
-			out[k++] = (struct match_skill){key, labels[i]};
+			skills_fill(labels[i], key, &out[k++]);
 	}
 	return k;
 }
@@ -120,7 +388,21 @@ skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 	out->location = v->location;
 	out->district = skills_district_position(v->district_code);
 	out->village = skills_village_position(v->village_code);
-	out->skill_count = skills_from_list(v->skills, v->skill_count, out->skills, MATCH_MAX_SKILLS);
+	/* Licences named among the skills are requirements, not skills. */
+	const char *labels[MATCH_MAX_SKILLS * 2];
+	size_t n = 0;
+	for (size_t i = 0; i < v->skill_count && n < sizeof(labels) / sizeof(labels[0]); i++) {
+		int lic = match_licence_parse(v->skills[i]);
+		if (lic >= 0)
+			out->licences |= 1u << lic;
+		else
+			labels[n++] = v->skills[i];
+	}
+	out->skill_count = skills_from_list(labels, n, out->skills, MATCH_MAX_SKILLS);
+	unsigned code = 0;
+	for (const char *c = v->kbji_code ? v->kbji_code : ""; *c >= '0' && *c <= '9' && code < 10000; c++)
+		code = code * 10 + (unsigned)(*c - '0');
+	out->kbji = (uint16_t)(code < 10000 ? code : 0);
 	out->wage_min = v->wage_min;
 	out->wage_max = v->wage_max;
 	out->wage_unit = v->wage_unit;

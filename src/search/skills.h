@@ -14,6 +14,18 @@
 /* The canonical key of a skill as written ("Operator jahit"); 0 when it has no word. */
 uint32_t skills_key(const char *text);
 
+/* Read data/skills-related.csv and data/occupations.csv (once; after
+ * query_init). Called at start; skills_fill calls it too. */
+void skills_init(void);
+
+/* Fill out for a skill as written (label) with its key: the telling words
+ * and the groups of related skills of data/skills-related.csv. */
+void skills_fill(const char *label, uint32_t key, struct match_skill *out);
+
+/* The KBJI codes of the occupations m's skills name, and of their related
+ * occupations (data/occupations.csv), into m. */
+void skills_occupations(struct match_seeker *m);
+
 /* Split a comma/semicolon list of skills ("menjahit, obras; QC") into
  * match skills (labels point into text copies in the arena via the caller's
  * strings: labels[i] must outlive out). Returns how many were stored (at most max). */

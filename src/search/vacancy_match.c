@@ -208,7 +208,8 @@ vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, s
 		if (e->valid_until < today)
 			continue;
 		match_score(m, &e->m, weight_locked, (void *)&s->idf, false, &r);
-		if (r.excluded || r.score < min_score)
+		/* Below the relevance floor: nothing of the trade in common. */
+		if (r.excluded || r.unrelated || r.score < min_score)
 			continue;
 		struct vacancy_match_hit h = {e->id, r.score};
 		top_insert(out, &n, k, &h);

@@ -14,14 +14,14 @@
 	"coalesce(p.languages, ''), p.disability, coalesce(p.pref_kbli, ''), coalesce(p.pref_districts, ''), " \
 	"coalesce(p.pref_formal, -1), coalesce(p.pref_arrangements, ''), coalesce(p.expected_wage, 0), " \
 	"p.expected_wage_unit, p.available_from, coalesce(p.open_profile, 0), coalesce(p.updated_at, 0), " \
-	"coalesce(p.still_looking_at, 0), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
+	"coalesce(p.still_looking_at, 0), coalesce(p.reach, ''), coalesce(p.licences, ''), EXISTS (SELECT 1 FROM seeker_cvs c WHERE c.user_id = k.user_id)"
 
 #define C(field) STORE_COL(struct store_profile, field)
 static const struct store_col profile_cols[] = {
 	C(education), C(major), C(school), C(graduation_year), C(skills), C(experience_years), C(experience),
 	C(certificates), C(languages), C(disability), C(pref_kbli), C(pref_districts), C(pref_formal),
 	C(pref_arrangements), C(expected_wage), C(expected_wage_unit), C(available_from), C(open_profile),
-	C(updated_at), C(still_looking_at), C(has_cv),
+	C(updated_at), C(still_looking_at), C(reach), C(licences), C(has_cv),
 };
 #undef C
 
@@ -63,8 +63,9 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	    "INSERT INTO seeker_profiles (user_id, education, major, school, graduation_year, skills, "
 	    "experience_years, experience, certificates, languages, disability, pref_kbli, pref_districts, "
 	    "pref_formal, pref_arrangements, expected_wage, expected_wage_unit, available_from, open_profile, "
-	    "updated_at) "
-	    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20 "
+	    "updated_at, reach, licences) "
+	    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+	    "?21, ?22 "
 	    "WHERE EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1) "
 	    "ON CONFLICT (user_id) DO UPDATE SET education = excluded.education, major = excluded.major, "
 	    "school = excluded.school, graduation_year = excluded.graduation_year, skills = excluded.skills, "
@@ -74,7 +75,7 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	    "pref_formal = excluded.pref_formal, pref_arrangements = excluded.pref_arrangements, "
 	    "expected_wage = excluded.expected_wage, expected_wage_unit = excluded.expected_wage_unit, "
 	    "available_from = excluded.available_from, open_profile = excluded.open_profile, "
-	    "updated_at = excluded.updated_at");
+	    "updated_at = excluded.updated_at, reach = excluded.reach, licences = excluded.licences");
 	STORE_BIND(st, STORE_V(p->user_id), STORE_V(opt_text(p->education)), STORE_V(opt_text(p->major)),
 	           STORE_V(opt_text(p->school)), STORE_V(p->graduation_year), STORE_V(req_text(p->skills)),
 	           STORE_V(p->experience_years), STORE_V(req_text(p->experience)),
@@ -84,7 +85,8 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	           STORE_V(p->pref_formal < 0 ? -1 : p->pref_formal > 0 ? 1 : 0),
 	           STORE_V(req_text(p->pref_arrangements)), STORE_V(p->expected_wage),
 	           STORE_V(p->expected_wage > 0 ? opt_text(p->expected_wage_unit) : NULL),
-	           STORE_V(opt_text(p->available_from)), STORE_V(p->open_profile), STORE_V(now));
+	           STORE_V(opt_text(p->available_from)), STORE_V(p->open_profile), STORE_V(now),
+	           STORE_V(req_text(p->reach)), STORE_V(req_text(p->licences)));
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
@@ -178,7 +180,7 @@ fail:
 	"u.id, k.birth_date, k.sex, k.district_code, k.village_code, p.education, " \
 	"coalesce(p.experience_years, 0), p.disability, p.skills, coalesce(p.expected_wage, 0), " \
 	"p.expected_wage_unit, p.pref_arrangements, p.pref_kbli, coalesce(p.pref_formal, -1), p.pref_districts, " \
-	"coalesce(p.open_profile, 0)"
+	"coalesce(p.open_profile, 0), p.reach, p.licences, p.certificates"
 #define MATCH_FROM \
 	" FROM users u JOIN seekers k ON k.user_id = u.id LEFT JOIN seeker_profiles p ON p.user_id = u.id "
 
@@ -189,7 +191,7 @@ fail:
 static const struct store_col match_cols[] = {
 	C(user_id), C(birth_date), C(sex), C(district_code), C(village_code), C(education), C(experience_years),
 	C(disability), C(skills), C(expected_wage), C(wage_unit), C(arrangements), C(kbli), C(formal), C(districts),
-	C(open_profile),
+	C(open_profile), C(reach), C(licences), C(certificates),
 };
 #undef C
 

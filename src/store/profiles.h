@@ -34,6 +34,8 @@ struct store_profile {
 	const char *pref_arrangements;  /* arrangement codes, comma separated */
 	int64_t expected_wage;          /* 0 = not told */
 	const char *expected_wage_unit; /* wage unit code */
+	const char *reach;              /* match_reach_code: how far they can go, "" default */
+	const char *licences;           /* comma separated: "SIM C, SIM A, Gada Pratama" */
 	const char *available_from;     /* YYYY-MM-DD or NULL */
 	bool open_profile;              /* "profil terbuka untuk perusahaan"; never for under-18s */
 	bool has_cv;
@@ -64,6 +66,8 @@ struct store_match_row {
 	int64_t expected_wage;
 	const char *wage_unit;
 	const char *arrangements, *kbli, *districts;   /* comma lists of codes */
+	const char *reach;              /* match_reach_code or NULL */
+	const char *licences, *certificates;   /* comma lists as written */
 	int formal;                     /* -1 any, 0 informal, 1 formal */
 	bool open_profile;
 };

@@ -65,9 +65,14 @@ api_seekers_create(struct http_request *req, struct http_response *res)
 		api_json_form_error(res, &e);
 		goto done;
 	}
-	api_json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s, s:b}}", "seeker",
+	/* Registered means logged in, as on the web form: the answer carries
+	 * a session token (null if the session could not be made). */
+	char token[64];
+	bool session = auth_login(req, res, out.id, true, token) == 0;
+	api_json_send(res, 201, json_pack("{s:{s:I, s:s, s:s, s:s, s:b}, s:o}", "seeker",
 	    "id", (json_int_t)out.id, "name", out.name, "nik_masked", out.nik_masked,
-	    "domicile_status", out.domicile_status, "is_minor", out.is_minor));
+	    "domicile_status", out.domicile_status, "is_minor", out.is_minor,
+	    "token", session ? json_string(token) : json_null()));
 done:
 	json_decref(body);
 }

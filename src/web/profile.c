@@ -246,6 +246,20 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 		tpl_set(o, "label", d->name);
 		tpl_set_bool(o, "checked", list_has(p->pref_districts, d->code));
 	}
+	static const char *const reach_labels[MATCH_REACH_COUNT] = {
+		"Sesuai jenis pekerjaan (harian dan rumahan: kecamatan sendiri dan tetangga)",
+		"Desa/kelurahan sendiri", "Kecamatan sendiri", "Kecamatan sendiri dan kecamatan tetangga",
+		"Seluruh Kabupaten Purbalingga", "Juga di luar Purbalingga",
+	};
+	enum match_reach reach = MATCH_REACH_DEFAULT;
+	if (p->reach == NULL || !match_reach_parse(p->reach, &reach))
+		reach = MATCH_REACH_DEFAULT;
+	for (int i = 0; i < MATCH_REACH_COUNT; i++) {
+		struct tpl_ctx *o = tpl_push(c, "o_reach");
+		tpl_set(o, "value", match_reach_code((enum match_reach)i));
+		tpl_set(o, "label", reach_labels[i]);
+		tpl_set_bool(o, "selected", (int)reach == i);
+	}
 	tpl_set_bool(c, "formal_any", p->pref_formal < 0);
 	tpl_set_bool(c, "formal_yes", p->pref_formal > 0);
 	tpl_set_bool(c, "formal_no", p->pref_formal == 0);

@@ -50,6 +50,8 @@ profile_to_json(struct arena *a, const struct store_profile *p, bool minor)
 	    "pref_arrangements", list_json(a, p->pref_arrangements),
 	    "expected_wage", (json_int_t)p->expected_wage, "expected_wage_unit", p->expected_wage_unit,
 	    "available_from", p->available_from, "open_profile", p->open_profile && !minor, "has_cv", p->has_cv);
+	json_object_set_new(j, "reach", json_string(p->reach != NULL ? p->reach : ""));
+	json_object_set_new(j, "licences", list_json(a, p->licences));
 	json_object_set_new(j, "updated_at", p->updated_at > 0 ? json_integer(p->updated_at) : json_null());
 	json_object_set_new(j, "still_looking_at",
 	                    p->still_looking_at > 0 ? json_integer(p->still_looking_at) : json_null());

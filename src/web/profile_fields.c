@@ -316,6 +316,19 @@ profile_read(struct arena *a, struct profile_source *src, bool minor, struct dat
 	}
 	p->certificates = list_field(src, a, e, "certificates", "Sertifikat dan pelatihan", PROFILE_CERTS_MAX, 80,
 	                             extra, nextra);
+	/* Licences (API): a request without the field keeps the stored ones, so
+	 * the web form (whose SIM ticks join the certificates) never clears them. */
+	const char *bad = src->bad_type;
+	bool present = src->get(src->ctx, a, "licences") != NULL || src->bad_type != bad;  /* a list counts */
+	src->bad_type = bad;
+	if (present)
+		p->licences = list_field(src, a, e, "licences", "SIM dan surat izin", PROFILE_CERTS_MAX, 40, NULL, 0);
+	s = src->get(src->ctx, a, "reach");
+	enum match_reach reach = MATCH_REACH_DEFAULT;
+	if (profile_filled(s) && !match_reach_parse(s, &reach))
+		form_error(e, 422, "reach", "invalid_field",
+		           "Jangkauan tempat kerja: pilih own_desa, own_kecamatan, neighbours, regency atau outside.");
+	p->reach = match_reach_code(reach);
 	p->languages = list_field(src, a, e, "languages", "Bahasa", PROFILE_LANGS_MAX, 40, NULL, 0);
 	p->disability = text_field(src, a, e, "disability", "Keterangan disabilitas", 200, false);
 

@@ -73,7 +73,7 @@ recommend_for(struct web_request *w, struct arena *a, int64_t user_id, struct ra
 		struct match_result r;
 		skills_vacancy_to_match(&got[i].v, &mv);
 		match_score(&m, &mv, vacancy_match_weight, NULL, true, &r);
-		if (r.excluded)
+		if (r.excluded || r.unrelated)
 			continue;
 		struct ranked_vacancy *rv = &(*rows)[(*n)++];
 		rv->o = got[i];
@@ -168,6 +168,10 @@ recommend_page(struct http_request *req, struct http_response *res)
 		tpl_set_int(it, "score", rows[i].score);
 		tpl_set(it, "reasons", rows[i].reasons);
 	}
+	/* Honest lists: only what is above the relevance floor, and when that
+	 * is little, say so and what helps. */
+	tpl_set_bool(c, "some", n > 0);
+	tpl_set_bool(c, "few", n < RECOMMEND_FEW);
 	page_render(req, res, 200, "recommend", c);
 }
 

@@ -12,6 +12,7 @@
 #include "web/routes.h"
 
 #define RECOMMEND_TOP 20
+#define RECOMMEND_FEW 3         /* fewer recommendations than this: say so, and what helps */
 #define RECOMMEND_CANDIDATES 30
 
 /* The handlers of recommend.c; web/route_table.c routes them with their paths, roles,

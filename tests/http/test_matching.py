@@ -89,6 +89,44 @@ class MatchingTest(harness.LokerTestCase):
 		ids = [str(x["vacancy"]["id"]) for x in j["recommendations"]]
 		self.assertIn(self.vid, ids)
 
+	def test_api_registration_token_reach_and_licences(self):
+		"""Registering through the API logs in (a token); the profile carries
+		reach and licences, and a vacancy needing a SIM the seeker lacks, or
+		beyond their reach, is not recommended (issue 15)."""
+		title = "Sopir truk %s" % harness.unique_word()
+		r = self.emp.submit(NEW, vacancy_form(title=title, skills="SIM B1, mengemudi truk", kbji_major="8",
+		                                      education_min="smp", sex="semua"))
+		truck = vacancy_id_of(r)
+		self.assertTrue(truck and "tersimpan=published" in r.location, r)
+		s = harness.new_seeker(district=DISTRICT)
+		r = Api(self.server).post("/api/v1/seekers", harness.seeker_api_body(s))
+		self.assertStatus(r, 201)
+		token = r.json().get("token")
+		self.assertTrue(token, "registration gave no token: %r" % r)
+		api = Api(self.server, token)
+		self.assertStatus(api.get("/api/v1/me"), 200)
+		profile = {"education": "smp", "skills": ["nyopir truk"], "licences": ["SIM C"], "reach": "regency"}
+		r = api.request("PUT", "/api/v1/me/profile", profile)
+		self.assertStatus(r, 200)
+		p = r.json()["profile"]
+		self.assertEqual(p["reach"], "regency")
+		self.assertEqual(p["licences"], ["SIM C"])
+		ids = [str(x["vacancy"]["id"]) for x in api.get("/api/v1/me/recommendations").json()["recommendations"]]
+		self.assertNotIn(truck, ids, "a SIM B1 job recommended to a seeker with SIM C only")
+		# With SIM B2 (which covers B1) it is recommended, with the reason by meaning.
+		profile["licences"] = ["SIM C", "SIM B2"]
+		self.assertStatus(api.request("PUT", "/api/v1/me/profile", profile), 200)
+		recs = api.get("/api/v1/me/recommendations").json()["recommendations"]
+		self.assertIn(truck, [str(x["vacancy"]["id"]) for x in recs])
+		# Beyond the stated reach: left out.
+		profile["reach"] = "own_kecamatan"
+		self.assertStatus(api.request("PUT", "/api/v1/me/profile", profile), 200)
+		self.assertStatus(api.request("PUT", "/api/v1/me/profile", dict(profile, reach="jauh")), 422)
+		# A profile saved without licences keeps them.
+		del profile["licences"]
+		r = api.request("PUT", "/api/v1/me/profile", profile)
+		self.assertEqual(r.json()["profile"]["licences"], ["SIM C", "SIM B2"])
+
 	def inbox_count(self, b):
 		r = b.get("/pencari/notifikasi")
 		self.assertStatus(r, 200)

@@ -258,10 +258,16 @@ test_plasma_home_worker(void **state)
 	assert_int_equal(r.score, 88);
 	assert_non_null(strstr(r.reasons, "kerja di rumah (kecamatan tetangga)"));
 
+	/* Home work farther than the neighbouring kecamatan is out of reach,
+	 * even for a seeker who would travel anywhere for other work. */
 	s.district = KARANGREJA;
 	match_score(&s, &v, NULL, NULL, true, &r);
-	assert_int_equal(r.score, 83);
-	assert_non_null(strstr(r.reasons, "kerja di rumah (kecamatan lain)"));
+	assert_true(r.excluded);
+	assert_string_equal(r.exclusion, "di luar jangkauan tempat kerja Anda");
+	s.reach = MATCH_REACH_REGENCY;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	s.reach = MATCH_REACH_DEFAULT;
 
 	/* No collection point: all of it at home. */
 	v.district = 0;
@@ -357,6 +363,170 @@ idf(void *ctx, uint32_t key)
 		if (t->keys[i] == key)
 			return log(t->n / t->df[i]);
 	return log(t->n);
+}
+
+/* Licences, education more than one level above, and reach are rules: the
+ * vacancy is left out, with the reason. */
+static void
+test_requirements_and_reach(void **state)
+{
+	static const char *const ssk[] = {"nyopir truk"};
+	static const char *const vsk[] = {"SIM B1", "mengemudi truk"};
+	struct match_seeker s;
+	struct match_vacancy v;
+	struct match_result r;
+
+	(void)state;
+	assert_int_equal(match_licence_parse("SIM B1"), MATCH_LIC_SIM_B1);
+	assert_int_equal(match_licence_parse("sim b2 umum"), MATCH_LIC_SIM_B2);
+	assert_int_equal(match_licence_parse("STR aktif"), MATCH_LIC_STR);
+	assert_int_equal(match_licence_parse("STRA"), MATCH_LIC_STRA);
+	assert_int_equal(match_licence_parse("Sertifikat Gada Pratama"), MATCH_LIC_GADA_PRATAMA);
+	assert_int_equal(match_licence_parse("SIO forklift"), MATCH_LIC_SIO);
+	assert_int_equal(match_licence_parse("simpan pinjam"), -1);
+	assert_int_equal(match_licence_parse("strategi"), -1);
+
+	/* A man with SIM C only, and a truck job that needs SIM B1. */
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SMP;
+	s.age = 35;
+	s.sex = 'L';
+	s.district = KARANGMONCOL;
+	s.licences = 1u << MATCH_LIC_SIM_C;
+	seeker_skills(&s, ssk, 1);
+	memset(&v, 0, sizeof(v));
+	v.sex = 'L';
+	v.district = PURBALINGGA;
+	v.arrangement = ARR_PKWT;
+	v.formal = true;
+	v.education_min = EDU_SMP;
+	v.licences = 1u << MATCH_LIC_SIM_B1;
+	vacancy_skills(&v, vsk + 1, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	assert_string_equal(r.exclusion, "perlu SIM B1");
+	/* SIM B2 covers B1 and A. */
+	s.licences |= 1u << MATCH_LIC_SIM_B2;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	v.licences = 1u << MATCH_LIC_SIM_A;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+
+	/* Education: one level above is allowed (it ranks lower), two are not;
+	 * SMA and SMK are one level, D4 and S1 are one level. */
+	v.education_min = EDU_SMA;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	v.education_min = EDU_D3;
+	s.education = EDU_SMA;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	assert_string_equal(r.exclusion, "pendidikan yang diminta lebih dari satu jenjang di atas pendidikan Anda");
+	s.education = EDU_D2;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	s.education = EDU_SD;
+	v.education_min = EDU_SMK;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	s.education_unknown = true;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	s.education_unknown = false;
+	s.education = EDU_SMP;
+	v.education_min = EDU_SMP;
+
+	/* Reach: a formal job across the regency is fine by default, not for a
+	 * seeker who said their own kecamatan. */
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	s.reach = MATCH_REACH_OWN_KECAMATAN;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	assert_string_equal(r.exclusion, "di luar jangkauan tempat kerja Anda");
+	v.district = KARANGMONCOL;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+
+	/* Day labour four kecamatan away: out by default, in within the
+	 * neighbouring kecamatan. */
+	s.reach = MATCH_REACH_DEFAULT;
+	v.arrangement = ARR_HARIAN;
+	v.district = KEMANGKON;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+	v.district = REMBANG;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	v.location = LOC_OUTSIDE;
+	v.district = 0;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.excluded);
+}
+
+/* Skills by meaning: a home seamstress's "menjahit baju" meets "mesin jahit"
+ * and "obras" (related skills), a teacher's "mengajar SD" meets "mengajar"
+ * (a telling word), and the reasons say so; nothing of the trade in common
+ * is below the relevance floor. */
+static void
+test_skills_by_meaning(void **state)
+{
+	static const char *const ssk[] = {"menjahit baju", "jahit kaos"};
+	static const char *const vsk[] = {"mesin jahit", "obras"};
+	static const char *const tsk[] = {"mengajar SD"};
+	static const char *const tv[] = {"mengajar", "matematika"};
+	static const char *const other[] = {"las listrik"};
+	static const char *const servis[] = {"servis komputer"};
+	static const char *const motor[] = {"servis motor"};
+	struct match_seeker s;
+	struct match_vacancy v;
+	struct match_result r;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SD;
+	s.age = 44;
+	s.sex = 'P';
+	s.district = KEJOBONG;
+	seeker_skills(&s, ssk, 2);
+	memset(&v, 0, sizeof(v));
+	v.sex = 'S';
+	v.location = LOC_HOME;
+	v.district = KEJOBONG;
+	v.arrangement = ARR_BORONGAN;
+	vacancy_skills(&v, vsk, 2);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.excluded);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "keahlian mirip: menjahit baju \xe2\x89\x88 mesin jahit"));
+
+	vacancy_skills(&v, other, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
+	/* Elementary work (KBJI 9, packing) is a step a counsellor offers up to
+	 * SMA/SMK, low and said so; not to a graduate. */
+	v.kbji = 9321;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "pekerjaan umum tanpa keahlian khusus"));
+	s.education = EDU_S1;
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
+	s.education = EDU_SD;
+	v.kbji = 0;
+
+	seeker_skills(&s, tsk, 1);
+	vacancy_skills(&v, tv, 2);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "mengajar SD \xe2\x89\x88 mengajar"));
+
+	/* A word that tells nothing of the trade does not make a match. */
+	seeker_skills(&s, servis, 1);
+	vacancy_skills(&v, motor, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_true(r.unrelated);
 }
 
 static void
@@ -678,6 +848,8 @@ main(void)
 		cmocka_unit_test(test_builder),
 		cmocka_unit_test(test_plasma_home_worker),
 		cmocka_unit_test(test_hard_limits),
+		cmocka_unit_test(test_requirements_and_reach),
+		cmocka_unit_test(test_skills_by_meaning),
 		cmocka_unit_test(test_rare_skills_weigh_more),
 		cmocka_unit_test(test_skill_reasons),
 		cmocka_unit_test(test_distance_order),
