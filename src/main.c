@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas"},
 	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)"},
 	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD]         pesan yang menunggu; kirim lewat perintah gateway"},
+	{"sms", cmd_sms, "sms receive|send --spool DIR|dead|retry ID          SMS lewat gammu-smsd (balasan, kirim sekali saja)"},
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)"},
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)"},
 	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas"},

@@ -16,5 +16,7 @@ int cmd_notify(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* routes.c: every web route with its roles, CSRF rule and rate-limit class */
 int cmd_routes(int argc, char **argv);
+/* sms.c: gammu-smsd's RunOnReceive, the hand-over to its outbox, the dead letters */
+int cmd_sms(int argc, char **argv);
 
 #endif
