@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "app/messages.h"
+#include "app/messages_gsm.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "store/messages.h"
@@ -160,9 +161,11 @@ exists_in(const char *spool, const char *dir, const char *name)
 /* Write the file beside the outbox, fsync it, then rename it in: gammu never
  * sees half a message. */
 static int
-hand_over(const char *spool, const char *name, const char *body)
+hand_over(const char *spool, const char *name, const char *text)
 {
-	char tmp[4096], path[4096];
+	char tmp[4096], path[4096], body[MESSAGES_GSM_MAX + 1];
+	/* One SMS, GSM-7 only: whatever wrote the text. */
+	messages_gsm_fit(text, body);
 	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", spool, name);
 	snprintf(path, sizeof(path), "%s/outbox/%s", spool, name);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
