@@ -332,7 +332,7 @@ sms_retry(int argc, char **argv)
 	if (cli_open(cli_db(argc, argv)) != 0)
 		return 1;
 	struct store *s = store_get();
-	enum store_result r = s ? store_messages_retry(s, id, (int64_t)time(NULL)) : STORE_ERROR;
+	enum store_result r = s ? store_messages_retry(s, id, 0, (int64_t)time(NULL)) : STORE_ERROR;
 	if (r == STORE_OK)
 		rc = 0;
 	else

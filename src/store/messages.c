@@ -205,12 +205,40 @@ store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_m
 }
 
 enum store_result
-store_messages_retry(struct store *s, int64_t id, int64_t now)
+store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now)
 {
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE outbox SET state = 'queued', attempts = 0, next_try_at = ?2 WHERE id = ?1 AND state = 'dead'");
 	STORE_BIND(st, STORE_V(id), STORE_V(now));
-	return store_exec_changed(s, st);
+	return store_decision(s, st, actor_id, "message_retry", "outbox", id, NULL, now);
+}
+
+#define D(field) STORE_COL(struct store_message_day, field)
+static const struct store_col day_cols[] = {
+	D(day), D(channel), D(queued), D(sent), D(delivered), D(failed), D(replies),
+};
+#undef D
+
+enum store_result
+store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max, struct store_message_day **items,
+                    size_t *count)
+{
+	/* Days in WIB: UTC+7. */
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT date(day * 86400, 'unixepoch'), channel, sum(q), sum(se), sum(de), sum(f), sum(r) FROM ("
+	    " SELECT (created_at + 25200) / 86400 AS day, channel, 1 AS q, 0 AS se, 0 AS de, 0 AS f, 0 AS r"
+	    "  FROM outbox WHERE created_at >= ?1"
+	    " UNION ALL SELECT (sent_at + 25200) / 86400, channel, 0, 1, state = 'delivered', 0, 0"
+	    "  FROM outbox WHERE sent_at >= ?1"
+	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 1, 0"
+	    "  FROM outbox WHERE state = 'dead' AND next_try_at >= ?1"
+	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 1"
+	    "  FROM message_in WHERE received_at >= ?1"
+	    ") GROUP BY day, channel ORDER BY day DESC, channel LIMIT ?2");
+	STORE_BIND(st, STORE_V(since), STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, day_cols, items, count);
 }
 
 int64_t

@@ -78,10 +78,22 @@ int64_t store_messages_handed_since(struct store *s, const char *channel, int64_
 /* The dead-letter list, newest first. */
 enum store_result store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_message **items,
                                       size_t *count);
-/* Put a dead message back in the queue (staff's retry). */
-enum store_result store_messages_retry(struct store *s, int64_t id, int64_t now);
+/* Put a dead message back in the queue: staff actor_id's retry, audited
+ * (actor 0: the command line). STORE_NOT_FOUND when it is not dead. */
+enum store_result store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now);
 /* The count of messages of a channel in a state. */
 int64_t store_messages_count_state(struct store *s, const char *channel, const char *state);
+/* One day (WIB) of one channel. */
+struct store_message_day {
+	const char *day;            /* YYYY-MM-DD */
+	const char *channel;
+	int64_t queued, sent, delivered, failed, replies;
+};
+/* Per day and channel since a time, newest day first: messages queued
+ * (created), sent (of them delivered), given up ('dead') and received. */
+enum store_result store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
+                                      struct store_message_day **items, size_t *count);
+
 /* The kecamatan code of seeker user_id's home (NULL when unknown). */
 const char *store_messages_seeker_district(struct store *s, struct arena *a, int64_t user_id);
 

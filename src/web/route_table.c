@@ -19,6 +19,7 @@
 #include "web/dashboard.h"
 #include "web/employer.h"
 #include "web/login.h"
+#include "web/messages.h"
 #include "web/moderation.h"
 #include "web/open_stats.h"
 #include "web/operator.h"
@@ -171,6 +172,8 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/ak1/{id}/lapor",          ak1_staff_report,           WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/ak1/{id}/kartu.pdf",      ak1_staff_pdf,              WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/ak1/{id}/foto",           ak1_staff_photo,            WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/pesan",                   messages_staff_page,        WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/pesan/{id}/ulang",        messages_staff_retry,       WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */

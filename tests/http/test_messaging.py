@@ -170,6 +170,21 @@ class MessagingTest(LokerTestCase):
 		self.assertIn("STOP", why)
 		r = self.server.cli("sms", "dead", "--db", self.server.db)
 		self.assertIn("%d\tsms\t%s" % (oid, num), r.stdout)
+		# The Dinas sees it on /dinas/pesan and puts it back in the queue.
+		staff = harness.logged_in(self.server, self.admin["phone"])
+		page = staff.get("/dinas/pesan")
+		self.assertEqual(page.status, 200)
+		self.assertIn("nomor berhenti berlangganan", page.text)
+		self.assertIn("/dinas/pesan/%d/ulang" % oid, page.text)
+		self.assertRegex(page.text, r"<td>\d{4}-\d\d-\d\d</td><td>sms</td>")
+		r = staff.post("/dinas/pesan/%d/ulang" % oid, [("csrf", staff.csrf("/dinas/pesan"))])
+		self.assertEqual(r.status, 303, r)
+		with self.db() as c:
+			self.assertEqual(c.execute("SELECT state FROM outbox WHERE id = ?", (oid,)).fetchone()[0], "queued")
+			self.assertEqual(c.execute("SELECT count(*) FROM audit_log WHERE action = 'message_retry' "
+			                           "AND target_id = ?", (oid,)).fetchone()[0], 1)
+		# A seeker may not see the page.
+		self.assertNotEqual(self.seeker_browser.get("/dinas/pesan").status, 200)
 
 	def test_crash_mid_batch_sends_each_exactly_once(self):
 		spool = os.path.join(self.server.tmp, "crash-spool")
