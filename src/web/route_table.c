@@ -29,6 +29,7 @@
 #include "web/public.h"
 #include "web/recommend.h"
 #include "web/register.h"
+#include "web/whatsapp.h"
 #include "web/reports.h"
 #include "web/seeker.h"
 #include "web/vacancy_employer.h"
@@ -211,6 +212,8 @@ static const struct web_route routes_api[] = {
 	API(HTTP_GET,    "/api/v1/admin/moderation",                  api_admin_moderation_queue,      WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/vacancies/{id}/moderation",   api_admin_vacancy_moderation,    WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,                WEB_LIMIT_NONE,     DENY_VERIFY),
+	API(HTTP_GET,    "/api/v1/whatsapp/webhook",                  whatsapp_verify,                 WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
+	API(HTTP_POST,   "/api/v1/whatsapp/webhook",                  whatsapp_webhook,                WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}

@@ -4,6 +4,9 @@ with the files backend, RunOnReceive calls `loker sms receive`, and
 `loker sms send` hands replies to its outbox. Also: exactly-once hand-over
 across a crash, and 1,000 incoming SMS answered once each in under 10 s."""
 
+import hashlib
+import hmac
+import json
 import os
 import re
 import shutil
@@ -11,6 +14,8 @@ import sqlite3
 import subprocess
 import time
 import unittest
+import urllib.error
+import urllib.request
 
 import harness
 from harness import LokerTestCase, company_employer, registered_seeker, vacancy_form, vacancy_id_of
@@ -31,6 +36,7 @@ def wait_for(fn, timeout=20.0, what="condition"):
 @unittest.skipIf(GAMMU is None, "gammu-smsd is not installed (scripts/deps.sh)")
 class MessagingTest(LokerTestCase):
 	with_admin = True
+	server_env = {"LOKER_WHATSAPP_APP_SECRET": "rahasia-app", "LOKER_WHATSAPP_VERIFY_TOKEN": "token-verif"}
 
 	@classmethod
 	def setUpClass(cls):
@@ -234,6 +240,56 @@ class MessagingTest(LokerTestCase):
 			n = c.execute("SELECT count(*) FROM outbox o JOIN message_in m ON m.id = o.reply_to "
 			              "WHERE m.sender LIKE '62877%'").fetchone()[0]
 		self.assertEqual(n, 1000)
+
+
+	# --- WhatsApp: a stand-in for Meta's Cloud API webhook calls, in the
+	# documented format (entry[].changes[].value.messages[], signed with the
+	# app secret in X-Hub-Signature-256). ---
+
+	def webhook(self, payload, secret="rahasia-app"):
+		body = json.dumps(payload).encode()
+		sig = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+		req = urllib.request.Request(self.server.url + "/api/v1/whatsapp/webhook", data=body, method="POST",
+		                             headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig})
+		try:
+			with urllib.request.urlopen(req, timeout=30) as r:
+				return r.status, json.loads(r.read())
+		except urllib.error.HTTPError as e:
+			return e.code, json.loads(e.read())
+
+	def wa_message(self, number, text, mid):
+		return {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages",
+		        "value": {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"},
+		                  "contacts": [{"wa_id": number, "profile": {"name": "X"}}],
+		                  "messages": [{"from": number, "id": mid, "timestamp": str(int(time.time())),
+		                                "type": "text", "text": {"body": text}}]}}]}]}
+
+	def test_whatsapp_webhook(self):
+		num = harness.normalize_phone(harness.make_phone())
+		mid = "wamid.%s" % harness.unique_word()
+		status, out = self.webhook(self.wa_message(num, "Cek %s" % self.code, mid))
+		self.assertEqual((status, out["answered"]), (200, 1))
+		# Meta delivers a webhook again when unsure: answered once.
+		status, out = self.webhook(self.wa_message(num, "Cek %s" % self.code, mid))
+		self.assertEqual((status, out["answered"]), (200, 0))
+		with self.db() as c:
+			rows = c.execute("SELECT o.channel, o.body FROM message_in m JOIN outbox o ON o.id = m.reply_id "
+			                 "WHERE m.sender = ?", (num,)).fetchall()
+		self.assertEqual(len(rows), 1)
+		self.assertEqual(rows[0][0], "whatsapp")
+		self.assertIn("masih buka", rows[0][1])
+		# A wrong signature changes nothing.
+		status, out = self.webhook(self.wa_message(num, "STOP", "wamid.x%s" % mid), secret="salah")
+		self.assertEqual(status, 401)
+		with self.db() as c:
+			self.assertIsNone(c.execute("SELECT opted_out_at FROM message_numbers WHERE number = ?",
+			                            (num,)).fetchone())
+		# Meta's subscription check.
+		b = harness.Browser(self.server)
+		r = b.get("/api/v1/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=token-verif&hub.challenge=4242")
+		self.assertEqual((r.status, r.text), (200, "4242"))
+		r = b.get("/api/v1/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=salah&hub.challenge=4242")
+		self.assertEqual(r.status, 403)
 
 
 if __name__ == "__main__":
