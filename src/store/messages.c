@@ -244,7 +244,7 @@ store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
 int64_t
 store_messages_count_state(struct store *s, const char *channel, const char *state)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM outbox WHERE channel = ?1 AND state = ?2");
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM outbox WHERE channel = ?1 AND state = ?2 AND sent_at IS NULL");
 	STORE_BIND(st, STORE_V(channel), STORE_V(state));
 	return store_int(s, st, 0);
 }

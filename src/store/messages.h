@@ -81,7 +81,7 @@ enum store_result store_messages_dead(struct store *s, struct arena *a, size_t m
 /* Put a dead message back in the queue: staff actor_id's retry, audited
  * (actor 0: the command line). STORE_NOT_FOUND when it is not dead. */
 enum store_result store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now);
-/* The count of messages of a channel in a state. */
+/* The count of messages of a channel in a state and not sent (by any sender). */
 int64_t store_messages_count_state(struct store *s, const char *channel, const char *state);
 /* One day (WIB) of one channel. */
 struct store_message_day {

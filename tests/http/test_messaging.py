@@ -176,6 +176,8 @@ class MessagingTest(LokerTestCase):
 		self.assertIn("STOP", why)
 		r = self.server.cli("sms", "dead", "--db", self.server.db)
 		self.assertIn("%d\tsms\t%s" % (oid, num), r.stdout)
+		# The --command sender does not send it either.
+		self.assertNotIn(str(oid), [m[0] for m in self.server.outbox()])
 		# The Dinas sees it on /dinas/pesan and puts it back in the queue.
 		staff = harness.logged_in(self.server, self.admin["phone"])
 		page = staff.get("/dinas/pesan")
