@@ -19,5 +19,7 @@ int cmd_export(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 /* key.c: key rotation (re-seal every NIK under a new key file) */
 int cmd_key(int argc, char **argv);
+/* sms.c: gammu-smsd's RunOnReceive, the hand-over to its outbox, the dead letters */
+int cmd_sms(int argc, char **argv);
 
 #endif

@@ -23,7 +23,7 @@ enum store_result
 store_outbox_pending(struct store *s, struct arena *a, int64_t limit, struct store_outbox **items, size_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT id, channel, recipient, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1");
+	    "SELECT id, channel, recipient, body, created_at FROM outbox WHERE sent_at IS NULL AND state = 'queued' ORDER BY id LIMIT ?1");
 	sqlite3_bind_int64(st, 1, limit);
 	return STORE_ROWS_COLS(s, a, st, (size_t)limit, outbox_cols, items, count);
 }

@@ -18,7 +18,7 @@ struct store_outbox {
 
 enum store_result store_outbox_add(struct store *s, int64_t user_id, const char *channel,
                                    const char *recipient, const char *body, int64_t now);
-/* Messages not yet sent, oldest first, at most limit. */
+/* Messages not yet sent nor handed to a built-in sender nor given up, oldest first, at most limit. */
 enum store_result store_outbox_pending(struct store *s, struct arena *a, int64_t limit,
                                        struct store_outbox **items, size_t *count);
 

@@ -20,6 +20,7 @@
 #include "web/employer.h"
 #include "web/login.h"
 #include "web/metrics.h"
+#include "web/messages.h"
 #include "web/moderation.h"
 #include "web/open_stats.h"
 #include "web/operator.h"
@@ -29,6 +30,7 @@
 #include "web/public.h"
 #include "web/recommend.h"
 #include "web/register.h"
+#include "web/whatsapp.h"
 #include "web/reports.h"
 #include "web/seeker.h"
 #include "web/vacancy_employer.h"
@@ -174,6 +176,8 @@ static const struct web_route routes_staff[] = {
 	PAGE("/dinas/ak1/{id}/kartu.pdf",      ak1_staff_pdf,              WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/ak1/{id}/foto",           ak1_staff_photo,            WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/pencari/{id}/operator",   admin_seeker_operator,      WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/pesan",                   messages_staff_page,        WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/pesan/{id}/ulang",        messages_staff_retry,       WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */
@@ -212,6 +216,8 @@ static const struct web_route routes_api[] = {
 	API(HTTP_POST,   "/api/v1/admin/vacancies/{id}/moderation",   api_admin_vacancy_moderation,    WEB_DINAS,                WEB_LIMIT_NONE,     DENY_STAFF),
 	API(HTTP_POST,   "/api/v1/admin/employers/{id}/verification", api_admin_employer_verification, WEB_DINAS,                WEB_LIMIT_NONE,     DENY_VERIFY),
 	API(HTTP_GET,    "/api/v1/me/placement",                      api_placement_get,               WEB_SEEKER,               WEB_LIMIT_NONE,     DENY_SEEKER),
+	API(HTTP_GET,    "/api/v1/whatsapp/webhook",                  whatsapp_verify,                 WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
+	API(HTTP_POST,   "/api/v1/whatsapp/webhook",                  whatsapp_webhook,                WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}

@@ -1,0 +1,261 @@
+/* messages.c - messages both ways: delivery states, incoming messages, numbers. */
+#include "store/messages.h"
+
+#include "store/store_internal.h"
+
+enum store_result
+store_messages_in_add(struct store *s, const char *channel, const char *sender, const char *body,
+                      const char *gateway_ref, int64_t now, int64_t *id_out, bool *replied)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO message_in (channel, sender, body, gateway_ref, received_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (gateway_ref) DO NOTHING");
+	STORE_BIND(st, STORE_V(channel), STORE_V(sender), STORE_V(body), STORE_V(gateway_ref), STORE_V(now));
+	if (store_exec_stmt(s, st) != 0)
+		return STORE_ERROR;
+	st = store_stmt(s, "SELECT id, reply_id IS NOT NULL FROM message_in WHERE gateway_ref = ?1");
+	store_bind_text(st, 1, gateway_ref);
+	enum store_result r = STORE_ERROR;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id_out = sqlite3_column_int64(st, 0);
+		*replied = sqlite3_column_int(st, 1) != 0;
+		r = STORE_OK;
+	} else {
+		store_log_error(s, "message_in");
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+enum store_result
+store_messages_reply(struct store *s, int64_t in_id, int64_t user_id, const char *channel, const char *recipient,
+                     const char *command, const char *body, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	enum store_result r = STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at, reply_to) "
+	    "VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6)");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now),
+	           STORE_V(in_id));
+	if (store_exec_stmt(s, st) != 0)
+		goto done;
+	st = store_stmt(s, "UPDATE message_in SET reply_id = last_insert_rowid(), command = ?2 WHERE id = ?1");
+	STORE_BIND(st, STORE_V(in_id), STORE_V(command));
+	r = store_exec_changed(s, st);
+done:
+	return store_end(s, r);
+}
+
+int64_t
+store_messages_in_count(struct store *s, const char *sender, int64_t since)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM message_in WHERE sender = ?1 AND received_at >= ?2");
+	STORE_BIND(st, STORE_V(sender), STORE_V(since));
+	return store_int(s, st, 0);
+}
+
+#define N(field) STORE_COL(struct store_message_number, field)
+static const struct store_col number_cols[] = {
+	N(opted_out_at), N(confirmed_at), N(pending_vacancy_id), N(pending_at),
+};
+#undef N
+
+enum store_result
+store_messages_number_get(struct store *s, const char *number, struct store_message_number *out)
+{
+	*out = (struct store_message_number){0};
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT coalesce(opted_out_at, 0), coalesce(confirmed_at, 0), coalesce(pending_vacancy_id, 0), "
+	    "coalesce(pending_at, 0) FROM message_numbers WHERE number = ?1");
+	store_bind_text(st, 1, number);
+	enum store_result r = STORE_ROW_COLS(s, NULL, st, number_cols, out);
+	return r == STORE_NOT_FOUND ? STORE_OK : r;
+}
+
+static enum store_result
+number_exec(struct store *s, const char *sql, const char *number, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	STORE_BIND(st, STORE_V(number), STORE_V(a), STORE_V(b));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_messages_number_opt_out(struct store *s, const char *number, bool out, int64_t now)
+{
+	if (out)
+		return number_exec(s,
+		    "INSERT INTO message_numbers (number, opted_out_at) VALUES (?1, ?2) "
+		    "ON CONFLICT (number) DO UPDATE SET opted_out_at = ?2, pending_vacancy_id = NULL WHERE ?3 = 0",
+		    number, now, 0);
+	return number_exec(s,
+	    "INSERT INTO message_numbers (number, confirmed_at) VALUES (?1, ?2) "
+	    "ON CONFLICT (number) DO UPDATE SET opted_out_at = NULL, confirmed_at = ?2 WHERE ?3 = 0",
+	    number, now, 0);
+}
+
+enum store_result
+store_messages_number_pending(struct store *s, const char *number, int64_t vacancy_id, int64_t now)
+{
+	return number_exec(s,
+	    "INSERT INTO message_numbers (number, pending_vacancy_id, pending_at) VALUES (?1, NULLIF(?2, 0), ?3) "
+	    "ON CONFLICT (number) DO UPDATE SET pending_vacancy_id = NULLIF(?2, 0), pending_at = ?3",
+	    number, vacancy_id, now);
+}
+
+enum store_result
+store_messages_number_confirm(struct store *s, const char *number, int64_t now)
+{
+	return number_exec(s,
+	    "INSERT INTO message_numbers (number, confirmed_at) VALUES (?1, ?2) "
+	    "ON CONFLICT (number) DO UPDATE SET confirmed_at = ?2 WHERE ?3 = 0",
+	    number, now, 0);
+}
+
+bool
+store_messages_number_ok(struct store *s, const char *number)
+{
+	struct store_message_number n;
+	if (store_messages_number_get(s, number, &n) != STORE_OK)
+		return false;
+	return n.confirmed_at != 0 && n.opted_out_at == 0;
+}
+
+#define C(field) STORE_COL(struct store_message, field)
+static const struct store_col message_cols[] = {
+	C(id), C(user_id), C(channel), C(recipient), C(body), C(state), C(attempts), C(next_try_at),
+	C(created_at), C(handed_at), C(last_error), C(reply_to),
+};
+#undef C
+#define MESSAGE_SELECT \
+	"SELECT id, coalesce(user_id, 0), channel, recipient, body, state, attempts, next_try_at, created_at, " \
+	"coalesce(handed_at, 0), last_error, coalesce(reply_to, 0) FROM outbox "
+
+enum store_result
+store_messages_in_flight(struct store *s, struct arena *a, const char *channel, size_t max,
+                         struct store_message **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    MESSAGE_SELECT "WHERE channel = ?1 AND state IN ('handing', 'handed') ORDER BY id LIMIT ?2");
+	STORE_BIND(st, STORE_V(channel), STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, message_cols, items, count);
+}
+
+enum store_result
+store_messages_due(struct store *s, struct arena *a, const char *channel, int64_t now, size_t max,
+                   struct store_message **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    MESSAGE_SELECT "WHERE channel = ?1 AND state = 'queued' AND sent_at IS NULL AND next_try_at <= ?2 "
+	    "ORDER BY id LIMIT ?3");
+	STORE_BIND(st, STORE_V(channel), STORE_V(now), STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, message_cols, items, count);
+}
+
+enum store_result
+store_messages_move(struct store *s, int64_t id, const char *from, const char *to, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE outbox SET state = ?3, "
+	    "handed_at = CASE WHEN ?3 = 'handing' THEN ?4 ELSE handed_at END, "
+	    "sent_at = CASE WHEN ?3 IN ('sent', 'delivered') THEN coalesce(sent_at, ?4) ELSE sent_at END "
+	    "WHERE id = ?1 AND state = ?2");
+	STORE_BIND(st, STORE_V(id), STORE_V(from), STORE_V(to), STORE_V(now));
+	return store_exec_changed(s, st);
+}
+
+enum store_result
+store_messages_fail(struct store *s, int64_t id, const char *why, int64_t now, int64_t base_delay,
+                    int64_t max_attempts)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, "
+	    "state = CASE WHEN attempts + 1 >= ?5 THEN 'dead' ELSE 'queued' END, "
+	    "next_try_at = ?3 + (?4 << min(attempts, 20)) WHERE id = ?1");
+	STORE_BIND(st, STORE_V(id), STORE_V(why), STORE_V(now), STORE_V(base_delay), STORE_V(max_attempts));
+	return store_exec_changed(s, st);
+}
+
+enum store_result
+store_messages_drop(struct store *s, int64_t id, const char *why, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE outbox SET state = 'dead', last_error = ?2, next_try_at = ?3 WHERE id = ?1");
+	STORE_BIND(st, STORE_V(id), STORE_V(why), STORE_V(now));
+	return store_exec_changed(s, st);
+}
+
+int64_t
+store_messages_handed_since(struct store *s, const char *channel, int64_t since)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM outbox WHERE channel = ?1 AND handed_at >= ?2");
+	STORE_BIND(st, STORE_V(channel), STORE_V(since));
+	return store_int(s, st, 0);
+}
+
+enum store_result
+store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_message **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, MESSAGE_SELECT "WHERE state = 'dead' ORDER BY id DESC LIMIT ?1");
+	STORE_BIND(st, STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, message_cols, items, count);
+}
+
+enum store_result
+store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE outbox SET state = 'queued', attempts = 0, next_try_at = ?2 WHERE id = ?1 AND state = 'dead'");
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
+	return store_decision(s, st, actor_id, "message_retry", "outbox", id, NULL, now);
+}
+
+#define D(field) STORE_COL(struct store_message_day, field)
+static const struct store_col day_cols[] = {
+	D(day), D(channel), D(queued), D(sent), D(delivered), D(failed), D(replies),
+};
+#undef D
+
+enum store_result
+store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max, struct store_message_day **items,
+                    size_t *count)
+{
+	/* Days in WIB: UTC+7. */
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT date(day * 86400, 'unixepoch'), channel, sum(q), sum(se), sum(de), sum(f), sum(r) FROM ("
+	    " SELECT (created_at + 25200) / 86400 AS day, channel, 1 AS q, 0 AS se, 0 AS de, 0 AS f, 0 AS r"
+	    "  FROM outbox WHERE created_at >= ?1"
+	    " UNION ALL SELECT (sent_at + 25200) / 86400, channel, 0, 1, state = 'delivered', 0, 0"
+	    "  FROM outbox WHERE sent_at >= ?1"
+	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 1, 0"
+	    "  FROM outbox WHERE state = 'dead' AND next_try_at >= ?1"
+	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 1"
+	    "  FROM message_in WHERE received_at >= ?1"
+	    ") GROUP BY day, channel ORDER BY day DESC, channel LIMIT ?2");
+	STORE_BIND(st, STORE_V(since), STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, day_cols, items, count);
+}
+
+int64_t
+store_messages_count_state(struct store *s, const char *channel, const char *state)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM outbox WHERE channel = ?1 AND state = ?2 AND sent_at IS NULL");
+	STORE_BIND(st, STORE_V(channel), STORE_V(state));
+	return store_int(s, st, 0);
+}
+
+const char *
+store_messages_seeker_district(struct store *s, struct arena *a, int64_t user_id)
+{
+	const char *d = NULL;
+	sqlite3_stmt *st = store_stmt(s, "SELECT district_code FROM seekers WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, user_id);
+	if (store_row(s, a, st, store_read_text, &d) != STORE_OK)
+		return NULL;
+	return d;
+}

@@ -1,0 +1,100 @@
+/* messages.h - messages both ways (issue 11): the outbox's delivery states
+ * for the built-in senders, incoming SMS/WhatsApp kept once per gateway
+ * reference, and what each number asked for (opt-out, confirmation, a LAMAR
+ * waiting for YA). */
+#ifndef LOKER_STORE_MESSAGES_H
+#define LOKER_STORE_MESSAGES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+/* One outbox row with its delivery state. */
+struct store_message {
+	int64_t id;
+	int64_t user_id;
+	const char *channel;
+	const char *recipient;
+	const char *body;
+	const char *state;          /* queued handing handed sent delivered failed dead */
+	int64_t attempts;
+	int64_t next_try_at;
+	int64_t created_at;
+	int64_t handed_at;
+	const char *last_error;
+	int64_t reply_to;
+};
+
+/* What a number asked for. */
+struct store_message_number {
+	int64_t opted_out_at;       /* 0: not opted out */
+	int64_t confirmed_at;
+	int64_t pending_vacancy_id;
+	int64_t pending_at;
+};
+
+/* Keep an incoming message once per gateway_ref: *id_out its row, *replied
+ * true when an earlier delivery of it was already answered. */
+enum store_result store_messages_in_add(struct store *s, const char *channel, const char *sender, const char *body,
+                                        const char *gateway_ref, int64_t now, int64_t *id_out, bool *replied);
+/* Queue the reply to incoming message in_id and link the two, in one transaction. */
+enum store_result store_messages_reply(struct store *s, int64_t in_id, int64_t user_id, const char *channel,
+                                       const char *recipient, const char *command, const char *body, int64_t now);
+/* How many messages sender sent since a time. */
+int64_t store_messages_in_count(struct store *s, const char *sender, int64_t since);
+
+/* The number's row (zeros when it has none). */
+enum store_result store_messages_number_get(struct store *s, const char *number, struct store_message_number *out);
+/* STOP (true) or MULAI (false); MULAI also confirms the number. */
+enum store_result store_messages_number_opt_out(struct store *s, const char *number, bool out, int64_t now);
+/* Remember a LAMAR waiting for YA (vacancy_id 0 forgets it). */
+enum store_result store_messages_number_pending(struct store *s, const char *number, int64_t vacancy_id, int64_t now);
+/* A YA from the number: it is confirmed. */
+enum store_result store_messages_number_confirm(struct store *s, const char *number, int64_t now);
+/* True when the number may get alerts: confirmed and not opted out. */
+bool store_messages_number_ok(struct store *s, const char *number);
+
+/* Messages of channel handed to the gateway but not yet known sent
+ * (states handing and handed), oldest first. */
+enum store_result store_messages_in_flight(struct store *s, struct arena *a, const char *channel, size_t max,
+                                           struct store_message **items, size_t *count);
+/* Messages of channel waiting to be handed over at time now, oldest first. */
+enum store_result store_messages_due(struct store *s, struct arena *a, const char *channel, int64_t now, size_t max,
+                                     struct store_message **items, size_t *count);
+/* Move message id from state from to state to (handed_at or sent_at set at
+ * now for handed and sent); STORE_NOT_FOUND when it was not in from. */
+enum store_result store_messages_move(struct store *s, int64_t id, const char *from, const char *to, int64_t now);
+/* A hand-over failed: back to queued with a backoff of base_delay * 2^attempts,
+ * or 'dead' after max_attempts; why kept for the staff. */
+enum store_result store_messages_fail(struct store *s, int64_t id, const char *why, int64_t now, int64_t base_delay,
+                                      int64_t max_attempts);
+/* Give up on a message without trying (an opted-out number): 'dead' with why. */
+enum store_result store_messages_drop(struct store *s, int64_t id, const char *why, int64_t now);
+/* How many messages of channel were handed over since a time (the daily cap). */
+int64_t store_messages_handed_since(struct store *s, const char *channel, int64_t since);
+/* The dead-letter list, newest first. */
+enum store_result store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_message **items,
+                                      size_t *count);
+/* Put a dead message back in the queue: staff actor_id's retry, audited
+ * (actor 0: the command line). STORE_NOT_FOUND when it is not dead. */
+enum store_result store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now);
+/* The count of messages of a channel in a state and not sent (by any sender). */
+int64_t store_messages_count_state(struct store *s, const char *channel, const char *state);
+/* One day (WIB) of one channel. */
+struct store_message_day {
+	const char *day;            /* YYYY-MM-DD */
+	const char *channel;
+	int64_t queued, sent, delivered, failed, replies;
+};
+/* Per day and channel since a time, newest day first: messages queued
+ * (created), sent (of them delivered), given up ('dead') and received. */
+enum store_result store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
+                                      struct store_message_day **items, size_t *count);
+
+/* The kecamatan code of seeker user_id's home (NULL when unknown). */
+const char *store_messages_seeker_district(struct store *s, struct arena *a, int64_t user_id);
+
+#endif
