@@ -10,6 +10,7 @@
 #include "app/alerts.h"
 #include "app/apply.h"
 #include "base/parse.h"
+#include "core/fairness.h"
 #include "core/text.h"
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
@@ -196,6 +197,7 @@ posting_save(struct store *s, struct arena *a, int64_t now, const struct store_e
 	struct scam_input si = {.vacancy = v, .employer_name = emp->name, .employer_email = emp->email,
 	                        .employer_verified = verified};
 	scam_check(&si, &out->scam);
+	fairness_check(v, &out->scam);
 	const char *status = "draft";
 	if (submit) {
 		bool risky = out->scam.score >= SCAM_REVIEW_SCORE || !verified;
@@ -358,6 +360,7 @@ posting_import(struct store *s, struct arena *a, const char *data, size_t len, i
 			                        .employer_verified = strcmp(emp->status, "verified") == 0};
 			struct scam_result sr;
 			scam_check(&si, &sr);
+			fairness_check(&vs[n], &sr);
 			bool publish = si.employer_verified && sr.score < SCAM_REVIEW_SCORE;
 			metas[n] = (struct store_vacancy_meta){
 				.status = publish ? "published" : "review",

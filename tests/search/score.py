@@ -96,6 +96,10 @@ def main(argv):
 		r = server.cli("import", "vacancies", path, "--db", server.db, "--employer", emp_id)
 		if r.returncode != 0:
 			raise AssertionError("import failed: %s %s" % (r.stdout, r.stderr))
+		# Two ads ask for "berpenampilan menarik": held by the fairness rules
+		# (issue 12); a person approves them, as for the matching set.
+		for q in api.get("/api/v1/admin/moderation").json().get("queue", []):
+			api.post("/api/v1/admin/vacancies/%d/moderation" % q["id"], {"decision": "approve"})
 		# Row N is the N-th id the store gave (the database held no vacancy before).
 		ids, page = [], 1
 		while True:
