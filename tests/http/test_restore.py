@@ -139,7 +139,7 @@ class RestoreDrill(unittest.TestCase):
 		shutil.copy(copy, bad)
 		size = os.path.getsize(bad)
 		with open(bad, "r+b") as f:
-			for off in range(4096, size, 8192):
+			for off in range(4096, size, 4096):
 				f.seek(off + 100)
 				f.write(b"\xff" * 200)
 		r = srv.cli("restore", "--from", bad, "--db", target)
