@@ -7,7 +7,9 @@
  *   code                weight  fires when
  *   asks_money             40   the text asks the applicant for money: "biaya",
  *                               "uang pendaftaran/administrasi/jaminan/pelicin",
- *                               "deposit", "DP", "uang muka"; and, only next to a
+ *                               "deposit", "DP", "uang muka", "uang proses",
+ *                               "fee" (not one the worker earns: "dapat fee",
+ *                               "fee marketing/per transaksi"); and, only next to a
  *                               payment word (bayar, transfer, Rp, a number, ...),
  *                               "administrasi", "pendaftaran", "seragam", "tiket",
  *                               "transfer", "medical check up"/"MCU". Not when
@@ -46,7 +48,15 @@
  *
  * Matching is on whole words, case-insensitively: the text is folded to lower
  * case words separated by single spaces, with a sentence break ('.', '!', '?',
- * ';', ':', a new line) as a word of its own that no window crosses. */
+ * ';', ':', a new line) as a word of its own that no window crosses. Then the
+ * spellings scammers use to slip past word lists are undone: three or more
+ * single letters in a row are one word ("b i a y a", "b.i.a.y.a", "b-i-a-y-a"
+ * read "biaya"), and in a word of three letters or more a digit or two right
+ * after a letter stands for the letter it looks like ("tr4nsfer", "b1aya",
+ * "pendaft4ran": 0 o, 1 i, 3 e, 4 a, 5 s, 7 t). Amounts stay numbers: a digit
+ * that starts a word ("2500000", "10rb", "2jt"), longer runs of digits
+ * ("usd500") and a word starting "rp" ("rp2", "rp200") are left alone, and so
+ * are short codes ("s1", "d3", "k3", "mp4"). */
 #include "core/scam.h"
 
 #include <stdlib.h>
@@ -124,6 +134,104 @@ scam_fold(struct scam_text *t, const char *in)
 		scam_putc(t, SCAM_BREAK);
 		scam_putc(t, ' ');
 	}
+}
+
+static bool
+scam_letter(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+scam_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The letter a digit stands for in a word like "tr4nsfer", or 0. */
+static char
+scam_leet(char c)
+{
+	static const char from[] = "013457", to[] = "oieast";
+	const char *p = strchr(from, c);
+
+	return c != '\0' && p != NULL ? to[p - from] : '\0';
+}
+
+/* Undo digits-for-letters in the word w[0..n) in place. */
+static void
+scam_unleet(char *w, size_t n)
+{
+	size_t letters = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (scam_letter(w[k]))
+			letters++;
+	if (letters < 3 || (n >= 2 && w[0] == 'r' && w[1] == 'p'))
+		return;
+	for (size_t k = 1; k < n; k++) {
+		size_t run = 0;
+		if (!scam_digit(w[k]) || !scam_letter(w[k - 1]))
+			continue;
+		while (k + run < n && scam_digit(w[k + run]))
+			run++;
+		if (run <= 2)
+			for (size_t j = 0; j < run; j++)
+				if (scam_leet(w[k + j]) != '\0')
+					w[k + j] = scam_leet(w[k + j]);
+		k += run - 1;
+	}
+}
+
+/* Undo the spellings that dodge word lists (see the top of this file):
+ * join runs of single letters and map digits used as letters. The text only
+ * gets shorter, so it is rewritten into a buffer of the same size. */
+static void
+scam_normalise(struct scam_text *t)
+{
+	char *o = malloc(t->cap);
+	size_t w = 0, p = 1;
+
+	if (o == NULL)
+		abort();        /* as the arena does */
+	o[w++] = ' ';
+	while (p < t->len) {
+		size_t e = p, q = p, end = p, run = 0, letters = 0, start = w;
+		while (e < t->len && t->s[e] != ' ')
+			e++;
+		if (e == p) {
+			p++;
+			continue;
+		}
+		/* A run of one-character words: "b i a y a". */
+		while (q < t->len) {
+			size_t qe = q;
+			while (qe < t->len && t->s[qe] != ' ')
+				qe++;
+			if (qe - q != 1 || !(scam_letter(t->s[q]) || scam_digit(t->s[q])))
+				break;
+			run++;
+			if (scam_letter(t->s[q]))
+				letters++;
+			end = qe;
+			q = qe + 1;
+		}
+		if (run >= 3 && letters >= 2) {
+			for (size_t k = p; k < end; k += 2)
+				o[w++] = t->s[k];
+			p = end + 1;
+		} else {
+			memcpy(o + w, t->s + p, e - p);
+			w += e - p;
+			p = e + 1;
+		}
+		scam_unleet(o + start, w - start);
+		o[w++] = ' ';
+	}
+	o[w] = '\0';
+	free(t->s);
+	t->s = o;
+	t->len = w;
 }
 
 /* The next match of phrase (lower-case words, single spaces) at or after
@@ -256,6 +364,7 @@ scam_add(struct scam_result *out, const char *code, const char *reason, int weig
 
 #define SCAM_CONTEXT 1          /* only next to a payment word */
 #define SCAM_WAGE_OK 2          /* "gaji ditransfer" is pay, not a fee */
+#define SCAM_FEE 4              /* "fee": not the agent's own "fee marketing" */
 
 static const struct {
 	const char *phrase;
@@ -263,7 +372,8 @@ static const struct {
 } scam_money[] = {
 	{ "biaya", 0 }, { "uang pendaftaran", 0 }, { "uang administrasi", 0 },
 	{ "uang jaminan", 0 }, { "uang pelicin", 0 }, { "uang seragam", 0 }, { "uang tiket", 0 },
-	{ "uang muka", 0 }, { "deposit", 0 }, { "dp", 0 },
+	{ "uang muka", 0 }, { "deposit", 0 }, { "dp", 0 }, { "uang proses", 0 },
+	{ "fee", SCAM_FEE },
 	{ "administrasi", SCAM_CONTEXT }, { "pendaftaran", SCAM_CONTEXT },
 	{ "seragam", SCAM_CONTEXT }, { "tiket", SCAM_CONTEXT },
 	{ "transfer", SCAM_CONTEXT | SCAM_WAGE_OK }, { "ditransfer", SCAM_CONTEXT | SCAM_WAGE_OK },
@@ -275,7 +385,16 @@ static const char *const scam_pay_words[] = {
 	"bayar", "membayar", "dibayar", "bayarkan", "dibayarkan", "pembayaran", "transfer",
 	"ditransfer", "mentransfer", "transferkan", "rp", "sebesar", "beli", "membeli", "dibeli",
 	"setor", "menyetor", "disetor", "setoran", "tunai", "cash", "rekening", "ribu", "rb",
-	"juta", "jt", "sendiri", "biaya", "#num", NULL,
+	"juta", "jt", "sendiri", "biaya", "fee", "#num", NULL,
+};
+/* A fee earned by the worker: "dapat fee per transaksi", "fee marketing 5%",
+ * and "no fee" said in English. */
+static const char *const scam_fee_earned_before[] = {
+	"dapat", "mendapat", "mendapatkan", "dapatkan", "memperoleh", "diberi", "komisi", "bonus",
+	"no", NULL,
+};
+static const char *const scam_fee_earned_after[] = {
+	"marketing", "penjualan", "sales", "agen", "referral", "referal", "mitra", "per", NULL,
 };
 /* A negation just before a money word: "tanpa biaya", "gratis seragam".
  * Not "dapat": "peserta dapat membayar biaya" is a fee. */
@@ -313,6 +432,11 @@ scam_rule_money(const struct scam_text *t, struct scam_result *out)
 			if (scam_before(t, (size_t)at, SCAM_WINDOW_BEFORE, scam_neg_before, false, NULL) ||
 			    scam_after(t, end, SCAM_NEG_AFTER, scam_neg_after, scam_neg_unless,
 				false, NULL))
+				continue;
+			if ((scam_money[i].flags & SCAM_FEE) &&
+			    (scam_before(t, (size_t)at, SCAM_WINDOW_BEFORE, scam_fee_earned_before,
+				 true, NULL) ||
+				scam_after(t, end, 1, scam_fee_earned_after, NULL, true, NULL)))
 				continue;
 			if ((scam_money[i].flags & SCAM_WAGE_OK) &&
 			    scam_before(t, (size_t)at, SCAM_WAGE_WINDOW, scam_wage_words, true, NULL))
@@ -598,6 +722,7 @@ scam_check(const struct scam_input *in, struct scam_result *out)
 	for (size_t i = 0; i < v->skill_count && i < VACANCY_MAX_SKILLS; i++)
 		scam_fold(&text, v->skills[i]);
 	scam_fold(&name, in->employer_name);
+	scam_normalise(&text);
 
 	scam_rule_money(&text, out);
 	scam_rule_interview(&text, out);

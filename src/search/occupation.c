@@ -466,6 +466,59 @@ nasal_root(const char *w, char *named)
 	return -1;
 }
 
+struct first_found {
+	int occ;
+};
+
+static void
+first_one(void *ctx, int occ, size_t nth)
+{
+	struct first_found *f = ctx;
+	if (f->occ < 0 && nth != SIZE_MAX)
+		f->occ = occ;
+}
+
+int
+occupation_of_text(const char *text)
+{
+	struct first_found f = {-1};
+	size_t n = text ? strlen(text) : 0;
+	if (n == 0 || nocc == 0)
+		return -1;
+	size_t max = n / 2 + 1;
+	size_t *starts = malloc(sizeof(*starts) * max);
+	struct buf b;
+	if (starts == NULL)
+		abort();
+	buf_init(&b, n + 1);
+	size_t nw = normalise(text, n, &b, starts, max);
+	scan(&b, starts, nw, first_one, &f);
+	for (size_t i = 0; f.occ < 0 && i < nw; i++) {
+		char w[OCC_WORD_MAX], named[OCC_WORD_MAX];
+		size_t len = word_end(&b, starts, nw, i) - starts[i];
+		if (len >= sizeof(w))
+			continue;
+		memcpy(w, b.data + starts[i], len);
+		w[len] = '\0';
+		if (!occupation_knows_word(w))
+			f.occ = nasal_root(w, named);
+	}
+	buf_free(&b);
+	free(starts);
+	return f.occ;
+}
+
+size_t
+occupation_related_list(size_t a, size_t *out, size_t max)
+{
+	size_t n = 0;
+	if (a >= nocc)
+		return 0;
+	for (size_t k = 0; k < sizeof(occs[a].order) && occs[a].order[k] != 0 && n < max; k++)
+		out[n++] = (size_t)occs[a].order[k] - 1;
+	return n;
+}
+
 const char *
 occupation_near_name(const char *phrase)
 {

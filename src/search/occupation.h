@@ -46,6 +46,13 @@ int occupation_related_rank(size_t a, size_t b);
 /* Tag a vacancy from its title, skills text and description (any may be
  * NULL): the strongest tags, the title's first occupation first. */
 void occupation_tag(const char *title, const char *skills, const char *description, struct occupation_tags *out);
+/* The occupation a short text (a skill, a job wanted) names: the first
+ * occupation name in it, longest first, else a Javanese nasal form of one
+ * ("nyopir" -> sopir); the 0-based index, or -1 when it names none. */
+int occupation_of_text(const char *text);
+/* The occupations a's own related list names (0-based), closest first, into
+ * out (at most max, 0-based indexes); returns how many. */
+size_t occupation_related_list(size_t a, size_t *out, size_t max);
 /* True when word (lower case) is one of the words of an occupation name. */
 bool occupation_knows_word(const char *word);
 /* Every distinct word of the occupation names, for spelling correction: calls

@@ -8,6 +8,7 @@
 #include "base/embedded.h"
 #include "core/csv.h"
 #include "core/wilayah.h"
+#include "search/occupation.h"
 #include "search/query.h"
 #include "core/stem.h"
 
@@ -164,103 +165,49 @@ skills_groups_of(uint32_t key)
 	return 0;
 }
 
-/* data/occupations.csv: the occupation layer (KBJI code, everyday and
- * local names, related occupations). */
-#define SKILLS_OCC_FILE "data/occupations.csv"
-#define SKILLS_OCC_MAX 512
-#define SKILLS_OCC_NAMES 8192
-#define SKILLS_OCC_RELATED 8
-static struct {
-	char id[40];
-	uint16_t kbji;
-	uint16_t related[SKILLS_OCC_RELATED];   /* 1-based rows */
-	char related_ids[256];
-} skills_occ[SKILLS_OCC_MAX];
-static size_t skills_nocc;
-static struct {
-	uint32_t key;
-	uint16_t occ;                   /* 1-based */
-} skills_occ_names[SKILLS_OCC_NAMES];
-static size_t skills_noccnames;
-
-static void
-skills_occ_name(const char *name, size_t len, uint16_t occ)
-{
-	char text[128];
-	if (len == 0 || len >= sizeof(text) || skills_noccnames >= SKILLS_OCC_NAMES)
-		return;
-	memcpy(text, name, len);
-	text[len] = '\0';
-	uint32_t key = skills_key(text);
-	for (size_t i = 0; key != 0 && i < skills_noccnames; i++)
-		if (skills_occ_names[i].key == key)
-			return;             /* the first occupation naming it keeps it */
-	if (key != 0) {
-		skills_occ_names[skills_noccnames].key = key;
-		skills_occ_names[skills_noccnames++].occ = occ;
-	}
-}
-
-static void
-skills_occ_load(void)
-{
-	const struct embedded_file *f = embedded_find(SKILLS_OCC_FILE);
-	struct csv_reader r;
-	struct csv_row row;
-	if (f == NULL)
-		return;
-	csv_init(&r, (const char *)f->data, f->len);
-	while (csv_next(&r, &row) == CSV_ROW && skills_nocc < SKILLS_OCC_MAX) {
-		if (row.count < 5 || row.fields[0][0] == '#' || strcmp(row.fields[0], "id") == 0 ||
-		    row.lens[0] >= sizeof(skills_occ[0].id) || row.lens[4] >= sizeof(skills_occ[0].related_ids))
-			continue;
-		unsigned code = 0;
-		for (const char *c = row.fields[1]; *c >= '0' && *c <= '9' && code < 10000; c++)
-			code = code * 10 + (unsigned)(*c - '0');
-		size_t i = skills_nocc++;
-		memcpy(skills_occ[i].id, row.fields[0], row.lens[0] + 1);
-		skills_occ[i].kbji = (uint16_t)(code < 10000 ? code : 0);
-		memcpy(skills_occ[i].related_ids, row.fields[4], row.lens[4] + 1);
-		const char *p = row.fields[3];
-		while (*p != '\0') {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
-			skills_occ_name(p, len, (uint16_t)(i + 1));
-			p += len + (bar ? 1 : 0);
-		}
-		skills_occ_name(row.fields[2], row.lens[2], (uint16_t)(i + 1));
-	}
-	csv_free(&r);
-	for (size_t i = 0; i < skills_nocc; i++) {
-		const char *p = skills_occ[i].related_ids;
-		size_t k = 0;
-		while (*p != '\0' && k < SKILLS_OCC_RELATED) {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
-			for (size_t j = 0; j < skills_nocc; j++)
-				if (strlen(skills_occ[j].id) == len && memcmp(skills_occ[j].id, p, len) == 0) {
-					skills_occ[i].related[k++] = (uint16_t)(j + 1);
-					break;
-				}
-			p += len + (bar ? 1 : 0);
-		}
-	}
-}
-
 static void
 skills_load(void)
 {
 	skills_related_load();
-	skills_occ_load();
+	if (occupation_count() == 0)
+		(void)occupation_init();   /* normally done at start, before threads */
 }
 
+/* The occupation (1-based, 0 = none) a skill names, through the search's
+ * occupation layer. */
 static uint16_t
-skills_occ_of(uint32_t key)
+skills_occ_of_text(const char *text)
 {
-	for (size_t i = 0; key != 0 && i < skills_noccnames; i++)
-		if (skills_occ_names[i].key == key)
-			return skills_occ_names[i].occ;
-	return 0;
+	int o = occupation_of_text(text);
+	if (o < 0) {
+		/* The stems of its words ("menjahit baju" -> "jahit baju"). */
+		struct search_words w;
+		char stems[256] = "";
+		size_t len = 0;
+		query_words(text ? text : "", &w);
+		for (size_t i = 0; i < w.count; i++) {
+			char stem[64];
+			stem_word(w.words[i], strlen(w.words[i]), stem, sizeof(stem));
+			int n = snprintf(stems + len, sizeof(stems) - len, "%s%s", i ? " " : "", stem);
+			if (n < 0 || (size_t)n >= sizeof(stems) - len)
+				break;
+			len += (size_t)n;
+		}
+		o = occupation_of_text(stems);
+	}
+	return (uint16_t)(o < 0 ? 0 : o + 1);
+}
+
+/* The KBJI code of occupation o (0-based) as a number, 0 when it has none
+ * or only a 3-digit group (753 holds every garment trade: too broad to say
+ * a vacancy is of the seeker's trade). */
+static uint16_t
+skills_kbji(size_t o)
+{
+	unsigned code = 0;
+	for (const char *c = occupation_code(o); *c >= '0' && *c <= '9' && code < 10000; c++)
+		code = code * 10 + (unsigned)(*c - '0');
+	return (uint16_t)(code >= 1000 && code < 10000 ? code : 0);
 }
 
 static void
@@ -283,12 +230,13 @@ skills_occupations(struct match_seeker *m)
 	memset(m->related_occupations, 0, sizeof(m->related_occupations));
 	for (size_t i = 0; i < m->skill_count && i < MATCH_MAX_SKILLS; i++) {
 		uint16_t o = m->skills[i].occupation;
-		if (o == 0 || o > skills_nocc)
+		size_t related[8];
+		if (o == 0 || o > occupation_count())
 			continue;
-		add_code(m->occupations, MATCH_OCCUPATIONS, skills_occ[o - 1].kbji);
-		for (size_t k = 0; k < SKILLS_OCC_RELATED && skills_occ[o - 1].related[k] != 0; k++)
-			add_code(m->related_occupations, MATCH_OCCUPATIONS * 2,
-			         skills_occ[skills_occ[o - 1].related[k] - 1].kbji);
+		add_code(m->occupations, MATCH_OCCUPATIONS, skills_kbji(o - 1u));
+		size_t n = occupation_related_list(o - 1u, related, sizeof(related) / sizeof(related[0]));
+		for (size_t k = 0; k < n; k++)
+			add_code(m->related_occupations, MATCH_OCCUPATIONS * 2, skills_kbji(related[k]));
 	}
 }
 
@@ -310,9 +258,7 @@ skills_fill(const char *label, uint32_t key, struct match_skill *out)
 	/* A one-word name of the trade among its words ("mesin jahit sendiri"). */
 	for (size_t i = 0; i < MATCH_SKILL_WORDS && out->words[i] != 0; i++)
 		out->groups |= skills_groups_of(out->words[i]);
-	out->occupation = skills_occ_of(key);
-	for (size_t i = 0; out->occupation == 0 && i < MATCH_SKILL_WORDS && out->words[i] != 0; i++)
-		out->occupation = skills_occ_of(out->words[i]);
+	out->occupation = skills_occ_of_text(label);
 }
 
 uint32_t

@@ -9,26 +9,36 @@
 #include "base/log.h"
 #include "store/store_internal.h"
 
-enum store_result
-store_key_check_get(struct store *s, unsigned char out[KEYS_CHECK_LEN])
+/* Step st once for a row whose column col is a blob of exactly len bytes,
+ * copied to out; the row's column 0 goes to *id when id is not NULL. */
+static enum store_result
+blob_row(struct store *s, sqlite3_stmt *st, int col, unsigned char *out, size_t len, int64_t *id, const char *what)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM key_check WHERE id = 1");
 	enum store_result r = STORE_ERROR;
 	if (st == NULL)
 		return STORE_ERROR;
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == KEYS_CHECK_LEN) {
-		memcpy(out, sqlite3_column_blob(st, 0), KEYS_CHECK_LEN);
+	if (rc == SQLITE_ROW && (size_t)sqlite3_column_bytes(st, col) == len) {
+		if (id != NULL)
+			*id = sqlite3_column_int64(st, 0);
+		memcpy(out, sqlite3_column_blob(st, col), len);
 		r = STORE_OK;
 	} else if (rc == SQLITE_ROW) {
-		log_error("store: the key check value has the wrong length");
+		log_error("store: %s has the wrong length", what);
 	} else if (rc == SQLITE_DONE) {
 		r = STORE_NOT_FOUND;
 	} else {
-		store_log_error(s, "key check");
+		store_log_error(s, what);
 	}
 	sqlite3_reset(st);
 	return r;
+}
+
+enum store_result
+store_key_check_get(struct store *s, unsigned char out[KEYS_CHECK_LEN])
+{
+	return blob_row(s, store_stmt(s, "SELECT value FROM key_check WHERE id = 1"), 0, out, KEYS_CHECK_LEN, NULL,
+	                "the key check value");
 }
 
 enum store_result
@@ -49,23 +59,7 @@ store_key_sample(struct store *s, int64_t *row_id, unsigned char sealed[NIK_SEAL
 	sqlite3_stmt *st = store_stmt(s,
 		"SELECT user_id, nik_sealed FROM seekers UNION ALL "
 		"SELECT user_id, nik_sealed FROM employers WHERE nik_sealed IS NOT NULL LIMIT 1");
-	enum store_result r = STORE_ERROR;
-	if (st == NULL)
-		return STORE_ERROR;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 1) == NIK_SEALED_LEN) {
-		*row_id = sqlite3_column_int64(st, 0);
-		memcpy(sealed, sqlite3_column_blob(st, 1), NIK_SEALED_LEN);
-		r = STORE_OK;
-	} else if (rc == SQLITE_ROW) {
-		log_error("store: a sealed NIK has the wrong length");
-	} else if (rc == SQLITE_DONE) {
-		r = STORE_NOT_FOUND;
-	} else {
-		store_log_error(s, "key sample");
-	}
-	sqlite3_reset(st);
-	return r;
+	return blob_row(s, st, 1, sealed, NIK_SEALED_LEN, row_id, "a sealed NIK");
 }
 
 struct keycheck_row {

@@ -311,6 +311,57 @@ test_words(void **state)
 	assert_int_equal(score_of(NULL, &code), 0);
 }
 
+/* Spellings that dodge word lists (issue 13, item 8), and honest text that
+ * looks like them. */
+static void
+test_evasions(void **state)
+{
+	static const struct {
+		const char *text;
+		int score;
+	} table[] = {
+		/* Evasions: each must still score as a scam. */
+		{ "Wajib tr4nsfer b1aya pendaft4ran Rp200.000", 40 },
+		{ "Ada b i a y a pendaftaran.", 40 },
+		{ "Ada b.i.a.y.a pendaftaran.", 40 },
+		{ "Ada B-I-A-Y-A sedikit.", 40 },
+		{ "Peserta wajib membayar b14ya seragam.", 40 },
+		{ "T R A N S F E R ke rekening panitia dulu.", 40 },
+		{ "tr4nsf3r Rp 150.000 ke admin", 40 },
+		{ "Ada fee kecil untuk proses.", 40 },
+		{ "Fee Rp 100.000 dibayar di awal.", 40 },
+		{ "Uang administrasi Rp 75.000.", 40 },
+		{ "Biaya proses berkas Rp 50.000.", 40 },
+		{ "Uang proses lamaran dibayar saat tes.", 40 },
+		{ "Kirim f0to KTP ke admin.", 20 },
+		{ "Ber4ngkat ke Kamb0ja minggu depan", 40 },
+		/* Innocent look-alikes: must stay clean. */
+		{ "Gaji Rp 2.500.000/bulan, lulusan S1 atau D3.", 0 },
+		{ "Gaji Rp2.500.000/bln dan bonus 10rb per hari, kerja 2x seminggu.", 0 },
+		{ "Upah USD500 per bulan untuk ahli K3.", 0 },
+		{ "Peserta magang mendapat uang saku Rp1.500.000.", 0 },
+		{ "Uang makan dan transport ditransfer tiap Sabtu.", 0 },
+		{ "Agen asuransi: dapat fee per polis.", 0 },
+		{ "Fee marketing 5% dari penjualan.", 0 },
+		{ "No fee. Interview di kantor.", 0 },
+		{ "Tanpa fee dan tanpa biaya apapun.", 0 },
+		{ "Jl. A. Yani No. 12, Purbalingga.", 0 },
+		{ "Shift 1 x 24 jam, libur 2 hari.", 0 },
+		{ "Operator mesin CNC, paham G-code dan M-code.", 0 },
+		{ "Hubungi 0812-3456-7890 (WA).", 0 },
+	};
+	const char *code;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		int got = score_of(table[i].text, &code);
+		if (got != table[i].score)
+			fprintf(stderr, "\"%s\": score %d, want %d\n", table[i].text, got,
+			    table[i].score);
+		assert_int_equal(got, table[i].score);
+	}
+}
+
 static void
 test_pay(void **state)
 {
@@ -357,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_scams),
 		cmocka_unit_test(test_unverified),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_evasions),
 		cmocka_unit_test(test_pay),
 	};
 
