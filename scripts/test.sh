@@ -32,39 +32,31 @@ for t in build/unit/test_*; do
 	count "unit/$name" "$p" "$f"
 done
 
+# suite LABEL PREFIX LOGNAME TAIL COMMAND...: run a suite whose output ends
+# with "PREFIX: N passed, N failed" and count it; no such line counts as a failure.
+suite() {
+	label=$1 prefix=$2 log=$LOG/$3 tailn=$4
+	shift 4
+	"$@" > "$log" 2>&1
+	line=$(grep -E "^$prefix: [0-9]+ passed, [0-9]+ failed" "$log" | tail -1)
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed "s/$prefix: \([0-9]*\) passed.*/\1/"); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
+	else
+		p=0; f=1
+	fi
+	[ "$f" != 0 ] && tail -"$tailn" "$log"
+	count "$label" "$p" "$f"
+}
+
 # 3. Integration: the ASan binary over real HTTP on 127.0.0.1.
-LOKER_BIN=build/asan/loker python3 tests/http/run.py > "$LOG/http.log" 2>&1
-line=$(grep -E '^http: [0-9]+ passed, [0-9]+ failed' "$LOG/http.log" | tail -1)
-if [ -n "$line" ]; then
-	p=$(echo "$line" | sed 's/http: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
-else
-	p=0; f=1
-fi
-[ "$f" != 0 ] && tail -60 "$LOG/http.log"
-count integration "$p" "$f"
+suite integration http http.log 60 env LOKER_BIN=build/asan/loker python3 tests/http/run.py
 
 # 3b. Search relevance on the judged set (tests/search/README.md).
-LOKER_BIN=build/asan/loker python3 tests/search/score.py > "$LOG/search.log" 2>&1
-line=$(grep -E '^search: [0-9]+ passed, [0-9]+ failed' "$LOG/search.log" | tail -1)
-if [ -n "$line" ]; then
-	p=$(echo "$line" | sed 's/search: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
-else
-	p=0; f=1
-fi
-[ "$f" != 0 ] && tail -40 "$LOG/search.log"
-count search-relevance "$p" "$f"
+suite search-relevance search search.log 40 env LOKER_BIN=build/asan/loker python3 tests/search/score.py
 
 # 3c. Matching quality: the judged matching set through the real API (issue 15).
-LOKER_BIN=build/asan/loker python3 tests/matching/score.py --check > "$LOG/matching.log" 2>&1
-line=$(grep -E '^matching: [0-9]+ passed, [0-9]+ failed' "$LOG/matching.log" | tail -1)
-if [ -n "$line" ]; then
-	p=$(echo "$line" | sed 's/matching: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
-else
-	p=0; f=1
-fi
-[ "$f" != 0 ] && tail -30 "$LOG/matching.log"
+suite matching matching matching.log 30 env LOKER_BIN=build/asan/loker python3 tests/matching/score.py --check
 grep -E '^recall@10' "$LOG/matching.log"
-count matching "$p" "$f"
 
 # 4. Fuzzers: each briefly, from a copy of its checked-in seed corpus.
 for fz in build/fuzz/fuzz_*; do
@@ -85,15 +77,7 @@ done
 if [ ! -d tests/browser/node_modules ]; then
 	(cd tests/browser && npm ci --no-audit --no-fund) > "$LOG/npm.log" 2>&1 || cat "$LOG/npm.log"
 fi
-LOKER_BIN=build/asan/loker node tests/browser/run.mjs > "$LOG/browser.log" 2>&1
-line=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed' "$LOG/browser.log" | tail -1)
-if [ -n "$line" ]; then
-	p=$(echo "$line" | sed 's/browser: \([0-9]*\) passed.*/\1/'); f=$(echo "$line" | sed 's/.* \([0-9]*\) failed.*/\1/')
-else
-	p=0; f=1
-fi
-[ "$f" != 0 ] && tail -40 "$LOG/browser.log"
-count browser "$p" "$f"
+suite browser browser browser.log 40 env LOKER_BIN=build/asan/loker node tests/browser/run.mjs
 
 echo "make test took $(( $(date +%s) - start )) s; logs in $LOG/"
 echo "$PASSED passed, $FAILED failed"
