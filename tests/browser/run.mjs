@@ -723,6 +723,32 @@ async function applyAndInterview(browser, base, state) {
 
 // ---- main ------------------------------------------------------------------
 
+// Each tests/browser/journeys/*.mjs exports a default async function that
+// receives this toolkit plus { browser, base, tmp, state } and reports through
+// check(); journeys run one after another in file-name order on the same
+// server, so each makes its own accounts.
+const toolkit = {
+	ROOT, LOKER_BIN, PASSWORD, DISTRICT, JOB_DISTRICT, STEP_TIMEOUT_MS,
+	check, skip, assert, makeSeeker, api, apiLogin, fitsScreen, pickVillage,
+	submitForm, registerCompany, browserLogin, screenshot, bodyText,
+};
+
+async function runJourneys(ctx) {
+	const dir = path.join(ROOT, 'tests', 'browser', 'journeys');
+	if (!fs.existsSync(dir))
+		return;
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+		const journey = await import(path.join(dir, file));
+		try {
+			await journey.default({ ...toolkit, ...ctx, db: path.join(ctx.tmp, 'loker.db'),
+				keyFile: path.join(ctx.tmp, 'key') });
+		} catch (err) {
+			failed++;
+			console.log(`FAIL ${file}: ${oneLine(err)}`);
+		}
+	}
+}
+
 async function main() {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'loker-browser-'));
@@ -768,6 +794,7 @@ async function main() {
 		await withoutJavaScript(browser, base);
 		const state = await quickPostAndSearch(browser, base, tmp);
 		await applyAndInterview(browser, base, state);
+		await runJourneys({ browser, base, tmp, state });
 
 		await check('server still running after the tests', async () => {
 			assert(!server.exited, `server ended (${server.exitInfo})`);
