@@ -9,6 +9,7 @@
 struct app_settings {
 	const char *base_url;   /* LOKER_BASE_URL ("https://host") for links in messages; "" when unset */
 	int min_age;            /* LOKER_MIN_AGE, default 17 (the magang minimum) */
+	const char *sms_number; /* LOKER_SMS_NUMBER: the Dinas modem's number, printed on notices; "" when unset */
 };
 
 extern struct app_settings app_settings;

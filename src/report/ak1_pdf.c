@@ -1,53 +1,20 @@
-/* ak1_pdf.c - drawing the AK/1 card with cairo and libqrencode. Text uses
- * cairo's toy font API with DejaVu Sans (fonts-dejavu-core); cairo embeds
- * only the glyphs used, so a card stays small. */
+/* ak1_pdf.c - drawing the AK/1 card (report/pdf_draw.h does the PDF, the
+ * text and the QR code). */
 #include "report/ak1_pdf.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
-#include <pthread.h>
-#include <qrencode.h>
+#include "report/pdf_draw.h"
 
 #define PAGE_W 595.28                   /* A5 landscape, in points */
 #define PAGE_H 419.53
 #define HALF_W (PAGE_W / 2)
 #define MARGIN 16.0
-#define FONT "DejaVu Sans"
-#define MIN_FONT 4.0                    /* text is shrunk to fit, never below this */
 #define PHOTO_W 68.0                    /* a 3 x 4 photo */
 #define PHOTO_H 90.0
 #define QR_SIZE 92.0
-#define QR_QUIET 4                      /* modules of white around the code */
-
-/* At exit, free what cairo and fontconfig keep for the process (font
- * caches), so a leak checker sees only real leaks. */
-static void
-release_static(void)
-{
-	cairo_debug_reset_static_data();
-	FcFini();
-}
-
-static void
-register_release(void)
-{
-	atexit(release_static);
-}
-
-/* cairo's write callback: the PDF bytes go into a bounded buffer. */
-static cairo_status_t
-write_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct buf *b = closure;
-	buf_append(b, data, len);
-	return b->overflow ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
 
 struct mem_reader {
 	const unsigned char *data;
@@ -65,54 +32,13 @@ read_mem(void *closure, unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static const char *
-or_dash(const char *s)
-{
-	return s != NULL && *s != '\0' ? s : "-";
-}
-
-/* Show text at (x, y) in size, shrunk until it fits max_w. */
-/* Select the font and shrink size by quarter points until text fits max_w
- * (not below MIN_FONT): the size, with the text's extents in *ext. */
-static double
-fit_font(cairo_t *cr, double size, double max_w, bool bold, const char *text, cairo_text_extents_t *ext)
-{
-	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	for (;;) {
-		cairo_set_font_size(cr, size);
-		cairo_text_extents(cr, text, ext);
-		if (ext->x_advance <= max_w || size <= MIN_FONT)
-			return size;
-		size -= 0.25;
-	}
-}
-
-static void
-text_fit(cairo_t *cr, double x, double y, double size, double max_w, bool bold, const char *text)
-{
-	cairo_text_extents_t ext;
-	text = or_dash(text);
-	fit_font(cr, size, max_w, bold, text, &ext);
-	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, text);
-}
-
-/* Text centred on cx within max_w. */
-static void
-text_center(cairo_t *cr, double cx, double y, double size, double max_w, bool bold, const char *text)
-{
-	cairo_text_extents_t ext;
-	double s = fit_font(cr, size, max_w, bold, text, &ext);
-	text_fit(cr, cx - ext.x_advance / 2, y, s, max_w, bold, text);
-}
-
 /* A "label: value" line of the front. */
 static void
 field(cairo_t *cr, double x, double y, double w, const char *label, const char *value)
 {
 	const double label_w = 62;
-	text_fit(cr, x, y, 6.5, label_w, false, label);
-	text_fit(cr, x + label_w, y, 7.5, w - label_w, true, value);
+	pdf_text_fit(cr, x, y, 6.5, label_w, false, label);
+	pdf_text_fit(cr, x + label_w, y, 7.5, w - label_w, true, value);
 }
 
 /* An image surface for the photo, or NULL when it cannot be used. A JPEG is
@@ -154,7 +80,7 @@ draw_photo(cairo_t *cr, const struct ak1_pdf_card *c, double x, double y)
 	cairo_rectangle(cr, x, y, PHOTO_W, PHOTO_H);
 	cairo_stroke(cr);
 	if (img == NULL) {
-		text_center(cr, x + PHOTO_W / 2, y + PHOTO_H / 2, 6, PHOTO_W - 4, false, "Pas foto 3 x 4");
+		pdf_text_center(cr, x + PHOTO_W / 2, y + PHOTO_H / 2, 6, PHOTO_W - 4, false, "Pas foto 3 x 4");
 		return;
 	}
 	double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
@@ -168,45 +94,23 @@ draw_photo(cairo_t *cr, const struct ak1_pdf_card *c, double x, double y)
 	cairo_surface_destroy(img);
 }
 
-/* The QR code of url as black squares; -1 when it cannot be encoded. */
-static int
-draw_qr(cairo_t *cr, const char *url, double x, double y, double size)
-{
-	QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-	if (q == NULL)
-		return -1;
-	int n = q->width;
-	double mod = size / (n + 2 * QR_QUIET);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_rectangle(cr, x, y, size, size);
-	cairo_fill(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (int r = 0; r < n; r++)
-		for (int col = 0; col < n; col++)
-			if (q->data[r * n + col] & 1)
-				cairo_rectangle(cr, x + (col + QR_QUIET) * mod, y + (r + QR_QUIET) * mod, mod, mod);
-	cairo_fill(cr);
-	QRcode_free(q);
-	return 0;
-}
-
 static void
 draw_front(cairo_t *cr, const struct ak1_pdf_card *c)
 {
 	const double x = MARGIN, w = HALF_W - 2 * MARGIN;
 	double y = MARGIN + 10;
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	text_center(cr, x + w / 2, y, 7.5, w, true, "KARTU TANDA BUKTI PENDAFTARAN PENCARI KERJA (AK/1)");
+	pdf_text_center(cr, x + w / 2, y, 7.5, w, true, "KARTU TANDA BUKTI PENDAFTARAN PENCARI KERJA (AK/1)");
 	y += 12;
-	text_center(cr, x + w / 2, y, 7.5, w, false, "Dinas Tenaga Kerja Kabupaten Purbalingga");
+	pdf_text_center(cr, x + w / 2, y, 7.5, w, false, "Dinas Tenaga Kerja Kabupaten Purbalingga");
 	y += 6;
 	cairo_set_line_width(cr, 0.8);
 	cairo_move_to(cr, x, y);
 	cairo_line_to(cr, x + w, y);
 	cairo_stroke(cr);
 	y += 16;
-	text_fit(cr, x, y, 6.5, 70, false, "No. pendaftaran");
-	text_fit(cr, x + 62, y, 10, w - 62, true, c->number);
+	pdf_text_fit(cr, x, y, 6.5, 70, false, "No. pendaftaran");
+	pdf_text_fit(cr, x + 62, y, 10, w - 62, true, c->number);
 	y += 10;
 	double photo_x = x + w - PHOTO_W;
 	draw_photo(cr, c, photo_x, y);
@@ -230,11 +134,11 @@ draw_front(cairo_t *cr, const struct ak1_pdf_card *c)
 	field(cr, x + 6, y + 2, w - 12, "Tgl. legalisasi", c->legalised);
 	field(cr, x + 6, y + 18, w - 12, "Berlaku sampai", c->valid_until);
 	y += 56;
-	text_fit(cr, x, y, 6, w, false, "Kartu ini gratis dan berlaku 2 tahun sejak legalisasi.");
+	pdf_text_fit(cr, x, y, 6, w, false, "Kartu ini gratis dan berlaku 2 tahun sejak legalisasi.");
 	y += 9;
-	text_fit(cr, x, y, 6, w, false, "Laporkan setiap 6 bulan bila masih mencari kerja (di loker atau di Dinas).");
+	pdf_text_fit(cr, x, y, 6, w, false, "Laporkan setiap 6 bulan bila masih mencari kerja (di loker atau di Dinas).");
 	y += 9;
-	text_fit(cr, x, y, 6, w, false, "Pemberi kerja yang menerima pemegang kartu melaporkan penempatannya.");
+	pdf_text_fit(cr, x, y, 6, w, false, "Pemberi kerja yang menerima pemegang kartu melaporkan penempatannya.");
 }
 
 static int
@@ -244,7 +148,7 @@ draw_back(cairo_t *cr, const struct ak1_pdf_card *c)
 	double y = MARGIN + 10;
 	const double gap = 8, bw = (w - gap) / 2, bh = 58;
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	text_center(cr, x + w / 2, y, 8, w, true, "LAPORAN PENCARI KERJA SETIAP 6 BULAN");
+	pdf_text_center(cr, x + w / 2, y, 8, w, true, "LAPORAN PENCARI KERJA SETIAP 6 BULAN");
 	y += 10;
 	for (int i = 0; i < AK1_BOXES; i++) {
 		double bx = x + (i % 2) * (bw + gap), by = y + (i / 2) * (bh + gap);
@@ -253,40 +157,36 @@ draw_back(cairo_t *cr, const struct ak1_pdf_card *c)
 		cairo_set_line_width(cr, 0.6);
 		cairo_rectangle(cr, bx, by, bw, bh);
 		cairo_stroke(cr);
-		text_fit(cr, bx + 5, by + 12, 7.5, bw - 10, true, title);
-		text_fit(cr, bx + 5, by + 25, 6, bw - 10, false, "Jatuh tempo:");
-		text_fit(cr, bx + 5, by + 34, 6.5, bw - 10, false, c->box_due[i]);
+		pdf_text_fit(cr, bx + 5, by + 12, 7.5, bw - 10, true, title);
+		pdf_text_fit(cr, bx + 5, by + 25, 6, bw - 10, false, "Jatuh tempo:");
+		pdf_text_fit(cr, bx + 5, by + 34, 6.5, bw - 10, false, c->box_due[i]);
 		if (c->box_reported[i] != NULL) {
-			text_fit(cr, bx + 5, by + 45, 6, bw - 10, false, "Dilaporkan:");
-			text_fit(cr, bx + 5, by + 54, 6.5, bw - 10, true, c->box_reported[i]);
+			pdf_text_fit(cr, bx + 5, by + 45, 6, bw - 10, false, "Dilaporkan:");
+			pdf_text_fit(cr, bx + 5, by + 54, 6.5, bw - 10, true, c->box_reported[i]);
 		} else {
-			text_fit(cr, bx + 5, by + 49, 6, bw - 10, false, "Belum dilaporkan");
+			pdf_text_fit(cr, bx + 5, by + 49, 6, bw - 10, false, "Belum dilaporkan");
 		}
 	}
 	y += 2 * bh + gap + 10;
-	if (draw_qr(cr, or_dash(c->url), x, y, QR_SIZE) != 0)
+	if (pdf_qr(cr, c->url, x, y, QR_SIZE) != 0)
 		return -1;
 	double tx = x + QR_SIZE + 8, tw = w - QR_SIZE - 8;
-	text_fit(cr, tx, y + 22, 7, tw, true, "Periksa keabsahan kartu");
-	text_fit(cr, tx, y + 34, 6, tw, false, "Pindai kode QR ini. Halaman");
-	text_fit(cr, tx, y + 43, 6, tw, false, "pemeriksaan hanya menampilkan");
-	text_fit(cr, tx, y + 52, 6, tw, false, "masa berlaku dan inisial pemegang.");
-	text_fit(cr, x, y + QR_SIZE + 10, 6, w, false, c->url);
+	pdf_text_fit(cr, tx, y + 22, 7, tw, true, "Periksa keabsahan kartu");
+	pdf_text_fit(cr, tx, y + 34, 6, tw, false, "Pindai kode QR ini. Halaman");
+	pdf_text_fit(cr, tx, y + 43, 6, tw, false, "pemeriksaan hanya menampilkan");
+	pdf_text_fit(cr, tx, y + 52, 6, tw, false, "masa berlaku dan inisial pemegang.");
+	pdf_text_fit(cr, x, y + QR_SIZE + 10, 6, w, false, c->url);
 	return 0;
 }
 
 int
 ak1_pdf_render(const struct ak1_pdf_card *card, struct buf *out)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct pdf_doc d;
 	int rc = -1;
-	pthread_once(&once, register_release);
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_buf, out, PAGE_W, PAGE_H);
-	cairo_t *cr = cairo_create(surface);
-	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+	if (pdf_begin(&d, out, PAGE_W, PAGE_H, "Kartu AK/1") != 0)
 		goto fail;
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Kartu AK/1");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "loker - Dinas Tenaga Kerja Kabupaten Purbalingga");
+	cairo_t *cr = d.cr;
 	draw_front(cr, card);
 	if (draw_back(cr, card) != 0)
 		goto fail;
@@ -299,14 +199,7 @@ ak1_pdf_render(const struct ak1_pdf_card *card, struct buf *out)
 	cairo_line_to(cr, HALF_W, PAGE_H - 6);
 	cairo_stroke(cr);
 	cairo_show_page(cr);
-	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		goto fail;
 	rc = 0;
 fail:
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS || out->overflow)
-		rc = -1;
-	cairo_surface_destroy(surface);
-	return rc;
+	return pdf_end(&d, out, rc);
 }

@@ -22,6 +22,7 @@
 #include "web/metrics.h"
 #include "web/messages.h"
 #include "web/moderation.h"
+#include "web/notices.h"
 #include "web/open_stats.h"
 #include "web/operator.h"
 #include "web/pipeline.h"
@@ -143,6 +144,7 @@ static const struct web_route routes_employer[] = {
 	FORM("/pemberi/lowongan/{id}/pelamar",                     pipeline_post,                 WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/pelamar/{id}",                              applicant_page,                WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/pelamar/{id}/cv",                           applicant_cv,                  WEB_EMPLOYER, WEB_LIMIT_NONE),
+	PAGE("/pemberi/lowongan/{id}/poster.pdf",                  notices_poster_pdf,            WEB_EMPLOYER, WEB_LIMIT_NONE),
 };
 
 /* Dinas staff and admins (/dinas) */
@@ -178,6 +180,9 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/pencari/{id}/operator",   admin_seeker_operator,      WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/pesan",                   messages_staff_page,        WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/pesan/{id}/ulang",        messages_staff_retry,       WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/papan",                   notices_board_form,         WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/papan.pdf",               notices_board_pdf,          WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/lowongan/{id}/poster.pdf", notices_poster_pdf,        WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */
@@ -186,6 +191,8 @@ static const struct web_route routes_operator[] = {
 	PAGE("/operator/daftar",                operator_register_form, WEB_OPERATOR, WEB_LIMIT_NONE),
 	FORM("/operator/daftar",                operator_register_post, WEB_OPERATOR, WEB_LIMIT_NONE),
 	FORM("/operator/pencari/{id}/domisili", operator_domicile,      WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/papan",                 notices_board_form,     WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/papan.pdf",             notices_board_pdf,      WEB_OPERATOR, WEB_LIMIT_NONE),
 };
 
 /* The JSON API (/api/v1): credentials only by the Authorization header */
