@@ -9,7 +9,9 @@
 #include "web/api_json.h"
 #include "web/auth.h"
 #include "web/metrics.h"
+#include "store/vacancies.h"
 #include "web/page.h"
+#include "web/page_cache.h"
 #include "web/routes.h"
 
 struct web_config web_config;
@@ -83,6 +85,26 @@ guards_pass(struct http_request *req, struct http_response *res, const struct we
 	return true;
 }
 
+/* The handler, or for an anonymous visitor of a CACHED route the answer
+ * kept from an earlier one while no vacancy has changed. The generation is
+ * read before rendering, so a page is never kept under a newer one than
+ * the data it shows. */
+static void
+run_handler(struct http_request *req, struct http_response *res, const struct web_route *r)
+{
+	struct web_request *w = web_req(req);
+	if (!r->cached || w->user != NULL || http_header(req, "authorization") != NULL) {
+		r->handler(req, res);
+		return;
+	}
+	int64_t generation = store_vacancy_generation(w->store);
+	if (generation >= 0 && page_cache_serve(req, res, generation, w->now))
+		return;
+	r->handler(req, res);
+	if (generation >= 0)
+		page_cache_keep(req, res, generation, w->now);
+}
+
 void
 web_dispatch(struct http_request *req, struct http_response *res)
 {
@@ -106,7 +128,7 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	if (r != NULL) {
 		req->route = r->path;
 		if (guards_pass(req, res, r, api))
-			r->handler(req, res);
+			run_handler(req, res, r);
 	} else if (api) {
 		if (path_known)
 			api_json_error(res, 405, "method_not_allowed", "Metode ini tidak didukung untuk alamat ini.", NULL);
