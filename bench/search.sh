@@ -168,8 +168,9 @@ server_stats() {
 	local from=$1 to=$2
 	sed -n "$((from + 1)),${to}p" "$LOG" |
 		awk '
-			$2 == "info" && $3 == "GET" && $4 == "/lowongan" && $5 == "200" && $6 ~ /^[0-9]+us$/ {
-				sub(/us$/, "", $6); print $6; next
+			$2 == "info" && $3 == "http" && $4 == "method=GET" && $5 == "route=/lowongan" && $6 == "status=200" &&
+			$7 ~ /^us=[0-9]+$/ {
+				sub(/^us=/, "", $7); print $7; next
 			}
 			{ print "other" }' |
 		sort -n |
@@ -321,7 +322,7 @@ for q in "${QUERIES[@]}"; do
 	read -r code size < <(curl -sS --max-time 30 -o "$TMP/warm.html" -w '%{http_code} %{size_download}\n' \
 		"$BASE$q" || echo "000 0")
 	wait_quiet_log
-	srv=$(sed -n "$((from + 1)),\$p" "$LOG" | awk '$4 == "/lowongan" { t = $6 } END { print t }')
+	srv=$(sed -n "$((from + 1)),\$p" "$LOG" | awk '$5 == "route=/lowongan" { t = $7 } END { sub(/^us=/, "", t); print t "us" }')
 	found=$(sed -n 's/.*<strong>\([0-9]*\)<\/strong> lowongan.*/\1/p' "$TMP/warm.html" | head -n 1)
 	printf '   %s %6s %8s %6s  %s\n' "$code" "$size" "${srv:--}" "${found:-?}" "$q"
 	[ "$code" = 200 ] || WARM_FAIL=$((WARM_FAIL + 1))

@@ -6,8 +6,15 @@
 #include <time.h>
 
 #include "app/settings.h"
+#include "base/log.h"
+#include "core/date.h"
+#include "core/wage.h"
+#include "search/index_sync.h"
+#include "search/people.h"
+#include "search/vacancy_match.h"
 #include "web/api_json.h"
 #include "web/auth.h"
+#include "web/dashboard_cache.h"
 #include "web/metrics.h"
 #include "store/vacancies.h"
 #include "web/page.h"
@@ -143,4 +150,24 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	web_metrics_count(r, res->status ? res->status : 200,
 	                  (int64_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+}
+
+void
+web_warm_up(void)
+{
+	struct store *s = store_get();
+	int64_t now = time(NULL);
+	struct timespec t0, t1;
+	struct arena a = {0};
+	struct dash_filter all = {0};
+	struct dashboard d;
+	if (s == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 ||
+	    dashboard_figures(s, &a, &all, now, wage_umk(date_from_unix_wib(now).year), &d) != STORE_OK)
+		log_error("web: warm-up incomplete; the first pages will build what is missing");
+	arena_free(&a);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	log_info("web: warmed up in %lld ms", (long long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
 }
