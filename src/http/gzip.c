@@ -126,7 +126,10 @@ fail:
 }
 
 unsigned char *
-http_gzip_copy(const char *content_type, const void *data, size_t len, size_t *out_len)
+http_gzip_copy(const struct http_request *req, const char *content_type, const void *data, size_t len,
+               size_t *out_len)
 {
-	return http_gzip_worth(content_type, len) ? http_gzip(data, len, out_len) : NULL;
+	return http_gzip_accepted(http_header(req, "accept-encoding")) && http_gzip_worth(content_type, len)
+	               ? http_gzip(data, len, out_len)
+	               : NULL;
 }

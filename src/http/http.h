@@ -101,10 +101,12 @@ const char *http_params_get(const struct http_params *p, const char *name);
  * HTTP_MAX_RESPONSE_HEADERS are dropped (and logged). */
 void http_add_header(struct http_response *res, const char *name, const char *value);
 void http_redirect(struct http_response *res, const char *location); /* 303 See Other */
-/* The body as the server would compress it for a client that accepts gzip,
- * malloc'd (the caller frees it), or NULL when a body of this type and length
- * is sent plain: for keeping whole answers ready (web/page_cache.h). */
-unsigned char *http_gzip_copy(const char *content_type, const void *data, size_t len, size_t *out_len);
+/* The body gzipped as the server would send it to req's client, malloc'd
+ * (the caller frees it), or NULL when that client does not take gzip or a
+ * body of this type and length goes plain: for keeping whole answers ready
+ * (web/page_cache.h), compressed once instead of on every request. */
+unsigned char *http_gzip_copy(const struct http_request *req, const char *content_type, const void *data,
+                              size_t len, size_t *out_len);
 
 /* --- parsers of outside input (pure, fuzzed) --- */
 /* Decode application/x-www-form-urlencoded (also query strings) into out.

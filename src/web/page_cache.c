@@ -78,39 +78,64 @@ day_of(int64_t now)
 	return (now + WIB_OFFSET) / DAY_SECONDS;
 }
 
+/* Hand the compressed copy gz (gz_len bytes, kept elsewhere) to res. */
+static void
+give_gzip(struct http_request *req, struct http_response *res, const unsigned char *gz, size_t gz_len)
+{
+	unsigned char *copy = arena_alloc(req->arena, gz_len);
+	memcpy(copy, gz, gz_len);
+	res->static_gzip = copy;
+	res->static_gzip_len = gz_len;
+}
+
 bool
 page_cache_serve(struct http_request *req, struct http_response *res, int64_t generation, int64_t now)
 {
 	struct slot *slot;
-	bool hit = false;
+	struct kept *k = NULL;
 	const char *key = key_of(req, &slot);
 	pthread_once(&slots_once, slots_init);
 	if (key == NULL)
 		goto done;
 	pthread_mutex_lock(&slot->lock);
-	struct kept *k = slot->kept;
-	if (k != NULL && k->generation == generation && k->day == day_of(now) && now - k->created < PAGE_CACHE_TTL &&
-	    strcmp(k->key, key) == 0) {
-		unsigned char *body = arena_alloc(req->arena, k->len + k->gzip_len + 1);
-		if (k->len > 0)
-			memcpy(body, k->body, k->len);
-		res->static_body = body;
-		res->static_len = k->len;
-		if (k->gzip != NULL) {
-			memcpy(body + k->len, k->gzip, k->gzip_len);
-			res->static_gzip = body + k->len;
-			res->static_gzip_len = k->gzip_len;
-		}
-		res->status = 200;
-		res->content_type = arena_strdup(req->arena, k->content_type);
-		for (size_t i = 0; i < k->header_count; i++)
-			http_add_header(res, arena_strdup(req->arena, k->names[i]), arena_strdup(req->arena, k->values[i]));
-		hit = true;
+	k = slot->kept;
+	if (k == NULL || k->generation != generation || k->day != day_of(now) || now - k->created >= PAGE_CACHE_TTL ||
+	    strcmp(k->key, key) != 0) {
+		pthread_mutex_unlock(&slot->lock);
+		k = NULL;
+		goto done;
 	}
+	unsigned char *body = arena_alloc(req->arena, k->len + 1);
+	if (k->len > 0)
+		memcpy(body, k->body, k->len);
+	res->static_body = body;
+	res->static_len = k->len;
+	res->status = 200;
+	res->content_type = arena_strdup(req->arena, k->content_type);
+	for (size_t i = 0; i < k->header_count; i++)
+		http_add_header(res, arena_strdup(req->arena, k->names[i]), arena_strdup(req->arena, k->values[i]));
+	bool need_gzip = k->gzip == NULL;
+	if (!need_gzip)
+		give_gzip(req, res, k->gzip, k->gzip_len);
 	pthread_mutex_unlock(&slot->lock);
+	/* The first visitor that takes gzip compresses it, outside the lock, and
+	 * leaves the copy for the next ones. */
+	size_t gz_len;
+	unsigned char *gz = need_gzip ? http_gzip_copy(req, res->content_type, body, res->static_len, &gz_len) : NULL;
+	if (gz != NULL) {
+		give_gzip(req, res, gz, gz_len);
+		pthread_mutex_lock(&slot->lock);
+		if (slot->kept == k && k->gzip == NULL) {
+			k->gzip = gz;
+			k->gzip_len = gz_len;
+			gz = NULL;
+		}
+		pthread_mutex_unlock(&slot->lock);
+		free(gz);
+	}
 done:
-	__atomic_add_fetch(hit ? &hits : &misses, 1, __ATOMIC_RELAXED);
-	return hit;
+	__atomic_add_fetch(k != NULL ? &hits : &misses, 1, __ATOMIC_RELAXED);
+	return k != NULL;
 }
 
 /* The pre-session cookie (web/auth.h) only binds form tokens: a page
@@ -147,7 +172,7 @@ dup_or_null(const char *s, bool *failed)
 }
 
 void
-page_cache_keep(const struct http_request *req, const struct http_response *res, int64_t generation, int64_t now)
+page_cache_keep(struct http_request *req, struct http_response *res, int64_t generation, int64_t now)
 {
 	struct slot *slot;
 	bool failed = false;
@@ -170,8 +195,10 @@ page_cache_keep(const struct http_request *req, const struct http_response *res,
 		failed = true;
 	else if (k->len > 0)
 		memcpy(k->body, res->body.data, k->len);
-	if (!res->no_gzip)
-		k->gzip = http_gzip_copy(ctype, res->body.data, res->body.len, &k->gzip_len);
+	/* Compressed now only for a visitor that takes gzip, who then gets
+	 * this copy instead of the server compressing the page a second time. */
+	if (!res->no_gzip && (k->gzip = http_gzip_copy(req, ctype, res->body.data, res->body.len, &k->gzip_len)) != NULL)
+		give_gzip(req, res, k->gzip, k->gzip_len);
 	for (size_t i = 0; i < res->header_count; i++) {
 		if (is_pre_cookie(&res->headers[i]))
 			continue;

@@ -23,9 +23,9 @@
 /* Fill res with the kept answer for req's address when one is fresh for
  * generation and now; false on a miss. */
 bool page_cache_serve(struct http_request *req, struct http_response *res, int64_t generation, int64_t now);
-/* Keep res (just rendered for req at generation and now) when it may be. */
-void page_cache_keep(const struct http_request *req, const struct http_response *res, int64_t generation,
-                     int64_t now);
+/* Keep res (just rendered for req at generation and now) when it may be;
+ * for a client that takes gzip, res gets the compressed copy too. */
+void page_cache_keep(struct http_request *req, struct http_response *res, int64_t generation, int64_t now);
 /* Hits and misses since start, for /metrics. */
 void page_cache_counts(uint64_t *hits, uint64_t *misses);
 /* Drop every kept answer and free their memory (at exit; tests). */
