@@ -144,14 +144,14 @@ measure() {
 	local path=$1 from to i bytes gz first start
 	start=$(wc -l <"$LOG")
 	bytes=$(curl -fsS -b "$JAR" -o /dev/null -w '%{size_download}' "$URL$path")
-	first=$(sed -n "$((start + 1)),\$p" "$LOG" | awk '$3 == "GET" && $5 == "200" { sub(/us$/, "", $6); printf "%.1f", $6 / 1000; exit }')
+	first=$(sed -n "$((start + 1)),\$p" "$LOG" | awk '$4 == "method=GET" && $6 == "status=200" { sub(/^us=/, "", $7); printf "%.1f", $7 / 1000; exit }')
 	gz=$(curl -fsS -b "$JAR" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$URL$path")
 	from=$(wc -l <"$LOG")
 	for i in $(seq 1 "$RUNS"); do
 		curl -fsS -b "$JAR" -o /dev/null "$URL$path" || die "GET $path failed"
 	done
 	to=$(wc -l <"$LOG")
-	sed -n "$((from + 1)),${to}p" "$LOG" | awk '$3 == "GET" && $5 == "200" { sub(/us$/, "", $6); print $6 }' |
+	sed -n "$((from + 1)),${to}p" "$LOG" | awk '$4 == "method=GET" && $6 == "status=200" { sub(/^us=/, "", $7); print $7 }' |
 		sort -n | awk -v b="$bytes" -v g="$gz" '{ v[++n] = $1 } END {
 			if (n == 0) { print "- - " b " " g; exit }
 			printf "%.1f %.1f %s %s\n", v[int((n + 1) / 2)] / 1000, v[n] / 1000, b, g }' | sed "s/^/${first:--} /"

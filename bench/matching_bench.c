@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "app/alerts.h"
 #include "base/arena.h"
 #include "cli/options.h"
 #include "core/match.h"
@@ -18,7 +19,6 @@
 #include "store/alerts.h"
 #include "store/profiles.h"
 #include "store/vacancies.h"
-#include "web/alerts.h"
 
 #define BENCH_RUNS 50
 #define BENCH_SAMPLE 64

@@ -98,15 +98,16 @@ log_lines() {
 	wc -l <"$LOG" | tr -d ' '
 }
 
-# Server timings of METHOD PATH between log lines FROM+1..TO, as
+# Server timings of METHOD PATH between log lines FROM+1..TO (the log names
+# the route, so PATH is taken without its query string), as
 # "n median_us p99_us other_status": nearest-rank percentiles over the
 # requests that got EXPECTED status; other_status counts the rest.
 server_stats() {
 	local from=$1 to=$2 method=$3 path=$4 expected=$5
 	sed -n "$((from + 1)),${to}p" "$LOG" |
-		awk -v m="$method" -v p="$path" -v e="$expected" '
-			$3 == m && $4 == p {
-				if ($5 == e) { sub(/us$/, "", $6); print $6 }
+		awk -v m="method=$method" -v p="route=${path%%\?*}" -v e="status=$expected" '
+			$3 == "http" && $4 == m && $5 == p {
+				if ($6 == e) { sub(/^us=/, "", $7); print $7 }
 				else print "other"
 			}' |
 		sort -n |

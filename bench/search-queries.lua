@@ -33,6 +33,20 @@ local paths = {
 	"/lowongan?q=kenek&jenis=informal",
 }
 
+-- BENCH_LONG_TAIL=1 sends, instead of the rotation, a long tail of distinct
+-- searches: one of 24 words with a kecamatan (or none), a sort, "posted
+-- within" days and a page, drawn at random: 24 x 19 x 4 x 6 x 3 = 32,832
+-- addresses, so most of them are asked once in a run and kept answers help
+-- little. search.sh reports the hit rate it saw in /metrics.
+local tail_words = {
+	"jahit", "sopir", "bulu+mata", "tukang+batu", "las", "admin+gudang", "satpam", "pramuniaga",
+	"magang", "kenek", "kurir", "kasir", "guru", "perawat", "operator", "montir", "buruh+tani",
+	"rambut+palsu", "koki", "cleaning+service", "gudang", "penjahit", "packing", "pelayan",
+}
+local tail_sorts = { "relevan", "terbaru", "upah", "tutup" }
+local tail_days = { "", "&hari=1", "&hari=3", "&hari=7", "&hari=14", "&hari=30" }
+local long_tail = os.getenv("BENCH_LONG_TAIL") == "1"
+
 local static = os.getenv("BENCH_STATIC_PATH")
 if static ~= nil and static ~= "" then
 	paths = { static }
@@ -58,9 +72,17 @@ init = function(args)
 	-- Threads start at different places in the list, so two threads do not
 	-- send the same query at the same moment.
 	i = ((id or 0) * 7) % n
+	math.randomseed(1000 + (id or 0))
 end
 
 request = function()
+	if long_tail then
+		local k = math.random(0, 18)
+		local place = k == 0 and "" or string.format("&kecamatan=33.03.%02d", k)
+		return wrk.format("GET", "/lowongan?q=" .. tail_words[math.random(#tail_words)] .. place ..
+			"&urut=" .. tail_sorts[math.random(#tail_sorts)] .. tail_days[math.random(#tail_days)] ..
+			"&page=" .. math.random(1, 3))
+	end
 	i = i % n + 1
 	return reqs[i]
 end

@@ -168,8 +168,9 @@ server_stats() {
 	local from=$1 to=$2
 	sed -n "$((from + 1)),${to}p" "$LOG" |
 		awk '
-			$2 == "info" && $3 == "GET" && $4 == "/lowongan" && $5 == "200" && $6 ~ /^[0-9]+us$/ {
-				sub(/us$/, "", $6); print $6; next
+			$2 == "info" && $3 == "http" && $4 == "method=GET" && $5 == "route=/lowongan" && $6 == "status=200" &&
+			$7 ~ /^us=[0-9]+$/ {
+				sub(/^us=/, "", $7); print $7; next
 			}
 			{ print "other" }' |
 		sort -n |
@@ -217,7 +218,7 @@ run_wrk() {
 	local name=$1 conns=$2 threads=$3 url=$4 static=${5:-} f k
 	f=$TMP/wrk-$name.txt
 	echo "== wrk $name: $conns connection(s), $threads thread(s), ${DURATION} s"
-	BENCH_STATIC_PATH=$static timeout $((DURATION + 30)) \
+	BENCH_STATIC_PATH=$static BENCH_LONG_TAIL=${BENCH_LONG_TAIL:-0} timeout $((DURATION + 30)) \
 		wrk -t "$threads" -c "$conns" -d "${DURATION}s" --timeout 5s -s "$LUA" "$url" >"$f" 2>&1 ||
 		echo "   WARNING: wrk exited with an error for $name (see below)"
 	if grep -q '^WRKSTAT' "$f"; then
@@ -231,15 +232,28 @@ run_wrk() {
 	done
 }
 
+# "HITS MISSES" of the page cache from the server's /metrics.
+page_cache_counts() {
+	curl -fsS --max-time 10 "$BASE/metrics" 2>/dev/null | awk '
+		/^loker_cache_hits_total\{cache="page"\}/ { h = $2 }
+		/^loker_cache_misses_total\{cache="page"\}/ { m = $2 }
+		END { print h + 0, m + 0 }'
+}
+
 # A loker run: run_wrk between two quiet points of the server log, then the
-# server's own timings of that window in R[NAME,srv_*].
+# server's own timings of that window in R[NAME,srv_*] and the share of its
+# answers that came from the page cache in R[NAME,hit_pct].
 run_loker() {
-	local name=$1 from to n med p99 other
+	local name=$1 from to n med p99 other h0 m0 h1 m1
+	read -r h0 m0 < <(page_cache_counts)
 	wait_quiet_log
 	from=$(log_lines)
 	run_wrk "$@"
 	wait_quiet_log
 	to=$(log_lines)
+	read -r h1 m1 < <(page_cache_counts)
+	R[$name,hit_pct]=$(awk -v h=$((h1 - h0)) -v m=$((m1 - m0)) 'BEGIN { printf "%.1f", (h + m) ? 100 * h / (h + m) : 0 }')
+	echo "   page cache: $((h1 - h0)) hits, $((m1 - m0)) misses (${R[$name,hit_pct]} % hits)"
 	read -r n med p99 other < <(server_stats "$from" "$to")
 	R[$name,srv_n]=$n R[$name,srv_p50]=$med R[$name,srv_p99]=$p99 R[$name,srv_other]=$other
 	echo "   server log: $n answers 200 (median ${med} us, p99 ${p99} us), $other other lines"
@@ -308,7 +322,7 @@ for q in "${QUERIES[@]}"; do
 	read -r code size < <(curl -sS --max-time 30 -o "$TMP/warm.html" -w '%{http_code} %{size_download}\n' \
 		"$BASE$q" || echo "000 0")
 	wait_quiet_log
-	srv=$(sed -n "$((from + 1)),\$p" "$LOG" | awk '$4 == "/lowongan" { t = $6 } END { print t }')
+	srv=$(sed -n "$((from + 1)),\$p" "$LOG" | awk '$5 == "route=/lowongan" { t = $7 } END { sub(/^us=/, "", t); print t "us" }')
 	found=$(sed -n 's/.*<strong>\([0-9]*\)<\/strong> lowongan.*/\1/p' "$TMP/warm.html" | head -n 1)
 	printf '   %s %6s %8s %6s  %s\n' "$code" "$size" "${srv:--}" "${found:-?}" "$q"
 	[ "$code" = 200 ] || WARM_FAIL=$((WARM_FAIL + 1))
@@ -322,6 +336,7 @@ echo "   saved $SAVED_QUERY as www/lowongan.html ($PAGE_BYTES bytes)"
 
 run_loker loker64 "$CONNS" "$CONN_THREADS" "$BASE/lowongan"
 run_loker loker1 1 1 "$BASE/lowongan"
+BENCH_LONG_TAIL=1 run_loker tail64 "$CONNS" "$CONN_THREADS" "$BASE/lowongan"
 RSS_PEAK=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")
 stop_pid "$SERVER_PID"
 SERVER_PID=
@@ -425,7 +440,10 @@ verdict() { # PASS when the awk condition on x holds
 L64_RPS=$(rps "${R[loker64,requests]}" "${R[loker64,duration_us]}")
 L1_RPS=$(rps "${R[loker1,requests]}" "${R[loker1,duration_us]}")
 N64_RPS=$(rps "${R[nginx64,requests]}" "${R[nginx64,duration_us]}")
-RATIO=$(awk -v a="$L64_RPS" -v b="$N64_RPS" 'BEGIN { if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/ && b > 0) printf "%.3f", a / b; else print "-" }')
+T64_RPS=$(rps "${R[tail64,requests]}" "${R[tail64,duration_us]}")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/ && b > 0) printf "%.3f", a / b; else print "-" }'; }
+RATIO=$(ratio "$L64_RPS" "$N64_RPS")
+TAIL_RATIO=$(ratio "$T64_RPS" "$N64_RPS")
 L64_ERR=$(errs loker64)
 L1_ERR=$(errs loker1)
 N64_ERR=$(errs nginx64)
@@ -456,11 +474,18 @@ printf '%-40s %16s %16s\n' "1 conn: req/s" "$L1_RPS" "-"
 printf '%-40s %16s %16s\n' "1 conn: p50 / p99 ms" "$(ms "${R[loker1,p50_us]}") / $(ms "${R[loker1,p99_us]}")" "-"
 printf '%-40s %16s %16s\n' "1 conn: server median / p99 us" "${R[loker1,srv_p50]} / ${R[loker1,srv_p99]}" "-"
 printf '%-40s %16s\n' "ratio loker/nginx (64 conn req/s)" "$RATIO"
+printf '%-40s %16s %16s\n' "page cache hits: rotation / 1 conn" "${R[loker64,hit_pct]} %" "${R[loker1,hit_pct]} %"
+printf '%-40s %16s %16s\n' "long tail, 64 conn: req/s" "$T64_RPS" "-"
+printf '%-40s %16s %16s\n' "long tail: server median / p99 us" "${R[tail64,srv_p50]} / ${R[tail64,srv_p99]}" "-"
+printf '%-40s %16s %16s\n' "long tail: page cache hits" "${R[tail64,hit_pct]} %" "-"
+printf '%-40s %16s\n' "ratio long tail/nginx (64 conn req/s)" "$TAIL_RATIO"
 printf '%s\n' "------------------------------------------------------------------------"
 printf '%-40s %16s %16s\n' "target (issue 3)" "measured" "result"
 printf '%-40s %16s %16s\n' "64 conn: >= $TARGET_RPS search pages/s" "$L64_RPS" "$V_RPS"
 printf '%-40s %16s %16s\n' "64 conn: p99 < $(ms "$TARGET_P99_US") ms" "$(ms "${R[loker64,p99_us]}") ms" "$V_P99"
 printf '%-40s %16s %16s\n' "1 conn: server median <= $(ms "$TARGET_MEDIAN_US") ms" "${R[loker1,srv_p50]} us" "$V_MED"
+printf '%-40s %16s %16s\n' "issue 14: rotation >= 0.50 of nginx" "$RATIO" "$(verdict "$RATIO" "x >= 0.5")"
+printf '%-40s %16s %16s\n' "issue 14: long tail >= 0.25 of nginx" "$TAIL_RATIO" "$(verdict "$TAIL_RATIO" "x >= 0.25")"
 printf '%s\n' "------------------------------------------------------------------------"
 echo "binary: $BIN_INFO"
 echo "database: $VACANCIES vacancies, $SEEKERS seekers, $EMPLOYERS employers; $DB_BYTES bytes (demo took $DEMO_S s)"
@@ -468,7 +493,7 @@ echo "loker peak RSS (VmHWM): ${RSS_PEAK:-?} kB; $((${#QUERIES[@]})) queries in 
 
 # Anything that did not go as planned is said, not hidden.
 problems=0
-for name in loker64 loker1 nginx64; do
+for name in loker64 loker1 tail64 nginx64; do
 	e=$(errs "$name")
 	o=${R[$name,srv_other]:-0}
 	if [ "$e" != 0 ] || [ "$o" != 0 ]; then

@@ -85,6 +85,7 @@ cmd_serve(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 8 << 20);
 	mallopt(M_TRIM_THRESHOLD, 32 << 20);
 	web_config_load();
+	web_warm_up();
 
 	struct http_server_config cfg = {
 		.listen_addr = cli_opt(argc, argv, "--listen", "LOKER_LISTEN", "127.0.0.1"),

@@ -1,6 +1,7 @@
 /* gzip.c - gzip for responses, with zlib. A whole body is compressed in one
  * call: bodies are bounded (struct buf) and small enough to hold twice. */
 #include "http/gzip.h"
+#include "http/http.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -122,4 +123,13 @@ fail:
 	deflateEnd(&z);
 	free(out);
 	return NULL;
+}
+
+unsigned char *
+http_gzip_copy(const struct http_request *req, const char *content_type, const void *data, size_t len,
+               size_t *out_len)
+{
+	return http_gzip_accepted(http_header(req, "accept-encoding")) && http_gzip_worth(content_type, len)
+	               ? http_gzip(data, len, out_len)
+	               : NULL;
 }

@@ -74,6 +74,9 @@ struct http_response {
 	struct http_header headers[HTTP_MAX_RESPONSE_HEADERS];
 	size_t header_count;
 	bool no_gzip;                 /* set for already-compressed payloads */
+	const unsigned char *static_gzip; /* the body already gzipped (from http_gzip_copy), living as
+	                                     long as static_body: sent instead of compressing anew */
+	size_t static_gzip_len;
 };
 
 typedef void (*http_handler)(struct http_request *req, struct http_response *res);
@@ -98,6 +101,12 @@ const char *http_params_get(const struct http_params *p, const char *name);
  * HTTP_MAX_RESPONSE_HEADERS are dropped (and logged). */
 void http_add_header(struct http_response *res, const char *name, const char *value);
 void http_redirect(struct http_response *res, const char *location); /* 303 See Other */
+/* The body gzipped as the server would send it to req's client, malloc'd
+ * (the caller frees it), or NULL when that client does not take gzip or a
+ * body of this type and length goes plain: for keeping whole answers ready
+ * (web/page_cache.h), compressed once instead of on every request. */
+unsigned char *http_gzip_copy(const struct http_request *req, const char *content_type, const void *data,
+                              size_t len, size_t *out_len);
 
 /* --- parsers of outside input (pure, fuzzed) --- */
 /* Decode application/x-www-form-urlencoded (also query strings) into out.

@@ -54,6 +54,12 @@ resp_body(const struct http_request *req, const struct http_response *res,
 	*gzipped = false;
 	*varies = !res->no_gzip && http_gzip_worth(ctype, len);
 	if (*varies && req != NULL && http_gzip_accepted(http_header(req, "accept-encoding"))) {
+		if (res->static_gzip != NULL) {
+			struct MHD_Response *r = MHD_create_response_from_buffer(
+				res->static_gzip_len, (void *)(uintptr_t)res->static_gzip, MHD_RESPMEM_PERSISTENT);
+			*gzipped = r != NULL;
+			return r;
+		}
 		size_t zlen;
 		unsigned char *z = http_gzip(data, len, &zlen);
 		if (z != NULL) {

@@ -39,6 +39,7 @@ store_connect(const char *path)
 		goto fail;
 	}
 	sqlite3_busy_timeout(db, 5000);
+	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, store_metrics_profile, NULL);
 	if (fts_tokenizer_register(db) != SQLITE_OK) {
 		log_error("store: cannot register the search tokenizer");
 		goto fail;

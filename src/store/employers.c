@@ -102,6 +102,10 @@ store_employer_decide(struct store *s, int64_t id, const char *status, const cha
 	sqlite3_stmt *st = store_stmt(s,
 	    "UPDATE employers SET status = ?2, status_reason = ?3, decided_by = ?4, decided_at = ?5 WHERE user_id = ?1");
 	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
+	/* Vacancy pages show whether their employer is verified: pages kept
+	 * ready for visitors (web/page_cache.h) must notice. */
+	if (store_bump(s, "vacancy_generation") < 0)
+		return store_end(s, STORE_ERROR);
 	return store_decision(s, st, actor_id, status[0] == 'v' ? "employer_verified" : "employer_rejected", "employer", id,
 	                      reason, now);
 }

@@ -1,9 +1,31 @@
 /* metrics.c - outbox backlog and live sessions for /metrics. */
 #include "store/metrics.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #include "store/store_internal.h"
+
+static atomic_uint_fast64_t db_ns, db_statements;
+
+int
+store_metrics_profile(unsigned type, void *ctx, void *stmt, void *ns)
+{
+	(void)ctx;
+	(void)stmt;
+	if (type == SQLITE_TRACE_PROFILE) {
+		atomic_fetch_add_explicit(&db_ns, (uint64_t)*(sqlite3_int64 *)ns, memory_order_relaxed);
+		atomic_fetch_add_explicit(&db_statements, 1, memory_order_relaxed);
+	}
+	return 0;
+}
+
+void
+store_metrics_db_time(uint64_t *ns, uint64_t *statements)
+{
+	*ns = atomic_load_explicit(&db_ns, memory_order_relaxed);
+	*statements = atomic_load_explicit(&db_statements, memory_order_relaxed);
+}
 
 enum store_result
 store_metrics_read(struct store *s, int64_t now, int64_t idle_s, struct store_metrics *m)

@@ -1,6 +1,6 @@
 /* metrics.h - the few gauges /metrics reads from the database: messages
- * waiting in the outbox per channel and sessions in use. Counts only; no
- * row about one person leaves the store. */
+ * waiting in the outbox per channel and sessions in use, and the time spent
+ * in the database. Counts only; no row about one person leaves the store. */
 #ifndef LOKER_STORE_METRICS_H
 #define LOKER_STORE_METRICS_H
 
@@ -17,6 +17,10 @@ struct store_metrics {
 	int64_t sessions_web;        /* web sessions used within idle_s */
 	int64_t sessions_api;        /* API tokens used within idle_s */
 };
+
+/* The time SQLite spent running statements in this process since start
+ * (nanoseconds, from each connection's profile callback), and how many. */
+void store_metrics_db_time(uint64_t *ns, uint64_t *statements);
 
 /* Fill m: pending outbox messages per channel (every channel listed, 0 when
  * none) and the sessions seen since now - idle_s. STORE_OK or STORE_ERROR. */

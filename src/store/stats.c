@@ -283,8 +283,8 @@ store_stat_rows(struct store *s, struct arena *a, const char *month, struct ipk_
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT subject = 'seeker', CASE event WHEN 'registered' THEN 0 WHEN 'placed' THEN 1 ELSE 2 END, "
-	    "month = ?1, sex, age_band, education, coalesce(kbji_major, -1), coalesce(kbli, ''), sum(workers) "
-	    "FROM stat_events WHERE month <= ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
+	    "month = ?1, sex, nullif(age_band, ''), nullif(education, ''), kbji_major, kbli, sum(workers) "
+	    "FROM stat_totals WHERE month <= ?1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8");
 	store_bind_text(st, 1, month);
 	return STORE_ROWS(s, a, st, STORE_STAT_ROWS_MAX, read_stat_row, rows, count);
 }

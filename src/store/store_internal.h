@@ -111,6 +111,9 @@ store_read_fn store_read_text;
 /* The first column of the first row of st as an integer, fallback when there
  * is no row or on error. st is reset. */
 int64_t store_int(struct store *s, sqlite3_stmt *st, int64_t fallback);
+/* Each connection's sqlite3_trace_v2 profile callback: adds every finished
+ * statement's time to the totals /metrics shows (store/metrics.h). */
+int store_metrics_profile(unsigned type, void *ctx, void *stmt, void *ns);
 /* Log the connection's last error with a context word. */
 void store_log_error(struct store *s, const char *what);
 /* Run one statement that returns no rows; 0 or -1. */

@@ -6,10 +6,19 @@
 #include <time.h>
 
 #include "app/settings.h"
+#include "base/log.h"
+#include "core/date.h"
+#include "core/wage.h"
+#include "search/index_sync.h"
+#include "search/people.h"
+#include "search/vacancy_match.h"
 #include "web/api_json.h"
 #include "web/auth.h"
+#include "web/dashboard_cache.h"
 #include "web/metrics.h"
+#include "store/vacancies.h"
 #include "web/page.h"
+#include "web/page_cache.h"
 #include "web/routes.h"
 
 struct web_config web_config;
@@ -83,6 +92,26 @@ guards_pass(struct http_request *req, struct http_response *res, const struct we
 	return true;
 }
 
+/* The handler, or for an anonymous visitor of a CACHED route the answer
+ * kept from an earlier one while no vacancy has changed. The generation is
+ * read before rendering, so a page is never kept under a newer one than
+ * the data it shows. */
+static void
+run_handler(struct http_request *req, struct http_response *res, const struct web_route *r)
+{
+	struct web_request *w = web_req(req);
+	if (!r->cached || w->user != NULL || http_header(req, "authorization") != NULL) {
+		r->handler(req, res);
+		return;
+	}
+	int64_t generation = store_vacancy_generation(w->store);
+	if (generation >= 0 && page_cache_serve(req, res, generation, w->now))
+		return;
+	r->handler(req, res);
+	if (generation >= 0)
+		page_cache_keep(req, res, generation, w->now);
+}
+
 void
 web_dispatch(struct http_request *req, struct http_response *res)
 {
@@ -106,7 +135,7 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	if (r != NULL) {
 		req->route = r->path;
 		if (guards_pass(req, res, r, api))
-			r->handler(req, res);
+			run_handler(req, res, r);
 	} else if (api) {
 		if (path_known)
 			api_json_error(res, 405, "method_not_allowed", "Metode ini tidak didukung untuk alamat ini.", NULL);
@@ -121,4 +150,24 @@ web_dispatch(struct http_request *req, struct http_response *res)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	web_metrics_count(r, res->status ? res->status : 200,
 	                  (int64_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+}
+
+void
+web_warm_up(void)
+{
+	struct store *s = store_get();
+	int64_t now = time(NULL);
+	struct timespec t0, t1;
+	struct arena a = {0};
+	struct dash_filter all = {0};
+	struct dashboard d;
+	if (s == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 ||
+	    dashboard_figures(s, &a, &all, now, wage_umk(date_from_unix_wib(now).year), &d) != STORE_OK)
+		log_error("web: warm-up incomplete; the first pages will build what is missing");
+	arena_free(&a);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	log_info("web: warmed up in %lld ms", (long long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
 }

@@ -13,4 +13,10 @@
  * roles, CSRF rule and per-address limit, then runs its handler. */
 void web_dispatch(struct http_request *req, struct http_response *res);
 
+/* Before the server listens: build what the first visitors would otherwise
+ * wait for (the vacancy search index, both matching indexes, the Dinas
+ * dashboard's unfiltered figures), so the first request after a start is as
+ * fast as the rest. Failures are only logged: the pages build them later. */
+void web_warm_up(void);
+
 #endif

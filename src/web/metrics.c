@@ -11,6 +11,7 @@
 #include "store/metrics.h"
 #include "web/context.h"
 #include "web/dashboard_cache.h"
+#include "web/page_cache.h"
 
 #define METRICS_MAX_ROUTES 256          /* more routes than this are counted as "-" */
 #define METRICS_NONE METRICS_MAX_ROUTES /* the slot of requests no route matched */
@@ -152,17 +153,18 @@ requests_text(struct buf *b)
 static void
 cache_text(struct buf *b)
 {
-	uint64_t h[2], m[2];
-	static const char *const names[2] = {"search_match", "dashboard"};
+	uint64_t h[3], m[3];
+	static const char *const names[3] = {"search_match", "dashboard", "page"};
 	match_cache_stats(&h[0], &m[0]);
 	dashboard_cache_stats(&h[1], &m[1]);
+	page_cache_counts(&h[2], &m[2]);
 	buf_puts(b, "# HELP loker_cache_hits_total Lookups answered from a cache.\n"
 	            "# TYPE loker_cache_hits_total counter\n");
-	for (size_t i = 0; i < 2; i++)
+	for (size_t i = 0; i < 3; i++)
 		buf_printf(b, "loker_cache_hits_total{cache=\"%s\"} %llu\n", names[i], (unsigned long long)h[i]);
 	buf_puts(b, "# HELP loker_cache_misses_total Lookups the cache could not answer (computed anew).\n"
 	            "# TYPE loker_cache_misses_total counter\n");
-	for (size_t i = 0; i < 2; i++)
+	for (size_t i = 0; i < 3; i++)
 		buf_printf(b, "loker_cache_misses_total{cache=\"%s\"} %llu\n", names[i], (unsigned long long)m[i]);
 }
 
@@ -170,6 +172,15 @@ static void
 store_text(struct buf *b, struct store *s, int64_t now)
 {
 	struct store_metrics m;
+	uint64_t db_ns, statements;
+	store_metrics_db_time(&db_ns, &statements);
+	buf_printf(b, "# HELP loker_db_seconds_total Time SQLite spent running statements.\n"
+	              "# TYPE loker_db_seconds_total counter\n"
+	              "loker_db_seconds_total %.6f\n"
+	              "# HELP loker_db_statements_total Statements SQLite ran.\n"
+	              "# TYPE loker_db_statements_total counter\n"
+	              "loker_db_statements_total %llu\n",
+	           (double)db_ns / 1e9, (unsigned long long)statements);
 	if (store_metrics_read(s, now, web_config.session_idle_s, &m) != STORE_OK)
 		return;
 	buf_puts(b, "# HELP loker_outbox_pending Messages waiting for the gateway, by channel.\n"

@@ -53,6 +53,7 @@ struct web_route {
 	enum web_csrf csrf;
 	enum web_limit limit;
 	const char *deny;            /* API: the 403 sentence for a logged-in account of another role */
+	bool cached;                 /* answers to anonymous visitors kept ready (web/page_cache.h) */
 };
 
 struct web_route_table {
@@ -89,13 +90,16 @@ void web_routes_print(FILE *out);
 /* One route per line in the area tables (web/route_table.c). Each states its
  * path, handler, roles and limit class; the macro fills the method and CSRF
  * rule the way every route of its kind has them:
- * PAGE: a GET page, no token; FORM: a POST form, its csrf field checked;
+ * PAGE: a GET page, no token; CACHED: the same, public and kept ready; FORM: a POST form, its csrf field checked;
  * API: a JSON call, credentials by the Authorization header only (GET has
  * nothing to forge, other methods are WEB_CSRF_BEARER), with the 403
  * sentence for a logged-in account of another role (NULL: none). */
-#define PAGE(path, handler, roles, limit) {HTTP_GET, path, handler, roles, WEB_CSRF_NONE, limit, NULL}
-#define FORM(path, handler, roles, limit) {HTTP_POST, path, handler, roles, WEB_CSRF_FORM, limit, NULL}
+#define PAGE(path, handler, roles, limit) {HTTP_GET, path, handler, roles, WEB_CSRF_NONE, limit, NULL, false}
+/* CACHED: a public GET page that shows only vacancies, the same to every
+ * anonymous visitor of its address, so web/page_cache.h may keep it. */
+#define CACHED(path, handler) {HTTP_GET, path, handler, WEB_ANYONE, WEB_CSRF_NONE, WEB_LIMIT_NONE, NULL, true}
+#define FORM(path, handler, roles, limit) {HTTP_POST, path, handler, roles, WEB_CSRF_FORM, limit, NULL, false}
 #define API(method, path, handler, roles, limit, deny) \
-	{method, path, handler, roles, (method) == HTTP_GET ? WEB_CSRF_NONE : WEB_CSRF_BEARER, limit, deny}
+	{method, path, handler, roles, (method) == HTTP_GET ? WEB_CSRF_NONE : WEB_CSRF_BEARER, limit, deny, false}
 
 #endif

@@ -282,6 +282,18 @@ class ReportsTest(LokerTestCase):
 		self.assertEqual(cells[("II", "Jumlah", G2[3], "Jumlah")], 3 + 1)
 		self.assertEqual(cells[("II", "Jumlah", G2[4], "Jumlah")], 0 + 3 + 6)
 
+	def test_precomputed_totals_equal_the_ledger(self):
+		"""The IPK reads stat_totals (migration 024, kept by a trigger): the
+		same sums as grouping every event of the ledger anew."""
+		con = sqlite3.connect("file:%s?mode=ro" % self.server.db, uri=True)
+		cols = "month, subject, event, sex, coalesce(age_band, ''), coalesce(education, ''), " \
+		       "coalesce(kbji_major, -1), coalesce(kbli, '')"
+		ledger = sorted(con.execute("SELECT %s, sum(workers) FROM stat_events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8" % cols))
+		totals = sorted(con.execute("SELECT * FROM stat_totals"))
+		con.close()
+		self.assertTrue(ledger)
+		self.assertEqual(totals, ledger)
+
 	def test_arithmetic_balances_and_carries_over(self):
 		months = [shift_month(self.month, k) for k in (-1, 0, 1, 2)]
 		tables = [parse_ipk_csv(self.ipk_csv(m).text)[1] for m in months]

@@ -1,0 +1,34 @@
+/* page_cache.h - whole answers kept ready for anonymous visitors. The
+ * public vacancy pages (routes marked WEB_CACHE in web/route_table.c: the
+ * search, a vacancy, the feed, the code check) depend only on their address
+ * and on the vacancies, so an answer rendered once is served again, plain
+ * or already gzipped, until it can differ: any vacancy change by any process
+ * (the caller passes the store's vacancy generation), a new day (expiry,
+ * "posted within N days") or PAGE_CACHE_TTL seconds, the max-age those
+ * pages promise anyway. Answers that set a cookie, are not 200 or are
+ * larger than PAGE_CACHE_MAX_BODY are never kept. */
+#ifndef LOKER_WEB_PAGE_CACHE_H
+#define LOKER_WEB_PAGE_CACHE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "http/http.h"
+
+#define PAGE_CACHE_SLOTS 1024            /* direct-mapped by the address's hash */
+#define PAGE_CACHE_MAX_BODY (64 * 1024)
+#define PAGE_CACHE_MAX_KEY 1024          /* path + query; longer addresses are not kept */
+#define PAGE_CACHE_TTL 60                /* seconds */
+
+/* Fill res with the kept answer for req's address when one is fresh for
+ * generation and now; false on a miss. */
+bool page_cache_serve(struct http_request *req, struct http_response *res, int64_t generation, int64_t now);
+/* Keep res (just rendered for req at generation and now) when it may be;
+ * for a client that takes gzip, res gets the compressed copy too. */
+void page_cache_keep(struct http_request *req, struct http_response *res, int64_t generation, int64_t now);
+/* Hits and misses since start, for /metrics. */
+void page_cache_counts(uint64_t *hits, uint64_t *misses);
+/* Drop every kept answer and free their memory (at exit; tests). */
+void page_cache_clear(void);
+
+#endif
