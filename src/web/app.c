@@ -37,6 +37,7 @@ web_config_load(void)
 	web_config.session_idle_s = app_settings_env_int("LOKER_SESSION_IDLE", 7 * 86400, 60, 365 * 86400);
 	web_config.session_max_s = app_settings_env_int("LOKER_SESSION_MAX", 30 * 86400, 60, 365 * 86400);
 	web_config.trust_proxy = app_settings_env_int("LOKER_TRUST_PROXY", 0, 0, 1) == 1;
+	web_config.dashboard_wait_us = app_settings_env_int("LOKER_DASHBOARD_WAIT_MS", 50, 0, 60000) * 1000;
 	const char *mask = getenv("LOKER_AK1_NIK_MASK");
 	web_config.ak1_nik_full = mask != NULL && strcmp(mask, "full") == 0;
 }

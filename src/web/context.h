@@ -25,6 +25,8 @@ struct web_config {
 	int64_t session_max_s;           /* and after this long in any case */
 	bool trust_proxy;                /* LOKER_TRUST_PROXY=1: behind nginx on this machine */
 	bool ak1_nik_full;               /* LOKER_AK1_NIK_MASK=full: printed AK/1 cards show the whole NIK */
+	int64_t dashboard_wait_us;       /* LOKER_DASHBOARD_WAIT_MS: longer recomputations of the Dinas
+	                                    dashboard run in the background (web/dashboard_cache.h) */
 };
 
 extern struct web_config web_config;

@@ -1,14 +1,22 @@
-/* dashboard_cache.c - a few computed dashboards, copied in and out. */
+/* dashboard_cache.c - a few computed dashboards, copied in and out; a
+ * changed one is recomputed by a background thread while its last figures
+ * are still shown. */
 #include "web/dashboard_cache.h"
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/log.h"
 #include "store/dashboard.h"
+#include "web/context.h"
 
 struct entry {
 	bool used;
+	bool refreshing;            /* a background thread is computing it anew */
+	int64_t took_us;            /* how long computing it took */
 	struct dash_filter f;
 	char district[16];          /* f.district points here */
 	int64_t generation, computed_at, umk;
@@ -65,34 +73,18 @@ same_filter(const struct dash_filter *a, const struct dash_filter *b)
 	        (a->district != NULL && b->district != NULL && strcmp(a->district, b->district) == 0));
 }
 
-enum store_result
-dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f, int64_t now, int64_t umk,
-                  struct dashboard *out)
+/* Keep the figures d of filter f computed at generation and now, in the
+ * entry of the same filter or else the next victim. Called with lock held. */
+static void
+keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, int64_t took_us,
+     const struct dashboard *d)
 {
-	int64_t generation = store_dashboard_generation(s);
-	bool hit = false;
-	pthread_mutex_lock(&lock);
-	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES && generation >= 0; i++) {
-		struct entry *e = &entries[i];
-		if (e->used && same_filter(&e->f, f) && e->generation == generation && e->umk == umk &&
-		    now >= e->computed_at && now - e->computed_at < DASHBOARD_CACHE_S) {
-			copy_dashboard(a, &e->d, out);
-			hit = true;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&lock);
-	if (hit) {
-		stat_hits++;
-		return STORE_OK;
-	}
-	stat_misses++;
-
-	enum store_result r = app_dashboard(s, a, f, now, umk, out);
-	if (r != STORE_OK || generation < 0)
-		return r;
-	pthread_mutex_lock(&lock);
-	struct entry *e = &entries[next_victim++ % DASHBOARD_CACHE_ENTRIES];
+	struct entry *e = NULL;
+	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES && e == NULL; i++)
+		if (entries[i].used && same_filter(&entries[i].f, f) && entries[i].umk == umk)
+			e = &entries[i];
+	if (e == NULL)
+		e = &entries[next_victim++ % DASHBOARD_CACHE_ENTRIES];
 	arena_free(&e->arena);
 	memset(e, 0, sizeof(*e));
 	e->used = true;
@@ -104,7 +96,113 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 	e->generation = generation;
 	e->computed_at = now;
 	e->umk = umk;
-	copy_dashboard(&e->arena, out, &e->d);
+	e->took_us = took_us;
+	copy_dashboard(&e->arena, d, &e->d);
+}
+
+static int64_t
+monotonic_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+struct refresh {
+	struct dash_filter f;
+	char district[16];
+	int64_t umk;
+};
+
+/* The background recomputation of one filter, on the thread's own
+ * connection (store_get opens it; it closes when the thread ends). */
+static void *
+refresh_run(void *arg)
+{
+	struct refresh *job = arg;
+	struct store *s = store_get();
+	struct arena a = {0};
+	struct dashboard d;
+	int64_t now = time(NULL);
+	int64_t generation = s != NULL ? store_dashboard_generation(s) : -1, t0 = monotonic_us();
+	bool ok = generation >= 0 && app_dashboard(s, &a, &job->f, now, job->umk, &d) == STORE_OK;
+	pthread_mutex_lock(&lock);
+	if (ok)
+		keep(&job->f, generation, now, job->umk, monotonic_us() - t0, &d);
+	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES; i++)
+		if (entries[i].used && same_filter(&entries[i].f, &job->f) && entries[i].umk == job->umk)
+			entries[i].refreshing = false;
+	pthread_mutex_unlock(&lock);
+	if (!ok)
+		log_error("dashboard: background recomputation failed");
+	arena_free(&a);
+	free(job);
+	return NULL;
+}
+
+/* Start recomputing e's filter in the background; false when no thread
+ * could be started. Called with lock held. */
+static bool
+refresh_start(struct entry *e)
+{
+	struct refresh *job = calloc(1, sizeof(*job));
+	pthread_t t;
+	pthread_attr_t attr;
+	bool started = false;
+	if (job == NULL)
+		return false;
+	job->f = e->f;
+	job->umk = e->umk;
+	if (e->f.district != NULL) {
+		snprintf(job->district, sizeof(job->district), "%s", e->f.district);
+		job->f.district = job->district;
+	}
+	if (pthread_attr_init(&attr) == 0) {
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		started = pthread_create(&t, &attr, refresh_run, job) == 0;
+		pthread_attr_destroy(&attr);
+	}
+	if (!started)
+		free(job);
+	e->refreshing = started;
+	return started;
+}
+
+enum store_result
+dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f, int64_t now, int64_t umk,
+                  struct dashboard *out)
+{
+	int64_t generation = store_dashboard_generation(s);
+	bool hit = false;
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES && generation >= 0 && !hit; i++) {
+		struct entry *e = &entries[i];
+		if (!e->used || !same_filter(&e->f, f) || e->umk != umk || now < e->computed_at ||
+		    now - e->computed_at >= DASHBOARD_CACHE_S)
+			continue;
+		/* Changed since: computed again here when that is quick; else the
+		 * last figures while a thread computes new ones, unless they are
+		 * older than DASHBOARD_STALE_S. */
+		if (e->generation != generation &&
+		    (e->took_us < web_config.dashboard_wait_us || now - e->computed_at >= DASHBOARD_STALE_S ||
+		     (!e->refreshing && !refresh_start(e))))
+			continue;
+		copy_dashboard(a, &e->d, out);
+		hit = true;
+	}
+	pthread_mutex_unlock(&lock);
+	if (hit) {
+		stat_hits++;
+		return STORE_OK;
+	}
+	stat_misses++;
+
+	int64_t t0 = monotonic_us();
+	enum store_result r = app_dashboard(s, a, f, now, umk, out);
+	if (r != STORE_OK || generation < 0)
+		return r;
+	pthread_mutex_lock(&lock);
+	keep(f, generation, now, umk, monotonic_us() - t0, out);
 	pthread_mutex_unlock(&lock);
 	return STORE_OK;
 }
