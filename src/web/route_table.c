@@ -74,6 +74,8 @@ static const struct web_route routes_registration[] = {
 	FORM("/daftar/perusahaan",    register_company_post,    WEB_ANYONE, WEB_LIMIT_REGISTER),
 	PAGE("/daftar/perorangan",    register_individual_form, WEB_ANYONE, WEB_LIMIT_NONE),
 	FORM("/daftar/perorangan",    register_individual_post, WEB_ANYONE, WEB_LIMIT_REGISTER),
+	PAGE("/daftar/kode",          register_code_form,       WEB_ANYONE, WEB_LIMIT_NONE),
+	FORM("/daftar/kode",          register_code_post,       WEB_ANYONE, WEB_LIMIT_CODE),
 };
 
 /* Logging in and out, the dashboard redirect, accounts and passwords */
@@ -178,6 +180,7 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/pencari/{id}/operator",   admin_seeker_operator,      WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/pesan",                   messages_staff_page,        WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/pesan/{id}/ulang",        messages_staff_retry,       WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/pencari/{id}/koreksi-lahir", register_birth_correct,  WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */
@@ -218,6 +221,7 @@ static const struct web_route routes_api[] = {
 	API(HTTP_GET,    "/api/v1/me/placement",                      api_placement_get,               WEB_SEEKER,               WEB_LIMIT_NONE,     DENY_SEEKER),
 	API(HTTP_GET,    "/api/v1/whatsapp/webhook",                  whatsapp_verify,                 WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
 	API(HTTP_POST,   "/api/v1/whatsapp/webhook",                  whatsapp_webhook,                WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
+	API(HTTP_POST,   "/api/v1/seekers/confirm",                   api_seekers_confirm,             WEB_ANYONE,               WEB_LIMIT_CODE,     NULL),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}

@@ -293,7 +293,7 @@ class ShutdownTest(unittest.TestCase):
 
 		def register(i):
 			try:
-				r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(seekers[i]))
+				r = Api(s).register_seeker(harness.seeker_api_body(seekers[i]))
 				results[i] = r.status
 			except Exception as e:   # a dropped connection
 				results[i] = repr(e)
@@ -376,7 +376,7 @@ class KeyTest(unittest.TestCase):
 
 	def register(self, s):
 		seeker = harness.new_seeker()
-		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(seeker))
+		r = Api(s).register_seeker(harness.seeker_api_body(seeker))
 		self.assertEqual(r.status, 201, r)
 		return seeker
 
@@ -427,7 +427,7 @@ class KeyTest(unittest.TestCase):
 			self.assertEqual(d.status, 200, "the data download opens the re-sealed NIK")
 			self.assertIn(seeker["nik"], d.text)
 			again = dict(harness.new_seeker(), nik=seeker["nik"])
-			r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(again))
+			r = Api(s).register_seeker(harness.seeker_api_body(again))
 			self.assertEqual(r.status, 409, "the same NIK is still known: %r" % r)
 		finally:
 			s.stop()
@@ -447,7 +447,7 @@ class RotateUnderServerTest(unittest.TestCase):
 
 	def test_server_stops(self):
 		s = harness.start_server()
-		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker()))
+		r = Api(s).register_seeker(harness.seeker_api_body(harness.new_seeker()))
 		self.assertEqual(r.status, 201, r)
 		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "new.key"))
 		self.assertEqual(r.returncode, 0, r.stderr)
