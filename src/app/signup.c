@@ -287,18 +287,12 @@ signup_seeker_request(struct store *s, struct arena *a, int64_t now, int min_age
 	struct store_seeker_new n = seeker_new(in, &c, masked);
 	out->nik_masked = arena_strdup(a, masked);
 
-	if (store_user_by_login(s, a, c.phone, &owner) == STORE_OK) {
-		/* The number has an account: its owner hears about the attempt
-		 * and how to get in; nobody else learns anything. */
-		const char *body = arena_printf(a,
-		    "Seseorang mencoba mendaftar di loker Purbalingga dengan nomor HP ini, padahal nomor ini sudah "
-		    "punya akun. Jika itu Anda, masuk dengan nomor ini, atau buat kata sandi baru di %s/lupa-sandi. "
-		    "Jika bukan Anda, abaikan pesan ini: akun Anda tetap aman.", base_url ? base_url : "");
-		if (!send_message(s, owner.id, c.phone, body, now))
-			goto fail;
-		rc = 0;
-		goto done;
-	}
+	/* Both ways do the same work, so that neither the answer nor its time
+	 * tells them apart: a waiting registration and one message. When the
+	 * number has an account, its owner hears about the attempt and how to
+	 * get in, and the code is never sent (that registration cannot be
+	 * finished and expires). */
+	bool taken = store_user_by_login(s, a, c.phone, &owner) == STORE_OK;
 	char code[CODE_LEN + 1];
 	unsigned char code_hash[TOKEN_HASH_LEN];
 	code_new(code);
@@ -318,11 +312,16 @@ signup_seeker_request(struct store *s, struct arena *a, int64_t now, int min_age
 		.consent_version = n.consent_version,
 	};
 	int64_t id = 0;
-	const char *body = arena_printf(a,
-	    "Kode pendaftaran loker Purbalingga: %s. Masukkan kode ini untuk menyelesaikan pendaftaran; berlaku "
-	    "1 jam. Jangan berikan kode ini kepada siapa pun.", code);
+	const char *body = taken
+	    ? arena_printf(a,
+	          "Seseorang mencoba mendaftar di loker Purbalingga dengan nomor HP ini, padahal nomor ini sudah punya "
+	          "akun. Jika itu Anda, masuk dengan nomor ini, atau buat kata sandi baru di %s/lupa-sandi. Jika bukan "
+	          "Anda, abaikan pesan ini: akun Anda tetap aman.", base_url ? base_url : "")
+	    : arena_printf(a,
+	          "Kode pendaftaran loker Purbalingga: %s. Masukkan kode ini untuk menyelesaikan pendaftaran; berlaku "
+	          "1 jam. Jangan berikan kode ini kepada siapa pun.", code);
 	if (store_signup_pending_add(s, &p, c.info.digits, code_hash, now, now + SIGNUP_PENDING_VALID_S, &id) != STORE_OK ||
-	    !send_message(s, 0, c.phone, body, now))
+	    !send_message(s, taken ? owner.id : 0, c.phone, body, now))
 		goto fail;
 	sodium_memzero(code, sizeof(code));
 	rc = 0;
