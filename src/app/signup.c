@@ -14,9 +14,13 @@
 #include "crypto/token.h"
 #include "store/codes.h"
 #include "store/employers.h"
+#include "store/outbox.h"
 #include "store/seekers.h"
+#include "store/signups.h"
+#include "store/users.h"
 
 #define CODE_VALID_S (7 * 86400)
+#define SIGNUP_PENDING_VALID_S 3600
 
 static bool
 blank(const char *s)
@@ -127,89 +131,289 @@ check_seeker_nik(int64_t now, struct arena *a, struct form_errors *e, const stru
 	form_error(e, 422, "nik", "nik_invalid", arena_strdup(a, msg));
 }
 
-/* The stated birth date and sex against the NIK: a note for staff, never a
- * rejection (Dukcapil does not reissue a NIK when a date is corrected). */
-static const char *
-mismatch_note(struct arena *a, const struct nik_info *info, struct date birth, const char *sex)
+/* A seeker's form after its checks: what the store needs. */
+struct seeker_checked {
+	struct nik_info info;
+	char phone[PHONE_MAX];
+	char birth[11];           /* YYYY-MM-DD, from the NIK */
+	char sex[2];              /* "L" or "P", from the NIK */
+	bool pending;             /* domicile to verify */
+	bool minor;
+};
+
+/* Birth date and sex come from the NIK. A value sent anyway (the API, an old
+ * form) must agree with it: a contradiction is refused with what the NIK says. */
+static void
+check_birth_and_sex(struct arena *a, struct form_errors *e, const struct signup_seeker *in,
+                    const struct nik_info *info)
 {
-	bool date_differs = date_cmp(info->birth, birth) != 0;
-	bool sex_differs = sex[0] != info->sex;
-	if (!date_differs && !sex_differs)
-		return NULL;
-	char nikdate[11];
-	date_format(info->birth, nikdate);
-	return arena_printf(a, "Berbeda dengan NIK:%s%s%s%s.", date_differs ? " tanggal lahir pada NIK " : "",
-	                    date_differs ? nikdate : "", date_differs && sex_differs ? ";" : "",
-	                    sex_differs ? (info->sex == 'L' ? " NIK menyatakan laki-laki" : " NIK menyatakan perempuan")
-	                                : "");
+	char words[32];
+	struct date stated;
+	nik_birth_words(info, words, sizeof(words));
+	if (!blank(in->birth_date) && (!date_parse(in->birth_date, &stated) || date_cmp(stated, info->birth) != 0))
+		form_error(e, 422, "birth_date", "invalid_field",
+		           arena_printf(a, "Tanggal lahir tidak sama dengan NIK: menurut NIK Anda lahir %s. Tanggal "
+		                           "lahir diambil dari NIK; jika data NIK Anda keliru, minta koreksi ke Dinas "
+		                           "Tenaga Kerja setelah mendaftar.", words));
+	if (!blank(in->sex) && (in->sex[0] != info->sex || in->sex[1] != '\0'))
+		form_error(e, 422, "sex", "invalid_field",
+		           arena_printf(a, "Jenis kelamin tidak sama dengan NIK: menurut NIK %s. Jenis kelamin diambil "
+		                           "dari NIK; jika data NIK Anda keliru, minta koreksi ke Dinas Tenaga Kerja "
+		                           "setelah mendaftar.", info->sex == 'L' ? "laki-laki" : "perempuan"));
+}
+
+/* Every check of a seeker's registration; 0 with c filled, else -1 with e. */
+static int
+check_seeker(struct arena *a, int64_t now, int min_age, const struct signup_seeker *in, struct form_errors *e,
+             struct seeker_checked *c)
+{
+	struct date today = date_from_unix_wib(now);
+	memset(c, 0, sizeof(*c));
+	check_seeker_nik(now, a, e, in, &c->info, &c->pending);
+	bool nik_ok = !form_has_error(e, "nik") && c->info.valid;
+	check_required_rule(e, "name", rules_name(in->name ? in->name : ""));
+	if (nik_ok) {
+		check_birth_and_sex(a, e, in, &c->info);
+		date_format(c->info.birth, c->birth);
+		c->sex[0] = c->info.sex;
+		int age = date_age(c->info.birth, today);
+		c->minor = age < 18;
+		if (age < min_age)
+			form_error(e, 422, "birth_date", "invalid_field",
+			           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", min_age));
+	}
+	check_phone(e, in->phone, c->phone);
+	if (in->assisted_by == 0)
+		check_password(e, in->password, in->password2, c->phone);
+	check_region(e, in->district_code, in->village_code, false);
+	check_consent(e, in->consent);
+	return e->count > 0 ? -1 : 0;
+}
+
+/* The store's new seeker from the checked form. */
+static struct store_seeker_new
+seeker_new(const struct signup_seeker *in, struct seeker_checked *c, char masked[64])
+{
+	nik_mask(c->info.digits, masked);
+	return (struct store_seeker_new){
+		.nik = c->info.digits,
+		.nik_masked = masked,
+		.nik_district = c->info.district_code,
+		.name = in->name,
+		.birth_date = c->birth,
+		.sex = c->sex,
+		.phone = c->phone,
+		.district_code = in->district_code,
+		.village_code = in->village_code,
+		.domicile_status = c->pending ? "pending" : "nik",
+		.is_minor = c->minor,
+		.consent_version = SIGNUP_CONSENT_VERSION,
+		.assisted_by = in->assisted_by,
+	};
+}
+
+static void
+fill_result(struct arena *a, const struct store_seeker_new *n, int64_t id, struct signup_result *out)
+{
+	out->id = id;
+	out->is_minor = n->is_minor;
+	out->domicile_status = n->domicile_status;
+	out->nik_masked = arena_strdup(a, n->nik_masked);
+	out->name = arena_strdup(a, n->name);
 }
 
 int
 signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const struct signup_seeker *in,
               struct form_errors *e, struct signup_result *out)
 {
-	struct nik_info info;
-	struct date birth = {0};
-	char phone[PHONE_MAX] = "";
-	bool pending = false;
-
-	memset(&info, 0, sizeof(info));
-	check_seeker_nik(now, a, e, in, &info, &pending);
-	check_required_rule(e, "name", rules_name(in->name ? in->name : ""));
-	if (blank(in->birth_date) || !date_parse(in->birth_date, &birth))
-		form_error(e, 422, "birth_date", "invalid_field", "Tanggal lahir wajib diisi dengan benar.");
-	else if (date_age(birth, date_from_unix_wib(now)) < min_age)
-		form_error(e, 422, "birth_date", "invalid_field",
-		           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", min_age));
-	if (in->sex == NULL || (strcmp(in->sex, "L") != 0 && strcmp(in->sex, "P") != 0))
-		form_error(e, 422, "sex", "invalid_field", "Pilih jenis kelamin.");
-	check_phone(e, in->phone, phone);
-	if (in->assisted_by == 0)
-		check_password(e, in->password, in->password2, phone);
-	check_region(e, in->district_code, in->village_code, false);
-	check_consent(e, in->consent);
-	if (e->count > 0)
-		return -1;
-
-	struct store_seeker_new n = {
-		.nik = info.digits,
-		.nik_district = info.district_code,
-		.name = in->name,
-		.birth_date = in->birth_date,
-		.sex = in->sex,
-		.phone = phone,
-		.district_code = in->district_code,
-		.village_code = in->village_code,
-		.domicile_status = pending ? "pending" : "nik",
-		.staff_note = mismatch_note(a, &info, birth, in->sex),
-		.is_minor = date_age(birth, date_from_unix_wib(now)) < 18,
-		.consent_version = SIGNUP_CONSENT_VERSION,
-		.assisted_by = in->assisted_by,
-	};
+	struct seeker_checked c;
 	char masked[64];
-	nik_mask(info.digits, masked);
-	n.nik_masked = masked;
-	if (in->assisted_by == 0 && (n.password_hash = hash_password(e, a, in->password)) == NULL)
-		return -1;
+	int rc = -1;
 
+	if (check_seeker(a, now, min_age, in, e, &c) != 0)
+		goto done;
+	struct store_seeker_new n = seeker_new(in, &c, masked);
+	if (in->assisted_by == 0 && (n.password_hash = hash_password(e, a, in->password)) == NULL)
+		goto done;
 	const char *conflict = NULL;
-	enum store_result r = store_seeker_create(s, &n, now, &out->id, &conflict);
-	sodium_memzero(info.digits, sizeof(info.digits));
+	int64_t id = 0;
+	enum store_result r = store_seeker_create(s, &n, now, &id, &conflict);
 	if (r == STORE_CONFLICT) {
 		conflict_error(e, conflict);
-		return -1;
+		goto done;
 	}
 	if (r != STORE_OK) {
 		form_error(e, 500, "nik", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+		goto done;
+	}
+	fill_result(a, &n, id, out);
+	if (in->assisted_by != 0)
+		out->code = signup_issue_code(s, a, now, id, "set_password");
+	rc = 0;
+done:
+	sodium_memzero(c.info.digits, sizeof(c.info.digits));
+	return rc;
+}
+
+/* Queue a WhatsApp message; false on a store error. */
+static bool
+send_message(struct store *s, int64_t user_id, const char *phone, const char *body, int64_t now)
+{
+	return store_outbox_add(s, user_id, "whatsapp", phone, body, now) == STORE_OK;
+}
+
+int
+signup_seeker_request(struct store *s, struct arena *a, int64_t now, int min_age, const char *base_url,
+                      const struct signup_seeker *in, struct form_errors *e, struct signup_pending *out)
+{
+	struct seeker_checked c;
+	struct store_user owner;
+	char masked[64];
+	int rc = -1;
+
+	if (check_seeker(a, now, min_age, in, e, &c) != 0)
+		goto done;
+	/* The password is hashed whatever happens next: the answer takes as
+	 * long for a registered number as for a new one. */
+	const char *hash = hash_password(e, a, in->password);
+	if (hash == NULL)
+		goto done;
+	out->phone = arena_strdup(a, c.phone);
+	out->birth_date = arena_strdup(a, c.birth);
+	char words[32];
+	nik_birth_words(&c.info, words, sizeof(words));
+	out->birth_words = arena_strdup(a, words);
+	out->sex = nik_sex_words(&c.info);
+	struct store_seeker_new n = seeker_new(in, &c, masked);
+	out->nik_masked = arena_strdup(a, masked);
+
+	/* Both ways do the same work, so that neither the answer nor its time
+	 * tells them apart: a waiting registration and one message. When the
+	 * number has an account, its owner hears about the attempt and how to
+	 * get in, and the code is never sent (that registration cannot be
+	 * finished and expires). */
+	bool taken = store_user_by_login(s, a, c.phone, &owner) == STORE_OK;
+	char code[CODE_LEN + 1];
+	unsigned char code_hash[TOKEN_HASH_LEN];
+	code_new(code);
+	token_hash(code, code_hash);
+	struct store_signup_pending p = {
+		.phone = n.phone,
+		.nik_masked = n.nik_masked,
+		.nik_district = n.nik_district,
+		.name = n.name,
+		.birth_date = n.birth_date,
+		.sex = n.sex,
+		.password_hash = hash,
+		.district_code = n.district_code,
+		.village_code = n.village_code,
+		.domicile_status = n.domicile_status,
+		.is_minor = n.is_minor,
+		.consent_version = n.consent_version,
+	};
+	int64_t id = 0;
+	const char *body = taken
+	    ? arena_printf(a,
+	          "Seseorang mencoba mendaftar di loker Purbalingga dengan nomor HP ini, padahal nomor ini sudah punya "
+	          "akun. Jika itu Anda, masuk dengan nomor ini, atau buat kata sandi baru di %s/lupa-sandi. Jika bukan "
+	          "Anda, abaikan pesan ini: akun Anda tetap aman.", base_url ? base_url : "")
+	    : arena_printf(a,
+	          "Kode pendaftaran loker Purbalingga: %s. Masukkan kode ini untuk menyelesaikan pendaftaran; berlaku "
+	          "1 jam. Jangan berikan kode ini kepada siapa pun.", code);
+	if (store_signup_pending_add(s, &p, c.info.digits, code_hash, now, now + SIGNUP_PENDING_VALID_S, &id) != STORE_OK ||
+	    !send_message(s, taken ? owner.id : 0, c.phone, body, now))
+		goto fail;
+	sodium_memzero(code, sizeof(code));
+	rc = 0;
+	goto done;
+fail:
+	form_error(e, 500, "phone", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+done:
+	sodium_memzero(c.info.digits, sizeof(c.info.digits));
+	return rc;
+}
+
+/* Someone proved a phone and then met a NIK that has an account: its owner
+ * hears about it (a failure to queue is not the person's problem). */
+static void
+tell_nik_owner(struct store *s, struct arena *a, const char *nik16, int64_t now)
+{
+	int64_t owner = 0;
+	const char *phone = NULL;
+	if (store_signup_nik_owner(s, a, nik16, &owner, &phone) != STORE_OK || phone == NULL)
+		return;
+	send_message(s, owner, phone,
+	             "Seseorang mencoba mendaftar di loker Purbalingga dengan NIK Anda memakai nomor HP lain. Akun "
+	             "Anda tidak berubah. Jika Anda merasa dirugikan, datang ke Dinas Tenaga Kerja Kabupaten "
+	             "Purbalingga dengan membawa KTP.", now);
+}
+
+int
+signup_seeker_confirm(struct store *s, struct arena *a, int64_t now, const char *phone_in, const char *code_in,
+                      struct form_errors *e, struct signup_result *out)
+{
+	char phone[PHONE_MAX], code[32], nik[17] = "";
+	size_t n = 0;
+	int rc = -1;
+
+	/* The code as typed: spaces and hyphens dropped. */
+	for (const char *p = code_in ? code_in : ""; *p && n + 1 < sizeof(code); p++)
+		if (*p != ' ' && *p != '-')
+			code[n++] = *p;
+	code[n] = '\0';
+	if (blank(phone_in) || !phone_normalize(phone_in, phone)) {
+		form_error(e, 422, "phone", "invalid_field", "Nomor HP tidak valid.");
 		return -1;
 	}
-	out->is_minor = n.is_minor;
-	out->domicile_status = n.domicile_status;
-	out->nik_masked = arena_strdup(a, masked);
-	out->name = in->name;
-	if (in->assisted_by != 0)
-		out->code = signup_issue_code(s, a, now, out->id, "set_password");
-	return 0;
+	unsigned char hash[TOKEN_HASH_LEN];
+	token_hash(code, hash);
+	struct store_signup_pending p;
+	enum store_result r = store_signup_pending_take(s, a, phone, hash, now, &p, nik);
+	if (r == STORE_NOT_FOUND) {
+		form_error(e, 422, "code", "invalid_code",
+		           "Kode salah, sudah dipakai, atau sudah kedaluwarsa. Periksa pesan terakhir dari loker, atau "
+		           "daftar lagi untuk mendapat kode baru.");
+		goto done;
+	}
+	if (r != STORE_OK) {
+		form_error(e, 500, "code", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+		goto done;
+	}
+	struct store_seeker_new k = {
+		.nik = nik,
+		.nik_masked = p.nik_masked,
+		.nik_district = p.nik_district,
+		.name = p.name,
+		.birth_date = p.birth_date,
+		.sex = p.sex,
+		.phone = p.phone,
+		.password_hash = p.password_hash,
+		.district_code = p.district_code,
+		.village_code = p.village_code,
+		.domicile_status = p.domicile_status,
+		.is_minor = p.is_minor,
+		.consent_version = p.consent_version,
+	};
+	const char *conflict = NULL;
+	int64_t id = 0;
+	r = store_seeker_create(s, &k, now, &id, &conflict);
+	if (r == STORE_CONFLICT) {
+		/* The phone is proved: its holder may now learn that the NIK is taken. */
+		if (strcmp(conflict, "nik") == 0)
+			tell_nik_owner(s, a, nik, now);
+		conflict_error(e, conflict);
+		goto done;
+	}
+	if (r != STORE_OK) {
+		form_error(e, 500, "code", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+		goto done;
+	}
+	fill_result(a, &k, id, out);
+	rc = 0;
+done:
+	sodium_memzero(nik, sizeof(nik));
+	sodium_memzero(code, sizeof(code));
+	return rc;
 }
 
 int
@@ -309,4 +513,31 @@ signup_issue_code(struct store *s, struct arena *a, int64_t now, int64_t user_id
 	if (store_code_create(s, user_id, purpose, hash, now, now + CODE_VALID_S) != STORE_OK)
 		return NULL;
 	return code;
+}
+
+int
+signup_correct_birth(struct store *s, struct arena *a, int64_t now, int64_t seeker_id, int64_t actor_id,
+                     const char *birth_date, const char *sex, const char *reason, struct form_errors *e)
+{
+	struct date birth;
+	struct date today = date_from_unix_wib(now);
+	if (blank(birth_date) || !date_parse(birth_date, &birth) || date_cmp(birth, today) > 0)
+		form_error(e, 422, "birth_date", "invalid_field", "Tulis tanggal lahir yang benar (sesuai KTP/akta).");
+	if (sex == NULL || (strcmp(sex, "L") != 0 && strcmp(sex, "P") != 0))
+		form_error(e, 422, "sex", "invalid_field", "Pilih jenis kelamin.");
+	if (blank(reason) || rules_text(reason, 300) != NULL)
+		form_error(e, 422, "reason", "invalid_field",
+		           "Tulis dasar koreksi (misalnya: KTP dan akta kelahiran diperiksa di loket).");
+	if (e->count > 0)
+		return -1;
+	char canon[11];
+	date_format(birth, canon);
+	enum store_result r = store_signup_correct_birth(s, seeker_id, canon, sex, date_age(birth, today) < 18,
+	                                                 actor_id, reason, now);
+	if (r == STORE_NOT_FOUND)
+		form_error(e, 404, "birth_date", "not_found", "Pencari kerja tidak ditemukan.");
+	else if (r != STORE_OK)
+		form_error(e, 500, "birth_date", "internal", "Terjadi kesalahan pada server. Coba lagi.");
+	(void)a;
+	return e->count > 0 ? -1 : 0;
 }

@@ -222,6 +222,25 @@ nik_message(const struct nik_info *info, char *out, size_t outlen)
 }
 
 void
+nik_birth_words(const struct nik_info *info, char *out, size_t outlen)
+{
+	if (out == NULL || outlen == 0)
+		return;
+	out[0] = '\0';
+	if (info == NULL || info->birth.month < 1 || info->birth.month > 12 || (info->sex != 'L' && info->sex != 'P'))
+		return;
+	snprintf(out, outlen, "%d %s %d", info->birth.day, nik_month_names[info->birth.month - 1], info->birth.year);
+}
+
+const char *
+nik_sex_words(const struct nik_info *info)
+{
+	if (info == NULL)
+		return "";
+	return info->sex == 'L' ? "Laki-laki" : info->sex == 'P' ? "Perempuan" : "";
+}
+
+void
 nik_mask(const char *digits16, char out[64])
 {
 	static const char bullet[] = "\xe2\x80\xa2";   /* U+2022 */

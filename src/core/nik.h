@@ -46,6 +46,13 @@ const char *nik_reason_code(enum nik_reason r);
  * "Tanggal lahir pada NIK tidak valid (31 Februari)." Written into out. */
 void nik_message(const struct nik_info *info, char *out, size_t outlen);
 
+/* The birth date a valid NIK gives, in words: "10 Maret 1995"; "" when
+ * the NIK gave no date. Written into out. */
+void nik_birth_words(const struct nik_info *info, char *out, size_t outlen);
+
+/* The sex a valid NIK gives in words: "Laki-laki", "Perempuan" or "". */
+const char *nik_sex_words(const struct nik_info *info);
+
 /* "3303••••••••0001": first 4 and last 4 digits, the rest as bullets. */
 void nik_mask(const char *digits16, char out[64]);
 

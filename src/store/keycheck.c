@@ -164,6 +164,10 @@ store_key_rotate(struct store *s, const struct keys *old_keys, const struct keys
 		r = keycheck_reseal(s, old_keys, new_keys,
 		                    "SELECT user_id, nik_sealed FROM employers WHERE nik_sealed IS NOT NULL ORDER BY user_id",
 		                    "UPDATE employers SET nik_sealed = ?1, nik_index = ?2 WHERE user_id = ?3", count);
+	/* Registrations waiting for their code (an hour at most) are dropped
+	 * rather than re-sealed: the person registers again. */
+	if (r == STORE_OK && store_exec_stmt(s, store_stmt(s, "DELETE FROM pending_signup")) != 0)
+		r = STORE_ERROR;
 	if (r == STORE_OK) {
 		keys_check_value(new_keys, check);
 		r = store_key_check_set(s, check, now);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/phone.h"
 #include "core/wilayah.h"
 #include "store/employers.h"
 #include "store/seekers.h"
@@ -11,6 +12,7 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/login.h"
+#include "web/page.h"
 #include "app/signup.h"
 #include "web/routes.h"
 
@@ -58,10 +60,50 @@ api_seekers_create(struct http_request *req, struct http_response *res)
 		.consent = api_json_member_bool(body, "consent"),
 	};
 	struct form_errors e = {0};
-	struct signup_result out = {0};
-	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	struct signup_pending out = {0};
+	int rc = signup_seeker_request(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age,
+	                               page_base_url(req), &in, &e, &out);
 	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
 	if (rc != 0) {
+		api_json_form_error(res, &e);
+		goto done;
+	}
+	/* The same answer for a new phone and for one with an account: the
+	 * account is made by POST /api/v1/seekers/confirm with the code sent. */
+	api_json_send(res, 202, json_pack("{s:s, s:s, s:{s:s, s:s, s:s}, s:s}", "status", "code_sent",
+	    "phone", out.phone, "from_nik", "nik_masked", out.nik_masked, "birth_date", out.birth_date,
+	    "sex", out.sex[0] == 'P' ? "P" : "L",
+	    "message", "Kode 8 angka dikirim lewat WhatsApp ke nomor ini; kirim ke /api/v1/seekers/confirm dalam 1 jam. "
+	               "Jika nomor ini sudah punya akun, pesannya berisi cara masuk."));
+done:
+	json_decref(body);
+}
+
+void
+api_seekers_confirm(struct http_request *req, struct http_response *res)
+{
+	char phone[PHONE_MAX];
+	json_t *body = api_json_request_body(req, res);
+	if (body == NULL)
+		return;
+	const char *raw = api_json_member_str(body, "phone");
+	bool valid_phone = raw != NULL && phone_normalize(raw, phone);
+	unsigned wait = valid_phone ? auth_code_try_gate(req, phone) : 0;
+	if (wait != 0) {
+		auth_retry_header(req, res, wait);
+		api_json_error(res, 429, "rate_limited",
+		               arena_printf(req->arena, "Terlalu banyak percobaan. %s", auth_retry_words(req->arena, wait)),
+		               NULL);
+		goto done;
+	}
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	if (signup_seeker_confirm(web_req(req)->store, req->arena, web_req(req)->now, raw,
+	                          api_json_member_str(body, "code"), &e, &out) != 0) {
+		if (valid_phone && form_has_error(&e, "code") && e.status == 422)
+			auth_code_try_failed(req, phone);
+		if (e.status == 409)
+			auth_register_counted(req, NULL, NULL, &e);
 		api_json_form_error(res, &e);
 		goto done;
 	}

@@ -8,7 +8,7 @@
 
 /* The handlers of api_accounts.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
-web_handler api_seekers_create, api_employers_create, api_session_create, api_session_delete,
+web_handler api_seekers_create, api_seekers_confirm, api_employers_create, api_session_create, api_session_delete,
             api_me, api_regions;
 
 #endif

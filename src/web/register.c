@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/account_rules.h"
+#include "core/phone.h"
 #include "core/wilayah.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -12,8 +13,9 @@
 #include "web/routes.h"
 
 const char *const register_seeker_fields[] = {
-	"nik", "name", "birth_date", "sex", "phone", "district_code", "village_code", "domicile_request", "consent", NULL,
+	"nik", "name", "phone", "district_code", "village_code", "domicile_request", "consent", NULL,
 };
+static const char *const code_fields[] = {"phone", NULL};
 static const char *const company_fields[] = {
 	"company_name", "nib", "kbli", "address", "district_code", "village_code", "contact_person", "phone", "email",
 	"consent", NULL,
@@ -102,8 +104,6 @@ register_read_seeker(struct http_request *req, struct signup_seeker *in)
 	*in = (struct signup_seeker){
 		.nik = http_form(req, "nik"),
 		.name = http_form(req, "name"),
-		.birth_date = http_form(req, "birth_date"),
-		.sex = http_form(req, "sex"),
 		.phone = http_form(req, "phone"),
 		.district_code = http_form(req, "district_code"),
 		.village_code = http_form(req, "village_code"),
@@ -123,14 +123,77 @@ register_seeker_post(struct http_request *req, struct http_response *res)
 	in.password = http_form(req, "password");
 	in.password2 = http_form(req, "password2");
 	struct form_errors e = {0};
-	struct signup_result out = {0};
-	int rc = signup_seeker(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age, &in, &e, &out);
+	struct signup_pending out = {0};
+	int rc = signup_seeker_request(web_req(req)->store, req->arena, web_req(req)->now, app_settings.min_age,
+	                               page_base_url(req), &in, &e, &out);
 	auth_register_counted(req, in.nik, in.phone, rc != 0 ? &e : NULL);
 	if (rc != 0) {
 		render_form(req, res, "register_seeker", title, register_seeker_fields, &e, false);
 		return;
 	}
-	auth_login(req, res, out.id, false, NULL);
+	/* The same page for a new phone and for one with an account: only
+	 * what the person typed, and what their NIK says. */
+	struct tpl_ctx *c = page_ctx(req, res, "Masukkan kode");
+	char shown[PHONE_MAX + 8];
+	phone_display(out.phone, shown);
+	tpl_set(tpl_child(c, "f"), "phone", out.phone);
+	tpl_set(c, "phone_shown", shown);
+	tpl_set_bool(c, "sent", true);
+	tpl_set(c, "nik_masked", out.nik_masked);
+	tpl_set(c, "birth_words", out.birth_words);
+	tpl_set(c, "sex_words", out.sex);
+	page_render(req, res, 200, "register_code", c);
+}
+
+void
+register_code_form(struct http_request *req, struct http_response *res)
+{
+	struct tpl_ctx *c = page_ctx(req, res, "Masukkan kode");
+	char phone[PHONE_MAX], shown[PHONE_MAX + 8] = "";
+	const char *raw = http_form(req, "phone");
+	if (raw == NULL)
+		raw = http_query(req, "phone");
+	page_keep_fields(req, c, code_fields);
+	if (raw != NULL && phone_normalize(raw, phone)) {
+		phone_display(phone, shown);
+		tpl_set(tpl_child(c, "f"), "phone", phone);
+		tpl_set(c, "phone_shown", shown);
+	}
+	page_render_form(req, res, "register_code", c, NULL);
+}
+
+void
+register_code_post(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct form_errors e = {0};
+	struct signup_result out = {0};
+	char phone[PHONE_MAX];
+	const char *raw = http_form(req, "phone");
+
+	/* Wrong codes are limited per number and address and per number from
+	 * anywhere, as for password codes. */
+	bool valid_phone = raw != NULL && phone_normalize(raw, phone);
+	unsigned wait = valid_phone ? auth_code_try_gate(req, phone) : 0;
+	if (wait != 0) {
+		auth_retry_header(req, res, wait);
+		form_error(&e, 429, "code", "rate_limited",
+		           arena_printf(req->arena, "Terlalu banyak percobaan. %s", auth_retry_words(req->arena, wait)));
+		page_form_again(req, res, &e, register_code_form);
+		return;
+	}
+	if (signup_seeker_confirm(w->store, req->arena, w->now, raw, http_form(req, "code"), &e, &out) != 0) {
+		if (valid_phone && form_has_error(&e, "code") && e.status == 422)
+			auth_code_try_failed(req, phone);
+		if (e.status == 409)   /* "already registered": counts for this address */
+			auth_register_counted(req, NULL, NULL, &e);
+		page_form_again(req, res, &e, register_code_form);
+		return;
+	}
+	if (auth_login(req, res, out.id, false, NULL) != 0) {
+		page_error(req, res, 503, "Pendaftaran berhasil, tetapi sesi tidak dapat dibuat. Silakan masuk.");
+		return;
+	}
 	http_redirect(res, "/pencari");
 }
 
@@ -206,4 +269,24 @@ register_individual_post(struct http_request *req, struct http_response *res)
 		.consent = checked(req, "consent"),
 	};
 	employer_signup(req, res, &in, "register_individual", title, individual_fields, false);
+}
+
+/* Staff correct the birth date and sex a wrong NIK record gave. */
+void
+register_birth_correct(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct form_errors e = {0};
+	int64_t id;
+	if (!page_id_or_404(req, res, &id, "Pencari kerja tidak ditemukan."))
+		return;
+	if (signup_correct_birth(w->store, req->arena, w->now, id, web_user(req)->id, http_form(req, "birth_date"),
+	                         http_form(req, "sex"), http_form(req, "reason"), &e) != 0) {
+		const char *words = "Koreksi tidak dapat disimpan.";
+		for (size_t i = 0; i < e.count; i++)
+			words = i == 0 ? e.items[0].message : arena_printf(req->arena, "%s %s", words, e.items[i].message);
+		page_error(req, res, e.status, words);
+		return;
+	}
+	http_redirect(res, arena_printf(req->arena, "/dinas/pencari/%lld?dikoreksi=1", (long long)id));
 }

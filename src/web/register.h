@@ -28,6 +28,7 @@ void register_read_seeker(struct http_request *req, struct signup_seeker *in);
 /* The handlers of register.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
 web_handler register_seeker_form, register_seeker_post, register_company_form,
-            register_company_post, register_individual_form, register_individual_post;
+            register_company_post, register_individual_form, register_individual_post,
+            register_code_form, register_code_post, register_birth_correct;
 
 #endif

@@ -75,6 +75,8 @@ static const struct web_route routes_registration[] = {
 	FORM("/daftar/perusahaan",    register_company_post,    WEB_ANYONE, WEB_LIMIT_REGISTER),
 	PAGE("/daftar/perorangan",    register_individual_form, WEB_ANYONE, WEB_LIMIT_NONE),
 	FORM("/daftar/perorangan",    register_individual_post, WEB_ANYONE, WEB_LIMIT_REGISTER),
+	PAGE("/daftar/kode",          register_code_form,       WEB_ANYONE, WEB_LIMIT_NONE),
+	FORM("/daftar/kode",          register_code_post,       WEB_ANYONE, WEB_LIMIT_CODE),
 };
 
 /* Logging in and out, the dashboard redirect, accounts and passwords */
@@ -183,6 +185,7 @@ static const struct web_route routes_staff[] = {
 	PAGE("/dinas/papan",                   notices_board_form,         WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/papan.pdf",               notices_board_pdf,          WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/lowongan/{id}/poster.pdf", notices_poster_pdf,        WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/pencari/{id}/koreksi-lahir", register_birth_correct,  WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */
@@ -225,6 +228,7 @@ static const struct web_route routes_api[] = {
 	API(HTTP_GET,    "/api/v1/me/placement",                      api_placement_get,               WEB_SEEKER,               WEB_LIMIT_NONE,     DENY_SEEKER),
 	API(HTTP_GET,    "/api/v1/whatsapp/webhook",                  whatsapp_verify,                 WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
 	API(HTTP_POST,   "/api/v1/whatsapp/webhook",                  whatsapp_webhook,                WEB_ANYONE,               WEB_LIMIT_NONE,     NULL),
+	API(HTTP_POST,   "/api/v1/seekers/confirm",                   api_seekers_confirm,             WEB_ANYONE,               WEB_LIMIT_CODE,     NULL),
 };
 
 #define TABLE(area) {#area, routes_##area, sizeof(routes_##area) / sizeof(routes_##area[0])}

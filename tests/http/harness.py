@@ -445,9 +445,26 @@ class Browser:
 			fp = r.location or "/"
 		return self.submit("/keluar", {}, form_path=fp)
 
-	def register_seeker(self, s):
+	def register_seeker(self, s, headers=None):
+		"""Fill the registration form with s and, when the code page follows,
+		enter the code from the WhatsApp message sent to s["phone"] (read from
+		the outbox, as the person reads their phone). Returns the last answer:
+		the code step's, or the form's when it was refused or no code came
+		(the phone already has an account)."""
 		fields = {k: v for k, v in s.items() if v is not None}
-		return self.submit("/daftar/pencari-kerja", fields)
+		tok = self.csrf("/daftar/pencari-kerja")
+		r = self.post("/daftar/pencari-kerja", dict(fields, csrf=tok), headers=headers)
+		return self.enter_signup_code(r, s.get("phone"), headers=headers)
+
+	def enter_signup_code(self, r, phone, headers=None):
+		"""After the registration form answered r: the code step, if any."""
+		if r.status != 200 or 'action="/daftar/kode"' not in r.text or not phone:
+			return r
+		code = self.server.signup_code(phone)
+		if code is None:
+			return r
+		return self.post("/daftar/kode", {"phone": phone, "code": code, "csrf": find_csrf(r.text)},
+		                 headers=headers)
 
 
 class Api:
@@ -483,6 +500,19 @@ class Api:
 
 	def delete(self, path, **kw):
 		return self.request("DELETE", path, **kw)
+
+	def register_seeker(self, body, headers=None):
+		"""POST /api/v1/seekers and, when a code was sent to body["phone"],
+		POST /api/v1/seekers/confirm with it. Returns the last answer: the
+		confirmation's (201 with the seeker and token), or the first one's
+		when it was refused or no code came."""
+		r = self.post("/api/v1/seekers", body, headers=headers)
+		if r.status != 202 or not isinstance(body, dict) or not body.get("phone"):
+			return r
+		code = self.server.signup_code(body["phone"])
+		if code is None:
+			return r
+		return self.post("/api/v1/seekers/confirm", {"phone": body["phone"], "code": code}, headers=headers)
 
 	def login(self, login, password=PASSWORD):
 		r = self.post("/api/v1/session", {"login": login, "password": password})
@@ -698,6 +728,25 @@ class Server:
 		if found is None:
 			raise AssertionError("no outbox message with a code for %s" % phone)
 		return found
+
+	def last_message(self, phone):
+		"""The body of the newest outbox message to phone (any state), or None."""
+		import sqlite3
+		c = sqlite3.connect(self.db, timeout=30)
+		try:
+			row = c.execute("SELECT body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1",
+			                (normalize_phone(phone),)).fetchone()
+		finally:
+			c.close()
+		return row[0] if row else None
+
+	def signup_code(self, phone):
+		"""The registration code of the newest message to phone, or None when
+		that message is not a registration code (e.g. the warning to the
+		owner of a registered number)."""
+		body = self.last_message(phone)
+		m = re.match(r"Kode pendaftaran loker Purbalingga: (\d{8})\b", body or "")
+		return m.group(1) if m else None
 
 	def data_files(self):
 		"""Files of this server that must never hold a NIK in clear: the

@@ -45,12 +45,13 @@ def login_from(server, ip, login, password):
 
 
 def register_from(server, ip, s):
-	return post_form(server, "/daftar/pencari-kerja", {k: v for k, v in s.items() if v is not None}, ip)
+	"""The registration form and, when a code comes, the code step, from ip."""
+	return Browser(server).register_seeker(s, headers=from_ip(ip))
 
 
 def codes_sent(server, phone):
 	want = harness.normalize_phone(phone)
-	return [b for _, _, to, b in server.outbox() if harness.normalize_phone(to) == want]
+	return [b for _, _, to, b in server.outbox() if harness.normalize_phone(to) == want and "kata sandi baru" in b]
 
 
 class Abuse(harness.LokerTestCase):

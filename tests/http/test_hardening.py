@@ -282,9 +282,11 @@ class HelpTest(unittest.TestCase):
 
 
 class ShutdownTest(unittest.TestCase):
-	"""SIGTERM in the middle of a burst of registrations: the server exits
-	0, every client that got 201 is in the database, and every seeker in
-	the database got its 201 (no committed request lost its answer)."""
+	"""SIGTERM in the middle of a burst of registrations (the form's step,
+	which hashes the password and commits the waiting registration and the
+	code's message): the server exits 0, every client that got 202 has its
+	code in the outbox, and every code in the outbox got its 202 (no
+	committed request lost its answer)."""
 
 	def test_sigterm_answers_what_it_commits(self):
 		s = harness.start_server()
@@ -310,17 +312,17 @@ class ShutdownTest(unittest.TestCase):
 		s.stop()
 		self.assertEqual(rc, 0, s.log_tail())
 		con = sqlite3.connect("file:%s?mode=ro" % s.db, uri=True)
-		stored = {row[0] for row in con.execute("SELECT phone FROM users")}
+		stored = {row[0] for row in con.execute("SELECT recipient FROM outbox")}
 		con.close()
-		answered = [i for i, st in results.items() if st == 201]
+		answered = [i for i, st in results.items() if st == 202]
 		lost = [i for i in range(len(seekers))
-		        if harness.normalize_phone(seekers[i]["phone"]) in stored and results.get(i) != 201]
+		        if harness.normalize_phone(seekers[i]["phone"]) in stored and results.get(i) != 202]
 		phantom = [i for i in answered if harness.normalize_phone(seekers[i]["phone"]) not in stored]
 		self.assertEqual(lost, [], "saved but not answered: %r" % {i: results.get(i) for i in lost})
-		self.assertEqual(phantom, [], "answered 201 but not saved")
+		self.assertEqual(phantom, [], "answered 202 but not saved")
 		self.assertGreater(len(answered), 0, "some registration finished: %r" % results)
 		for i, st in results.items():
-			self.assertIn(st, (201, 503) if isinstance(st, int) else (st,), "client %d" % i)
+			self.assertIn(st, (202, 503) if isinstance(st, int) else (st,), "client %d" % i)
 		self.assertIn("http: stopping", s.log())
 
 
@@ -376,7 +378,7 @@ class KeyTest(unittest.TestCase):
 
 	def register(self, s):
 		seeker = harness.new_seeker()
-		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(seeker))
+		r = Api(s).register_seeker(harness.seeker_api_body(seeker))
 		self.assertEqual(r.status, 201, r)
 		return seeker
 
@@ -427,7 +429,7 @@ class KeyTest(unittest.TestCase):
 			self.assertEqual(d.status, 200, "the data download opens the re-sealed NIK")
 			self.assertIn(seeker["nik"], d.text)
 			again = dict(harness.new_seeker(), nik=seeker["nik"])
-			r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(again))
+			r = Api(s).register_seeker(harness.seeker_api_body(again))
 			self.assertEqual(r.status, 409, "the same NIK is still known: %r" % r)
 		finally:
 			s.stop()
@@ -447,7 +449,7 @@ class RotateUnderServerTest(unittest.TestCase):
 
 	def test_server_stops(self):
 		s = harness.start_server()
-		r = Api(s).post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker()))
+		r = Api(s).register_seeker(harness.seeker_api_body(harness.new_seeker()))
 		self.assertEqual(r.status, 201, r)
 		r = s.cli("key", "rotate", "--db", s.db, "--new-key-file", os.path.join(s.tmp, "new.key"))
 		self.assertEqual(r.returncode, 0, r.stderr)

@@ -99,7 +99,7 @@ class MatchingTest(harness.LokerTestCase):
 		truck = vacancy_id_of(r)
 		self.assertTrue(truck and "tersimpan=published" in r.location, r)
 		s = harness.new_seeker(district=DISTRICT)
-		r = Api(self.server).post("/api/v1/seekers", harness.seeker_api_body(s))
+		r = Api(self.server).register_seeker(harness.seeker_api_body(s))
 		self.assertStatus(r, 201)
 		token = r.json().get("token")
 		self.assertTrue(token, "registration gave no token: %r" % r)

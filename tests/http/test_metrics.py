@@ -85,7 +85,7 @@ class Metrics(unittest.TestCase):
 	def test_gauges_and_caches(self):
 		api = Api(self.server)
 		s = harness.new_seeker()
-		self.assertEqual(api.post("/api/v1/seekers", harness.seeker_api_body(s)).status, 201)
+		self.assertEqual(api.register_seeker(harness.seeker_api_body(s)).status, 201)
 		api.login(s["phone"])
 		b = Browser(self.server)
 		for _ in range(2):

@@ -12,7 +12,7 @@ from harness import Api
 
 def register(api, xff):
 	s = harness.new_seeker()
-	return api.post("/api/v1/seekers", harness.seeker_api_body(s), headers={"X-Forwarded-For": xff})
+	return api.register_seeker(harness.seeker_api_body(s), headers={"X-Forwarded-For": xff})
 
 
 class TrustedProxy(unittest.TestCase):
@@ -52,7 +52,7 @@ class LostKeyFile(unittest.TestCase):
 	def test_no_new_key_beside_sealed_niks(self):
 		server = harness.start_server()
 		api = Api(server)
-		self.assertEqual(api.post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker())).status, 201)
+		self.assertEqual(api.register_seeker(harness.seeker_api_body(harness.new_seeker())).status, 201)
 		server.stop()
 		key = server.env["LOKER_KEY_FILE"]
 		os.rename(key, key + ".moved")

@@ -40,7 +40,7 @@ class RestoreDrill(unittest.TestCase):
 		api = Api(self.server)
 		while not stop.is_set():
 			s = harness.new_seeker()
-			r = api.post("/api/v1/seekers", harness.seeker_api_body(s))
+			r = api.register_seeker(harness.seeker_api_body(s))
 			if r.status == 201:
 				done.append((time.monotonic(), s))
 
@@ -102,7 +102,7 @@ class RestoreDrill(unittest.TestCase):
 			s = before[0]
 			api.login(s["phone"])
 			self.assertEqual(api.get("/api/v1/me").status, 200)
-			r = Api(again).post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker(nik=s["nik"])))
+			r = Api(again).register_seeker(harness.seeker_api_body(harness.new_seeker(nik=s["nik"])))
 			self.assertEqual(r.status, 409, r)
 		finally:
 			again.stop()
@@ -110,7 +110,7 @@ class RestoreDrill(unittest.TestCase):
 	def test_refuses_damaged_copy_and_wrong_key(self):
 		srv = self.server
 		api = Api(srv)
-		self.assertEqual(api.post("/api/v1/seekers", harness.seeker_api_body(harness.new_seeker())).status, 201)
+		self.assertEqual(api.register_seeker(harness.seeker_api_body(harness.new_seeker())).status, 201)
 		copy = os.path.join(srv.tmp, "good.db")
 		self.assertEqual(srv.cli("backup", "--db", srv.db, "--to", copy).returncode, 0)
 

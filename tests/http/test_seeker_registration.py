@@ -30,9 +30,12 @@ class SeekerRegistration(harness.LokerTestCase):
 		r = b.get(FORM)
 		self.assertStatus(r, 200)
 		self.assertIsNotNone(harness.find_csrf(r.text))
-		for name in ("nik", "name", "birth_date", "sex", "phone", "password", "password2",
+		for name in ("nik", "name", "phone", "password", "password2",
 		             "district_code", "village_code", "consent", "domicile_request"):
 			self.assertRegex(r.text, r"""name=["']?%s["'\s>/]""" % name, "field %s missing" % name)
+		# The NIK already says the birth date and sex: the form does not ask.
+		for name in ("birth_date", "sex"):
+			self.assertNotRegex(r.text, r"""name=["']?%s["'\s>/]""" % name, "field %s still asked" % name)
 		r = b.get("/daftar")
 		self.assertStatus(r, 200)
 		for path in (FORM, "/daftar/perusahaan", "/daftar/perorangan"):
@@ -142,20 +145,30 @@ class SeekerRegistration(harness.LokerTestCase):
 	def test_duplicate_nik(self):
 		b1, s1 = harness.registered_seeker(self.server)
 		s2 = new_seeker(nik=s1["nik"])
-		r = self.reject(s2, 409, field="nik")
+		# The code reaches the new phone; only after it is the NIK called taken.
+		r = Browser(self.server).register_seeker(s2)
+		self.assertFormError(r, 409, secrets=[PASSWORD])
 		errs = " ".join(harness.error_texts(r.text))
 		self.assertIn("terdaftar", errs.lower())
 		self.assertIn("Dinas", errs, "the duplicate NIK message must send the person to the Dinas")
-		# The first account is untouched.
+		# The NIK's owner hears about it; the first account is untouched.
+		self.assertIn("dengan NIK Anda", self.server.last_message(s1["phone"]))
 		self.assertStatus(b1.get("/pencari"), 200)
 
 	def test_duplicate_phone(self):
 		_, s1 = harness.registered_seeker(self.server)
-		s2 = new_seeker(phone=s1["phone"])
-		self.reject(s2, 409, field="phone")
-		# Another way of writing the same number is the same number.
-		s3 = new_seeker(phone=harness.phone_plus62(s1["phone"]))
-		self.reject(s3, 409, field="phone")
+		for phone in (s1["phone"], harness.phone_plus62(s1["phone"])):
+			s2 = new_seeker(phone=phone)
+			b = Browser(self.server)
+			r = b.register_seeker(s2)
+			# The code page as for anyone; the owner gets a warning, not a code.
+			self.assertStatus(r, 200)
+			self.assertIn('action="/daftar/kode"', r.text)
+			msg = self.server.last_message(s1["phone"])
+			self.assertIn("sudah punya akun", msg)
+			self.assertIn("/lupa-sandi", msg)
+			self.assertIsNone(self.server.signup_code(s1["phone"]))
+			self.assertNotEqual(b.get("/pencari").status, 200, "a second account was made")
 
 	def test_domicile_request(self):
 		nik = harness.make_nik(birth=datetime.date(1992, 6, 15), regency="3302", district=1)
@@ -168,17 +181,17 @@ class SeekerRegistration(harness.LokerTestCase):
 		self.assertIn(mask(nik), d.visible)
 		self.assertFalse(harness.has_nik(d.text, nik))
 
-	def test_birth_date_mismatch_accepted(self):
-		s = new_seeker(birth=datetime.date(1995, 3, 10))
-		s["birth_date"] = "1995-03-11"
-		b = Browser(self.server)
-		self.assertRedirect(b.register_seeker(s), "/pencari", "birth date differing from the NIK")
-
-	def test_sex_mismatch_accepted(self):
-		s = new_seeker(female=False)
+	def test_birth_and_sex_come_from_the_nik(self):
+		# Whatever an old form or a hand-made request sends, the NIK's values are kept.
+		s = new_seeker(birth=datetime.date(2001, 3, 12), female=False)
+		s["birth_date"] = "2001-03-21"
 		s["sex"] = "P"
 		b = Browser(self.server)
-		self.assertRedirect(b.register_seeker(s), "/pencari", "sex differing from the NIK")
+		self.assertRedirect(b.register_seeker(s), "/pencari")
+		d = b.get("/pencari/data")
+		self.assertStatus(d, 200)
+		self.assertIn("2001-03-12", d.text)
+		self.assertNotIn("2001-03-21", d.text)
 
 
 if __name__ == "__main__":

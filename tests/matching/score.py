@@ -103,7 +103,7 @@ def register(server, s, serial):
 	        "birth_date": birth.isoformat(), "sex": s["sex"], "phone": harness.make_phone(),
 	        "password": harness.PASSWORD, "district_code": ".".join(desa.split(".")[:3]),
 	        "village_code": desa, "consent": True, "domicile_request": False}
-	r = Api(server).post("/api/v1/seekers", body)
+	r = Api(server).register_seeker(body)   # the form, then the code sent to the phone
 	if r.status != 201:
 		raise RuntimeError("registering %s answered %r" % (s["ref"], r))
 	token = r.json().get("token")

@@ -358,6 +358,36 @@ test_mask(void **state)
 	assert_int_equal(strlen(out), 48);
 }
 
+/* The birth date and sex the NIK gives, in the words the registration
+ * shows instead of asking: a woman's day is the day + 40. */
+static void
+test_birth_words(void **state)
+{
+	struct nik_info info;
+	char out[32];
+
+	(void)state;
+	assert_int_equal(nik_check("3303014609970001", today, &info), NIK_OK);
+	nik_birth_words(&info, out, sizeof(out));
+	assert_string_equal(out, "6 September 1997");
+	assert_string_equal(nik_sex_words(&info), "Perempuan");
+	assert_int_equal(nik_check("3303051203010002", today, &info), NIK_OK);
+	nik_birth_words(&info, out, sizeof(out));
+	assert_string_equal(out, "12 Maret 2001");
+	assert_string_equal(nik_sex_words(&info), "Laki-laki");
+	/* Valid outside Purbalingga: the date and sex are still read. */
+	assert_int_equal(nik_check("3302010101900001", today, &info), NIK_OUTSIDE_PURBALINGGA);
+	nik_birth_words(&info, out, sizeof(out));
+	assert_string_equal(out, "1 Januari 1990");
+	/* No date: nothing. */
+	assert_int_equal(nik_check("3303053102900001", today, &info), NIK_DATE);
+	nik_birth_words(&info, out, sizeof(out));
+	assert_string_equal(out, "");
+	nik_birth_words(NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+	assert_string_equal(nik_sex_words(NULL), "");
+}
+
 int
 main(void)
 {
@@ -371,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_reason_codes),
 		cmocka_unit_test(test_mask),
+		cmocka_unit_test(test_birth_words),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
