@@ -246,7 +246,7 @@ money_reports_queue(struct http_request *req, struct http_response *res)
 /* The employer's record on the case page: verification, vacancies, hold,
  * every report, and the check-in answers (staff may see them all). */
 static bool
-set_employer(struct http_request *req, struct tpl_ctx *c, int64_t employer_id)
+set_employer(struct http_request *req, struct tpl_ctx *c, const char *key, int64_t employer_id)
 {
 	struct store *s = web_req(req)->store;
 	struct store_money_employer e;
@@ -257,7 +257,7 @@ set_employer(struct http_request *req, struct tpl_ctx *c, int64_t employer_id)
 	    store_money_report_list_employer(s, req->arena, employer_id, HISTORY_MAX, &items, &n) != STORE_OK ||
 	    store_checkin_employer_counts(s, employer_id, &k) != STORE_OK)
 		return false;
-	struct tpl_ctx *x = tpl_child(c, "employer");
+	struct tpl_ctx *x = tpl_child(c, key);
 	tpl_set_int(x, "id", e.id);
 	tpl_set(x, "name", e.name);
 	tpl_set(x, "status", PAGE_LABEL(e.status, ((const struct page_label[]){{"verified", "Terverifikasi"},
@@ -289,6 +289,12 @@ set_employer(struct http_request *req, struct tpl_ctx *c, int64_t employer_id)
 }
 
 void
+money_reports_employer_record(struct http_request *req, struct tpl_ctx *c, int64_t employer_id)
+{
+	(void)set_employer(req, c, "fair", employer_id);
+}
+
+void
 money_reports_case(struct http_request *req, struct http_response *res)
 {
 	int64_t id;
@@ -300,7 +306,7 @@ money_reports_case(struct http_request *req, struct http_response *res)
 		return;
 	struct tpl_ctx *c = page_ctx(req, res, "Laporan dimintai uang");
 	set_staff_report(req, tpl_child(c, "report"), &r);
-	if (r.employer_id > 0 && !set_employer(req, c, r.employer_id)) {
+	if (r.employer_id > 0 && !set_employer(req, c, "employer", r.employer_id)) {
 		page_error(req, res, 500, "Riwayat pemberi kerja tidak dapat dibaca. Coba lagi.");
 		return;
 	}

@@ -20,4 +20,8 @@ web_handler money_report_application_form, money_report_application_post, money_
  * labels, dates), for the application page. */
 void money_reports_on_application(struct http_request *req, struct tpl_ctx *c, int64_t application_id);
 
+/* The employer's fair-hiring record as "fair" in c (money reports with
+ * their state, hold, check-in answers), for the staff's employer page. */
+void money_reports_employer_record(struct http_request *req, struct tpl_ctx *c, int64_t employer_id);
+
 #endif

@@ -379,6 +379,12 @@ class FairReportsTest(LokerTestCase):
 			                                "masih_bekerja_3_bulan")]
 			got = {row[0]: [row[i] for i in cols] for row in body}
 			self.assertEqual(got, grouped(index), name)
+		# The employer's record for staff: every answer counted; four
+		# three-month answers are too few to publish a share.
+		rec = self.staff.get("/dinas/pemberi/%s" % emp_id).visible
+		self.assertIn("Setelah penempatan: 7 jawaban; dibayar sesuai janji 5, ikut BPJS 4; masih bekerja setelah "
+		              "3 bulan 3 dari 4", rec)
+		self.assertNotIn("tampil umum", rec)
 		# The page shows the measures too.
 		page = self.staff.get("/dinas/statistik")
 		self.assertIn("Persen masih bekerja setelah 3 bulan", page.visible)
