@@ -243,6 +243,11 @@ class FairReportsTest(LokerTestCase):
 		r = self.report(a, "/pencari/lamaran/%s/dimintai-uang" % app,
 		                {"asked_by": "Bu Sari", "amount": "250.000", "asked_on": today_wib().isoformat()})
 		self.assertEqual(r.status, 303, r)
+		# The same seeker reporting again is still one reporter: no hold.
+		r = self.report(a, "/pencari/lamaran/%s/dimintai-uang" % app,
+		                {"asked_by": "Bu Sari lagi", "amount": "100.000", "asked_on": today_wib().isoformat()})
+		self.assertEqual(r.status, 303, r)
+		self.assertTrue(self.in_search(vid), "one seeker's two reports hid the vacancies")
 		rid = [i for i in harness.ids_in(self.staff.get("/dinas/laporan-uang").text, "/dinas/laporan-uang")
 		       if "Bu Sari" in self.staff.get("/dinas/laporan-uang/%s" % i).visible][0]
 		r = self.staff.submit("/dinas/laporan-uang/%s/tindak" % rid, {"state": "nothing"},
