@@ -73,6 +73,7 @@ DASH_PASS(unmatched, dash_unmatched_row)
 DASH_PASS(closed, dash_closed_row)
 DASH_PASS(placement, dash_placement_row)
 DASH_PASS(silent, dash_silent_row)
+DASH_PASS(checkin, dash_checkin_row)
 #undef DASH_PASS
 
 enum store_result
@@ -83,7 +84,7 @@ app_dashboard(struct store *s, struct arena *a, const struct dash_filter *f, int
 	dash_calc_init(&c, a, f, now, umk, out);
 	struct dash_occ o = {dash_calc_sink(&c)};
 	struct dash_sink sink = {&o, occ_seeker, occ_removed, occ_vacancy, occ_unmatched, occ_closed, occ_placement,
-	                         occ_silent};
+	                         occ_silent, occ_checkin};
 	enum store_result r = store_dashboard_rows(s, f, dash_calc_bounds(&c), now, &sink);
 	if (r == STORE_OK && dash_calc_finish(&c) != 0)
 		r = STORE_ERROR;

@@ -12,7 +12,7 @@
 #include "store/store.h"
 
 /* The privacy notice's version, stored with each consent. */
-#define SIGNUP_CONSENT_VERSION "privasi-2026-11b"
+#define SIGNUP_CONSENT_VERSION "privasi-2026-12"
 
 struct signup_seeker {
 	const char *nik, *name, *birth_date, *sex, *phone;

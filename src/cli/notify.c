@@ -1,13 +1,16 @@
 /* notify.c - `loker notify`: the jobs cron runs (e.g. every 15 minutes):
  * close expired vacancies, remind employers of untouched applications, send
  * the daily digests from 07:00 WIB, and ask seekers every 6 months whether
- * they still look for work (AK/1). Each job is safe to run again. */
+ * they still look for work (AK/1), and ask workers one and three months
+ * after a placement how the job goes (check-ins). Each job is safe to run
+ * again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app/apply.h"
+#include "app/checkins.h"
 #include "app/posting.h"
 #include "app/settings.h"
 #include "base/buf.h"
@@ -194,8 +197,14 @@ cmd_notify(int argc, char **argv)
 		fprintf(stderr, "loker notify: pertanyaan \"masih mencari kerja?\" gagal\n");
 		goto done;
 	}
+	int checked = checkins_ask_due(s, now);
+	if (checked < 0) {
+		fprintf(stderr, "loker notify: pertanyaan setelah penempatan gagal\n");
+		goto done;
+	}
 	printf("lowongan ditutup (kedaluwarsa): %d\npengingat lamaran: %d\nringkasan harian: %d\n"
-	       "pertanyaan masih mencari kerja: %d\n", expired, reminded, digested, asked);
+	       "pertanyaan masih mencari kerja: %d\npertanyaan setelah penempatan: %d\n", expired, reminded, digested,
+	       asked, checked);
 	rc = 0;
 done:
 	arena_free(&a);

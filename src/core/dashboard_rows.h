@@ -120,8 +120,18 @@ struct dash_silent_row {
 	int64_t silent;
 };
 
+/* Check-ins after a placement (issue 12) answered in the period, grouped:
+ * kecamatan is the worker's domicile when asked, sector the KBLI of the
+ * vacancy the placement came from (NULL for work found outside loker). */
+struct dash_checkin_row {
+	int round;                  /* 1 or 3 months after the start */
+	const char *kbli, *district;
+	bool still_working, paid, bpjs;
+	int64_t count;
+};
+
 /* Where the rows go, in this order: seekers, removed, vacancies, unmatched,
- * closed, placements, silent. A callback returns 0, or -1 to stop. */
+ * closed, placements, silent, check-ins. A callback returns 0, or -1 to stop. */
 struct dash_sink {
 	void *ctx;
 	int (*seeker)(void *ctx, const struct dash_seeker_row *r);
@@ -131,6 +141,7 @@ struct dash_sink {
 	int (*closed)(void *ctx, const struct dash_closed_row *r);
 	int (*placement)(void *ctx, const struct dash_placement_row *r);
 	int (*silent)(void *ctx, const struct dash_silent_row *r);
+	int (*checkin)(void *ctx, const struct dash_checkin_row *r);   /* may be NULL */
 };
 
 #endif

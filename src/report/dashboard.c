@@ -589,6 +589,34 @@ on_silent(void *ctx, const struct dash_silent_row *s)
 	return 0;
 }
 
+/* Count check-in answers into row r (the columns of outcomes_checkin_*). */
+static void
+checkin_add(int64_t *v, const struct dash_checkin_row *k)
+{
+	v[0] += k->count;
+	v[1] += k->paid ? k->count : 0;
+	v[2] += k->bpjs ? k->count : 0;
+	v[3] += k->round == 3 ? k->count : 0;
+	v[4] += k->round == 3 && k->still_working ? k->count : 0;
+}
+
+static int
+on_checkin(void *ctx, const struct dash_checkin_row *k)
+{
+	struct dashboard *d = ((struct dash_calc *)ctx)->out;
+	int64_t total[DASH_COLS] = {0};
+	checkin_add(total, k);
+	d->checkin_answers += total[0];
+	d->checkin_paid += total[1];
+	d->checkin_bpjs += total[2];
+	d->checkin_round3 += total[3];
+	d->checkin_still3 += total[4];
+	checkin_add(d->outcomes_checkin_district.rows[district_index(k->district)].v, k);
+	if (k->kbli != NULL && k->kbli[0] >= 'A' && k->kbli[0] < 'A' + DASH_KBLI_LETTERS && k->kbli[1] == '\0')
+		checkin_add(d->outcomes_checkin_kbli.rows[k->kbli[0] - 'A'].v, k);
+	return 0;
+}
+
 /* ------------------------------------------------------------ the whole */
 
 void
@@ -647,6 +675,8 @@ dash_calc_init(struct dash_calc *c, struct arena *a, const struct dash_filter *f
 	month_table(a, &d->outcomes_placements, d->first_month, d->last_month);
 	table_init(a, &d->outcomes_silent, DASH_LIST_MAX);
 	d->outcomes_silent.n = 0;
+	letter_table(a, &d->outcomes_checkin_kbli, 'A', DASH_KBLI_LETTERS);
+	district_table(a, &d->outcomes_checkin_district);
 }
 
 const struct dash_bounds *
@@ -658,7 +688,8 @@ dash_calc_bounds(const struct dash_calc *c)
 struct dash_sink
 dash_calc_sink(struct dash_calc *c)
 {
-	struct dash_sink k = {c, on_seeker, on_removed, on_vacancy, on_unmatched, on_closed, on_placement, on_silent};
+	struct dash_sink k = {c, on_seeker, on_removed, on_vacancy, on_unmatched, on_closed, on_placement, on_silent,
+	                      on_checkin};
 	return k;
 }
 
@@ -678,6 +709,8 @@ dash_calc_finish(struct dash_calc *c)
 	if (d->demand_district.rows[nd].v[0] == 0)
 		d->demand_district.n = nd;
 	d->fill_median_s = vec_median(&c->fill);
+	table_drop_empty(&d->outcomes_checkin_kbli);
+	table_drop_empty(&d->outcomes_checkin_district);
 	return skill_tables(c->a, &c->skills, d);
 }
 

@@ -53,7 +53,10 @@ struct dash_table {
  *       key "" for none named, last), most workers needed first
  *   outcomes_placements: loker, walkin, lainnya, mandiri, total (key YYYY-MM)
  *   outcomes_silent: vacancies closed as expired or left open past valid_until
- *       (key employer id, label business name) */
+ *       (key employer id, label business name)
+ *   outcomes_checkin_kbli, outcomes_checkin_district (issue 12): check-ins
+ *       answered, paid as promised, in BPJS Ketenagakerjaan, three-month
+ *       answers, still working at three months */
 /* (src/web/dashboard_cache.c copies every table: a new one goes there too.) */
 struct dashboard {
 	struct dash_table supply_district, supply_village, supply_education, supply_age, supply_sex;
@@ -75,6 +78,9 @@ struct dashboard {
 	int64_t fill_median_s;       /* median seconds published -> closed; 0 when none */
 	int64_t silent_total;        /* all silent employers, not only the listed */
 	int first_month, last_month; /* the trend window (year * 12 + month - 1) */
+	/* after the hire (issue 12): the columns of outcomes_checkin_* in total */
+	struct dash_table outcomes_checkin_kbli, outcomes_checkin_district;
+	int64_t checkin_answers, checkin_paid, checkin_bpjs, checkin_round3, checkin_still3;
 };
 
 /* The age bands of the Dinas' reports, youngest first ("15-19" ... "55+"). */

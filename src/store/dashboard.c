@@ -266,6 +266,30 @@ silent(struct store *s, const struct dash_filter *f, const struct dash_bounds *b
 	return each_row(s, st, silent_row, k, "dashboard outcomes");
 }
 
+static int
+checkin_row(sqlite3_stmt *st, const struct dash_sink *k)
+{
+	struct dash_checkin_row r = {sqlite3_column_int(st, 0), COL_TEXT(st, 1), COL_TEXT(st, 2),
+	                             sqlite3_column_int(st, 3) != 0, sqlite3_column_int(st, 4) != 0,
+	                             sqlite3_column_int(st, 5) != 0, sqlite3_column_int64(st, 6)};
+	return k->checkin(k->ctx, &r);
+}
+
+/* Answered check-ins (issue 12) by answer time, the worker's kecamatan and
+ * the vacancy's sector. */
+static int
+checkins(struct store *s, const struct dash_filter *f, const struct dash_bounds *b, const struct dash_sink *k)
+{
+	if (k->checkin == NULL)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT round, kbli, district_code, still_working, paid_as_promised, bpjs, count(*) FROM checkins "
+	    "WHERE answered_at IS NOT NULL AND (?1 IS NULL OR answered_at >= ?1) AND (?2 IS NULL OR answered_at < ?2) "
+	    "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR kbli = ?4) GROUP BY 1, 2, 3, 4, 5, 6");
+	bind_filter(st, f, b);
+	return each_row(s, st, checkin_row, k, "dashboard check-ins");
+}
+
 enum store_result
 store_dashboard_rows(struct store *s, const struct dash_filter *f, const struct dash_bounds *b, int64_t now,
                      const struct dash_sink *sink)
@@ -282,6 +306,8 @@ store_dashboard_rows(struct store *s, const struct dash_filter *f, const struct 
 	if (seekers(s, f, sink) != 0 || removed(s, f, b, sink) != 0 || vacancies(s, f, b, sink) != 0 ||
 	    unmatched(s, f, b, now, sink) != 0 || closed(s, f, b, sink) != 0 || placements(s, f, b, sink) != 0 ||
 	    silent(s, f, b, now, sink) != 0)
+		goto rollback;
+	if (checkins(s, f, b, sink) != 0)
 		goto rollback;
 	r = STORE_OK;
 rollback:

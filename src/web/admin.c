@@ -17,6 +17,7 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/domicile.h"
+#include "web/money_reports.h"
 #include "web/page.h"
 #include "app/signup.h"
 #include "web/routes.h"
@@ -91,6 +92,7 @@ render_employer(struct http_request *req, struct http_response *res, int64_t id,
 	}
 	struct tpl_ctx *c = page_ctx(req, res, e.name);
 	views_employer(req, tpl_child(c, "employer"), &e);
+	money_reports_employer_record(req, c, id);
 	tpl_set(c, "error_reason", error);
 	page_render(req, res, error ? 422 : 200, "admin_employer", c);
 }

@@ -18,6 +18,7 @@
 #include "web/applications.h"
 
 #include "web/auth.h"
+#include "web/money_reports.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -166,6 +167,8 @@ applications_page(struct http_request *req, struct http_response *res)
 	}
 	tpl_set_bool(c, "sent", http_query(req, "terkirim") != NULL);
 	tpl_set_bool(c, "withdrawn", http_query(req, "ditarik") != NULL);
+	tpl_set_bool(c, "reported", http_query(req, "dilaporkan") != NULL);
+	money_reports_on_application(req, c, o->id);
 	page_render(req, res, 200, "application", c);
 }
 

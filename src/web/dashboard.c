@@ -201,6 +201,11 @@ static const struct view_col placement_cols[] = {
 	{"loker", "Lewat loker", false}, {"walkin", "Walk-in", false}, {"lainnya", "Jalur lain", false},
 	{"mandiri", "Mandiri", false}, {"jumlah", "Jumlah", false},
 };
+static const struct view_col checkin_cols[] = {
+	{"jawaban", "Jawaban", false}, {"dibayar_sesuai_janji", "Dibayar sesuai janji", false},
+	{"ikut_bpjs", "Ikut BPJS Ketenagakerjaan", false}, {"jawaban_3_bulan", "Jawaban 3 bulan", false},
+	{"masih_bekerja_3_bulan", "Masih bekerja setelah 3 bulan", false},
+};
 static const struct view_col silent_cols[] = {{"lowongan_tanpa_laporan", "Lowongan tanpa laporan", false}};
 
 /* A dashboard table made from one of the store's tables, one line of the
@@ -231,6 +236,39 @@ table_views(struct arena *a, const struct table_spec *s, size_t n, struct views 
 		view_cols(v, s->ncols, s->cols);
 		view_rows(a, v, s->table, s->label);
 	}
+}
+
+/* tenths of a percent of yes out of n (rounded half up); -1 when n is 0. */
+static int64_t
+per_mille(int64_t yes, int64_t n)
+{
+	return n > 0 ? (yes * 2000 + n) / (2 * n) : -1;
+}
+
+/* After the hire (issue 12): the check-in answers in total and by sector
+ * and kecamatan. */
+static void
+checkin_views(struct arena *a, const struct dashboard *d, struct views *vs)
+{
+	const char *note = "Jawaban pekerja 1 dan 3 bulan setelah mulai bekerja, menurut bulan menjawab; kecamatan "
+	                   "tempat tinggal pekerja, sektor dari lowongannya (pekerjaan di luar loker tanpa sektor).";
+	const struct table_spec checkins[] = {
+	    {"outcomes", "outcomes-checkin-kbli", "Setelah penempatan menurut sektor (KBLI)", &d->outcomes_checkin_kbli,
+	     checkin_cols, 5, l_kbli, .chart = CH_NONE, .note = note},
+	    {"outcomes", "outcomes-checkin-kecamatan", "Setelah penempatan per kecamatan",
+	     &d->outcomes_checkin_district, checkin_cols, 5, l_district, .key_head = "Kecamatan", .note = note},
+	};
+	struct view *v = view_add(vs, "outcomes", "outcomes-checkin", "Setelah penempatan: bertahan, upah dan BPJS");
+	view_cols(v, 1, measure_cols);
+	measure(a, v, "jawaban", "Jawaban pekerja", d->checkin_answers, false);
+	measure(a, v, "persen_dibayar_sesuai_janji", "Persen dibayar sesuai janji",
+	        per_mille(d->checkin_paid, d->checkin_answers), true);
+	measure(a, v, "persen_ikut_bpjs", "Persen ikut BPJS Ketenagakerjaan", per_mille(d->checkin_bpjs, d->checkin_answers),
+	        true);
+	measure(a, v, "jawaban_3_bulan", "Jawaban 3 bulan setelah mulai", d->checkin_round3, false);
+	measure(a, v, "persen_bertahan_3_bulan", "Persen masih bekerja setelah 3 bulan",
+	        per_mille(d->checkin_still3, d->checkin_round3), true);
+	table_views(a, checkins, sizeof(checkins) / sizeof(checkins[0]), vs);
 }
 
 static void
@@ -331,6 +369,7 @@ build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct v
 	measure(a, v, "pemberi_kerja_tidak_melapor", "Pemberi kerja yang tidak pernah melapor", d->silent_total, false);
 
 	table_views(a, silent, 1, vs);
+	checkin_views(a, d, vs);
 }
 
 static const struct view *

@@ -62,6 +62,7 @@ copy_dashboard(struct arena *a, const struct dashboard *src, struct dashboard *o
 	COPY(demand_kbli), COPY(demand_kbji), COPY(demand_formal), COPY(demand_arrangement), COPY(demand_district);
 	COPY(gaps_skills), COPY(gaps_district), COPY(gaps_unmatched), COPY(gaps_occupation);
 	COPY(outcomes_placements), COPY(outcomes_silent);
+	COPY(outcomes_checkin_kbli), COPY(outcomes_checkin_district);
 #undef COPY
 }
 

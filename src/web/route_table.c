@@ -16,11 +16,13 @@
 #include "web/api_admin.h"
 #include "web/api_vacancies.h"
 #include "web/applications.h"
+#include "web/checkins.h"
 #include "web/dashboard.h"
 #include "web/employer.h"
 #include "web/login.h"
 #include "web/metrics.h"
 #include "web/messages.h"
+#include "web/money_reports.h"
 #include "web/moderation.h"
 #include "web/notices.h"
 #include "web/open_stats.h"
@@ -122,6 +124,13 @@ static const struct web_route routes_seeker[] = {
 	FORM("/pencari/ak1",                   ak1_seeker_request,     WEB_SEEKER, WEB_LIMIT_NONE),
 	FORM("/pencari/ak1/lapor",             ak1_seeker_report,      WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/pencari/ak1/kartu.pdf",         ak1_seeker_pdf,         WEB_SEEKER, WEB_LIMIT_NONE),
+	PAGE("/pencari/lamaran/{id}/dimintai-uang", money_report_application_form, WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/lamaran/{id}/dimintai-uang", money_report_application_post, WEB_SEEKER, WEB_LIMIT_NONE),
+	PAGE("/pencari/bekerja/{id}/dimintai-uang", money_report_placement_form,   WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/bekerja/{id}/dimintai-uang", money_report_placement_post,   WEB_SEEKER, WEB_LIMIT_NONE),
+	PAGE("/pencari/laporan-uang",          money_report_mine,      WEB_SEEKER, WEB_LIMIT_NONE),
+	PAGE("/pencari/cek-kerja/{id}",        checkin_page,           WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/cek-kerja/{id}",        checkin_post,           WEB_SEEKER, WEB_LIMIT_NONE),
 };
 
 /* Employers (/pemberi) */
@@ -186,6 +195,11 @@ static const struct web_route routes_staff[] = {
 	PAGE("/dinas/papan.pdf",               notices_board_pdf,          WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/lowongan/{id}/poster.pdf", notices_poster_pdf,        WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/pencari/{id}/koreksi-lahir", register_birth_correct,  WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/laporan-uang",            money_reports_queue,        WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/laporan-uang/{id}",       money_reports_case,         WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/laporan-uang/{id}/tindak", money_reports_act,         WEB_DINAS, WEB_LIMIT_NONE),
+	FORM("/dinas/laporan-uang/{id}/pulihkan", money_reports_clear,     WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/laporan-uang/{id}/foto",  money_reports_photo,        WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */

@@ -9,10 +9,13 @@
 #include "store/ak1.h"
 #include "store/alerts.h"
 #include "store/applications.h"
+#include "store/checkins.h"
+#include "store/money_reports.h"
 #include "store/seekers.h"
 #include "web/api_json.h"
 #include "web/app.h"
 #include "web/auth.h"
+#include "web/checkins.h"
 #include "web/page.h"
 #include "web/profile.h"
 #include "web/routes.h"
@@ -31,6 +34,7 @@ seeker_home(struct http_request *req, struct http_response *res)
 	views_seeker(req, tpl_child(c, "seeker"), &k);
 	profile_home(req, c);
 	tpl_set_int(c, "unread", store_inbox_unread(web_req(req)->store, u->id));
+	checkins_home(req, c);
 	page_render(req, res, 200, "seeker_home", c);
 }
 
@@ -82,6 +86,50 @@ export_ak1(struct http_request *req, struct store *s, int64_t id)
 	                 "reject_reason", card.reject_reason, "has_photo", card.has_photo);
 }
 
+/* The seeker's "Saya dimintai uang" reports with the state staff set (the
+ * photo stays out of a JSON file, as the AK/1 photo does). */
+static json_t *
+export_money_reports(struct http_request *req, struct store *s, int64_t id)
+{
+	struct store_money_report *items;
+	size_t n = 0;
+	json_t *list = json_array();
+	if (store_money_report_list_reporter(s, req->arena, id, &items, &n) != STORE_OK)
+		return list;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_money_report *r = &items[i];
+		json_array_append_new(list, json_pack("{s:s, s:s, s:I, s:s, s:s?, s:b, s:s, s:I}", "employer",
+		    r->employer_name, "asked_by", r->asked_by, "amount", (json_int_t)r->amount, "asked_on", r->asked_on,
+		    "details", r->details, "has_photo", r->has_photo, "state", r->state,
+		    "created_at", (json_int_t)r->created_at));
+	}
+	return list;
+}
+
+/* The questions asked after a placement and the seeker's answers. */
+static json_t *
+export_checkins(struct http_request *req, struct store *s, int64_t id)
+{
+	struct store_checkin *items;
+	size_t n = 0;
+	json_t *list = json_array();
+	if (store_checkin_list_seeker(s, req->arena, id, &items, &n) != STORE_OK)
+		return list;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_checkin *k = &items[i];
+		json_t *o = json_pack("{s:s, s:i, s:I}", "employer", k->employer_name, "months", k->round,
+		                      "asked_at", (json_int_t)k->asked_at);
+		if (k->answered_at != 0) {
+			json_object_set_new(o, "answered_at", json_integer(k->answered_at));
+			json_object_set_new(o, "still_working", json_boolean(k->still_working == 1));
+			json_object_set_new(o, "paid_as_promised", json_boolean(k->paid_as_promised == 1));
+			json_object_set_new(o, "bpjs", json_boolean(k->bpjs == 1));
+		}
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
 /* Everything we hold about the seeker, as JSON (UU 27/2022 right of access). */
 void
 seeker_export(struct http_request *req, struct http_response *res)
@@ -117,6 +165,8 @@ seeker_export(struct http_request *req, struct http_response *res)
 	json_object_set_new(j, "applications", export_applications(req, s, u->id));
 	json_object_set_new(j, "placements", export_placements(req, s, u->id));
 	json_object_set_new(j, "ak1", export_ak1(req, s, u->id));
+	json_object_set_new(j, "money_reports", export_money_reports(req, s, u->id));
+	json_object_set_new(j, "checkins", export_checkins(req, s, u->id));
 	api_json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
