@@ -5,12 +5,13 @@
 #include "store/stats.h"
 #include "store/store_internal.h"
 
-#define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
+#define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0), " \
+	"(SELECT kind FROM employers WHERE user_id = users.id)"
 
 #define C(field) STORE_COL(struct store_user, field)
 static const struct store_col user_cols[] = {
 	C(id), C(role), C(name), C(phone), C(email), C(password_hash), C(village_code), C(created_at),
-	C(created_by),
+	C(created_by), C(employer_kind),
 };
 #undef C
 

@@ -18,6 +18,7 @@ struct store_user {
 	const char *village_code;    /* operators */
 	int64_t created_at;
 	int64_t created_by;
+	const char *employer_kind;   /* employers: "company" or "individual"; else NULL */
 };
 
 /* A staff, admin or operator account, made by an admin (actor) or on the command line (actor 0). */
