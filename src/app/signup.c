@@ -163,7 +163,15 @@ signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const 
 		           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", min_age));
 	if (in->sex == NULL || (strcmp(in->sex, "L") != 0 && strcmp(in->sex, "P") != 0))
 		form_error(e, 422, "sex", "invalid_field", "Pilih jenis kelamin.");
-	check_phone(e, in->phone, phone);
+	/* Who to reach: the resident's own phone, unless an operator registers
+	 * someone without one (a relative's number, or the desa office). */
+	const char *kind = in->assisted_by != 0 && in->contact_kind != NULL ? in->contact_kind : "own";
+	bool has_phone = strcmp(kind, "own") == 0 || strcmp(kind, "family") == 0;
+	if (!has_phone && strcmp(kind, "office") != 0)
+		form_error(e, 422, "contact_kind", "invalid_field", "Pilih kontak warga.");
+	else if (has_phone)
+		check_phone(e, in->phone, phone);
+	bool login_phone = strcmp(kind, "own") == 0 || (strcmp(kind, "family") == 0 && in->family_login);
 	if (in->assisted_by == 0)
 		check_password(e, in->password, in->password2, phone);
 	check_region(e, in->district_code, in->village_code, false);
@@ -177,7 +185,9 @@ signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const 
 		.name = in->name,
 		.birth_date = in->birth_date,
 		.sex = in->sex,
-		.phone = phone,
+		.phone = login_phone ? phone : NULL,
+		.contact_kind = kind,
+		.contact_phone = strcmp(kind, "family") == 0 ? phone : NULL,
 		.district_code = in->district_code,
 		.village_code = in->village_code,
 		.domicile_status = pending ? "pending" : "nik",
@@ -207,6 +217,8 @@ signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const 
 	out->domicile_status = n.domicile_status;
 	out->nik_masked = arena_strdup(a, masked);
 	out->name = in->name;
+	out->login_phone = login_phone ? arena_strdup(a, phone) : NULL;
+	out->contact_kind = kind;
 	if (in->assisted_by != 0)
 		out->code = signup_issue_code(s, a, now, out->id, "set_password");
 	return 0;

@@ -32,7 +32,8 @@ struct store_staff_new {
 };
 
 enum store_result store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out);
-/* By normalised phone ("62...") or lower-case e-mail. */
+/* By normalised phone ("62..."), lower-case e-mail, or "nik:HEX" (the NIK blind
+ * index in hex; only a seeker with no login phone logs in so). */
 enum store_result store_user_by_login(struct store *s, struct arena *a, const char *login,
                                       struct store_user *out);
 /* Create a staff account in one transaction with its audit entry. On a taken

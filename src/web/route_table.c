@@ -186,6 +186,10 @@ static const struct web_route routes_operator[] = {
 	PAGE("/operator/daftar",                operator_register_form, WEB_OPERATOR, WEB_LIMIT_NONE),
 	FORM("/operator/daftar",                operator_register_post, WEB_OPERATOR, WEB_LIMIT_NONE),
 	FORM("/operator/pencari/{id}/domisili", operator_domicile,      WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/warga/{id}",            operator_resident,      WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/warga/{id}/profil",     operator_profile_form,  WEB_OPERATOR, WEB_LIMIT_NONE),
+	FORM("/operator/warga/{id}/profil",     operator_profile_post,  WEB_OPERATOR, WEB_LIMIT_NONE),
+	FORM("/operator/warga/{id}/slip",       operator_slip_post,     WEB_OPERATOR, WEB_LIMIT_NONE),
 };
 
 /* The JSON API (/api/v1): credentials only by the Authorization header */
