@@ -98,7 +98,11 @@ class OperatorJourneyTest(harness.LokerTestCase):
 		self.assertRedirect(b.get("/dasbor"), "/pencari")
 		# ... and logs in with the NIK (spaces as on the KTP are fine).
 		spaced = " ".join(s["nik"][i:i + 4] for i in range(0, 16, 4))
-		self.assertCanLogin(spaced, PASSWORD2, home="/pencari")
+		logged = self.assertCanLogin(spaced, PASSWORD2, home="/pencari")
+		# The data download names the contact and the consent the operator recorded.
+		data = logged.get("/pencari/data").json()
+		self.assertEqual(data["contact"]["kind"], "office")
+		self.assertEqual([c["purpose"] for c in data["operator_consents"]], ["register"])
 		# The code was used up.
 		r = Browser(self.server).submit("/atur-sandi", {"phone": s["nik"], "code": code,
 		                                                "password": PASSWORD, "password2": PASSWORD})
