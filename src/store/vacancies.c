@@ -405,24 +405,28 @@ store_vacancy_release_queued(struct store *s, int64_t employer_id, int64_t now)
 {
 	enum { BATCH = 64 };
 	int64_t ids[BATCH];
-	size_t n = 0;
-	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT id FROM vacancies WHERE employer_id = ?1 AND queued_at IS NOT NULL AND status = 'draft' LIMIT ?2");
-	STORE_BIND(st, STORE_V(employer_id), STORE_V((int64_t)BATCH));
-	while (n < BATCH && sqlite3_step(st) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	if (sqlite3_reset(st) != SQLITE_OK)
-		return STORE_ERROR;
-	for (size_t i = 0; i < n; i++) {
-		struct store_stat_vacancy_state before;
-		if (store_stat_vacancy_state(s, ids[i], &before) != STORE_OK)
+	size_t n;
+	/* Each pass releases what it read, so the next pass reads the rest. */
+	do {
+		n = 0;
+		sqlite3_stmt *st = store_stmt(s, "SELECT id FROM vacancies WHERE employer_id = ?1 AND queued_at IS NOT NULL "
+		                                 "AND status = 'draft' LIMIT ?2");
+		STORE_BIND(st, STORE_V(employer_id), STORE_V((int64_t)BATCH));
+		while (n < BATCH && sqlite3_step(st) == SQLITE_ROW)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		if (sqlite3_reset(st) != SQLITE_OK)
 			return STORE_ERROR;
-		st = store_stmt(s, "UPDATE vacancies SET status = 'review', queued_at = NULL, submitted_at = ?2, "
-		                   "updated_at = ?2 WHERE id = ?1");
-		STORE_BIND(st, STORE_V(ids[i]), STORE_V(now));
-		if (store_exec_stmt(s, st) != 0 || store_stat_vacancy_follow(s, &before, ids[i], now) != STORE_OK)
-			return STORE_ERROR;
-	}
+		for (size_t i = 0; i < n; i++) {
+			struct store_stat_vacancy_state before;
+			if (store_stat_vacancy_state(s, ids[i], &before) != STORE_OK)
+				return STORE_ERROR;
+			st = store_stmt(s, "UPDATE vacancies SET status = 'review', queued_at = NULL, submitted_at = ?2, "
+			                   "updated_at = ?2 WHERE id = ?1");
+			STORE_BIND(st, STORE_V(ids[i]), STORE_V(now));
+			if (store_exec_stmt(s, st) != 0 || store_stat_vacancy_follow(s, &before, ids[i], now) != STORE_OK)
+				return STORE_ERROR;
+		}
+	} while (n == BATCH);
 	return STORE_OK;
 }
 
