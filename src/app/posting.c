@@ -157,10 +157,30 @@ needs_new_review(const struct vacancy *old, const struct vacancy *v)
 	return !(same_text && same_wage && same_place && same_apply);
 }
 
+static int
+save_as(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp, int64_t id,
+        const struct vacancy *v, bool submit, bool confirm_under_umk, bool queue_unverified, struct form_errors *e,
+        struct posting_result *out);
+
 int
 posting_save(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp, int64_t id,
              const struct vacancy *v, bool submit, bool confirm_under_umk, struct form_errors *e,
              struct posting_result *out)
+{
+	return save_as(s, a, now, emp, id, v, submit, confirm_under_umk, false, e, out);
+}
+
+int
+posting_save_quick(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp,
+                   const struct vacancy *v, struct form_errors *e, struct posting_result *out)
+{
+	return save_as(s, a, now, emp, 0, v, true, false, strcmp(emp->status, "pending") == 0, e, out);
+}
+
+static int
+save_as(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp, int64_t id,
+        const struct vacancy *v, bool submit, bool confirm_under_umk, bool queue_unverified, struct form_errors *e,
+        struct posting_result *out)
 {
 	struct date today = date_from_unix_wib(now);
 	struct vacancy_errors ve = {0};
@@ -187,10 +207,14 @@ posting_save(struct store *s, struct arena *a, int64_t now, const struct store_e
 		                           "waktu. Naikkan upah, atau centang konfirmasi bila memang benar (Dinas akan "
 		                           "melihatnya).", today.year, umk));
 	}
+	/* A pending employer's quick job waits for the verification as a draft. */
+	bool queued = submit && !verified && queue_unverified && id == 0;
+	if (queued)
+		submit = false;
 	if (submit && !verified)
 		form_error(e, 403, "employer", "employer_not_verified",
-		           "Akun Anda belum diverifikasi Dinas. Lowongan disimpan sebagai draf dulu; kirim setelah "
-		           "terverifikasi.");
+		           "Akun Anda belum diverifikasi Dinas, jadi lowongan ini belum terkirim dan belum tersimpan. "
+		           "Pilih Simpan draf, lalu kirim setelah terverifikasi.");
 	if (e->count > 0)
 		return -1;
 
@@ -216,6 +240,7 @@ posting_save(struct store *s, struct arena *a, int64_t now, const struct store_e
 		.under_umk = out->under_umk,
 		.scam_score = out->scam.score,
 		.scam_reasons = posting_reasons_text(a, &out->scam),
+		.queued = queued,
 	};
 	enum store_result r = id == 0 ? store_vacancy_create(s, emp->id, v, &m, now, &out->id)
 	                              : store_vacancy_update(s, id, emp->id, v, &m, now);
@@ -226,7 +251,7 @@ posting_save(struct store *s, struct arena *a, int64_t now, const struct store_e
 	}
 	if (id != 0)
 		out->id = id;
-	out->status = status;
+	out->status = queued ? "queued" : status;
 	if (strcmp(status, "published") == 0)
 		posting_published(s, a, out->id, now);
 	return 0;

@@ -42,6 +42,14 @@ int posting_save(struct store *s, struct arena *a, int64_t now, const struct sto
                  const struct vacancy *v, bool submit, bool confirm_under_umk, struct form_errors *e,
                  struct posting_result *out);
 
+/* The quick informal form: a new vacancy, submitted. An employer still
+ * waiting for verification gets it saved as a draft queued for the
+ * verification (out->status "queued"); staff verifying the employer send it
+ * into moderation (store_vacancy_release_queued). A rejected employer gets
+ * the 403 of posting_save. */
+int posting_save_quick(struct store *s, struct arena *a, int64_t now, const struct store_employer *emp,
+                       const struct vacancy *v, struct form_errors *e, struct posting_result *out);
+
 #define IMPORT_MAX_MESSAGES 100
 
 struct import_report {

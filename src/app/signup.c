@@ -139,6 +139,8 @@ struct seeker_checked {
 	char sex[2];              /* "L" or "P", from the NIK */
 	bool pending;             /* domicile to verify */
 	bool minor;
+	const char *contact_kind; /* own, family or office (an operator's resident without a phone) */
+	bool login_phone;         /* the phone is the account's login */
 };
 
 /* Birth date and sex come from the NIK. A value sent anyway (the API, an old
@@ -182,7 +184,15 @@ check_seeker(struct arena *a, int64_t now, int min_age, const struct signup_seek
 			form_error(e, 422, "birth_date", "invalid_field",
 			           arena_printf(a, "Pendaftaran pencari kerja mulai usia %d tahun.", min_age));
 	}
-	check_phone(e, in->phone, c->phone);
+	/* Who to reach: the resident's own phone, unless an operator registers
+	 * someone without one (a relative's number, or the desa office). */
+	c->contact_kind = in->assisted_by != 0 && in->contact_kind != NULL ? in->contact_kind : "own";
+	bool has_phone = strcmp(c->contact_kind, "own") == 0 || strcmp(c->contact_kind, "family") == 0;
+	if (!has_phone && strcmp(c->contact_kind, "office") != 0)
+		form_error(e, 422, "contact_kind", "invalid_field", "Pilih kontak warga.");
+	else if (has_phone)
+		check_phone(e, in->phone, c->phone);
+	c->login_phone = strcmp(c->contact_kind, "own") == 0 || (strcmp(c->contact_kind, "family") == 0 && in->family_login);
 	if (in->assisted_by == 0)
 		check_password(e, in->password, in->password2, c->phone);
 	check_region(e, in->district_code, in->village_code, false);
@@ -202,7 +212,9 @@ seeker_new(const struct signup_seeker *in, struct seeker_checked *c, char masked
 		.name = in->name,
 		.birth_date = c->birth,
 		.sex = c->sex,
-		.phone = c->phone,
+		.phone = c->login_phone ? c->phone : NULL,
+		.contact_kind = c->contact_kind,
+		.contact_phone = strcmp(c->contact_kind, "family") == 0 ? c->phone : NULL,
 		.district_code = in->district_code,
 		.village_code = in->village_code,
 		.domicile_status = c->pending ? "pending" : "nik",
@@ -220,6 +232,8 @@ fill_result(struct arena *a, const struct store_seeker_new *n, int64_t id, struc
 	out->domicile_status = n->domicile_status;
 	out->nik_masked = arena_strdup(a, n->nik_masked);
 	out->name = arena_strdup(a, n->name);
+	out->login_phone = n->phone != NULL ? arena_strdup(a, n->phone) : NULL;
+	out->contact_kind = n->contact_kind != NULL ? n->contact_kind : "own";
 }
 
 int

@@ -21,6 +21,12 @@ struct signup_seeker {
 	bool domicile_request;
 	bool consent;
 	int64_t assisted_by;                  /* an operator: no password, a one-time code instead */
+	/* Assisted only: "own" (default, phone is the resident's and their login),
+	 * "family" (phone is a relative's: a contact, a login only with
+	 * family_login) or "office" (no phone: the desa office is the contact;
+	 * the resident logs in with their NIK). */
+	const char *contact_kind;
+	bool family_login;
 };
 
 struct signup_employer {
@@ -41,6 +47,8 @@ struct signup_result {
 	const char *nik_masked;
 	const char *name;
 	const char *code;                     /* assisted: the one-time code for the slip */
+	const char *login_phone;              /* the phone the account logs in with, or NULL (NIK login) */
+	const char *contact_kind;             /* own, family, office */
 };
 
 /* Validate and create at once (the operator's assisted registration);

@@ -239,7 +239,11 @@ store_alerts_last_digest(struct store *s, int64_t user_id)
 const char *
 store_alerts_recipient(struct store *s, struct arena *a, int64_t user_id, const char *channel)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT CASE WHEN ?2 THEN email ELSE phone END FROM users WHERE id = ?1");
+	/* A resident registered with a relative's number is reached there (the
+	 * outbox sends it only a neutral note: store_outbox_add). */
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT CASE WHEN ?2 THEN u.email ELSE coalesce(u.phone, k.contact_phone) END FROM users u "
+	    "LEFT JOIN seekers k ON k.user_id = u.id WHERE u.id = ?1");
 	const char *r = NULL;
 	STORE_BIND(st, STORE_V(user_id), STORE_V(channel != NULL && strcmp(channel, "email") == 0));
 	store_row(s, a, st, store_read_text, &r);

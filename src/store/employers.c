@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/store_internal.h"
 #include "store/users.h"
+#include "store/vacancies.h"
 
 #define EMPLOYER_COLUMNS \
 	"u.id, e.kind, u.name, e.business_name, e.nib, e.kbli, e.address, e.district_code, e.village_code, " \
@@ -103,9 +104,13 @@ store_employer_decide(struct store *s, int64_t id, const char *status, const cha
 	    "UPDATE employers SET status = ?2, status_reason = ?3, decided_by = ?4, decided_at = ?5 WHERE user_id = ?1");
 	STORE_BIND(st, STORE_V(id), STORE_V(status), STORE_V(reason), STORE_V(actor_id), STORE_V(now));
 	/* Vacancy pages show whether their employer is verified: pages kept
-	 * ready for visitors (web/page_cache.h) must notice. */
-	if (store_bump(s, "vacancy_generation") < 0)
+	 * ready for visitors (web/page_cache.h) must notice. Quick jobs sent
+	 * while waiting go into moderation with the verification. */
+	if (store_bump(s, "vacancy_generation") < 0 ||
+	    (status[0] == 'v' && store_vacancy_release_queued(s, id, now) != STORE_OK)) {
+		sqlite3_reset(st);
 		return store_end(s, STORE_ERROR);
+	}
 	return store_decision(s, st, actor_id, status[0] == 'v' ? "employer_verified" : "employer_rejected", "employer", id,
 	                      reason, now);
 }

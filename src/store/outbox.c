@@ -8,6 +8,19 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
                  const char *body, int64_t now)
 {
 	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at) VALUES (NULLIF(?1, 0), ?2, ?3, "
+	    "CASE WHEN EXISTS (SELECT 1 FROM seekers WHERE user_id = ?1 AND contact_kind = 'family') THEN ?6 "
+	    "ELSE ?4 END, ?5)");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now),
+	           STORE_V(STORE_OUTBOX_FAMILY_TEXT));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_outbox_add_code(struct store *s, int64_t user_id, const char *channel, const char *recipient,
+                      const char *body, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
 	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5)");
 	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now));
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "store/audit.h"
+#include "store/seekers.h"
 #include "store/stats.h"
 #include "store/store_internal.h"
 
@@ -53,8 +55,9 @@ req_text(const char *v)
 	return v != NULL ? v : "";
 }
 
-enum store_result
-store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
+/* operator_id: an operator saves it with the resident's consent (recorded and audit-logged). */
+static enum store_result
+profile_save(struct store *s, const struct store_profile *p, int64_t now, int64_t operator_id)
 {
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
@@ -90,7 +93,23 @@ store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
 	enum store_result found = store_exec_changed(s, st);
 	if (found != STORE_OK)
 		return store_end(s, found);
+	if (operator_id != 0 && (store_operator_consent_add(s, p->user_id, operator_id, "profile", now) != STORE_OK ||
+	                         store_audit_add(s, operator_id, "operator_profile_update", "seeker", p->user_id,
+	                                         "dengan persetujuan warga", now) != STORE_OK))
+		return store_end(s, STORE_ERROR);
 	return store_end_bump(s, STORE_OK, "seeker_generation");
+}
+
+enum store_result
+store_profile_save(struct store *s, const struct store_profile *p, int64_t now)
+{
+	return profile_save(s, p, now, 0);
+}
+
+enum store_result
+store_profile_save_assisted(struct store *s, const struct store_profile *p, int64_t operator_id, int64_t now)
+{
+	return profile_save(s, p, now, operator_id);
 }
 
 enum store_result

@@ -47,6 +47,10 @@ struct store_profile {
 enum store_result store_profile_get(struct store *s, struct arena *a, int64_t user_id, struct store_profile *out);
 /* Replace the profile's fields (not the CV). */
 enum store_result store_profile_save(struct store *s, const struct store_profile *p, int64_t now);
+/* store_profile_save by a village operator for a resident who agreed: the
+ * consent (who, when) and an audit entry go in the same transaction. */
+enum store_result store_profile_save_assisted(struct store *s, const struct store_profile *p, int64_t operator_id,
+                                              int64_t now);
 /* The CV (a PDF checked by the caller), replacing any earlier one; data NULL deletes it. */
 enum store_result store_profile_set_cv(struct store *s, int64_t user_id, const char *filename,
                                        const void *data, size_t len, int64_t now);

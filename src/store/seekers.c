@@ -2,6 +2,7 @@
 #include "store/seekers.h"
 
 #include <sodium.h>
+#include <string.h>
 
 #include "crypto/nik_seal.h"
 #include "store/audit.h"
@@ -12,13 +13,14 @@
 #define SEEKER_COLUMNS \
 	"u.id, u.name, u.phone, k.nik_masked, k.nik_district, k.birth_date, k.sex, k.district_code, " \
 	"k.village_code, k.domicile_status, k.domicile_reason, k.staff_note, k.is_minor, " \
-	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0)"
+	"u.password_hash IS NOT NULL, k.consent_at, k.consent_version, u.created_at, coalesce(u.created_by, 0), " \
+	"k.contact_kind, k.contact_phone"
 
 #define C(field) STORE_COL(struct store_seeker, field)
 static const struct store_col seeker_cols[] = {
 	C(id), C(name), C(phone), C(nik_masked), C(nik_district), C(birth_date), C(sex), C(district_code),
 	C(village_code), C(domicile_status), C(domicile_reason), C(staff_note), C(is_minor), C(has_password),
-	C(consent_at), C(consent_version), C(created_at), C(created_by),
+	C(consent_at), C(consent_version), C(created_at), C(created_by), C(contact_kind), C(contact_phone),
 };
 #undef C
 
@@ -78,6 +80,15 @@ store_seeker_create(struct store *s, const struct store_seeker_new *n, int64_t n
 		goto fail;
 	if (n->assisted_by != 0 &&
 	    store_audit_add(s, n->assisted_by, "assisted_registration", "seeker", id, NULL, now) != STORE_OK)
+		goto fail;
+	/* A resident without their own phone: who to reach instead (migration 019). */
+	if (n->contact_kind != NULL && strcmp(n->contact_kind, "own") != 0) {
+		st = store_stmt(s, "UPDATE seekers SET contact_kind = ?2, contact_phone = ?3 WHERE user_id = ?1");
+		STORE_BIND(st, STORE_V(id), STORE_V(n->contact_kind), STORE_V(n->contact_phone));
+		if (store_exec_stmt(s, st) != 0)
+			goto fail;
+	}
+	if (n->assisted_by != 0 && store_operator_consent_add(s, id, n->assisted_by, "register", now) != STORE_OK)
 		goto fail;
 	if (store_stat_seeker(s, id, "registered", now) != STORE_OK)
 		goto fail;
@@ -292,4 +303,30 @@ store_sealed_nik_count(struct store *s)
 {
 	return store_count(s, "SELECT (SELECT count(*) FROM seekers) + "
 	                      "(SELECT count(*) FROM employers WHERE nik_sealed IS NOT NULL)", NULL);
+}
+
+enum store_result
+store_operator_consent_add(struct store *s, int64_t seeker_id, int64_t operator_id, const char *purpose, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO operator_consents (seeker_id, operator_id, purpose, given_at) VALUES (?1, ?2, ?3, ?4)");
+	STORE_BIND(st, STORE_V(seeker_id), STORE_V(operator_id), STORE_V(purpose), STORE_V(now));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+#define C(field) STORE_COL(struct store_operator_consent, field)
+static const struct store_col consent_cols[] = {
+	C(operator_id), C(operator_name), C(purpose), C(given_at),
+};
+#undef C
+
+enum store_result
+store_operator_consents(struct store *s, struct arena *a, int64_t seeker_id, struct store_operator_consent **items,
+                        size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT c.operator_id, coalesce(u.name, ''), c.purpose, c.given_at FROM operator_consents c "
+	    "LEFT JOIN users u ON u.id = c.operator_id WHERE c.seeker_id = ?1 ORDER BY c.id LIMIT 100");
+	STORE_BIND(st, STORE_V(seeker_id));
+	return STORE_ROWS_COLS(s, a, st, 100, consent_cols, items, count);
 }

@@ -25,6 +25,8 @@ struct store_seeker_new {
 	bool is_minor;
 	const char *consent_version;
 	int64_t assisted_by;         /* operator's user id, 0 when self-registered */
+	const char *contact_kind;    /* NULL or "own"; "family" (contact_phone) or "office" (no number) */
+	const char *contact_phone;   /* "family": a relative's normalised number; a login only when also phone */
 };
 
 struct store_seeker {
@@ -46,6 +48,16 @@ struct store_seeker {
 	const char *consent_version;
 	int64_t created_at;
 	int64_t created_by;
+	const char *contact_kind;    /* own, family, office */
+	const char *contact_phone;   /* family: the relative's number (may also be the login phone) */
+};
+
+/* The resident's consent to what an operator did for them (migration 019). */
+struct store_operator_consent {
+	int64_t operator_id;
+	const char *operator_name;
+	const char *purpose;         /* register, profile */
+	int64_t given_at;
 };
 
 struct store_seeker_filter {
@@ -90,5 +102,13 @@ enum store_result store_seeker_each_text(struct store *s, const char *domicile_s
 /* How many sealed NIKs the database holds (seekers and individual employers):
  * a new key file must never be made for a database that has any. */
 int64_t store_sealed_nik_count(struct store *s);
+
+/* Record that the resident (seeker_id) agreed to what operator_id does for
+ * them (purpose "register" or "profile"); inside the caller's transaction or alone. */
+enum store_result store_operator_consent_add(struct store *s, int64_t seeker_id, int64_t operator_id,
+                                             const char *purpose, int64_t now);
+/* Every consent a resident gave an operator, oldest first (at most 100). */
+enum store_result store_operator_consents(struct store *s, struct arena *a, int64_t seeker_id,
+                                          struct store_operator_consent **items, size_t *count);
 
 #endif

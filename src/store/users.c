@@ -1,16 +1,21 @@
 /* users.c - accounts of every role. */
 #include "store/users.h"
 
+#include <sodium.h>
+#include <string.h>
+
+#include "crypto/nik_seal.h"
 #include "store/audit.h"
 #include "store/stats.h"
 #include "store/store_internal.h"
 
-#define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0)"
+#define USER_COLUMNS "id, role, name, phone, email, password_hash, village_code, created_at, coalesce(created_by, 0), " \
+	"(SELECT kind FROM employers WHERE user_id = users.id)"
 
 #define C(field) STORE_COL(struct store_user, field)
 static const struct store_col user_cols[] = {
 	C(id), C(role), C(name), C(phone), C(email), C(password_hash), C(village_code), C(created_at),
-	C(created_by),
+	C(created_by), C(employer_kind),
 };
 #undef C
 
@@ -24,7 +29,20 @@ store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *
 enum store_result
 store_user_by_login(struct store *s, struct arena *a, const char *login, struct store_user *out)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
+	sqlite3_stmt *st;
+	if (strncmp(login, "nik:", 4) == 0) {
+		/* A resident without a login phone: by the NIK's blind index (web/login.c). */
+		unsigned char idx[NIK_INDEX_LEN];
+		size_t len = 0;
+		if (sodium_hex2bin(idx, sizeof(idx), login + 4, strlen(login + 4), NULL, &len, NULL) != 0 ||
+		    len != sizeof(idx))
+			return STORE_NOT_FOUND;
+		st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone IS NULL AND role = 'seeker' AND "
+		                   "id = (SELECT user_id FROM seekers WHERE nik_index = ?1)");
+		sqlite3_bind_blob(st, 1, idx, sizeof(idx), SQLITE_TRANSIENT);
+		return STORE_ROW_COLS(s, a, st, user_cols, out);
+	}
+	st = store_stmt(s, "SELECT " USER_COLUMNS " FROM users WHERE phone = ?1 OR email = ?1");
 	store_bind_text(st, 1, login);
 	return STORE_ROW_COLS(s, a, st, user_cols, out);
 }

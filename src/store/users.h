@@ -18,6 +18,7 @@ struct store_user {
 	const char *village_code;    /* operators */
 	int64_t created_at;
 	int64_t created_by;
+	const char *employer_kind;   /* employers: "company" or "individual"; else NULL */
 };
 
 /* A staff, admin or operator account, made by an admin (actor) or on the command line (actor 0). */
@@ -31,7 +32,8 @@ struct store_staff_new {
 };
 
 enum store_result store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out);
-/* By normalised phone ("62...") or lower-case e-mail. */
+/* By normalised phone ("62..."), lower-case e-mail, or "nik:HEX" (the NIK blind
+ * index in hex; only a seeker with no login phone logs in so). */
 enum store_result store_user_by_login(struct store *s, struct arena *a, const char *login,
                                       struct store_user *out);
 /* Create a staff account in one transaction with its audit entry. On a taken

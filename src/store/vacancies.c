@@ -22,7 +22,8 @@
 	"v.under_umk, v.scam_score, v.scam_reasons, v.moderation_note, coalesce(v.hires, 0), v.hire_channel, " \
 	"v.created_at, v.updated_at, coalesce(v.submitted_at, 0), coalesce(v.published_at, 0), " \
 	"coalesce(v.closed_at, 0), u.name, e.status, " \
-	"(SELECT count(*) FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL)"
+	"(SELECT count(*) FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL), " \
+	"coalesce(v.queued_at, 0)"
 #define VAC_FROM " FROM vacancies v JOIN users u ON u.id = v.employer_id JOIN employers e ON e.user_id = v.employer_id"
 
 static const char *
@@ -95,7 +96,7 @@ static const struct store_col vacancy_cols[] = {
 	C(v.walkin_quota), C(v.whatsapp), C(v.disability_friendly), C(v.duration_days), C(under_umk),
 	C(scam_score), C(scam_reasons), C(moderation_note), C(hires), C(hire_channel), C(created_at),
 	C(updated_at), C(submitted_at), C(published_at), C(closed_at), C(employer_name), C(employer_status),
-	C(report_count),
+	C(report_count), C(queued_at),
 };
 #undef C
 
@@ -330,6 +331,11 @@ store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy 
 		return STORE_ERROR;
 	int rc = insert_one(s, &a, employer_id, v, m, now, id_out);
 	arena_free(&a);
+	if (rc == 0 && m->queued) {
+		sqlite3_stmt *st = store_stmt(s, "UPDATE vacancies SET queued_at = ?2 WHERE id = ?1");
+		STORE_BIND(st, STORE_V(*id_out), STORE_V(now));
+		rc = store_exec_stmt(s, st);
+	}
 	if (rc == 0 && store_stat_vacancy_created(s, *id_out, now) != STORE_OK)
 		rc = -1;
 	if (rc != 0) {
@@ -392,6 +398,36 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 	enum store_result r = store_exec_changed(s, st);
 	arena_free(&a);
 	return follow_update(s, r, &before, id, now);
+}
+
+enum store_result
+store_vacancy_release_queued(struct store *s, int64_t employer_id, int64_t now)
+{
+	enum { BATCH = 64 };
+	int64_t ids[BATCH];
+	size_t n;
+	/* Each pass releases what it read, so the next pass reads the rest. */
+	do {
+		n = 0;
+		sqlite3_stmt *st = store_stmt(s, "SELECT id FROM vacancies WHERE employer_id = ?1 AND queued_at IS NOT NULL "
+		                                 "AND status = 'draft' LIMIT ?2");
+		STORE_BIND(st, STORE_V(employer_id), STORE_V((int64_t)BATCH));
+		while (n < BATCH && sqlite3_step(st) == SQLITE_ROW)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		if (sqlite3_reset(st) != SQLITE_OK)
+			return STORE_ERROR;
+		for (size_t i = 0; i < n; i++) {
+			struct store_stat_vacancy_state before;
+			if (store_stat_vacancy_state(s, ids[i], &before) != STORE_OK)
+				return STORE_ERROR;
+			st = store_stmt(s, "UPDATE vacancies SET status = 'review', queued_at = NULL, submitted_at = ?2, "
+			                   "updated_at = ?2 WHERE id = ?1");
+			STORE_BIND(st, STORE_V(ids[i]), STORE_V(now));
+			if (store_exec_stmt(s, st) != 0 || store_stat_vacancy_follow(s, &before, ids[i], now) != STORE_OK)
+				return STORE_ERROR;
+		}
+	} while (n == BATCH);
+	return STORE_OK;
 }
 
 enum store_result

@@ -34,6 +34,7 @@ struct store_vacancy {
 	int64_t created_at, updated_at, submitted_at, published_at, closed_at;
 	const char *employer_name;
 	const char *employer_status; /* pending, verified, rejected */
+	int64_t queued_at;           /* a draft sent before the employer was verified: waits for it; else 0 */
 };
 
 /* What the poster decided besides the fields (see app/posting.c). */
@@ -42,6 +43,7 @@ struct store_vacancy_meta {
 	bool under_umk;
 	int scam_score;
 	const char *scam_reasons;
+	bool queued;                 /* a new draft sent by an unverified employer: waits for the verification */
 };
 
 enum store_result store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,
@@ -52,6 +54,10 @@ enum store_result store_vacancy_update(struct store *s, int64_t id, int64_t empl
 /* Create many in one transaction: all or nothing. employer_ids[i] owns vs[i]. */
 enum store_result store_vacancy_import(struct store *s, const int64_t *employer_ids, const struct vacancy *vs,
                                        const struct store_vacancy_meta *ms, size_t n, int64_t now);
+/* Inside the caller's transaction: every queued draft of employer_id goes
+ * into moderation (review), as on the day it was sent. Called when staff
+ * verify the employer (store_employer_decide). */
+enum store_result store_vacancy_release_queued(struct store *s, int64_t employer_id, int64_t now);
 enum store_result store_vacancy_get(struct store *s, struct arena *a, int64_t id, struct store_vacancy *out);
 /* Several by id, in the order given (missing ones skipped). */
 enum store_result store_vacancy_get_many(struct store *s, struct arena *a, const int64_t *ids, size_t n,

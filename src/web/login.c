@@ -1,8 +1,10 @@
 /* login.c - logging in and out, changing and resetting passwords. */
+#include <sodium.h>
 #include <string.h>
 
 #include "core/account_rules.h"
 #include "core/phone.h"
+#include "crypto/nik_seal.h"
 #include "crypto/password.h"
 #include "crypto/token.h"
 #include "store/codes.h"
@@ -18,12 +20,44 @@
 static const char *const login_fields[] = {"login", NULL};
 static const char *const phone_fields[] = {"phone", NULL};
 
+/* "nik:<hex of the NIK's blind index>" when login is 16 digits (spaces, dots
+ * and dashes allowed): a resident registered without a phone logs in with
+ * the NIK on their KTP. No phone number has 16 digits. NULL otherwise. */
+static const char *
+nik_login(struct arena *a, const char *login)
+{
+	char digits[17];
+	size_t n = 0;
+	for (const char *p = login; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (n == 16)
+				return NULL;
+			digits[n++] = *p;
+		} else if (*p != ' ' && *p != '.' && *p != '-') {
+			return NULL;
+		}
+	}
+	if (n != 16)
+		return NULL;
+	digits[16] = '\0';
+	unsigned char idx[NIK_INDEX_LEN];
+	char *out = arena_alloc(a, 4 + 2 * NIK_INDEX_LEN + 1);
+	memcpy(out, "nik:", 4);
+	nik_index(digits, idx);
+	sodium_bin2hex(out + 4, 2 * NIK_INDEX_LEN + 1, idx, NIK_INDEX_LEN);
+	sodium_memzero(digits, sizeof(digits));
+	return out;
+}
+
 const char *
 login_normalize(struct arena *a, const char *login)
 {
 	char phone[PHONE_MAX];
 	if (login == NULL)
 		return NULL;
+	const char *nik = nik_login(a, login);
+	if (nik != NULL)
+		return nik;
 	if (strchr(login, '@') != NULL) {
 		size_t n = strlen(login) + 1;
 		char *e = arena_alloc(a, n);
@@ -190,7 +224,7 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 			const char *body = arena_printf(req->arena,
 			    "Kode loker Purbalingga untuk membuat kata sandi baru: %s. Berlaku 7 hari. "
 			    "Jangan berikan kode ini kepada siapa pun.", code ? code : "");
-			if (code != NULL && store_outbox_add(w->store, u.id, "whatsapp", phone, body, w->now) == STORE_OK)
+			if (code != NULL && store_outbox_add_code(w->store, u.id, "whatsapp", phone, body, w->now) == STORE_OK)
 				store_commit(w->store);
 			else
 				store_rollback(w->store);
@@ -216,15 +250,18 @@ login_code_post(struct http_request *req, struct http_response *res)
 	struct web_request *w = web_req(req);
 	struct form_errors e = {0};
 	struct store_user u;
-	char phone[PHONE_MAX];
+	char phone[PHONE_MAX] = "";
 	const char *code = http_form(req, "code"), *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
 
 	/* Every step is the same for a number with and without an account: the
 	 * same limits (keyed on the number sent), the same password rules, the
 	 * same wrong-code answer. Only wrong codes count, per number and address
 	 * and per number from anywhere, never the requests for codes. */
-	bool valid_phone = http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone);
-	unsigned wait = valid_phone ? auth_code_try_gate(req, phone) : 0;
+	/* A resident without a phone (registered by an operator) gives their NIK instead. */
+	const char *nik = http_form(req, "phone") != NULL ? nik_login(req->arena, http_form(req, "phone")) : NULL;
+	bool valid_phone = nik != NULL || (http_form(req, "phone") != NULL && phone_normalize(http_form(req, "phone"), phone));
+	const char *key = nik != NULL ? nik : phone;
+	unsigned wait = valid_phone ? auth_code_try_gate(req, key) : 0;
 	if (wait != 0) {
 		auth_retry_header(req, res, wait);
 		form_error(&e, 429, "code", "rate_limited",
@@ -232,7 +269,7 @@ login_code_post(struct http_request *req, struct http_response *res)
 		page_form_again(req, res, &e, login_code_form);
 		return;
 	}
-	const char *rule = rules_password(pw ? pw : "", valid_phone ? phone : NULL);
+	const char *rule = rules_password(pw ? pw : "", valid_phone && nik == NULL ? phone : NULL);
 	if (rule != NULL)
 		form_error(&e, 422, "password", "invalid_field", rule);
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
@@ -244,12 +281,12 @@ login_code_post(struct http_request *req, struct http_response *res)
 	unsigned char hash[TOKEN_HASH_LEN];
 	char pwhash[PASSWORD_HASH_LEN];
 	token_hash(code ? code : "", hash);
-	bool known = valid_phone && store_user_by_login(w->store, req->arena, phone, &u) == STORE_OK;
+	bool known = valid_phone && store_user_by_login(w->store, req->arena, key, &u) == STORE_OK;
 	if (!known || store_code_consume(w->store, u.id, hash, w->now) != STORE_OK) {
 		if (valid_phone)
-			auth_code_try_failed(req, phone);
+			auth_code_try_failed(req, key);
 		form_error(&e, 422, "code", "invalid_code",
-		           "Nomor HP atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
+		           "Nomor HP/NIK atau kode salah, sudah dipakai, atau sudah kedaluwarsa.");
 		page_form_again(req, res, &e, login_code_form);
 		return;
 	}

@@ -429,3 +429,14 @@ profile_still_looking(struct http_request *req, struct http_response *res)
 }
 
 /* ------------------------------------------------------------ routes */
+
+/* ------------------------------------------------ for the village operator */
+
+void
+profile_fill_fields(struct http_request *req, struct tpl_ctx *c, const struct store_profile *p, bool minor,
+                    const struct form_errors *e)
+{
+	fill_form(req, c, p, minor);
+	if (e != NULL)
+		page_keep_fields(req, c, text_fields);
+}

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "app/form.h"
 #include "http/http.h"
 #include "store/profiles.h"
 #include "view/tpl.h"
@@ -35,5 +36,11 @@ web_handler profile_form, profile_post;
 web_handler profile_cv_upload, profile_cv_delete, profile_cv_download;
 /* POST /pencari/masih-mencari (answer ya|tidak) */
 web_handler profile_still_looking;
+
+/* The profile form's fields (education, skills, wishes) from p into c, as
+ * profile.html's partials read them; after errors e, the text as sent. The
+ * operator's form for a resident (web/operator.c) uses it. */
+void profile_fill_fields(struct http_request *req, struct tpl_ctx *c, const struct store_profile *p, bool minor,
+                         const struct form_errors *e);
 
 #endif

@@ -144,8 +144,8 @@ static const struct web_route routes_employer[] = {
 	FORM("/pemberi/lowongan/baru",                             employer_vacancy_new_post,     WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/lowongan/cepat",                            employer_vacancy_quick_form,   WEB_EMPLOYER, WEB_LIMIT_NONE),
 	FORM("/pemberi/lowongan/cepat",                            employer_vacancy_quick_post,   WEB_EMPLOYER, WEB_LIMIT_NONE),
-	PAGE("/pemberi/lowongan/impor",                            employer_vacancy_import_form,  WEB_EMPLOYER, WEB_LIMIT_NONE),
-	FORM("/pemberi/lowongan/impor",                            employer_vacancy_import_post,  WEB_EMPLOYER, WEB_LIMIT_NONE),
+	PAGE("/pemberi/lowongan/impor",                            employer_vacancy_import_form,  WEB_COMPANY,  WEB_LIMIT_NONE),
+	FORM("/pemberi/lowongan/impor",                            employer_vacancy_import_post,  WEB_COMPANY,  WEB_LIMIT_NONE),
 	PAGE("/pemberi/lowongan/{id}",                             employer_vacancy,              WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/lowongan/{id}/ubah",                        employer_vacancy_edit_form,    WEB_EMPLOYER, WEB_LIMIT_NONE),
 	FORM("/pemberi/lowongan/{id}/ubah",                        employer_vacancy_edit_post,    WEB_EMPLOYER, WEB_LIMIT_NONE),
@@ -210,6 +210,10 @@ static const struct web_route routes_operator[] = {
 	FORM("/operator/pencari/{id}/domisili", operator_domicile,      WEB_OPERATOR, WEB_LIMIT_NONE),
 	PAGE("/operator/papan",                 notices_board_form,     WEB_OPERATOR, WEB_LIMIT_NONE),
 	PAGE("/operator/papan.pdf",             notices_board_pdf,      WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/warga/{id}",            operator_resident,      WEB_OPERATOR, WEB_LIMIT_NONE),
+	PAGE("/operator/warga/{id}/profil",     operator_profile_form,  WEB_OPERATOR, WEB_LIMIT_NONE),
+	FORM("/operator/warga/{id}/profil",     operator_profile_post,  WEB_OPERATOR, WEB_LIMIT_NONE),
+	FORM("/operator/warga/{id}/slip",       operator_slip_post,     WEB_OPERATOR, WEB_LIMIT_NONE),
 };
 
 /* The JSON API (/api/v1): credentials only by the Authorization header */

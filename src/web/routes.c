@@ -47,9 +47,14 @@ web_role_bit(const struct store_user *u)
 	};
 	if (u == NULL)
 		return WEB_ANON;
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(u->role, roles[i].role) == 0)
-			return roles[i].bit;
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		if (strcmp(u->role, roles[i].role) != 0)
+			continue;
+		/* A company employer is also WEB_COMPANY (the CSV import is theirs). */
+		if (roles[i].bit == WEB_EMPLOYER && u->employer_kind != NULL && strcmp(u->employer_kind, "company") == 0)
+			return WEB_EMPLOYER | WEB_COMPANY;
+		return roles[i].bit;
+	}
 	return 0;
 }
 
@@ -61,7 +66,7 @@ web_roles_text(unsigned roles, char *out, size_t size)
 		const char *name;
 	} names[] = {
 		{WEB_ANON, "anonymous"}, {WEB_SEEKER, "seeker"}, {WEB_EMPLOYER, "employer"},
-		{WEB_OPERATOR, "operator"}, {WEB_STAFF, "staff"}, {WEB_ADMIN, "admin"},
+		{WEB_OPERATOR, "operator"}, {WEB_STAFF, "staff"}, {WEB_ADMIN, "admin"}, {WEB_COMPANY, "company"},
 	};
 	size_t len = 0;
 

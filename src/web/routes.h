@@ -20,8 +20,9 @@
 #define WEB_OPERATOR  (1u << 3)   /* village operator */
 #define WEB_STAFF     (1u << 4)   /* Dinas staff */
 #define WEB_ADMIN     (1u << 5)   /* Dinas admin */
+#define WEB_COMPANY   (1u << 6)   /* an employer account of a company (not an individual/UMKM) */
 #define WEB_DINAS     (WEB_STAFF | WEB_ADMIN)
-#define WEB_USER      (WEB_SEEKER | WEB_EMPLOYER | WEB_OPERATOR | WEB_DINAS) /* any logged-in account */
+#define WEB_USER      (WEB_SEEKER | WEB_EMPLOYER | WEB_COMPANY | WEB_OPERATOR | WEB_DINAS) /* any logged-in account */
 #define WEB_ANYONE    (WEB_ANON | WEB_USER)
 
 enum web_csrf {

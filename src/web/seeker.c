@@ -130,6 +130,24 @@ export_checkins(struct http_request *req, struct store *s, int64_t id)
 	return list;
 }
 
+/* A resident an operator registered: the contact kept instead of their own
+ * phone, and every consent they gave an operator (who, when, for what). */
+static void
+export_assisted(struct http_request *req, struct store *s, const struct store_seeker *k, json_t *j)
+{
+	struct store_operator_consent *c;
+	size_t n = 0;
+	json_t *list = json_array();
+	if (store_operator_consents(s, req->arena, k->id, &c, &n) == STORE_OK)
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s}", "operator_id", (json_int_t)c[i].operator_id,
+			                                      "operator", c[i].operator_name, "purpose", c[i].purpose,
+			                                      "given_at", page_time(req, c[i].given_at)));
+	json_object_set_new(j, "contact", json_pack("{s:s, s:s?}", "kind", k->contact_kind ? k->contact_kind : "own",
+	                                            "family_phone", k->contact_phone));
+	json_object_set_new(j, "operator_consents", list);
+}
+
 /* Everything we hold about the seeker, as JSON (UU 27/2022 right of access). */
 void
 seeker_export(struct http_request *req, struct http_response *res)
@@ -167,6 +185,7 @@ seeker_export(struct http_request *req, struct http_response *res)
 	json_object_set_new(j, "ak1", export_ak1(req, s, u->id));
 	json_object_set_new(j, "money_reports", export_money_reports(req, s, u->id));
 	json_object_set_new(j, "checkins", export_checkins(req, s, u->id));
+	export_assisted(req, s, &k, j);
 	api_json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }

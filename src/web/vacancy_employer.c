@@ -7,6 +7,7 @@
 
 #include "base/parse.h"
 #include "core/account_rules.h"
+#include "core/phone.h"
 
 #include "core/vacancy_csv.h"
 #include "core/wage.h"
@@ -94,7 +95,7 @@ static const char *kbji_code_of(int i)
  * option lists, errors. */
 static struct tpl_ctx *
 form_ctx(struct http_request *req, struct http_response *res, const char *title, const struct store_employer *e,
-         const struct store_vacancy *o, const struct form_errors *errs)
+         const struct store_vacancy *o, const struct form_errors *errs, bool quick)
 {
 	struct tpl_ctx *c = page_ctx(req, res, title);
 	struct tpl_ctx *f = tpl_child(c, "f");
@@ -130,12 +131,17 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 		tpl_set(f, "whatsapp", v->whatsapp);
 		if (v->duration_days)
 			tpl_set_int(f, "duration_days", v->duration_days);
+	} else if (quick && e->phone != NULL) {
+		/* The quick form's WhatsApp number starts as the account's own. */
+		char shown[PHONE_MAX + 8];
+		phone_display(e->phone, shown);
+		tpl_set(f, "whatsapp", shown);
 	}
 	const struct vacancy *v = o ? &o->v : NULL;
 	const char *pick_sex = sent ? http_form(req, "sex") : v ? (v->sex == 'L' ? "L" : v->sex == 'P' ? "P" : "semua") : "semua";
 	const char *pick_edu = sent ? http_form(req, "education_min") : v ? education_code(v->education_min) : NULL;
 	const char *pick_arr = sent ? http_form(req, "arrangement") : v ? arrangement_code(v->arrangement) : NULL;
-	const char *pick_unit = sent ? http_form(req, "wage_unit") : v ? wage_unit_code(v->wage_unit) : "bulan";
+	const char *pick_unit = sent ? http_form(req, "wage_unit") : v ? wage_unit_code(v->wage_unit) : quick ? "hari" : "bulan";
 	const char *pick_kbji = sent ? http_form(req, "kbji_major") : v ? kbji_code_of(v->kbji_major) : NULL;
 	const char *pick_loc = sent ? http_form(req, "location") : v ? (v->location == LOC_HOME ? "rumah" : v->location == LOC_OUTSIDE ? "luar" : "tempat") : "tempat";
 	const char *pick_apply = sent ? http_form(req, "apply_method") : v ? (v->apply == APPLY_WALKIN ? "walkin" : v->apply == APPLY_WHATSAPP ? "whatsapp" : "loker") : "loker";
@@ -217,6 +223,7 @@ employer_vacancies(struct http_request *req, struct http_response *res)
 		tpl_set_int(row, "count", counts[k]);
 	}
 	tpl_set_bool(c, "verified", strcmp(e->status, "verified") == 0);
+	tpl_set_bool(c, "company", strcmp(e->kind, "company") == 0);
 	page_render(req, res, 200, "employer_vacancies", c);
 }
 
@@ -244,6 +251,13 @@ employer_vacancy(struct http_request *req, struct http_response *res)
 	tpl_set_int(c, "applicant_count", store_application_count_vacancy(web_req(req)->store, o->id));
 	tpl_set_bool(c, "editable", strcmp(o->status, "closed") != 0);
 	tpl_set(c, "saved", http_query(req, "tersimpan"));
+	if (http_query(req, "cepat") != NULL) {
+		/* The quick form's result: what was read from "80rb", and where it stands. */
+		char wage[96];
+		wage_format(&o->v, wage, sizeof(wage));
+		tpl_set(c, "quick_wage", wage);
+		tpl_set_bool(c, "quick_queued", o->queued_at != 0);
+	}
 	page_render(req, res, 200, "employer_vacancy", c);
 }
 
@@ -251,7 +265,7 @@ static void
 render_vacancy_form(struct http_request *req, struct http_response *res, const struct store_employer *e,
                     const struct store_vacancy *o, const struct form_errors *errs)
 {
-	struct tpl_ctx *c = form_ctx(req, res, o ? "Ubah lowongan" : "Pasang lowongan", e, o, errs);
+	struct tpl_ctx *c = form_ctx(req, res, o ? "Ubah lowongan" : "Pasang lowongan", e, o, errs, false);
 	tpl_set(c, "action", o ? arena_printf(req->arena, "/pemberi/lowongan/%lld/ubah", (long long)o->id)
 	                       : "/pemberi/lowongan/baru");
 	int status = errs ? (errs->status == 403 ? 422 : errs->status) : 200;
@@ -279,7 +293,7 @@ save_from_form(struct http_request *req, struct http_response *res, const struct
 		return;
 	}
 	if (tpl != NULL) {
-		struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, &errs);
+		struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, &errs, true);
 		page_render(req, res, errs.status == 403 ? 422 : errs.status, tpl, c);
 		return;
 	}
@@ -308,7 +322,7 @@ employer_vacancy_quick_form(struct http_request *req, struct http_response *res)
 	struct store_employer *e = current_employer(req, res);
 	if (e == NULL)
 		return;
-	struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, NULL);
+	struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, NULL, true);
 	/* Informal work is mostly arranged by WhatsApp: that is the default here. */
 	tpl_set_bool(c, "apply_loker", false);
 	tpl_set_bool(c, "apply_whatsapp", true);
@@ -328,8 +342,13 @@ quick_value(void *ctx, const char *name)
 	if (v != NULL && *v != '\0')
 		return v;
 	if (strcmp(name, "arrangement") == 0) {
+		/* Follows the unit the person chose: never a term they did not pick. */
 		const char *unit = http_form(req, "wage_unit");
-		return unit && strcmp(unit, "satuan") == 0 ? "borongan" : "harian";
+		if (unit != NULL && strcmp(unit, "satuan") == 0)
+			return "borongan";
+		if (unit != NULL && (strcmp(unit, "minggu") == 0 || strcmp(unit, "bulan") == 0))
+			return "pkwt";
+		return "harian";
 	}
 	return PAGE_LABEL(name, defaults, NULL);
 }
@@ -345,12 +364,12 @@ employer_vacancy_quick_post(struct http_request *req, struct http_response *res)
 	if (e == NULL)
 		return;
 	posting_read(req->arena, quick_value, req, e, date_from_unix_wib(w->now), &v, &errs);
-	if (errs.count == 0 && posting_save(w->store, req->arena, w->now, e, 0, &v, true, false, &errs, &out) == 0) {
-		http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld?tersimpan=%s", (long long)out.id,
-		                                out.status));
+	if (errs.count == 0 && posting_save_quick(w->store, req->arena, w->now, e, &v, &errs, &out) == 0) {
+		http_redirect(res, arena_printf(req->arena, "/pemberi/lowongan/%lld?tersimpan=%s&cepat=1",
+		                                (long long)out.id, out.status));
 		return;
 	}
-	struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, &errs);
+	struct tpl_ctx *c = form_ctx(req, res, "Pasang lowongan cepat", e, NULL, &errs, true);
 	page_render(req, res, errs.status == 403 ? 422 : errs.status, "vacancy_quick", c);
 }
 

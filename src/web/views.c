@@ -106,6 +106,8 @@ views_vacancy_status_label(const struct store_vacancy *o)
 			return "Ditutup (kedaluwarsa)";
 		return "Ditutup (ditarik)";
 	}
+	if (o->queued_at != 0 && o->employer_status != NULL && strcmp(o->employer_status, "pending") == 0)
+		return "Disimpan, tayang setelah akun diverifikasi";
 	return "Draf";
 }
 

@@ -204,6 +204,18 @@ test_parse(void **state)
 	parses("2,500", 2500);
 	parses("2.500.000,50", 2500000);
 	parses("1.000.000.000", 1000000000);
+	/* How UMKM write a day's wage on the quick form (issue 10). */
+	parses("80rb", 80000);
+	parses("80 ribu", 80000);
+	parses("80.000", 80000);
+	parses("Rp 80rb", 80000);
+	parses("Rp80rb", 80000);
+	parses("rp 80 RB", 80000);
+	parses("1,5 juta", 1500000);
+	parses("1,5jt", 1500000);
+	parses("75.500", 75500);
+	parses("Rp 100 ribu", 100000);
+	parses("2.5 juta", 2500000);
 }
 
 static void
@@ -228,6 +240,10 @@ test_parse_rejects(void **state)
 	rejects("2jt 500rb");
 	rejects("2000 juta");
 	rejects("nego");
+	rejects("80rbu");
+	rejects("rb");
+	rejects("80 ribu per hari");
+	rejects("1,5,0 juta");
 	rejects("500rbx");
 	rejects("0x500");
 	rejects("1e6");
