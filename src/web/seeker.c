@@ -12,6 +12,7 @@
 #include "store/seekers.h"
 #include "web/api_json.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/page.h"
 #include "web/profile.h"
@@ -23,6 +24,13 @@ seeker_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct store_seeker k;
+	/* Every login and registration ends here: a "Lamar" tapped before
+	 * them is picked up and finished on the vacancy's page. */
+	const char *next = applications_pending_next(req);
+	if (next != NULL) {
+		http_redirect(res, next);
+		return;
+	}
 	if (store_seeker_get(web_req(req)->store, req->arena, u->id, &k) != STORE_OK) {
 		page_error(req, res, 500, "Data akun tidak dapat dibaca. Coba lagi.");
 		return;
