@@ -88,33 +88,44 @@ pending_cookie(struct http_request *req, struct http_response *res, const char *
 }
 
 bool
-applications_pending(struct http_request *req, int64_t *vacancy_id, const char **note)
+applications_pending_parse(struct arena *a, const char *value, struct applications_pending_value *out)
 {
-	const char *v = http_cookie(req, PENDING_COOKIE);
-	int64_t vid, issued, now = web_req(req)->now;
-	char mac[PENDING_MAC_TEXT];
-	if (v == NULL || strlen(v) > 4000)
+	memset(out, 0, sizeof(*out));
+	if (value == NULL || strlen(value) > APPLICATIONS_PENDING_MAX)
 		return false;
-	const char *d1 = strchr(v, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL, *d3 = d2 ? strchr(d2 + 1, '.') : NULL;
+	const char *d1 = strchr(value, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL, *d3 = d2 ? strchr(d2 + 1, '.') : NULL;
 	if (d3 == NULL || strchr(d3 + 1, '.') != NULL)
 		return false;
-	const char *vid_text = arena_strndup(req->arena, v, (size_t)(d1 - v));
-	const char *issued_text = arena_strndup(req->arena, d1 + 1, (size_t)(d2 - d1 - 1));
-	const char *note64 = arena_strndup(req->arena, d2 + 1, (size_t)(d3 - d2 - 1));
-	if (!parse_int64(vid_text, 1, INT64_MAX, &vid) || !parse_int64(issued_text, 0, INT64_MAX, &issued) ||
-	    issued > now || now - issued > PENDING_MAX_AGE)
+	const char *vid_text = arena_strndup(a, value, (size_t)(d1 - value));
+	const char *issued_text = arena_strndup(a, d1 + 1, (size_t)(d2 - d1 - 1));
+	out->note64 = arena_strndup(a, d2 + 1, (size_t)(d3 - d2 - 1));
+	out->mac = d3 + 1;
+	if (!parse_int64(vid_text, 1, INT64_MAX, &out->vacancy_id) || !parse_int64(issued_text, 0, INT64_MAX, &out->issued))
 		return false;
-	pending_mac(req->arena, vid, issued, note64, mac);
-	if (strlen(d3 + 1) != strlen(mac) || sodium_memcmp(mac, d3 + 1, strlen(mac)) != 0)
-		return false;
-	unsigned char *raw = arena_alloc(req->arena, PENDING_NOTE_BYTES + 1);
+	unsigned char *raw = arena_alloc(a, PENDING_NOTE_BYTES + 1);
 	size_t n = 0;
-	if (sodium_base642bin(raw, PENDING_NOTE_BYTES, note64, strlen(note64), NULL, &n, NULL,
+	if (sodium_base642bin(raw, PENDING_NOTE_BYTES, out->note64, strlen(out->note64), NULL, &n, NULL,
 	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
 		return false;
 	raw[n] = '\0';
-	*vacancy_id = vid;
-	*note = n > 0 ? (const char *)raw : NULL;
+	out->note = n > 0 ? (const char *)raw : NULL;
+	return true;
+}
+
+bool
+applications_pending(struct http_request *req, int64_t *vacancy_id, const char **note)
+{
+	struct applications_pending_value v;
+	int64_t now = web_req(req)->now;
+	char mac[PENDING_MAC_TEXT];
+	if (!applications_pending_parse(req->arena, http_cookie(req, PENDING_COOKIE), &v) || v.issued > now ||
+	    now - v.issued > PENDING_MAX_AGE)
+		return false;
+	pending_mac(req->arena, v.vacancy_id, v.issued, v.note64, mac);
+	if (strlen(v.mac) != strlen(mac) || sodium_memcmp(mac, v.mac, strlen(mac)) != 0)
+		return false;
+	*vacancy_id = v.vacancy_id;
+	*note = v.note;
 	return true;
 }
 

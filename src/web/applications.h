@@ -18,6 +18,19 @@
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
 
+/* A loker_lamar cookie value taken apart (applications.c says its form). */
+#define APPLICATIONS_PENDING_MAX 4000   /* bytes of the cookie value */
+struct applications_pending_value {
+	int64_t vacancy_id;
+	int64_t issued;                 /* Unix time */
+	const char *note64;             /* the note as sent (base64url), signed */
+	const char *note;               /* decoded; NULL when empty */
+	const char *mac;                /* base64url of the keyed hash */
+};
+/* Take a cookie value apart without checking its signature or age (pure:
+ * no key, no clock; the fuzz target calls it). False when malformed. */
+bool applications_pending_parse(struct arena *a, const char *value, struct applications_pending_value *out);
+
 /* The "Lamar" a logged-out visitor tapped (applications_apply_later keeps
  * it in a signed cookie for two hours): true with the vacancy and the note
  * (NULL when none) when there is one and it is genuine and fresh. */
