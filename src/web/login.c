@@ -111,6 +111,7 @@ void
 login_logout(struct http_request *req, struct http_response *res)
 {
 	auth_logout(req, res, false);
+	applications_pending_clear(req, res);   /* a shared phone: the next person starts clean */
 	http_redirect(res, "/");
 }
 
