@@ -199,9 +199,11 @@ static void
 render_refusal(struct http_request *req, struct http_response *res, const struct apply_outcome *out,
                int64_t vacancy_id)
 {
-	struct tpl_ctx *c = page_ctx(req, res, "Lamaran belum terkirim");
+	/* A second tap (the Back button) is no failure: the application is there. */
+	bool applied = strcmp(out->code, "already_applied") == 0;
+	struct tpl_ctx *c = page_ctx(req, res, applied ? "Sudah melamar" : "Lamaran belum terkirim");
 	tpl_set(c, "message", out->message);
-	if (strcmp(out->code, "already_applied") == 0 && out->application_id > 0) {
+	if (applied && out->application_id > 0) {
 		tpl_set(c, "link", arena_printf(req->arena, "/pencari/lamaran/%lld", (long long)out->application_id));
 		tpl_set(c, "link_label", "Lihat lamaran Anda");
 	} else if (strcmp(out->code, "domicile_pending") == 0 || strcmp(out->code, "domicile_rejected") == 0) {

@@ -79,6 +79,12 @@ class JourneyApplyTest(LokerTestCase):
 		self.assertIn("Baru", after.visible)
 		self.assertNotIn('action="/lowongan/%s/lamar"' % vid, after.text)
 		self.assertIn(r.location.split("?")[0], after.text, "no link to the application")
+		# A second tap (Back, then Lamar again) says it is there, not that it failed.
+		again = b.post("/lowongan/%s/lamar" % vid, {"note": note, "csrf": find_csrf(page.text)})
+		self.assertStatus(again, 409)
+		self.assertIn("Sudah melamar", again.visible)
+		self.assertNotIn("belum terkirim", again.visible)
+		self.assertIn(r.location.split("?")[0], again.text)
 
 	# --- the round trips ---
 
