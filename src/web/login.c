@@ -94,6 +94,8 @@ login_post(struct http_request *req, struct http_response *res)
 		}
 		/* A seeker who tapped "Lamar" first goes back to that vacancy. */
 		const char *next = auth_is(&u, "seeker") ? applications_pending_next(req) : NULL;
+		if (next == NULL)
+			applications_pending_clear(req, res);   /* not a seeker's: it would wait for the next one */
 		http_redirect(res, next ? next : "/dasbor");
 		break;
 	case LOGIN_LIMITED:
