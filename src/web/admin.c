@@ -59,7 +59,8 @@ admin_home_work(struct http_request *req, struct tpl_ctx *c)
 		const char *label, *link;
 		int64_t count;
 	} work[] = {
-		{"pemberi kerja menunggu verifikasi", "/dinas/pemberi?status=pending", store_employer_count(s, "pending")},
+		{"pemberi kerja menunggu verifikasi", "/dinas/pemberi?status=pending",
+		 store_employer_count(s, "pending")},
 		{"lowongan di antrean moderasi", "/dinas/moderasi", (int64_t)n},
 		{"pemeriksaan domisili", "/dinas/pencari?status=pending", store_seeker_count(s, "pending")},
 		{"permintaan kartu AK/1", "/dinas/ak1?status=requested", ak1},

@@ -93,14 +93,17 @@ applications_pending_parse(struct arena *a, const char *value, struct applicatio
 	memset(out, 0, sizeof(*out));
 	if (value == NULL || strlen(value) > APPLICATIONS_PENDING_MAX)
 		return false;
-	const char *d1 = strchr(value, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL, *d3 = d2 ? strchr(d2 + 1, '.') : NULL;
+	const char *d1 = strchr(value, '.');
+	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+	const char *d3 = d2 ? strchr(d2 + 1, '.') : NULL;
 	if (d3 == NULL || strchr(d3 + 1, '.') != NULL)
 		return false;
 	const char *vid_text = arena_strndup(a, value, (size_t)(d1 - value));
 	const char *issued_text = arena_strndup(a, d1 + 1, (size_t)(d2 - d1 - 1));
 	out->note64 = arena_strndup(a, d2 + 1, (size_t)(d3 - d2 - 1));
 	out->mac = d3 + 1;
-	if (!parse_int64(vid_text, 1, INT64_MAX, &out->vacancy_id) || !parse_int64(issued_text, 0, INT64_MAX, &out->issued))
+	if (!parse_int64(vid_text, 1, INT64_MAX, &out->vacancy_id) ||
+	    !parse_int64(issued_text, 0, INT64_MAX, &out->issued))
 		return false;
 	unsigned char *raw = arena_alloc(a, PENDING_NOTE_BYTES + 1);
 	size_t n = 0;
@@ -175,18 +178,20 @@ applications_apply_later(struct http_request *req, struct http_response *res)
 		return;
 	}
 	if (note != NULL && (text_utf8_length(note) > APPLICATION_NOTE_MAX || strlen(note) > PENDING_NOTE_BYTES)) {
-		page_error(req, res, 422, "Catatan paling panjang 500 karakter. Kembali, persingkat catatan, lalu tekan Lamar lagi.");
+		page_error(req, res, 422,
+		           "Catatan paling panjang 500 karakter. Kembali, persingkat catatan, lalu tekan Lamar lagi.");
 		return;
 	}
 	size_t len = note ? strlen(note) : 0;
-	char *note64 = arena_alloc(req->arena, sodium_base64_ENCODED_LEN(PENDING_NOTE_BYTES,
-	                                                                 sodium_base64_VARIANT_URLSAFE_NO_PADDING));
-	sodium_bin2base64(note64, sodium_base64_ENCODED_LEN(PENDING_NOTE_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-	                  (const unsigned char *)(note ? note : ""), len, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	size_t room = sodium_base64_ENCODED_LEN(PENDING_NOTE_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *note64 = arena_alloc(req->arena, room);
+	sodium_bin2base64(note64, room, (const unsigned char *)(note ? note : ""), len,
+	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	char mac[PENDING_MAC_TEXT];
 	int64_t now = web_req(req)->now;
 	pending_mac(req->arena, vid, now, note64, mac);
-	pending_cookie(req, res, arena_printf(req->arena, "%lld.%lld.%s.%s", (long long)vid, (long long)now, note64, mac),
+	pending_cookie(req, res,
+	               arena_printf(req->arena, "%lld.%lld.%s.%s", (long long)vid, (long long)now, note64, mac),
 	               PENDING_MAX_AGE);
 	/* A seeker (a page opened before logging in) goes straight to the confirmation. */
 	http_redirect(res, u != NULL ? arena_printf(req->arena, "/lowongan/%lld?lamar=1", (long long)vid)

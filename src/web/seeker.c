@@ -68,7 +68,8 @@ seeker_next(struct http_request *req, struct tpl_ctx *c, int64_t seeker_id)
 	for (size_t i = 0; i < n; i++) {
 		const struct store_application *a = &apps[i];
 		sorted[i] = a;
-		if (strcmp(a->status, "wawancara") == 0 && a->interview_at != NULL && strncmp(a->interview_at, today, 10) >= 0) {
+		if (strcmp(a->status, "wawancara") == 0 && a->interview_at != NULL &&
+		    strncmp(a->interview_at, today, 10) >= 0) {
 			struct tpl_ctx *t = tpl_push(c, "interviews");
 			tpl_set_int(t, "id", a->id);
 			tpl_set(t, "title", a->vacancy_title);
@@ -81,7 +82,8 @@ seeker_next(struct http_request *req, struct tpl_ctx *c, int64_t seeker_id)
 			struct tpl_ctx *o = tpl_push(c, "offers");
 			offers++;
 			tpl_setf(o, "link", "/pencari/lamaran/%lld", (long long)a->id);
-			tpl_setf(o, "text", "Diterima: %s, %s", a->vacancy_title, a->employer_name ? a->employer_name : "");
+			tpl_setf(o, "text", "Diterima: %s, %s", a->vacancy_title,
+			         a->employer_name ? a->employer_name : "");
 		}
 	}
 	struct store_inbox_item *inbox;

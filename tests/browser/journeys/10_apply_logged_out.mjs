@@ -104,6 +104,13 @@ export default async function journey(t) {
 			assert(text.includes('Sudah melamar'), 'no "Sudah melamar"');
 			assert(await page.locator(`form[action="${jobPath}/lamar"]`).count() === 0, 'the Lamar form is still there');
 			await fitsScreen(page);
+			// The seeker's home says what is next: the application and its status.
+			await page.goto(base + '/pencari', { waitUntil: 'load' });
+			assert(new URL(page.url()).pathname === '/pencari', `home ended at ${page.url()}`);
+			const home = await bodyText(page);
+			assert(home.includes('Kabar lamaran terbaru'), 'no "Kabar lamaran terbaru" on the home page');
+			await fitsScreen(page);
+			await screenshot(page, 'pencari-kabar-360.png');
 		});
 	} finally {
 		await ctx.close();
