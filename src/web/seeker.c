@@ -24,10 +24,8 @@
 #define HOME_CHANGES 5           /* latest status changes on the home page */
 #define HOME_OFFER_DAYS 30      /* an acceptance or an invitation stays this long */
 
-/* "Senin, 7 Desember 2026 pukul 09.00" for an interview's "YYYY-MM-DD HH:MM";
- * the text as typed when it is not that. */
-static const char *
-interview_words(struct http_request *req, const char *at)
+const char *
+seeker_interview_words(struct http_request *req, const char *at)
 {
 	static const char *const days[] = {"Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Selasa", "Rabu"};
 	struct date d;
@@ -74,7 +72,7 @@ seeker_next(struct http_request *req, struct tpl_ctx *c, int64_t seeker_id)
 			tpl_set_int(t, "id", a->id);
 			tpl_set(t, "title", a->vacancy_title);
 			tpl_set(t, "employer", a->employer_name);
-			tpl_set(t, "at", interview_words(req, a->interview_at));
+			tpl_set(t, "at", seeker_interview_words(req, a->interview_at));
 			tpl_set(t, "place", a->interview_place);
 			tpl_set(t, "message", a->interview_message);
 		}

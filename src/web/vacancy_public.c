@@ -26,6 +26,7 @@
 #include "web/profile.h"
 #include "web/vacancy_query.h"
 #include "web/routes.h"
+#include "web/seeker.h"
 #include "web/views.h"
 
 /* One option of a filter: value, label, how many results it gives, and
@@ -241,7 +242,7 @@ apply_state(struct http_request *req, struct http_response *res, struct tpl_ctx 
 				tpl_set(d, "status_label", applications_status_label(apps[i].status));
 				tpl_set(d, "at", page_time(req, apps[i].created_at));
 				if (strcmp(apps[i].status, "wawancara") == 0) {
-					tpl_set(d, "interview_at", apps[i].interview_at);
+					tpl_set(d, "interview_at", seeker_interview_words(req, apps[i].interview_at));
 					tpl_set(d, "interview_place", apps[i].interview_place);
 				}
 				return;

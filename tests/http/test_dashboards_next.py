@@ -72,6 +72,11 @@ class DashboardsNextTest(LokerTestCase):
 		self.assertIn("Wawancara", news)
 		# The newest change comes first.
 		self.assertLess(news.index("Diterima"), news.index("Wawancara"))
+		# The vacancy page says the same in place of the form.
+		page = b.get("/lowongan/%s" % v1).visible
+		self.assertIn("Sudah melamar", page)
+		self.assertIn(words, page)
+		self.assertIn(place, page)
 
 	def test_todays_interview_is_still_upcoming(self):
 		b, s = registered_seeker(self.server, district=4)
