@@ -490,3 +490,19 @@ store_placement_active(struct store *s, int64_t seeker_id)
 	sqlite3_bind_int64(st, 1, seeker_id);
 	return store_int(s, st, 0) != 0;
 }
+
+static const struct store_col new_cols[] = {
+	STORE_COL(struct store_application_new, vacancy_id),
+	STORE_COL(struct store_application_new, count),
+};
+
+enum store_result
+store_application_new_by_employer(struct store *s, struct arena *a, int64_t employer_id,
+                                  struct store_application_new **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT a.vacancy_id, count(*) FROM applications a JOIN vacancies v ON v.id = a.vacancy_id "
+	    "WHERE v.employer_id = ?1 AND v.status = 'published' AND a.status = 'baru' GROUP BY a.vacancy_id");
+	STORE_BIND(st, STORE_V(employer_id));
+	return STORE_ROWS_COLS(s, a, st, APPLICATION_LIST_MAX, new_cols, items, count);
+}

@@ -136,6 +136,16 @@ enum store_result store_application_untouched(struct store *s, struct arena *a, 
  * transaction. STORE_NOT_FOUND when already reminded or touched since. */
 enum store_result store_application_remind(struct store *s, int64_t id, const struct store_notice *n, int64_t now);
 
+/* New applications ('baru') waiting on one vacancy of an employer. */
+struct store_application_new {
+	int64_t vacancy_id;
+	int64_t count;
+};
+/* How many 'baru' applications each of employer_id's published vacancies
+ * has, for the employer's home; vacancies with none are left out. */
+enum store_result store_application_new_by_employer(struct store *s, struct arena *a, int64_t employer_id,
+                                                    struct store_application_new **items, size_t *count);
+
 /* Record a placement (from the seeker or the hiring employer) and bump
  * seeker_generation: a placed seeker is no longer active. */
 enum store_result store_placement_create(struct store *s, const struct store_placement *p, int64_t now,

@@ -6,6 +6,7 @@
 #include "store/dashboard.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "core/date.h"
 #include "store/store_internal.h"
@@ -323,4 +324,24 @@ store_dashboard_generation(struct store *s)
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(sum(value), 0) FROM counters WHERE name IN ('seeker_generation', 'vacancy_generation')");
 	return store_int(s, st, -1);
+}
+
+static const struct store_col week_cols[] = {
+	STORE_COL(struct store_week, seekers),
+	STORE_COL(struct store_week, vacancies),
+	STORE_COL(struct store_week, applications),
+	STORE_COL(struct store_week, placements),
+};
+
+enum store_result
+store_dashboard_week(struct store *s, int64_t since, struct store_week *out)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT (SELECT count(*) FROM users WHERE role = 'seeker' AND created_at >= ?1), "
+	    "(SELECT count(*) FROM vacancies WHERE published_at >= ?1), "
+	    "(SELECT count(*) FROM applications WHERE created_at >= ?1), "
+	    "(SELECT count(*) FROM placements WHERE created_at >= ?1)");
+	STORE_BIND(st, STORE_V(since));
+	return STORE_ROW_COLS(s, NULL, st, week_cols, out) == STORE_OK ? STORE_OK : STORE_ERROR;
 }

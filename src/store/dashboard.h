@@ -23,4 +23,14 @@ enum store_result store_dashboard_rows(struct store *s, const struct dash_filter
  * aggregates; -1 on error. */
 int64_t store_dashboard_generation(struct store *s);
 
+/* What happened since a time, for the Dinas home's "this week". */
+struct store_week {
+	int64_t seekers;                /* accounts registered */
+	int64_t vacancies;              /* vacancies published */
+	int64_t applications;           /* applications sent */
+	int64_t placements;             /* placements recorded */
+};
+/* Count the week's figures from since on. STORE_OK or STORE_ERROR. */
+enum store_result store_dashboard_week(struct store *s, int64_t since, struct store_week *out);
+
 #endif

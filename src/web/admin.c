@@ -10,9 +10,13 @@
 #include "core/account_rules.h"
 #include "core/phone.h"
 #include "core/wilayah.h"
+#include "store/ak1.h"
 #include "store/audit.h"
+#include "store/dashboard.h"
 #include "store/employers.h"
+#include "store/messages.h"
 #include "store/seekers.h"
+#include "store/vacancies.h"
 #include "app/seeker_search.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -34,6 +38,55 @@ known_status(const char *s, const char *const *allowed)
 	return NULL;
 }
 
+/* Today's work on the Dinas home, each with its count and link, and the
+ * week's figures. */
+static void
+admin_home_work(struct http_request *req, struct tpl_ctx *c)
+{
+	struct web_request *w = web_req(req);
+	struct store *s = w->store;
+	struct store_vacancy *queue;
+	struct store_ak1 *cards;
+	size_t n = 0;
+	int64_t ak1 = 0, dead = 0;
+	static const char *const channels[] = {"sms", "whatsapp", "email"};
+	if (store_vacancy_queue(s, req->arena, 500, &queue, &n) != STORE_OK)
+		n = 0;
+	if (store_ak1_list(s, req->arena, "requested", NULL, 1, 0, &cards, &(size_t){0}, &ak1) != STORE_OK)
+		ak1 = 0;
+	for (size_t i = 0; i < sizeof(channels) / sizeof(channels[0]); i++)
+		dead += store_messages_count_state(s, channels[i], "dead");
+	struct {
+		const char *label, *link;
+		int64_t count;
+	} work[] = {
+		{"pemberi kerja menunggu verifikasi", "/dinas/pemberi?status=pending",
+		 store_employer_count(s, "pending")},
+		{"lowongan di antrean moderasi", "/dinas/moderasi", (int64_t)n},
+		{"pemeriksaan domisili", "/dinas/pencari?status=pending", store_seeker_count(s, "pending")},
+		{"permintaan kartu AK/1", "/dinas/ak1?status=requested", ak1},
+		{"pesan SMS/WhatsApp gagal terkirim", "/dinas/pesan", dead},
+	};
+	int64_t total = 0;
+	for (size_t i = 0; i < sizeof(work) / sizeof(work[0]); i++) {
+		struct tpl_ctx *row = tpl_push(c, "work");
+		tpl_set(row, "label", work[i].label);
+		tpl_set(row, "link", work[i].link);
+		tpl_set_int(row, "count", work[i].count);
+		tpl_set_bool(row, "todo", work[i].count > 0);
+		total += work[i].count;
+	}
+	tpl_set_bool(c, "work_done", total == 0);
+	struct store_week week;
+	if (store_dashboard_week(s, w->now - 7 * 86400, &week) == STORE_OK) {
+		struct tpl_ctx *k = tpl_child(c, "week");
+		tpl_set_int(k, "seekers", week.seekers);
+		tpl_set_int(k, "vacancies", week.vacancies);
+		tpl_set_int(k, "applications", week.applications);
+		tpl_set_int(k, "placements", week.placements);
+	}
+}
+
 void
 admin_home(struct http_request *req, struct http_response *res)
 {
@@ -44,6 +97,7 @@ admin_home(struct http_request *req, struct http_response *res)
 	tpl_set_int(c, "seekers_total", store_seeker_count(s, NULL));
 	tpl_set_int(c, "domicile_pending", store_seeker_count(s, "pending"));
 	tpl_set_int(c, "operators", store_user_count(s, "operator"));
+	admin_home_work(req, c);
 
 	struct store_employer *emps;
 	size_t n;

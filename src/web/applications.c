@@ -4,6 +4,8 @@
  * refusal says why in a sentence the seeker can act on. */
 #include <string.h>
 
+#include <sodium.h>
+
 #include "app/apply.h"
 #include "base/log.h"
 #include "base/parse.h"
@@ -11,13 +13,14 @@
 #include "core/phone.h"
 #include "core/text.h"
 #include "core/vacancy.h"
+#include "crypto/token.h"
 #include "store/applications.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
 #include "web/api_json.h"
 #include "web/applications.h"
-
 #include "web/auth.h"
+#include "web/context.h"
 #include "web/money_reports.h"
 #include "web/page.h"
 #include "web/routes.h"
@@ -42,15 +45,170 @@ is_open_status(const char *status)
 	return strcmp(status, "baru") == 0 || strcmp(status, "diseleksi") == 0 || strcmp(status, "wawancara") == 0;
 }
 
+/* ------------------------------------------------ applying after logging in
+ *
+ * A logged-out visitor's "Lamar" is kept in a cookie, not in the URL: the
+ * note is the person's own words (no server log, no browser history, no
+ * Referer), and a cookie survives any number of login or registration steps
+ * (a code sent by SMS, a password set with an operator's code) without each
+ * step passing a parameter along. Nothing is stored on the server, so no
+ * table and nothing to delete with the account.
+ *
+ * loker_lamar = VACANCY "." ISSUED "." base64url(NOTE) "." base64url(MAC),
+ * the MAC a keyed BLAKE2b (token_hash) of the rest; HttpOnly, SameSite=Lax,
+ * two hours. The pick-up is the seeker's home /pencari (where every login
+ * and registration ends, through /dasbor or directly) and the login form
+ * itself: both send the person to /lowongan/ID?lamar=1, a path built from
+ * the number alone, so it can never redirect elsewhere. That page shows the
+ * vacancy with the form and the note filled in, and forgets the cookie: the
+ * application is sent by the person's own tap on "Kirim lamaran" (with its
+ * CSRF token), never by the cookie, so a planted cookie can at most show a
+ * vacancy. */
+
+#define PENDING_COOKIE "loker_lamar"
+#define PENDING_MAX_AGE (2 * 3600)
+#define PENDING_NOTE_BYTES (APPLICATION_NOTE_MAX * 4)
+#define PENDING_MAC_TEXT sodium_base64_ENCODED_LEN(TOKEN_HASH_LEN, sodium_base64_VARIANT_URLSAFE_NO_PADDING)
+
+static void
+pending_mac(struct arena *a, int64_t vid, int64_t issued, const char *note64, char out[PENDING_MAC_TEXT])
+{
+	unsigned char mac[TOKEN_HASH_LEN];
+	token_hash(arena_printf(a, "pending-apply.%lld.%lld.%s", (long long)vid, (long long)issued, note64), mac);
+	sodium_bin2base64(out, PENDING_MAC_TEXT, mac, sizeof(mac), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(mac, sizeof(mac));
+}
+
+static void
+pending_cookie(struct http_request *req, struct http_response *res, const char *value, int64_t max_age)
+{
+	http_add_header(res, "Set-Cookie",
+	    arena_printf(req->arena, "%s=%s; Path=/; Max-Age=%lld; HttpOnly; SameSite=Lax%s", PENDING_COOKIE, value,
+	                 (long long)max_age, web_config.secure_cookies ? "; Secure" : ""));
+}
+
+bool
+applications_pending_parse(struct arena *a, const char *value, struct applications_pending_value *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (value == NULL || strlen(value) > APPLICATIONS_PENDING_MAX)
+		return false;
+	const char *d1 = strchr(value, '.');
+	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+	const char *d3 = d2 ? strchr(d2 + 1, '.') : NULL;
+	if (d3 == NULL || strchr(d3 + 1, '.') != NULL)
+		return false;
+	const char *vid_text = arena_strndup(a, value, (size_t)(d1 - value));
+	const char *issued_text = arena_strndup(a, d1 + 1, (size_t)(d2 - d1 - 1));
+	out->note64 = arena_strndup(a, d2 + 1, (size_t)(d3 - d2 - 1));
+	out->mac = d3 + 1;
+	if (!parse_int64(vid_text, 1, INT64_MAX, &out->vacancy_id) ||
+	    !parse_int64(issued_text, 0, INT64_MAX, &out->issued))
+		return false;
+	unsigned char *raw = arena_alloc(a, PENDING_NOTE_BYTES + 1);
+	size_t n = 0;
+	if (sodium_base642bin(raw, PENDING_NOTE_BYTES, out->note64, strlen(out->note64), NULL, &n, NULL,
+	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+		return false;
+	raw[n] = '\0';
+	out->note = n > 0 ? (const char *)raw : NULL;
+	return true;
+}
+
+bool
+applications_pending(struct http_request *req, int64_t *vacancy_id, const char **note)
+{
+	struct applications_pending_value v;
+	int64_t now = web_req(req)->now;
+	char mac[PENDING_MAC_TEXT];
+	if (!applications_pending_parse(req->arena, http_cookie(req, PENDING_COOKIE), &v) || v.issued > now ||
+	    now - v.issued > PENDING_MAX_AGE)
+		return false;
+	pending_mac(req->arena, v.vacancy_id, v.issued, v.note64, mac);
+	if (strlen(v.mac) != strlen(mac) || sodium_memcmp(mac, v.mac, strlen(mac)) != 0)
+		return false;
+	*vacancy_id = v.vacancy_id;
+	*note = v.note;
+	return true;
+}
+
+void
+applications_pending_clear(struct http_request *req, struct http_response *res)
+{
+	if (http_cookie(req, PENDING_COOKIE) != NULL)
+		pending_cookie(req, res, "", 0);
+}
+
+const char *
+applications_pending_next(struct http_request *req)
+{
+	int64_t vid;
+	const char *note;
+	if (!applications_pending(req, &vid, &note))
+		return NULL;
+	return arena_printf(req->arena, "/lowongan/%lld?lamar=1", (long long)vid);
+}
+
+const char *
+applications_pending_title(struct http_request *req)
+{
+	int64_t vid;
+	const char *note;
+	struct store_vacancy o;
+	if (!applications_pending(req, &vid, &note) ||
+	    store_vacancy_get(web_req(req)->store, req->arena, vid, &o) != STORE_OK)
+		return NULL;
+	return o.v.title;
+}
+
+void
+applications_apply_later(struct http_request *req, struct http_response *res)
+{
+	struct store_user *u = web_req(req)->user;
+	struct store_vacancy o;
+	int64_t vid;
+	const char *note = http_form(req, "note");
+	if (!page_route_id(req, &vid) || store_vacancy_get(web_req(req)->store, req->arena, vid, &o) != STORE_OK ||
+	    strcmp(o.status, "published") != 0 || o.hidden) {
+		page_error(req, res, 404, "Lowongan tidak ditemukan, atau sudah ditutup.");
+		return;
+	}
+	if (u != NULL && !auth_is(u, "seeker")) {
+		page_error(req, res, 403, "Hanya pencari kerja yang dapat melamar.");
+		return;
+	}
+	if (note != NULL && (text_utf8_length(note) > APPLICATION_NOTE_MAX || strlen(note) > PENDING_NOTE_BYTES)) {
+		page_error(req, res, 422,
+		           "Catatan paling panjang 500 karakter. Kembali, persingkat catatan, lalu tekan Lamar lagi.");
+		return;
+	}
+	size_t len = note ? strlen(note) : 0;
+	size_t room = sodium_base64_ENCODED_LEN(PENDING_NOTE_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char *note64 = arena_alloc(req->arena, room);
+	sodium_bin2base64(note64, room, (const unsigned char *)(note ? note : ""), len,
+	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	char mac[PENDING_MAC_TEXT];
+	int64_t now = web_req(req)->now;
+	pending_mac(req->arena, vid, now, note64, mac);
+	pending_cookie(req, res,
+	               arena_printf(req->arena, "%lld.%lld.%s.%s", (long long)vid, (long long)now, note64, mac),
+	               PENDING_MAX_AGE);
+	/* A seeker (a page opened before logging in) goes straight to the confirmation. */
+	http_redirect(res, u != NULL ? arena_printf(req->arena, "/lowongan/%lld?lamar=1", (long long)vid)
+	                             : arena_printf(req->arena, "/masuk?lamar=%lld", (long long)vid));
+}
+
 /* ------------------------------------------------------------------ pages */
 
 static void
 render_refusal(struct http_request *req, struct http_response *res, const struct apply_outcome *out,
                int64_t vacancy_id)
 {
-	struct tpl_ctx *c = page_ctx(req, res, "Lamaran belum terkirim");
+	/* A second tap (the Back button) is no failure: the application is there. */
+	bool applied = strcmp(out->code, "already_applied") == 0;
+	struct tpl_ctx *c = page_ctx(req, res, applied ? "Sudah melamar" : "Lamaran belum terkirim");
 	tpl_set(c, "message", out->message);
-	if (strcmp(out->code, "already_applied") == 0 && out->application_id > 0) {
+	if (applied && out->application_id > 0) {
 		tpl_set(c, "link", arena_printf(req->arena, "/pencari/lamaran/%lld", (long long)out->application_id));
 		tpl_set(c, "link_label", "Lihat lamaran Anda");
 	} else if (strcmp(out->code, "domicile_pending") == 0 || strcmp(out->code, "domicile_rejected") == 0) {
@@ -74,6 +232,7 @@ applications_apply(struct http_request *req, struct http_response *res)
 	const char *walkin = http_form(req, "walkin");
 	apply_run(web_req(req)->store, req->arena, web_req(req)->now, u->id, vid, http_form(req, "note"),
 	          walkin && strcmp(walkin, "1") == 0, &out);
+	applications_pending_clear(req, res);
 	if (out.status != 0) {
 		render_refusal(req, res, &out, vid);
 		return;

@@ -10,6 +10,7 @@
 #include "store/codes.h"
 #include "store/outbox.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/login.h"
 
@@ -94,6 +95,8 @@ render_login(struct http_request *req, struct http_response *res, int status, co
 {
 	struct tpl_ctx *c = page_ctx(req, res, "Masuk");
 	page_keep_fields(req, c, login_fields);
+	/* Why the person is here: a "Lamar" waits for them. */
+	tpl_set(c, "apply_title", applications_pending_title(req));
 	if (message != NULL) {
 		struct form_errors e = {0};
 		form_error(&e, status, "login", "invalid_credentials", message);
@@ -123,7 +126,11 @@ login_post(struct http_request *req, struct http_response *res)
 			page_error(req, res, 503, "Sesi tidak dapat dibuat, coba lagi.");
 			break;
 		}
-		http_redirect(res, "/dasbor");
+		/* A seeker who tapped "Lamar" first goes back to that vacancy. */
+		const char *next = auth_is(&u, "seeker") ? applications_pending_next(req) : NULL;
+		if (next == NULL)
+			applications_pending_clear(req, res);   /* not a seeker's: it would wait for the next one */
+		http_redirect(res, next ? next : "/dasbor");
 		break;
 	case LOGIN_LIMITED:
 		auth_retry_header(req, res, wait);
@@ -140,6 +147,7 @@ void
 login_logout(struct http_request *req, struct http_response *res)
 {
 	auth_logout(req, res, false);
+	applications_pending_clear(req, res);   /* a shared phone: the next person starts clean */
 	http_redirect(res, "/");
 }
 

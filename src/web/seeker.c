@@ -1,10 +1,12 @@
 /* seeker.c - the job seeker's own pages: dashboard, data export, deletion. */
 #include "web/seeker.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
+#include "core/date.h"
 #include "core/phone.h"
 #include "store/ak1.h"
 #include "store/alerts.h"
@@ -14,6 +16,7 @@
 #include "store/seekers.h"
 #include "web/api_json.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/checkins.h"
 #include "web/page.h"
@@ -21,11 +24,103 @@
 #include "web/routes.h"
 #include "web/views.h"
 
+#define HOME_CHANGES 5           /* latest status changes on the home page */
+#define HOME_OFFER_DAYS 30      /* an acceptance or an invitation stays this long */
+
+const char *
+seeker_interview_words(struct http_request *req, const char *at)
+{
+	static const char *const days[] = {"Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Selasa", "Rabu"};
+	struct date d;
+	if (at == NULL || strlen(at) < 10 || !date_parse(arena_strndup(req->arena, at, 10), &d))
+		return at;
+	const char *day = days[((date_days(d) % 7) + 7) % 7];
+	if (strlen(at) >= 16 && at[10] == ' ' && at[13] == ':')
+		return arena_printf(req->arena, "%s, %s pukul %.2s.%.2s", day, page_date(req, d), at + 11, at + 14);
+	return arena_printf(req->arena, "%s, %s", day, page_date(req, d));
+}
+
+static int
+by_updated_desc(const void *a, const void *b)
+{
+	const struct store_application *x = *(const struct store_application *const *)a;
+	const struct store_application *y = *(const struct store_application *const *)b;
+	if (x->updated_at != y->updated_at)
+		return (x->updated_at < y->updated_at) - (x->updated_at > y->updated_at);
+	return (x->id < y->id) - (x->id > y->id);
+}
+
+/* What is next for the seeker: interviews to come (date and place), offers
+ * (an acceptance, an employer's invitation to apply) and the latest changes
+ * to their applications, each with its link. */
+static void
+seeker_next(struct http_request *req, struct tpl_ctx *c, int64_t seeker_id)
+{
+	struct web_request *w = web_req(req);
+	struct store_application *apps;
+	size_t n = 0;
+	char today[11];
+	date_format(date_from_unix_wib(w->now), today);
+	int64_t since = w->now - (int64_t)HOME_OFFER_DAYS * 86400;
+	size_t offers = 0;
+	if (store_application_list_seeker(w->store, req->arena, seeker_id, &apps, &n) != STORE_OK)
+		return;
+	const struct store_application **sorted = arena_alloc(req->arena, (n ? n : 1) * sizeof(*sorted));
+	for (size_t i = 0; i < n; i++) {
+		const struct store_application *a = &apps[i];
+		sorted[i] = a;
+		if (strcmp(a->status, "wawancara") == 0 && a->interview_at != NULL &&
+		    strncmp(a->interview_at, today, 10) >= 0) {
+			struct tpl_ctx *t = tpl_push(c, "interviews");
+			tpl_set_int(t, "id", a->id);
+			tpl_set(t, "title", a->vacancy_title);
+			tpl_set(t, "employer", a->employer_name);
+			tpl_set(t, "at", seeker_interview_words(req, a->interview_at));
+			tpl_set(t, "place", a->interview_place);
+			tpl_set(t, "message", a->interview_message);
+		}
+		if (strcmp(a->status, "diterima") == 0 && a->updated_at >= since) {
+			struct tpl_ctx *o = tpl_push(c, "offers");
+			offers++;
+			tpl_setf(o, "link", "/pencari/lamaran/%lld", (long long)a->id);
+			tpl_setf(o, "text", "Diterima: %s, %s", a->vacancy_title,
+			         a->employer_name ? a->employer_name : "");
+		}
+	}
+	struct store_inbox_item *inbox;
+	size_t ni = 0;
+	if (store_inbox_list(w->store, req->arena, seeker_id, 50, &inbox, &ni) == STORE_OK)
+		for (size_t i = 0; i < ni; i++)
+			if (strcmp(inbox[i].kind, "invite") == 0 && inbox[i].created_at >= since) {
+				struct tpl_ctx *o = tpl_push(c, "offers");
+				offers++;
+				tpl_set(o, "link", inbox[i].link);
+				tpl_set(o, "text", inbox[i].body);
+			}
+	qsort(sorted, n, sizeof(*sorted), by_updated_desc);
+	for (size_t i = 0; i < n && i < HOME_CHANGES; i++) {
+		struct tpl_ctx *e = tpl_push(c, "changes");
+		tpl_set_int(e, "id", sorted[i]->id);
+		tpl_set(e, "title", sorted[i]->vacancy_title);
+		tpl_set(e, "status_label", applications_status_label(sorted[i]->status));
+		tpl_set(e, "at", page_time(req, sorted[i]->updated_at));
+	}
+	tpl_set_bool(c, "has_applications", n > 0);
+	tpl_set_bool(c, "has_offers", offers > 0);
+}
+
 void
 seeker_home(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
 	struct store_seeker k;
+	/* Every login and registration ends here: a "Lamar" tapped before
+	 * them is picked up and finished on the vacancy's page. */
+	const char *next = applications_pending_next(req);
+	if (next != NULL) {
+		http_redirect(res, next);
+		return;
+	}
 	if (store_seeker_get(web_req(req)->store, req->arena, u->id, &k) != STORE_OK) {
 		page_error(req, res, 500, "Data akun tidak dapat dibaca. Coba lagi.");
 		return;
@@ -35,6 +130,7 @@ seeker_home(struct http_request *req, struct http_response *res)
 	profile_home(req, c);
 	tpl_set_int(c, "unread", store_inbox_unread(web_req(req)->store, u->id));
 	checkins_home(req, c);
+	seeker_next(req, c, u->id);
 	page_render(req, res, 200, "seeker_home", c);
 }
 

@@ -15,13 +15,18 @@
 #include "core/wage.h"
 #include "core/wilayah.h"
 #include "crypto/token.h"
+#include "core/date.h"
+#include "store/applications.h"
 #include "store/seekers.h"
 #include "web/alerts.h"
 #include "web/app.h"
+#include "web/applications.h"
 #include "web/auth.h"
 #include "web/page.h"
+#include "web/profile.h"
 #include "web/vacancy_query.h"
 #include "web/routes.h"
+#include "web/seeker.h"
 #include "web/views.h"
 
 /* One option of a filter: value, label, how many results it gives, and
@@ -190,6 +195,83 @@ public_vacancy(struct http_request *req, int64_t id, struct store_vacancy *o)
 	       ((strcmp(o->status, "published") == 0 && !o->hidden) || strcmp(o->status, "closed") == 0);
 }
 
+/* What the person looking can do about this vacancy, in place of a form
+ * that would only refuse them after a tap (apply.state in vacancy.html):
+ * closed, a visitor (Lamar keeps the note through login or registration),
+ * an employer or staff, or a seeker who already applied, waits for the
+ * domicile check, is a minor, or may apply (with the note kept from before
+ * logging in, and a word when the profile is thin). */
+static void
+apply_state(struct http_request *req, struct http_response *res, struct tpl_ctx *c, const struct store_vacancy *o)
+{
+	struct web_request *w = web_req(req);
+	struct store_user *u = w->user;
+	struct tpl_ctx *a = tpl_child(c, "apply");
+	int64_t pending_id = 0;
+	const char *pending_note = NULL;
+	bool pending = applications_pending(req, &pending_id, &pending_note) && pending_id == o->id;
+	bool open = strcmp(o->status, "published") == 0 && !o->hidden &&
+	            date_cmp(o->v.valid_until, date_from_unix_wib(w->now)) >= 0;
+	if (!open) {
+		tpl_set_bool(a, "closed", true);
+		if (pending && auth_is(u, "seeker"))
+			applications_pending_clear(req, res);
+		return;
+	}
+	if (u == NULL) {
+		tpl_set_bool(a, "visitor", true);
+		tpl_set_bool(a, "form", true);
+		tpl_set(a, "note", pending ? pending_note : NULL);
+		return;
+	}
+	if (!auth_is(u, "seeker")) {
+		tpl_set_bool(a, "not_seeker", true);
+		tpl_set_bool(a, "owner", auth_is(u, "employer") && u->id == o->employer_id);
+		tpl_set_bool(a, "staff", auth_is_staff(u) || auth_is(u, "operator"));
+		return;
+	}
+	if (pending)
+		applications_pending_clear(req, res);
+	struct store_application *apps;
+	size_t n = 0;
+	if (store_application_list_seeker(w->store, req->arena, u->id, &apps, &n) == STORE_OK)
+		for (size_t i = 0; i < n; i++)
+			if (apps[i].vacancy_id == o->id) {
+				struct tpl_ctx *d = tpl_child(a, "applied");
+				tpl_set_int(d, "id", apps[i].id);
+				tpl_set(d, "status_label", applications_status_label(apps[i].status));
+				tpl_set(d, "at", page_time(req, apps[i].created_at));
+				if (strcmp(apps[i].status, "wawancara") == 0) {
+					tpl_set(d, "interview_at", seeker_interview_words(req, apps[i].interview_at));
+					tpl_set(d, "interview_place", apps[i].interview_place);
+				}
+				return;
+			}
+	struct store_seeker k;
+	if (store_seeker_get(w->store, req->arena, u->id, &k) != STORE_OK)
+		return;
+	if (strcmp(k.domicile_status, "pending") == 0) {
+		tpl_set_bool(a, "domicile_pending", true);
+		return;
+	}
+	if (strcmp(k.domicile_status, "nik") != 0 && strcmp(k.domicile_status, "approved") != 0) {
+		tpl_set_bool(a, "domicile_rejected", true);
+		return;
+	}
+	struct date birth;
+	bool minor = k.is_minor;
+	if (k.birth_date != NULL && date_parse(k.birth_date, &birth))
+		minor = date_age(birth, date_from_unix_wib(w->now)) < 18;
+	if (minor && o->v.arrangement != ARR_MAGANG) {
+		tpl_set_bool(a, "minor", true);
+		return;
+	}
+	tpl_set_bool(a, "form", true);
+	tpl_set_bool(a, "confirm", pending || http_query(req, "lamar") != NULL);
+	tpl_set(a, "note", pending ? pending_note : NULL);
+	profile_home(req, a);
+}
+
 static void
 render_vacancy(struct http_request *req, struct http_response *res, const struct store_vacancy *o, int status,
                const char *notice, const char *report_error)
@@ -207,8 +289,7 @@ render_vacancy(struct http_request *req, struct http_response *res, const struct
 	tpl_set_raw(c, "json_ld", job_posting_ld(req, o, url));
 	tpl_set(c, "notice", notice);
 	tpl_set(c, "error_reason", report_error);
-	struct store_user *u = web_req(req)->user;
-	tpl_set_bool(c, "can_apply", u == NULL || auth_is(u, "seeker"));
+	apply_state(req, res, c, o);
 	alerts_similar(req, c, o);
 	page_render(req, res, status, "vacancy", c);
 }
@@ -220,6 +301,10 @@ vacancy_page(struct http_request *req, struct http_response *res)
 	int64_t id;
 	posting_expire_due(web_req(req)->store, web_req(req)->now);
 	if (!page_route_id(req, &id) || !public_vacancy(req, id, &o)) {
+		int64_t pending_id;
+		const char *pending_note;
+		if (applications_pending(req, &pending_id, &pending_note) && pending_id == id)
+			applications_pending_clear(req, res);
 		page_error(req, res, 404, "Lowongan tidak ditemukan, atau sedang diperiksa Dinas.");
 		return;
 	}
