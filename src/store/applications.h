@@ -31,6 +31,7 @@ struct store_application {
 	const char *interview_message;
 	const char *reject_reason;
 	int64_t created_at, updated_at, reminded_at;
+	int64_t lapsed_at;              /* closed as "tidak diproses" (still 'baru'); 0 = not */
 	/* The vacancy. */
 	const char *vacancy_title;
 	const char *vacancy_status;
@@ -65,6 +66,11 @@ struct store_notice {
 	const char *body;
 	const char *link_prefix;        /* "/pencari/lamaran/" */
 };
+
+/* Tell user_id of application app_id (inbox, and the outbox on their
+ * channel) inside the caller's transaction; 0 or -1. */
+int store_application_notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_notice *n,
+                             int64_t now);
 
 /* A change the employer makes to one or more applications of one vacancy. */
 struct store_application_change {

@@ -34,6 +34,8 @@ struct store_vacancy {
 	int64_t created_at, updated_at, submitted_at, published_at, closed_at;
 	const char *employer_name;
 	const char *employer_status; /* pending, verified, rejected */
+	int64_t fair_flagged_at;     /* 0 = the fairness rules never flagged it */
+	int64_t fair_corrected_at;   /* 0 = not corrected (or flagged again) */
 };
 
 /* What the poster decided besides the fields (see app/posting.c). */
@@ -42,6 +44,7 @@ struct store_vacancy_meta {
 	bool under_umk;
 	int scam_score;
 	const char *scam_reasons;
+	bool fair_flagged;           /* a fairness rule fired (core/fairness.h) */
 };
 
 enum store_result store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,

@@ -18,6 +18,7 @@
 #include "web/applications.h"
 #include "web/dashboard.h"
 #include "web/employer.h"
+#include "web/employer_page.h"
 #include "web/login.h"
 #include "web/metrics.h"
 #include "web/messages.h"
@@ -63,6 +64,7 @@ static const struct web_route routes_public[] = {
 	FORM("/lowongan/{id}/lamar",    applications_apply, WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/ak1/{token}",            ak1_public_check,   WEB_ANYONE, WEB_LIMIT_NONE),
 	PAGE("/metrics",                metrics_page,       WEB_ANYONE, WEB_LIMIT_NONE),
+	PAGE("/pemberi-kerja/{id}",     employer_public_page, WEB_ANYONE, WEB_LIMIT_NONE),
 };
 
 /* Signing up (/daftar) */
@@ -178,6 +180,7 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/pencari/{id}/operator",   admin_seeker_operator,      WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/pesan",                   messages_staff_page,        WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/pesan/{id}/ulang",        messages_staff_retry,       WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/pemberi-lambat",          employer_slowest_page,      WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */

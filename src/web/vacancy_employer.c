@@ -29,7 +29,8 @@ static const char *const vacancy_fields[] = {
 	"title", "kbji_major", "kbji_code", "workers_needed", "valid_until", "age_min", "age_max", "sex",
 	"education_min", "skills", "experience_years", "wage_min", "wage_max", "wage_unit", "piece_unit", "location",
 	"district_code", "village_code", "formal", "full_time", "arrangement", "kbli", "description", "apply_method",
-	"walkin_date", "walkin_place", "walkin_quota", "whatsapp", "disability_friendly", "duration_days", NULL,
+	"walkin_date", "walkin_place", "walkin_quota", "whatsapp", "disability_friendly", "duration_days",
+	"requirement_reason", NULL,
 };
 
 /* The logged-in employer and their record, or NULL after answering. */
@@ -130,6 +131,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 		tpl_set(f, "whatsapp", v->whatsapp);
 		if (v->duration_days)
 			tpl_set_int(f, "duration_days", v->duration_days);
+		tpl_set(f, "requirement_reason", v->requirement_reason);
 	}
 	const struct vacancy *v = o ? &o->v : NULL;
 	const char *pick_sex = sent ? http_form(req, "sex") : v ? (v->sex == 'L' ? "L" : v->sex == 'P' ? "P" : "semua") : "semua";
