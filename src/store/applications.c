@@ -386,7 +386,7 @@ store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char
 	/* Only other tables are written while this reads applications. */
 	sqlite3_stmt *list = store_stmt(s,
 	    "SELECT id, seeker_id FROM applications WHERE vacancy_id = ?1 "
-	    "AND status IN ('baru', 'diseleksi', 'wawancara') ORDER BY id LIMIT ?2");
+	    "AND status IN ('baru', 'diseleksi', 'wawancara') AND lapsed_at IS NULL ORDER BY id LIMIT ?2");
 	STORE_BIND(list, STORE_V(vacancy_id), STORE_V(APPLICATION_LIST_MAX));
 	int rc;
 	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {

@@ -129,8 +129,8 @@ enum store_result store_application_withdraw(struct store *s, int64_t id, int64_
 /* The timeline of an application, oldest first. */
 enum store_result store_application_events(struct store *s, struct arena *a, int64_t id,
                                            struct store_application_event **items, size_t *count);
-/* The vacancy closed: every open application (baru, diseleksi, wawancara)
- * gets an event "ditutup" with event_message and the notice, in one
+/* The vacancy closed: every open application (baru, diseleksi, wawancara;
+ * not one closed as "tidak diproses" already) gets an event "ditutup" with event_message and the notice, in one
  * transaction. *count: how many were told. */
 enum store_result store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char *event_message,
                                                    const struct store_notice *n, int64_t now, int *count);

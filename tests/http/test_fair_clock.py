@@ -133,6 +133,11 @@ class FairClock(LokerTestCase):
 		self.assertEqual(self.notify(32), 0)
 		told = [m for m in self.messages_to(s["phone"]) if "tidak diproses" in m]
 		self.assertEqual(len(told), 1, "the seeker was told twice")
+		# Closing the vacancy afterwards does not tell them a second time.
+		r = emp.submit("/pemberi/lowongan/%s/tutup" % vid, {"reason": "withdrawn", "hires": "0", "channel": "loker"})
+		self.assertEqual(r.status, 303, "closing failed: %r" % r)
+		self.assertFalse([m for m in self.messages_to(s["phone"]) if "sudah ditutup" in m],
+		                 "a closed-as-unanswered application was told again when the vacancy closed")
 
 	def test_answered_application_never_lapses(self):
 		emp, _, _ = company_employer(self.server, self.admin_api)
