@@ -54,7 +54,7 @@ employer_public_page(struct http_request *req, struct http_response *res)
 	if (e.district_code != NULL)
 		tpl_set(c, "district", page_region_name(e.district_code));
 	if (e.decided_at)
-		tpl_set(c, "verified_at", page_time(req, e.decided_at));
+		tpl_set(c, "verified_at", page_date(req, date_from_unix_wib(e.decided_at)));
 	tpl_set_bool(c, "rates_shown", p.shown);
 	tpl_set_int(c, "clock_min", app_settings.clock_min);
 	if (p.shown) {
