@@ -35,7 +35,8 @@ clock_similar_text(struct store *s, struct arena *a, int64_t vacancy_id, int64_t
 	if (vacancy_match_sync(s) != 0 || store_vacancy_get(s, a, vacancy_id, &o) != STORE_OK)
 		return "";
 	skills_vacancy_to_match(&o.v, &mv);
-	size_t k = vacancy_match_similar(vacancy_id, &mv, index_day(date_from_unix_wib(now)), hits, CLOCK_SIMILAR);
+	size_t k = vacancy_match_similar(vacancy_id, &mv, index_day(date_from_unix_wib(now)), hits,
+	                                 CLOCK_SIMILAR);
 	for (size_t i = 0; i < k; i++)
 		ids[i] = hits[i].id;
 	if (k == 0 || store_vacancy_get_many(s, a, ids, k, rows, &n) != STORE_OK || n == 0)
@@ -44,8 +45,8 @@ clock_similar_text(struct store *s, struct arena *a, int64_t vacancy_id, int64_t
 	buf_init(&b, 2048);
 	buf_puts(&b, " Lowongan serupa yang masih buka:");
 	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s %s (%s/lowongan/%lld)", i ? ";" : "", rows[i].v.title, app_settings.base_url,
-		           (long long)rows[i].id);
+		buf_printf(&b, "%s %s (%s/lowongan/%lld)", i ? ";" : "", rows[i].v.title,
+		           app_settings.base_url, (long long)rows[i].id);
 	buf_putc(&b, '.');
 	const char *out = arena_strdup(a, buf_cstr(&b));
 	buf_free(&b);
@@ -65,19 +66,24 @@ clock_lapse_all(struct store *s, struct arena *a, int64_t now)
 		char applied[11];
 		date_format(date_from_unix_wib(items[i].created_at), applied);
 		struct store_notice notice = {
-			.kind = "application",
-			.title = "Lamaran tidak diproses",
-			.body = arena_printf(a,
-			    "Lamaran Anda untuk %s (%s) sejak %s belum mendapat tanggapan dalam %d hari, jadi kami tutup "
-			    "sebagai \"tidak diproses\". Ini bukan penilaian atas diri Anda: pemberi kerja tidak sempat "
-			    "menjawab. Terima kasih sudah melamar; jangan menyerah.%s",
-			    items[i].vacancy_title, items[i].employer_name ? items[i].employer_name : "pemberi kerja",
-			    applied, app_settings.lapse_days, clock_similar_text(s, a, items[i].vacancy_id, now)),
-			.link_prefix = "/pencari/lamaran/",
+		    .kind = "application",
+		    .title = "Lamaran tidak diproses",
+		    .body = arena_printf(
+		        a,
+		        "Lamaran Anda untuk %s (%s) sejak %s belum mendapat tanggapan dalam %d hari, jadi kami tutup "
+		        "sebagai \"tidak diproses\". Ini bukan penilaian atas diri Anda: pemberi kerja tidak sempat "
+		        "menjawab. Terima kasih sudah melamar; jangan menyerah.%s",
+		        items[i].vacancy_title,
+		        items[i].employer_name ? items[i].employer_name : "pemberi kerja", applied,
+		        app_settings.lapse_days, clock_similar_text(s, a, items[i].vacancy_id, now)),
+		    .link_prefix = "/pencari/lamaran/",
 		};
-		enum store_result r = store_clock_lapse(s, items[i].id,
-		    arena_printf(a, "Tidak diproses: pemberi kerja tidak menanggapi dalam %d hari", app_settings.lapse_days),
-		    &notice, now);
+		enum store_result r =
+		    store_clock_lapse(s, items[i].id,
+		                      arena_printf(a,
+		                                   "Tidak diproses: pemberi kerja tidak menanggapi dalam %d hari",
+		                                   app_settings.lapse_days),
+		                      &notice, now);
 		if (r == STORE_OK)
 			lapsed++;
 		else if (r != STORE_NOT_FOUND)
@@ -114,8 +120,8 @@ clock_employer_public(struct store *s, struct arena *a, int64_t employer_id, str
 	out->median_text = arena_strdup(a, median);
 	if (out->shown)
 		out->summary = median[0] != '\0'
-		                   ? arena_printf(a, "Membalas %d%% lamaran, biasanya dalam %s", out->rate_percent, median)
-		                   : arena_printf(a, "Membalas %d%% lamaran", out->rate_percent);
+		    ? arena_printf(a, "Membalas %d%% lamaran, biasanya dalam %s", out->rate_percent, median)
+		    : arena_printf(a, "Membalas %d%% lamaran", out->rate_percent);
 	return 0;
 }
 

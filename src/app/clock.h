@@ -14,12 +14,12 @@
 #include "core/clock.h"
 #include "store/store.h"
 
-#define CLOCK_SIMILAR 3                 /* similar vacancies in the "tidak diproses" message */
+#define CLOCK_SIMILAR 3 /* similar vacancies in the "tidak diproses" message */
 
 /* What one run did. */
 struct clock_run_result {
-	int reminded;                   /* employers reminded (LOKER_REMIND_DAYS) */
-	int lapsed;                     /* applications closed as "tidak diproses" (LOKER_LAPSE_DAYS) */
+	int reminded; /* employers reminded (LOKER_REMIND_DAYS) */
+	int lapsed;   /* applications closed as "tidak diproses" (LOKER_LAPSE_DAYS) */
 };
 
 /* Remind, then close what lapsed. Safe to run again (each step happens once
@@ -28,11 +28,11 @@ int clock_run(struct store *s, struct arena *a, int64_t now, struct clock_run_re
 
 /* An employer's public figures as people read them. */
 struct clock_public {
-	bool shown;                     /* enough applications (LOKER_CLOCK_MIN) */
+	bool shown; /* enough applications (LOKER_CLOCK_MIN) */
 	struct clock_figures f;
 	int rate_percent;
-	const char *median_text;        /* "3 hari", "kurang dari 1 hari", "" */
-	const char *summary;            /* "Membalas 80% lamaran, biasanya dalam 3 hari", or NULL */
+	const char *median_text; /* "3 hari", "kurang dari 1 hari", "" */
+	const char *summary;     /* "Membalas 80% lamaran, biasanya dalam 3 hari", or NULL */
 };
 
 /* The public figures of employer_id over all its applications. 0 or -1. */
@@ -47,7 +47,7 @@ bool clock_employer_gated(struct store *s, int64_t employer_id, int64_t now);
  * from the after-hire check-ins (issue 12 item 4), shown only above a
  * minimum count and never as anyone's own answer. */
 struct clock_retention {
-	bool shown;                     /* false: "belum cukup data" */
+	bool shown; /* false: "belum cukup data" */
 	int percent;
 	int64_t answers;
 };

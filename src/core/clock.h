@@ -10,10 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CLOCK_REMIND_DAYS 14    /* default: remind the employer after this long */
-#define CLOCK_LAPSE_DAYS 30     /* default: close as "tidak diproses" after this long */
-#define CLOCK_MIN_COUNT 5       /* default: applications before figures are shown */
-#define CLOCK_GATE_DAYS 90      /* instant publishing looks at this many recent days */
+#define CLOCK_REMIND_DAYS 14 /* default: remind the employer after this long */
+#define CLOCK_LAPSE_DAYS 30  /* default: close as "tidak diproses" after this long */
+#define CLOCK_MIN_COUNT 5    /* default: applications before figures are shown */
+#define CLOCK_GATE_DAYS 90   /* instant publishing looks at this many recent days */
 
 /* One employer's applications whose answer was due: answered (any decision
  * by the employer, late ones too) plus lapsed (closed unanswered).
@@ -22,7 +22,7 @@ struct clock_figures {
 	int64_t considered;
 	int64_t answered;
 	int64_t lapsed;
-	int64_t median_seconds;         /* time to the first answer; -1 with no answers */
+	int64_t median_seconds; /* time to the first answer; -1 with no answers */
 };
 
 /* The answer rate in whole percent (rounded), 0 when nothing counted. */

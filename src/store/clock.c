@@ -8,14 +8,14 @@
 #include "store/clock.h"
 #include "store/store_internal.h"
 
-#define CLOCK_FIRST_ANSWER                                                                                \
+#define CLOCK_FIRST_ANSWER                                                                                   \
 	"(SELECT min(e.at) FROM application_events e WHERE e.application_id = a.id "                         \
 	"AND e.status IN ('diseleksi', 'wawancara', 'diterima', 'ditolak'))"
-#define CLOCK_MEDIAN_MAX 5000           /* answer times read for one median */
+#define CLOCK_MEDIAN_MAX 5000 /* answer times read for one median */
 
 #define C(field) STORE_COL(struct store_clock_due, field)
 static const struct store_col due_cols[] = {
-	C(id), C(seeker_id), C(vacancy_id), C(created_at), C(vacancy_title), C(employer_name),
+    C(id), C(seeker_id), C(vacancy_id), C(created_at), C(vacancy_title), C(employer_name),
 };
 #undef C
 
@@ -25,7 +25,8 @@ store_clock_lapse_due(struct store *s, struct arena *a, int64_t before, int64_t 
 {
 	if (limit <= 0 || limit > APPLICATION_LIST_MAX)
 		limit = APPLICATION_LIST_MAX;
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+	    s,
 	    "SELECT a.id, a.seeker_id, a.vacancy_id, a.created_at, v.title, coalesce(e.business_name, u.name) "
 	    "FROM applications a JOIN vacancies v ON v.id = a.vacancy_id JOIN users u ON u.id = v.employer_id "
 	    "LEFT JOIN employers e ON e.user_id = v.employer_id "
@@ -36,18 +37,21 @@ store_clock_lapse_due(struct store *s, struct arena *a, int64_t before, int64_t 
 }
 
 enum store_result
-store_clock_lapse(struct store *s, int64_t id, const char *event_message, const struct store_notice *n, int64_t now)
+store_clock_lapse(struct store *s, int64_t id, const char *event_message, const struct store_notice *n,
+                  int64_t now)
 {
 	enum store_result r = STORE_ERROR;
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+	    s,
 	    "UPDATE applications SET lapsed_at = ?2 WHERE id = ?1 AND status = 'baru' AND lapsed_at IS NULL");
 	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	if ((r = store_exec_changed(s, st)) != STORE_OK)
 		goto fail;
 	r = STORE_ERROR;
-	st = store_stmt(s,
+	st = store_stmt(
+	    s,
 	    "INSERT INTO application_events (application_id, at, status, message) VALUES (?1, ?2, 'tidak_diproses', ?3)");
 	STORE_BIND(st, STORE_V(id), STORE_V(now), STORE_V(event_message));
 	if (store_exec_stmt(s, st) != 0)
@@ -67,7 +71,8 @@ store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct
 {
 	memset(out, 0, sizeof(*out));
 	out->median_seconds = -1;
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+	    s,
 	    "SELECT count(*), coalesce(sum(answered_at IS NOT NULL), 0), coalesce(sum(answered_at IS NULL), 0) "
 	    "FROM (SELECT a.lapsed_at, " CLOCK_FIRST_ANSWER " AS answered_at FROM applications a "
 	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
@@ -85,8 +90,10 @@ store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct
 	sqlite3_reset(st);
 	if (out->answered == 0)
 		return STORE_OK;
-	st = store_stmt(s,
-	    "SELECT answered_at - created_at FROM (SELECT a.created_at, " CLOCK_FIRST_ANSWER " AS answered_at "
+	st = store_stmt(
+	    s,
+	    "SELECT answered_at - created_at FROM (SELECT a.created_at, " CLOCK_FIRST_ANSWER
+	    " AS answered_at "
 	    "FROM applications a JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
 	    "WHERE answered_at IS NOT NULL ORDER BY created_at DESC LIMIT ?3");
 	STORE_BIND(st, STORE_V(employer_id), STORE_V(since), STORE_V(CLOCK_MEDIAN_MAX));
@@ -104,7 +111,7 @@ store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct
 
 #define C(field) STORE_COL(struct store_clock_employer, field)
 static const struct store_col slow_cols[] = {
-	C(employer_id), C(name), C(status), C(f.considered), C(f.answered), C(f.lapsed),
+    C(employer_id), C(name), C(status), C(f.considered), C(f.answered), C(f.lapsed),
 };
 #undef C
 
@@ -114,10 +121,12 @@ store_clock_slowest(struct store *s, struct arena *a, int64_t since, int64_t min
 {
 	if (limit <= 0 || limit > STORE_CLOCK_SLOWEST_MAX)
 		limit = STORE_CLOCK_SLOWEST_MAX;
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+	    s,
 	    "SELECT employer_id, coalesce(e.business_name, u.name), coalesce(e.status, ''), count(*) AS considered, "
 	    "sum(answered_at IS NOT NULL) AS answered, sum(answered_at IS NULL) AS lapsed "
-	    "FROM (SELECT v.employer_id, a.lapsed_at, " CLOCK_FIRST_ANSWER " AS answered_at FROM applications a "
+	    "FROM (SELECT v.employer_id, a.lapsed_at, " CLOCK_FIRST_ANSWER
+	    " AS answered_at FROM applications a "
 	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE a.created_at >= ?1) d "
 	    "JOIN users u ON u.id = d.employer_id LEFT JOIN employers e ON e.user_id = d.employer_id "
 	    "WHERE answered_at IS NOT NULL OR lapsed_at IS NOT NULL "
@@ -140,10 +149,11 @@ enum store_result
 store_clock_fair_counts(struct store *s, int64_t from, int64_t to, const char *district, const char *kbli,
                         struct store_fair_counts *out)
 {
-	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT count(fair_flagged_at), count(fair_corrected_at) FROM vacancies "
-	    "WHERE fair_flagged_at IS NOT NULL AND created_at >= ?1 AND created_at < ?2 "
-	    "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR ?4 = '' OR kbli = ?4)");
+	sqlite3_stmt *st =
+	    store_stmt(s,
+	               "SELECT count(fair_flagged_at), count(fair_corrected_at) FROM vacancies "
+	               "WHERE fair_flagged_at IS NOT NULL AND created_at >= ?1 AND created_at < ?2 "
+	               "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR ?4 = '' OR kbli = ?4)");
 	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(district), STORE_V(kbli));
 	memset(out, 0, sizeof(*out));
 	if (sqlite3_step(st) != SQLITE_ROW) {

@@ -13,7 +13,7 @@
 #include "store/applications.h"
 #include "store/store.h"
 
-#define STORE_CLOCK_SLOWEST_MAX 50      /* rows of the staff list */
+#define STORE_CLOCK_SLOWEST_MAX 50 /* rows of the staff list */
 
 /* An application nobody answered, due to close. */
 struct store_clock_due {
@@ -39,14 +39,14 @@ enum store_result store_clock_lapse(struct store *s, int64_t id, const char *eve
 
 /* The answer figures of employer_id over applications created since `since`
  * (0: all), with the median time to a first answer. */
-enum store_result store_clock_employer(struct store *s, int64_t employer_id, int64_t since,
-                                       struct clock_figures *out);
+enum store_result
+store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct clock_figures *out);
 
 /* An employer with its figures, for the staff list. */
 struct store_clock_employer {
 	int64_t employer_id;
 	const char *name;
-	const char *status;             /* pending, verified, rejected */
+	const char *status; /* pending, verified, rejected */
 	struct clock_figures f;
 };
 

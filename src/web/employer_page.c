@@ -38,12 +38,15 @@ employer_public_page(struct http_request *req, struct http_response *res)
 	int64_t id;
 	if (!page_id_or_404(req, res, &id, "Pemberi kerja tidak ditemukan."))
 		return;
-	if (store_employer_get(w->store, req->arena, id, &e) != STORE_OK || strcmp(e.status, "verified") != 0) {
+	if (store_employer_get(w->store, req->arena, id, &e) != STORE_OK ||
+	    strcmp(e.status, "verified") != 0) {
 		page_error(req, res, 404, "Pemberi kerja tidak ditemukan.");
 		return;
 	}
-	if (store_vacancy_list_employer(w->store, req->arena, id, EMPLOYER_PAGE_VACANCIES, &items, &n) != STORE_OK ||
-	    clock_employer_public(w->store, req->arena, id, &p) != 0 || clock_employer_retention(w->store, id, &ret) != 0) {
+	if (store_vacancy_list_employer(w->store, req->arena, id, EMPLOYER_PAGE_VACANCIES, &items, &n) !=
+	        STORE_OK ||
+	    clock_employer_public(w->store, req->arena, id, &p) != 0 ||
+	    clock_employer_retention(w->store, id, &ret) != 0) {
 		page_error(req, res, 500, "Halaman pemberi kerja tidak dapat dibaca. Coba lagi.");
 		return;
 	}
@@ -88,8 +91,8 @@ employer_slowest_page(struct http_request *req, struct http_response *res)
 	struct store_clock_employer *items;
 	size_t n;
 	int64_t since = w->now - (int64_t)CLOCK_GATE_DAYS * 86400;
-	if (store_clock_slowest(w->store, req->arena, since, app_settings.clock_min, STORE_CLOCK_SLOWEST_MAX, &items,
-	                        &n) != STORE_OK) {
+	if (store_clock_slowest(w->store, req->arena, since, app_settings.clock_min, STORE_CLOCK_SLOWEST_MAX,
+	                        &items, &n) != STORE_OK) {
 		page_error(req, res, 500, "Daftar tidak dapat dibaca. Coba lagi.");
 		return;
 	}

@@ -15,7 +15,7 @@
 const char *employer_page_answer_summary(struct http_request *req, int64_t employer_id);
 
 /* The handlers; web/route_table.c routes them. */
-web_handler employer_public_page;       /* GET /pemberi-kerja/{id} */
-web_handler employer_slowest_page;      /* GET /dinas/pemberi-lambat */
+web_handler employer_public_page;  /* GET /pemberi-kerja/{id} */
+web_handler employer_slowest_page; /* GET /dinas/pemberi-lambat */
 
 #endif

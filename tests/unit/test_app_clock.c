@@ -20,10 +20,12 @@
 static void
 answer(int64_t vacancy, int64_t employer, int64_t id, int64_t at)
 {
-	struct store_application_change c = {.status = "diseleksi", .event_message = "Lamaran Anda diseleksi",
+	struct store_application_change c = {.status = "diseleksi",
+	                                     .event_message = "Lamaran Anda diseleksi",
 	                                     .today = "2026-12-01"};
 	size_t changed = 0;
-	assert_int_equal(store_application_set_status(fix_store, vacancy, employer, &id, 1, &c, at, &changed), STORE_OK);
+	assert_int_equal(store_application_set_status(fix_store, vacancy, employer, &id, 1, &c, at, &changed),
+	                 STORE_OK);
 	assert_int_equal(changed, 1);
 }
 
@@ -58,7 +60,7 @@ test_lapse_figures_and_gate(void **state)
 
 	struct clock_public pub;
 	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
-	assert_false(pub.shown);                /* 2 due: under the minimum */
+	assert_false(pub.shown); /* 2 due: under the minimum */
 	assert_null(pub.summary);
 
 	struct clock_run_result run;
@@ -68,9 +70,10 @@ test_lapse_figures_and_gate(void **state)
 	assert_int_equal(clock_run(fix_store, &a, FIX_NOW + 31 * DAY, &run), 0);
 	assert_int_equal(run.lapsed, 4);
 	assert_int_equal(clock_run(fix_store, &a, FIX_NOW + 32 * DAY, &run), 0);
-	assert_int_equal(run.lapsed, 0);        /* once */
+	assert_int_equal(run.lapsed, 0); /* once */
 	assert_int_equal(fix_told(&a, seekers[5], apps[5], "application"), 1);
-	assert_int_equal(fix_told(&a, seekers[0], apps[0], "application"), 0);   /* answered: never told it lapsed */
+	assert_int_equal(fix_told(&a, seekers[0], apps[0], "application"),
+	                 0); /* answered: never told it lapsed */
 
 	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
 	assert_true(pub.shown);
@@ -120,7 +123,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lapse_figures_and_gate),
+	    cmocka_unit_test(test_lapse_figures_and_gate),
 	};
 	return cmocka_run_group_tests(tests, fix_setup, fix_teardown);
 }
