@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "app/settings.h"
 #include "base/log.h"
 #include "core/date.h"
 #include "core/text.h"
@@ -112,7 +113,7 @@ apply_remind_untouched(struct store *s, struct arena *a, int64_t now)
 	struct store_application *items;
 	size_t n;
 	int reminded = 0;
-	if (store_application_untouched(s, a, now - (int64_t)APPLICATION_UNTOUCHED_DAYS * 86400, APPLICATION_LIST_MAX,
+	if (store_application_untouched(s, a, now - (int64_t)app_settings.remind_days * 86400, APPLICATION_LIST_MAX,
 	                                &items, &n) != STORE_OK)
 		return -1;
 	for (size_t i = 0; i < n; i++) {

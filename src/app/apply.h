@@ -30,7 +30,7 @@ void apply_run(struct store *s, struct arena *a, int64_t now, int64_t seeker_id,
  * event "Lowongan ditutup" on their timeline). Call after the close committed. */
 void apply_vacancy_closed(struct store *s, struct arena *a, int64_t now, int64_t vacancy_id);
 
-/* Remind employers of applications left 'baru' for 14 days (inbox and
+/* Remind employers of applications left 'baru' for 14 days (LOKER_REMIND_DAYS) (inbox and
  * outbox, once per application). Returns how many were reminded, -1 on error. */
 int apply_remind_untouched(struct store *s, struct arena *a, int64_t now);
 

@@ -3,7 +3,10 @@
  * the way (report/ knows no search/). */
 #include "app/dashboard.h"
 
+#include <stdint.h>
+
 #include "search/occupation.h"
+#include "store/clock.h"
 #include "store/dashboard.h"
 
 /* The rows pass through here to the counting sink. */
@@ -88,6 +91,16 @@ app_dashboard(struct store *s, struct arena *a, const struct dash_filter *f, int
 	enum store_result r = store_dashboard_rows(s, f, dash_calc_bounds(&c), now, &sink);
 	if (r == STORE_OK && dash_calc_finish(&c) != 0)
 		r = STORE_ERROR;
+	if (r == STORE_OK) {
+		/* Fair requirements (issue 12): flagged and corrected vacancies. */
+		const struct dash_bounds *b = dash_calc_bounds(&c);
+		struct store_fair_counts fc;
+		char kbli[2] = {f->kbli, 0};
+		r = store_clock_fair_counts(s, b->has_from ? b->from_ts : 0, b->has_to ? b->to_ts : INT64_MAX, f->district,
+		                            kbli, &fc);
+		out->fair_flagged = fc.flagged;
+		out->fair_corrected = fc.corrected;
+	}
 	dash_calc_free(&c);
 	return r;
 }

@@ -9,6 +9,7 @@
 
 #include "app/alerts.h"
 #include "app/apply.h"
+#include "app/clock.h"
 #include "base/parse.h"
 #include "core/fairness.h"
 #include "core/text.h"
@@ -122,6 +123,29 @@ posting_read(struct arena *a, posting_field_fn get, void *ctx, const struct stor
 	v->whatsapp = field(get, ctx, "whatsapp");
 	v->disability_friendly = bool_field(get, ctx, "disability_friendly", false);
 	v->duration_days = int_field(get, ctx, e, "duration_days", 0, 10000, 0, "Lama kerja (hari) harus angka.");
+	v->requirement_reason = field(get, ctx, "requirement_reason");
+}
+
+/* Did a fairness rule fire (core/fairness.h)? */
+static bool
+fair_flagged(const struct scam_result *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		if (fairness_is_fairness_code(r->hits[i].code))
+			return true;
+	return false;
+}
+
+/* An employer who let most applications lapse publishes through moderation
+ * until they catch up (app/clock.h). */
+static void
+clock_gate(struct store *s, int64_t employer_id, int64_t now, struct scam_result *r)
+{
+	if (r->count >= SCAM_MAX_HITS || !clock_employer_gated(s, employer_id, now))
+		return;
+	r->hits[r->count++] = (struct scam_hit){.code = "clock_gate", .reason = clock_gate_reason,
+	                                        .weight = SCAM_REVIEW_SCORE};
+	r->score += SCAM_REVIEW_SCORE;
 }
 
 const char *
@@ -222,6 +246,9 @@ save_as(struct store *s, struct arena *a, int64_t now, const struct store_employ
 	                        .employer_verified = verified};
 	scam_check(&si, &out->scam);
 	fairness_check(v, &out->scam);
+	bool flagged = fair_flagged(&out->scam);
+	if (submit && verified && (id == 0 || strcmp(old.status, "draft") == 0))
+		clock_gate(s, emp->id, now, &out->scam);
 	const char *status = "draft";
 	if (submit) {
 		bool risky = out->scam.score >= SCAM_REVIEW_SCORE || !verified;
@@ -241,6 +268,7 @@ save_as(struct store *s, struct arena *a, int64_t now, const struct store_employ
 		.scam_score = out->scam.score,
 		.scam_reasons = posting_reasons_text(a, &out->scam),
 		.queued = queued,
+		.fair_flagged = flagged,
 	};
 	enum store_result r = id == 0 ? store_vacancy_create(s, emp->id, v, &m, now, &out->id)
 	                              : store_vacancy_update(s, id, emp->id, v, &m, now);
@@ -386,12 +414,16 @@ posting_import(struct store *s, struct arena *a, const char *data, size_t len, i
 			struct scam_result sr;
 			scam_check(&si, &sr);
 			fairness_check(&vs[n], &sr);
+			bool flagged = fair_flagged(&sr);
+			if (si.employer_verified)
+				clock_gate(s, owner, now, &sr);
 			bool publish = si.employer_verified && sr.score < SCAM_REVIEW_SCORE;
 			metas[n] = (struct store_vacancy_meta){
 				.status = publish ? "published" : "review",
 				.under_umk = wage_under_umk(&vs[n], today.year),
 				.scam_score = sr.score,
 				.scam_reasons = posting_reasons_text(a, &sr),
+				.fair_flagged = flagged,
 			};
 			owners[n] = owner;
 			publish ? rep->published++ : rep->review++;

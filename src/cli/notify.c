@@ -1,5 +1,6 @@
 /* notify.c - `loker notify`: the jobs cron runs (e.g. every 15 minutes):
- * close expired vacancies, remind employers of untouched applications, send
+ * close expired vacancies, remind employers of untouched applications and
+ * close the ones left unanswered as "tidak diproses" (app/clock.h), send
  * the daily digests from 07:00 WIB, and ask seekers every 6 months whether
  * they still look for work (AK/1), and ask workers one and three months
  * after a placement how the job goes (check-ins). Each job is safe to run
@@ -11,6 +12,7 @@
 
 #include "app/apply.h"
 #include "app/checkins.h"
+#include "app/clock.h"
 #include "app/posting.h"
 #include "app/settings.h"
 #include "base/buf.h"
@@ -182,11 +184,12 @@ cmd_notify(int argc, char **argv)
 	if (store_vacancy_unalerted(s, pending, 256, &npending) == STORE_OK)
 		for (size_t i = 0; i < npending; i++)
 			posting_published(s, &a, pending[i], now);
-	int reminded = apply_remind_untouched(s, &a, now);
-	if (reminded < 0) {
+	struct clock_run_result ck;
+	if (clock_run(s, &a, now, &ck) != 0) {
 		fprintf(stderr, "loker notify: pengingat lamaran gagal\n");
 		goto done;
 	}
+	int reminded = ck.reminded;
 	int digested = digests(s, now);
 	if (digested < 0) {
 		fprintf(stderr, "loker notify: ringkasan harian gagal\n");
@@ -202,9 +205,9 @@ cmd_notify(int argc, char **argv)
 		fprintf(stderr, "loker notify: pertanyaan setelah penempatan gagal\n");
 		goto done;
 	}
-	printf("lowongan ditutup (kedaluwarsa): %d\npengingat lamaran: %d\nringkasan harian: %d\n"
-	       "pertanyaan masih mencari kerja: %d\npertanyaan setelah penempatan: %d\n", expired, reminded, digested,
-	       asked, checked);
+	printf("lowongan ditutup (kedaluwarsa): %d\npengingat lamaran: %d\nlamaran tidak diproses: %d\n"
+	       "ringkasan harian: %d\npertanyaan masih mencari kerja: %d\npertanyaan setelah penempatan: %d\n", expired,
+	       reminded, ck.lapsed, digested, asked, checked);
 	rc = 0;
 done:
 	arena_free(&a);

@@ -4,7 +4,8 @@
  * "menikah" never matches inside "pernikahan". A rule fires when one of its
  * phrases matches and none of its exceptions does ("penampilan rapi" is not
  * "penampilan menarik"; "busana muslim" is a shop's goods, not a requirement).
- * Age and sex limits are form fields, checked by the vacancy rules. */
+ * Age and sex limits are form fields: with a height in the text they need a
+ * job-related reason (vacancy requirement_reason), else moderation. */
 #include "core/fairness.h"
 
 #include <stdbool.h>
@@ -13,6 +14,7 @@
 
 #define FAIRNESS_TEXT_MAX 32000
 #define FAIRNESS_LAW "(SE Menaker M/6/HK.04/V/2025)"
+#define FAIRNESS_HEIGHT_RULE 5          /* index of fair_height below */
 
 struct fairness_rule {
 	const char *code;
@@ -115,7 +117,18 @@ fairness_blank_exceptions(struct fairness_text *t)
 }
 
 static void
-fairness_run(const char *const *texts, size_t ntexts, struct scam_result *out, int *count)
+fairness_hit(struct scam_result *out, const char *code, const char *reason)
+{
+	if (out != NULL && out->count < SCAM_MAX_HITS) {
+		out->hits[out->count++] = (struct scam_hit){.code = code, .reason = reason, .weight = FAIRNESS_WEIGHT};
+		out->score += FAIRNESS_WEIGHT;
+	}
+}
+
+/* Run the rules on the texts; a height requirement is fine when a reason was
+ * given (has_reason). */
+static void
+fairness_run(const char *const *texts, size_t ntexts, bool has_reason, struct scam_result *out, int *count)
 {
 	size_t cap = 2;
 	for (size_t i = 0; i < ntexts; i++)
@@ -132,15 +145,10 @@ fairness_run(const char *const *texts, size_t ntexts, struct scam_result *out, i
 		bool hit = false;
 		for (size_t p = 0; fairness_rules[r].phrases[p] != NULL && !hit; p++)
 			hit = fairness_has(&t, fairness_rules[r].phrases[p]);
-		if (!hit)
+		if (!hit || (r == FAIRNESS_HEIGHT_RULE && has_reason))
 			continue;
 		(*count)++;
-		if (out != NULL && out->count < SCAM_MAX_HITS) {
-			out->hits[out->count++] = (struct scam_hit){.code = fairness_rules[r].code,
-			                                            .reason = fairness_rules[r].reason,
-			                                            .weight = FAIRNESS_WEIGHT};
-			out->score += FAIRNESS_WEIGHT;
-		}
+		fairness_hit(out, fairness_rules[r].code, fairness_rules[r].reason);
 	}
 	free(t.s);
 }
@@ -156,13 +164,26 @@ fairness_check(const struct vacancy *v, struct scam_result *out)
 	texts[n++] = v->description;
 	for (size_t i = 0; i < v->skill_count && i < VACANCY_MAX_SKILLS; i++)
 		texts[n++] = v->skills[i];
-	fairness_run(texts, n, out, &count);
+	bool has_reason = v->requirement_reason != NULL && strspn(v->requirement_reason, " \t") <
+	                  strlen(v->requirement_reason);
+	fairness_run(texts, n, has_reason, out, &count);
+	if (vacancy_has_limit(v) && !has_reason)
+		fairness_hit(out, "fair_limit_reason",
+		             "Batas usia atau syarat jenis kelamin perlu alasan yang berkaitan dengan pekerjaan "
+		             FAIRNESS_LAW ". Tulis alasannya di kolom \"Alasan syarat\", atau hapus batasnya. Dinas "
+		             "memeriksa dulu.");
+}
+
+bool
+fairness_is_fairness_code(const char *code)
+{
+	return code != NULL && strncmp(code, "fair_", 5) == 0;
 }
 
 int
 fairness_count_text(const char *text)
 {
 	int count = 0;
-	fairness_run(&text, 1, NULL, &count);
+	fairness_run(&text, 1, false, NULL, &count);
 	return count;
 }

@@ -17,6 +17,9 @@
  * reference) to out, adding its weight to out->score. */
 void fairness_check(const struct vacancy *v, struct scam_result *out);
 
+/* Whether a scam_hit code is one of these rules (flagged/corrected counts). */
+bool fairness_is_fairness_code(const char *code);
+
 /* How many fairness rules fire on one text (for tests and the CSV report). */
 int fairness_count_text(const char *text);
 

@@ -336,6 +336,19 @@ vacancy_check(const struct vacancy *v, struct date today, struct vacancy_errors 
 	vac_check_apply(v, today, errs);
 	if (v->duration_days < 0 || v->duration_days > VAC_DURATION_MAX)
 		vac_err(errs, "duration_days", "Lama pekerjaan harus 0 sampai 366 hari.");
+	n = vac_chars(v->requirement_reason, VACANCY_REASON_MAX, false);
+	if (n < 0)
+		vac_err(errs, "requirement_reason", "Alasan syarat berisi karakter yang tidak diizinkan.");
+	else if (n > VACANCY_REASON_MAX)
+		vac_err(errs, "requirement_reason", "Alasan syarat paling banyak 300 karakter.");
+}
+
+bool
+vacancy_has_limit(const struct vacancy *v)
+{
+	int lowest = v->arrangement == ARR_MAGANG ? VAC_AGE_MAGANG : VAC_AGE_ADULT;
+
+	return v->age_max != 0 || v->age_min > lowest || v->sex == 'L' || v->sex == 'P';
 }
 
 /* Codes and labels, indexed by the enumerations. */

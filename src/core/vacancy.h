@@ -68,6 +68,7 @@ struct vacancy {
 	bool disability_friendly;
 	int duration_days;              /* informal work: for how long, 0 = not said */
 	bool full_time;                 /* for the UMK check: a full-time monthly job */
+	const char *requirement_reason; /* why an age, sex or height limit is needed for the job; may be NULL */
 };
 
 #define VACANCY_MAX_ERRORS 24
@@ -81,6 +82,13 @@ struct vacancy_errors {
 	size_t count;
 	struct vacancy_error items[VACANCY_MAX_ERRORS];
 };
+
+#define VACANCY_REASON_MAX 300    /* characters of requirement_reason */
+
+/* Whether v limits who may apply by age beyond the legal minimum (an upper
+ * age, or a lower one above 18, or 17 for magang) or by sex: such a limit
+ * needs a job-related reason (SE Menaker M/6/HK.04/V/2025). */
+bool vacancy_has_limit(const struct vacancy *v);
 
 /* Check v against the rules as of today; fills errs (count 0 = fine). */
 void vacancy_check(const struct vacancy *v, struct date today, struct vacancy_errors *errs);

@@ -27,6 +27,7 @@ static const char *const vcsv_names[VCSV_COLUMN_COUNT] = {
 	"lokasi", "desa", "formal", "pengaturan", "kbli", "deskripsi",
 	"cara_melamar", "tanggal_walkin", "tempat_walkin", "kuota_walkin",
 	"whatsapp", "disabilitas", "lama_hari", "penuh_waktu", "pemberi_kerja",
+	"alasan_syarat",
 };
 
 static const enum vacancy_csv_column vcsv_required[] = {
@@ -51,6 +52,7 @@ static const struct {
 	{ "walkin_date", VCSV_TANGGAL_WALKIN }, { "walkin_place", VCSV_TEMPAT_WALKIN },
 	{ "walkin_quota", VCSV_KUOTA_WALKIN }, { "whatsapp", VCSV_WHATSAPP },
 	{ "duration_days", VCSV_LAMA_HARI }, { "arrangement", VCSV_PENGATURAN },
+	{ "requirement_reason", VCSV_ALASAN_SYARAT },
 };
 
 const char *
@@ -597,6 +599,8 @@ vacancy_csv_row(const struct vacancy_csv_columns *cols, const struct csv_row *ro
 	vcsv_apply(&x, v);
 	v->disability_friendly = vcsv_yes(&x, VCSV_DISABILITAS, false);
 	v->duration_days = vcsv_int(&x, VCSV_LAMA_HARI, 0);
+	s = vcsv_cell(&x, VCSV_ALASAN_SYARAT);
+	v->requirement_reason = s[0] != '\0' ? s : NULL;
 	s = vcsv_cell(&x, VCSV_PEMBERI_KERJA);
 	if (s[0] != '\0' && !parse_int64(s, 1, INT64_MAX, employer_id)) {
 		*employer_id = 0;

@@ -33,6 +33,8 @@
  *   lama_hari         0..366                                           [0]
  *   penuh_waktu       ya/tidak                         [ya for a formal monthly wage]
  *   pemberi_kerja     employer id, only for imports by an admin        [0]
+ *   alasan_syarat     the job-related reason for an age, sex or height
+ *                     requirement (without it the row goes to moderation)  [""]
  */
 #ifndef LOKER_VACANCY_CSV_H
 #define LOKER_VACANCY_CSV_H
@@ -52,6 +54,7 @@ enum vacancy_csv_column {
 	VCSV_LOKASI, VCSV_DESA, VCSV_FORMAL, VCSV_PENGATURAN, VCSV_KBLI, VCSV_DESKRIPSI,
 	VCSV_CARA_MELAMAR, VCSV_TANGGAL_WALKIN, VCSV_TEMPAT_WALKIN, VCSV_KUOTA_WALKIN,
 	VCSV_WHATSAPP, VCSV_DISABILITAS, VCSV_LAMA_HARI, VCSV_PENUH_WAKTU, VCSV_PEMBERI_KERJA,
+	VCSV_ALASAN_SYARAT,
 	VCSV_COLUMN_COUNT
 };
 

@@ -77,6 +77,8 @@ struct dashboard {
 	int64_t fill_count;          /* filled ones with published_at and closed_at */
 	int64_t fill_median_s;       /* median seconds published -> closed; 0 when none */
 	int64_t silent_total;        /* all silent employers, not only the listed */
+	int64_t fair_flagged;        /* vacancies created in the period a fairness rule flagged */
+	int64_t fair_corrected;      /* of which an edit made pass the rules */
 	int first_month, last_month; /* the trend window (year * 12 + month - 1) */
 	/* after the hire (issue 12): the columns of outcomes_checkin_* in total */
 	struct dash_table outcomes_checkin_kbli, outcomes_checkin_district;

@@ -15,7 +15,7 @@
 	"a.interview_message, a.reject_reason, a.created_at, a.updated_at, coalesce(a.reminded_at, 0), "         \
 	"v.title, v.status, v.apply_method, v.whatsapp, v.employer_id, e.business_name, u.name, u.phone, "        \
 	"k.district_code, k.village_code, p.education, p.skills, coalesce(p.experience_years, 0), "              \
-	"c.user_id IS NOT NULL"
+	"c.user_id IS NOT NULL, coalesce(a.lapsed_at, 0)"
 #define APP_FROM                                                                                              \
 	" FROM applications a JOIN vacancies v ON v.id = a.vacancy_id"                                          \
 	" LEFT JOIN employers e ON e.user_id = v.employer_id JOIN users u ON u.id = a.seeker_id"                \
@@ -28,7 +28,7 @@ static const struct store_col application_cols[] = {
 	C(interview_message), C(reject_reason), C(created_at), C(updated_at), C(reminded_at), C(vacancy_title),
 	C(vacancy_status), C(apply_method), C(whatsapp), C(employer_id), C(employer_name), C(seeker_name),
 	C(seeker_phone), C(seeker_district), C(seeker_village), C(seeker_education), C(seeker_skills),
-	C(seeker_experience_years), C(seeker_has_cv),
+	C(seeker_experience_years), C(seeker_has_cv), C(lapsed_at),
 };
 #undef C
 
@@ -90,6 +90,13 @@ notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_noti
 	if (to[0] == '\0')
 		return 0;
 	return store_outbox_add(s, user_id, channel, to, n->body, now) == STORE_OK ? 0 : -1;
+}
+
+int
+store_application_notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_notice *n,
+                         int64_t now)
+{
+	return notify(s, user_id, app_id, n, now);
 }
 
 static int
@@ -379,7 +386,7 @@ store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char
 	/* Only other tables are written while this reads applications. */
 	sqlite3_stmt *list = store_stmt(s,
 	    "SELECT id, seeker_id FROM applications WHERE vacancy_id = ?1 "
-	    "AND status IN ('baru', 'diseleksi', 'wawancara') ORDER BY id LIMIT ?2");
+	    "AND status IN ('baru', 'diseleksi', 'wawancara') AND lapsed_at IS NULL ORDER BY id LIMIT ?2");
 	STORE_BIND(list, STORE_V(vacancy_id), STORE_V(APPLICATION_LIST_MAX));
 	int rc;
 	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {

@@ -31,6 +31,7 @@ struct store_application {
 	const char *interview_message;
 	const char *reject_reason;
 	int64_t created_at, updated_at, reminded_at;
+	int64_t lapsed_at;              /* closed as "tidak diproses" (still 'baru'); 0 = not */
 	/* The vacancy. */
 	const char *vacancy_title;
 	const char *vacancy_status;
@@ -65,6 +66,11 @@ struct store_notice {
 	const char *body;
 	const char *link_prefix;        /* "/pencari/lamaran/" */
 };
+
+/* Tell user_id of application app_id (inbox, and the outbox on their
+ * channel) inside the caller's transaction; 0 or -1. */
+int store_application_notify(struct store *s, int64_t user_id, int64_t app_id, const struct store_notice *n,
+                             int64_t now);
 
 /* A change the employer makes to one or more applications of one vacancy. */
 struct store_application_change {
@@ -123,8 +129,8 @@ enum store_result store_application_withdraw(struct store *s, int64_t id, int64_
 /* The timeline of an application, oldest first. */
 enum store_result store_application_events(struct store *s, struct arena *a, int64_t id,
                                            struct store_application_event **items, size_t *count);
-/* The vacancy closed: every open application (baru, diseleksi, wawancara)
- * gets an event "ditutup" with event_message and the notice, in one
+/* The vacancy closed: every open application (baru, diseleksi, wawancara;
+ * not one closed as "tidak diproses" already) gets an event "ditutup" with event_message and the notice, in one
  * transaction. *count: how many were told. */
 enum store_result store_application_vacancy_closed(struct store *s, int64_t vacancy_id, const char *event_message,
                                                    const struct store_notice *n, int64_t now, int *count);

@@ -23,7 +23,7 @@
 	"v.created_at, v.updated_at, coalesce(v.submitted_at, 0), coalesce(v.published_at, 0), " \
 	"coalesce(v.closed_at, 0), u.name, e.status, " \
 	"(SELECT count(*) FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL), " \
-	"coalesce(v.queued_at, 0)"
+	"coalesce(v.queued_at, 0), v.requirement_reason, coalesce(v.fair_flagged_at, 0), coalesce(v.fair_corrected_at, 0)"
 #define VAC_FROM " FROM vacancies v JOIN users u ON u.id = v.employer_id JOIN employers e ON e.user_id = v.employer_id"
 
 static const char *
@@ -96,7 +96,7 @@ static const struct store_col vacancy_cols[] = {
 	C(v.walkin_quota), C(v.whatsapp), C(v.disability_friendly), C(v.duration_days), C(under_umk),
 	C(scam_score), C(scam_reasons), C(moderation_note), C(hires), C(hire_channel), C(created_at),
 	C(updated_at), C(submitted_at), C(published_at), C(closed_at), C(employer_name), C(employer_status),
-	C(report_count), C(queued_at),
+	C(report_count), C(queued_at), C(v.requirement_reason), C(fair_flagged_at), C(fair_corrected_at),
 };
 #undef C
 
@@ -171,6 +171,8 @@ bind_fields(struct arena *a, sqlite3_stmt *st, const struct vacancy *v, const st
 	sqlite3_bind_int(st, 32, m->scam_score);
 	store_bind_text(st, 33, m->scam_reasons ? m->scam_reasons : "");
 	store_bind_text(st, 34, m->status);
+	store_bind_text(st, 38, v->requirement_reason ? v->requirement_reason : "");
+	sqlite3_bind_int(st, 39, m->fair_flagged);
 }
 
 static int64_t
@@ -303,10 +305,12 @@ static const char *const insert_sql =
     "education_min, skills, experience_years, wage_min, wage_max, wage_unit, piece_unit, location, "
     "district_code, village_code, formal, full_time, arrangement, kbli, description, apply_method, walkin_date, "
     "walkin_place, walkin_quota, whatsapp, disability_friendly, duration_days, under_umk, scam_score, "
-    "scam_reasons, status, employer_id, created_at, updated_at, submitted_at, published_at) "
+    "scam_reasons, status, employer_id, created_at, updated_at, submitted_at, published_at, "
+    "requirement_reason, fair_flagged_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
     "?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?36, "
-    "CASE WHEN ?34 IN ('review', 'published') THEN ?36 END, CASE WHEN ?34 = 'published' THEN ?36 END)";
+    "CASE WHEN ?34 IN ('review', 'published') THEN ?36 END, CASE WHEN ?34 = 'published' THEN ?36 END, "
+    "?38, CASE WHEN ?39 THEN ?36 END)";
 
 static int
 insert_one(struct store *s, struct arena *a, int64_t employer_id, const struct vacancy *v,
@@ -389,7 +393,10 @@ store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const str
 	    "disability_friendly = ?29, duration_days = ?30, under_umk = ?31, scam_score = ?32, scam_reasons = ?33, "
 	    "submitted_at = CASE WHEN ?34 = 'review' AND status <> 'review' THEN ?36 ELSE submitted_at END, "
 	    "published_at = CASE WHEN ?34 = 'published' THEN coalesce(published_at, ?36) ELSE published_at END, "
-	    "status = ?34, updated_at = ?36 "
+	    "status = ?34, updated_at = ?36, requirement_reason = ?38, "
+	    "fair_flagged_at = CASE WHEN ?39 THEN coalesce(fair_flagged_at, ?36) ELSE fair_flagged_at END, "
+	    "fair_corrected_at = CASE WHEN ?39 THEN NULL WHEN fair_flagged_at IS NOT NULL "
+	    "THEN coalesce(fair_corrected_at, ?36) ELSE fair_corrected_at END "
 	    "WHERE id = ?37 AND employer_id = ?35 AND status <> 'closed'");
 	bind_fields(&a, st, v, m);
 	sqlite3_bind_int64(st, 35, employer_id);

@@ -35,6 +35,8 @@ struct store_vacancy {
 	const char *employer_name;
 	const char *employer_status; /* pending, verified, rejected */
 	int64_t queued_at;           /* a draft sent before the employer was verified: waits for it; else 0 */
+	int64_t fair_flagged_at;     /* 0 = the fairness rules never flagged it */
+	int64_t fair_corrected_at;   /* 0 = not corrected (or flagged again) */
 };
 
 /* What the poster decided besides the fields (see app/posting.c). */
@@ -44,6 +46,7 @@ struct store_vacancy_meta {
 	int scam_score;
 	const char *scam_reasons;
 	bool queued;                 /* a new draft sent by an unverified employer: waits for the verification */
+	bool fair_flagged;           /* a fairness rule fired (core/fairness.h) */
 };
 
 enum store_result store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,

@@ -56,6 +56,7 @@ vacancy_json(const struct store_vacancy *o, bool full)
 	    "kbli", (char[2]){v->kbli, 0}, "apply_method", applies[v->apply],
 	    "disability_friendly", v->disability_friendly, "duration_days", v->duration_days));
 	json_object_set_new(j, "description", json_string(v->description ? v->description : ""));
+	json_object_set_new(j, "requirement_reason", json_string(v->requirement_reason ? v->requirement_reason : ""));
 	if (v->apply == APPLY_WALKIN) {
 		char d[11];
 		date_format(v->walkin_date, d);
@@ -183,6 +184,7 @@ stored_field(struct arena *a, const struct store_vacancy *o, const char *name)
 	if (strcmp(name, "walkin_quota") == 0) return arena_printf(a, "%d", v->walkin_quota);
 	if (strcmp(name, "whatsapp") == 0) return v->whatsapp;
 	if (strcmp(name, "disability_friendly") == 0) return v->disability_friendly ? "1" : "0";
+	if (strcmp(name, "requirement_reason") == 0) return v->requirement_reason;
 	if (strcmp(name, "duration_days") == 0) return arena_printf(a, "%d", v->duration_days);
 	return NULL;
 }

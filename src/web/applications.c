@@ -30,9 +30,10 @@
 const char *
 applications_status_label(const char *status)
 {
-	static const char *const codes[] = {"baru", "diseleksi", "wawancara", "diterima", "ditolak", "ditarik", "ditutup"};
+	static const char *const codes[] = {"baru", "diseleksi", "wawancara", "diterima", "ditolak", "ditarik", "ditutup",
+	                                    "tidak_diproses"};
 	static const char *const labels[] = {"Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik",
-	                                     "Lowongan ditutup"};
+	                                     "Lowongan ditutup", "Tidak diproses"};
 	for (size_t i = 0; status != NULL && i < sizeof(codes) / sizeof(codes[0]); i++)
 		if (strcmp(status, codes[i]) == 0)
 			return labels[i];
@@ -248,7 +249,8 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 	tpl_set(c, "title", o->vacancy_title);
 	tpl_set(c, "employer", o->employer_name);
 	tpl_set(c, "status", o->status);
-	tpl_set(c, "status_label", applications_status_label(o->status));
+	tpl_set(c, "status_label", applications_status_label(o->lapsed_at && strcmp(o->status, "baru") == 0
+	                                                     ? "tidak_diproses" : o->status));
 	tpl_set(c, "applied", page_time(req, o->created_at));
 	tpl_set(c, "updated", page_time(req, o->updated_at));
 	tpl_set_bool(c, "vacancy_closed", strcmp(o->vacancy_status, "closed") == 0);

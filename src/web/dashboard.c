@@ -368,6 +368,11 @@ build_views(struct arena *a, const struct dashboard *d, size_t map_col, struct v
 	measure(a, v, "median_hari_terisi", "Median hari dari tayang sampai terisi", days, true);
 	measure(a, v, "pemberi_kerja_tidak_melapor", "Pemberi kerja yang tidak pernah melapor", d->silent_total, false);
 
+	v = view_add(vs, "outcomes", "outcomes-fairness", "Lowongan dengan syarat tidak adil (SE Menaker M/6/HK.04/V/2025)");
+	view_cols(v, 1, measure_cols);
+	measure(a, v, "ditandai", "Lowongan ditandai (syarat diskriminatif atau tanpa alasan)", d->fair_flagged, false);
+	measure(a, v, "diperbaiki", "Diperbaiki pemberi kerja sampai lolos", d->fair_corrected, false);
+
 	table_views(a, silent, 1, vs);
 	checkin_views(a, d, vs);
 }

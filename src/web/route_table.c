@@ -19,6 +19,7 @@
 #include "web/checkins.h"
 #include "web/dashboard.h"
 #include "web/employer.h"
+#include "web/employer_page.h"
 #include "web/login.h"
 #include "web/metrics.h"
 #include "web/messages.h"
@@ -67,6 +68,7 @@ static const struct web_route routes_public[] = {
 	PAGE("/ak1/{token}",            ak1_public_check,   WEB_ANYONE, WEB_LIMIT_NONE),
 	PAGE("/metrics",                metrics_page,       WEB_ANYONE, WEB_LIMIT_NONE),
 	FORM("/lowongan/{id}/lamar-masuk", applications_apply_later, WEB_ANYONE, WEB_LIMIT_NONE),
+	PAGE("/pemberi-kerja/{id}",     employer_public_page, WEB_ANYONE, WEB_LIMIT_NONE),
 };
 
 /* Signing up (/daftar) */
@@ -201,6 +203,7 @@ static const struct web_route routes_staff[] = {
 	FORM("/dinas/laporan-uang/{id}/tindak", money_reports_act,         WEB_DINAS, WEB_LIMIT_NONE),
 	FORM("/dinas/laporan-uang/{id}/pulihkan", money_reports_clear,     WEB_DINAS, WEB_LIMIT_NONE),
 	PAGE("/dinas/laporan-uang/{id}/foto",  money_reports_photo,        WEB_DINAS, WEB_LIMIT_NONE),
+	PAGE("/dinas/pemberi-lambat",          employer_slowest_page,      WEB_DINAS, WEB_LIMIT_NONE),
 };
 
 /* Village operators (/operator) */

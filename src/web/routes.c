@@ -29,9 +29,13 @@ web_route_area(const char *path)
 		{"/operator", "operator"}, {"/daftar", "registration"}, {"/masuk", "login"}, {"/keluar", "login"},
 		{"/dasbor", "login"}, {"/akun/", "login"}, {"/lupa-sandi", "login"}, {"/atur-sandi", "login"},
 	};
-	for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
-		if (strncmp(path, areas[i].prefix, strlen(areas[i].prefix)) == 0)
+	/* Whole path segments: "/pemberi-kerja/1" (public) is not under "/pemberi". */
+	for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]); i++) {
+		size_t n = strlen(areas[i].prefix);
+		if (strncmp(path, areas[i].prefix, n) == 0 &&
+		    (areas[i].prefix[n - 1] == '/' || path[n] == '\0' || path[n] == '/'))
 			return areas[i].area;
+	}
 	return "public";
 }
 

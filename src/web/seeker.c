@@ -145,12 +145,12 @@ export_applications(struct http_request *req, struct store *s, int64_t id)
 		return list;
 	for (size_t i = 0; i < n; i++) {
 		const struct store_application *a = &items[i];
-		json_array_append_new(list, json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:s?, s:I, s:I}",
+		json_array_append_new(list, json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:b, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:I}",
 		    "vacancy_id", (json_int_t)a->vacancy_id, "vacancy", a->vacancy_title, "employer", a->employer_name,
 		    "status", a->status, "note", a->note, "walkin", a->walkin, "interview_at", a->interview_at,
 		    "interview_place", a->interview_place, "interview_message", a->interview_message,
 		    "reject_reason", a->reject_reason, "applied_at", (json_int_t)a->created_at,
-		    "updated_at", (json_int_t)a->updated_at));
+		    "updated_at", (json_int_t)a->updated_at, "lapsed_at", (json_int_t)a->lapsed_at));
 	}
 	return list;
 }

@@ -30,7 +30,8 @@ static const char *const vacancy_fields[] = {
 	"title", "kbji_major", "kbji_code", "workers_needed", "valid_until", "age_min", "age_max", "sex",
 	"education_min", "skills", "experience_years", "wage_min", "wage_max", "wage_unit", "piece_unit", "location",
 	"district_code", "village_code", "formal", "full_time", "arrangement", "kbli", "description", "apply_method",
-	"walkin_date", "walkin_place", "walkin_quota", "whatsapp", "disability_friendly", "duration_days", NULL,
+	"walkin_date", "walkin_place", "walkin_quota", "whatsapp", "disability_friendly", "duration_days",
+	"requirement_reason", NULL,
 };
 
 /* The logged-in employer and their record, or NULL after answering. */
@@ -131,6 +132,7 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 		tpl_set(f, "whatsapp", v->whatsapp);
 		if (v->duration_days)
 			tpl_set_int(f, "duration_days", v->duration_days);
+		tpl_set(f, "requirement_reason", v->requirement_reason);
 	} else if (quick && e->phone != NULL) {
 		/* The quick form's WhatsApp number starts as the account's own. */
 		char shown[PHONE_MAX + 8];

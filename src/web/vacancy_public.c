@@ -22,6 +22,7 @@
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
+#include "web/employer_page.h"
 #include "web/page.h"
 #include "web/profile.h"
 #include "web/vacancy_query.h"
@@ -111,6 +112,7 @@ vacancies_search(struct http_request *req, struct http_response *res)
 	for (size_t i = 0; i < out.count; i++) {
 		struct tpl_ctx *card = tpl_push(c, "results");
 		views_vacancy(req, card, &out.rows[i], false);
+		tpl_set(card, "answer_summary", employer_page_answer_summary(req, out.rows[i].employer_id));
 		if (p.dekat != NULL)
 			tpl_set(card, "near", vacancy_query_near_label(req->arena, p.dekat, &out.rows[i].v));
 	}
@@ -279,6 +281,7 @@ render_vacancy(struct http_request *req, struct http_response *res, const struct
 	struct tpl_ctx *c = page_ctx(req, res, o->v.title);
 	struct tpl_ctx *v = tpl_child(c, "vacancy");
 	views_vacancy(req, v, o, true);
+	tpl_set(v, "answer_summary", employer_page_answer_summary(req, o->employer_id));
 	const char *url = arena_printf(req->arena, "%s/lowongan/%lld", page_base_url(req), (long long)o->id);
 	char code[SHORTCODE_LEN];
 	shortcode_from_id(o->id, code);

@@ -167,6 +167,8 @@ views_vacancy(struct http_request *req, struct tpl_ctx *c, const struct store_va
 		                             : arena_printf(req->arena, "minimal %d tahun", v->age_min));
 	if (v->experience_years > 0)
 		tpl_setf(c, "experience", "minimal %d tahun", v->experience_years);
+	if (v->requirement_reason != NULL && *v->requirement_reason)
+		tpl_set(c, "requirement_reason", v->requirement_reason);
 	tpl_set_bool(c, "apply_loker", v->apply == APPLY_LOKER);
 	tpl_set_bool(c, "apply_walkin", v->apply == APPLY_WALKIN);
 	tpl_set_bool(c, "apply_whatsapp", v->apply == APPLY_WHATSAPP);

@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "core/csv.h"
+#include "core/fairness.h"
 #include "core/scam.h"
 #include "core/shortcode.h"
 #include "core/vacancy_csv.h"
@@ -115,6 +116,14 @@ fuzz_rows(const char *text, size_t len)
 			scam_check(&in, &sr);
 			if (sr.count == 0 || sr.score < 0)
 				abort();    /* unverified: always one hit */
+			/* The fairness rules only add hits, each one a fair_ code. */
+			size_t before = sr.count;
+			fairness_check(&v, &sr);
+			if (sr.count < before || sr.count > SCAM_MAX_HITS)
+				abort();
+			for (size_t i = before; i < sr.count; i++)
+				if (!fairness_is_fairness_code(sr.hits[i].code))
+					abort();
 		}
 		arena_free(&a);
 	}

@@ -925,6 +925,7 @@ def vacancy_form(**over):
 		"valid_until": future_date(60),
 		"age_min": "18",
 		"age_max": "35",
+		"requirement_reason": "Kerja shift malam dan mengangkat bahan 25 kg",
 		"sex": "semua",
 		"education_min": "sma",
 		"skills": "teliti, rapi",

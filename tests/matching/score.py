@@ -77,9 +77,14 @@ def setup_vacancies(server, vacancies_csv):
 	res = server.cli("import", "vacancies", tmp, "--db", server.db, "--employer", str(emp))
 	if res.returncode != 0:
 		raise RuntimeError("import failed: %s %s" % (res.stdout, res.stderr))
-	queue = adm.get("/api/v1/admin/moderation").json().get("queue", [])
-	for q in queue:
-		adm.post("/api/v1/admin/vacancies/%d/moderation" % q["id"], {"decision": "approve"})
+	# The queue comes a page at a time (ads with an age or sex limit and no
+	# reason are held too, issue 12).
+	for _ in range(50):
+		queue = adm.get("/api/v1/admin/moderation").json().get("queue", [])
+		if not queue:
+			break
+		for q in queue:
+			adm.post("/api/v1/admin/vacancies/%d/moderation" % q["id"], {"decision": "approve"})
 	db = sqlite3.connect(server.db)
 	try:
 		ids = [row[0] for row in db.execute("SELECT id FROM vacancies ORDER BY id")]

@@ -1,0 +1,168 @@
+/* clock.c - the response clock's SQL. An application is answered when the
+ * employer made a first decision (an event diseleksi, wawancara, diterima or
+ * ditolak); it is due when answered or lapsed. Withdrawn applications that
+ * were never answered nor lapsed do not count either way. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/clock.h"
+#include "store/store_internal.h"
+
+#define CLOCK_FIRST_ANSWER                                                                                   \
+	"(SELECT min(e.at) FROM application_events e WHERE e.application_id = a.id "                         \
+	"AND e.status IN ('diseleksi', 'wawancara', 'diterima', 'ditolak'))"
+#define CLOCK_MEDIAN_MAX 5000 /* answer times read for one median */
+
+#define C(field) STORE_COL(struct store_clock_due, field)
+static const struct store_col due_cols[] = {
+    C(id), C(seeker_id), C(vacancy_id), C(created_at), C(vacancy_title), C(employer_name),
+};
+#undef C
+
+enum store_result
+store_clock_lapse_due(struct store *s, struct arena *a, int64_t before, int64_t limit,
+                      struct store_clock_due **items, size_t *count)
+{
+	if (limit <= 0 || limit > APPLICATION_LIST_MAX)
+		limit = APPLICATION_LIST_MAX;
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "SELECT a.id, a.seeker_id, a.vacancy_id, a.created_at, v.title, coalesce(e.business_name, u.name) "
+	    "FROM applications a JOIN vacancies v ON v.id = a.vacancy_id JOIN users u ON u.id = v.employer_id "
+	    "LEFT JOIN employers e ON e.user_id = v.employer_id "
+	    "WHERE a.status = 'baru' AND a.lapsed_at IS NULL AND a.created_at < ?1 AND v.status <> 'closed' "
+	    "ORDER BY a.id LIMIT ?2");
+	STORE_BIND(st, STORE_V(before), STORE_V(limit));
+	return STORE_ROWS_COLS(s, a, st, (size_t)limit, due_cols, items, count);
+}
+
+enum store_result
+store_clock_lapse(struct store *s, int64_t id, const char *event_message, const struct store_notice *n,
+                  int64_t now)
+{
+	enum store_result r = STORE_ERROR;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "UPDATE applications SET lapsed_at = ?2 WHERE id = ?1 AND status = 'baru' AND lapsed_at IS NULL");
+	STORE_BIND(st, STORE_V(id), STORE_V(now));
+	if ((r = store_exec_changed(s, st)) != STORE_OK)
+		goto fail;
+	r = STORE_ERROR;
+	st = store_stmt(
+	    s,
+	    "INSERT INTO application_events (application_id, at, status, message) VALUES (?1, ?2, 'tidak_diproses', ?3)");
+	STORE_BIND(st, STORE_V(id), STORE_V(now), STORE_V(event_message));
+	if (store_exec_stmt(s, st) != 0)
+		goto fail;
+	st = store_stmt(s, "SELECT seeker_id FROM applications WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	int64_t seeker_id = store_int(s, st, 0);
+	if (seeker_id == 0 || store_application_notify(s, seeker_id, id, n, now) != 0)
+		goto fail;
+	r = STORE_OK;
+fail:
+	return store_end(s, r);
+}
+
+enum store_result
+store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct clock_figures *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->median_seconds = -1;
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "SELECT count(*), coalesce(sum(answered_at IS NOT NULL), 0), coalesce(sum(answered_at IS NULL), 0) "
+	    "FROM (SELECT a.lapsed_at, " CLOCK_FIRST_ANSWER " AS answered_at FROM applications a "
+	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
+	    "WHERE answered_at IS NOT NULL OR lapsed_at IS NOT NULL");
+	STORE_BIND(st, STORE_V(employer_id), STORE_V(since));
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		store_log_error(s, "clock figures");
+		return STORE_ERROR;
+	}
+	out->considered = sqlite3_column_int64(st, 0);
+	out->answered = sqlite3_column_int64(st, 1);
+	out->lapsed = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	if (out->answered == 0)
+		return STORE_OK;
+	st = store_stmt(
+	    s,
+	    "SELECT answered_at - created_at FROM (SELECT a.created_at, " CLOCK_FIRST_ANSWER
+	    " AS answered_at "
+	    "FROM applications a JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
+	    "WHERE answered_at IS NOT NULL ORDER BY created_at DESC LIMIT ?3");
+	STORE_BIND(st, STORE_V(employer_id), STORE_V(since), STORE_V(CLOCK_MEDIAN_MAX));
+	int64_t *delays = NULL;
+	size_t n = 0;
+	if (STORE_ROWS(s, NULL, st, CLOCK_MEDIAN_MAX, store_read_int64, &delays, &n) != STORE_OK)
+		return STORE_ERROR;
+	for (size_t i = 0; i < n; i++)
+		if (delays[i] < 0)
+			delays[i] = 0;
+	out->median_seconds = clock_median(delays, n);
+	free(delays);
+	return STORE_OK;
+}
+
+#define C(field) STORE_COL(struct store_clock_employer, field)
+static const struct store_col slow_cols[] = {
+    C(employer_id), C(name), C(status), C(f.considered), C(f.answered), C(f.lapsed),
+};
+#undef C
+
+enum store_result
+store_clock_slowest(struct store *s, struct arena *a, int64_t since, int64_t min_count, int64_t limit,
+                    struct store_clock_employer **items, size_t *count)
+{
+	if (limit <= 0 || limit > STORE_CLOCK_SLOWEST_MAX)
+		limit = STORE_CLOCK_SLOWEST_MAX;
+	sqlite3_stmt *st = store_stmt(
+	    s,
+	    "SELECT employer_id, coalesce(e.business_name, u.name), coalesce(e.status, ''), count(*) AS considered, "
+	    "sum(answered_at IS NOT NULL) AS answered, sum(answered_at IS NULL) AS lapsed "
+	    "FROM (SELECT v.employer_id, a.lapsed_at, " CLOCK_FIRST_ANSWER
+	    " AS answered_at FROM applications a "
+	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE a.created_at >= ?1) d "
+	    "JOIN users u ON u.id = d.employer_id LEFT JOIN employers e ON e.user_id = d.employer_id "
+	    "WHERE answered_at IS NOT NULL OR lapsed_at IS NOT NULL "
+	    "GROUP BY employer_id HAVING count(*) >= ?2 "
+	    "ORDER BY (answered * 1.0 / considered), lapsed DESC, employer_id LIMIT ?3");
+	STORE_BIND(st, STORE_V(since), STORE_V(min_count), STORE_V(limit));
+	enum store_result r = STORE_ROWS_COLS(s, a, st, (size_t)limit, slow_cols, items, count);
+	if (r != STORE_OK)
+		return r;
+	for (size_t i = 0; i < *count; i++) {
+		struct clock_figures f;
+		if (store_clock_employer(s, (*items)[i].employer_id, since, &f) != STORE_OK)
+			return STORE_ERROR;
+		(*items)[i].f.median_seconds = f.median_seconds;
+	}
+	return STORE_OK;
+}
+
+enum store_result
+store_clock_fair_counts(struct store *s, int64_t from, int64_t to, const char *district, const char *kbli,
+                        struct store_fair_counts *out)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s,
+	               "SELECT count(fair_flagged_at), count(fair_corrected_at) FROM vacancies "
+	               "WHERE fair_flagged_at IS NOT NULL AND created_at >= ?1 AND created_at < ?2 "
+	               "AND (?3 IS NULL OR district_code = ?3) AND (?4 IS NULL OR ?4 = '' OR kbli = ?4)");
+	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(district), STORE_V(kbli));
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		store_log_error(s, "fair counts");
+		return STORE_ERROR;
+	}
+	out->flagged = sqlite3_column_int64(st, 0);
+	out->corrected = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	return STORE_OK;
+}
