@@ -216,24 +216,36 @@ page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64
 		tpl_set(c, "next_url", arena_printf(req->arena, "%s%spage=%lld", base_url, sep, (long long)(page + 1)));
 }
 
-static const char *const months[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-                                     "Agustus", "September", "Oktober", "November", "Desember"};
-
 const char *
 page_date(struct http_request *req, struct date d)
 {
-	if (d.month < 1 || d.month > 12)
-		return "";
-	return arena_printf(req->arena, "%d %s %d", d.day, months[d.month - 1], d.year);
+	char out[DATE_WORDS_MAX];
+	date_format_words(d, out);
+	return arena_strdup(req->arena, out);
 }
 
 const char *
 page_time(struct http_request *req, int64_t t)
 {
-	struct date d = date_from_unix_wib(t);
-	int64_t secs = text_wib_second_of_day(t);
-	return arena_printf(req->arena, "%d %s %d, %02d.%02d WIB", d.day, months[d.month - 1], d.year,
-	                    (int)(secs / 3600), (int)(secs / 60 % 60));
+	char out[DATE_WORDS_MAX];
+	datetime_format_unix_wib(t, out);
+	return arena_strdup(req->arena, out);
+}
+
+const char *
+page_stamp(struct http_request *req, const char *stamp)
+{
+	struct date d;
+	int h, m;
+	bool has_time;
+	char out[DATE_WORDS_MAX];
+	if (!datetime_parse_stamp(stamp, &d, &h, &m, &has_time))
+		return stamp;
+	if (has_time)
+		datetime_format_long(d, h, m, out);
+	else
+		date_format_words(d, out);
+	return arena_strdup(req->arena, out);
 }
 
 const char *

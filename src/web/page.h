@@ -70,15 +70,18 @@ bool page_route_id(struct http_request *req, int64_t *id);
 /* The same, or false after the 404 page with sentence missing. */
 bool page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing);
 
-/* "28 November 2026, 14.05 WIB" */
+/* "Sabtu, 28 November 2026 pukul 14.05" (WIB), through core/date. */
 const char *page_time(struct http_request *req, int64_t unix_time);
 /* s percent-encoded for a URL query value (RFC 3986 unreserved kept). */
 const char *page_url_encode(struct arena *a, const char *s);
 /* The absolute address of this site ("https://host"), from LOKER_BASE_URL or the Host header. */
 const char *page_base_url(struct http_request *req);
 
-/* "28 November 2026" */
+/* "28 November 2026" (a date alone), through core/date; "" when invalid. */
 const char *page_date(struct http_request *req, struct date d);
+/* A stored "YYYY-MM-DD[ HH:MM]" in words: "14 Agustus 1998" or "Senin, 7
+ * Desember 2026 pukul 09.00"; anything else is returned unchanged. */
+const char *page_stamp(struct http_request *req, const char *stamp);
 
 /* A region's name ("Bojongsari"), or the code when unknown. */
 const char *page_region_name(const char *code);
