@@ -51,6 +51,57 @@ page_ctx(struct http_request *req, struct http_response *res, const char *title)
 	return c;
 }
 
+/* The control with id="X" of each error shown as id="error-X" gets
+ * aria-invalid="true" and aria-describedby="error-X", so a screen reader
+ * says what is wrong when the field has focus; one place for every form. */
+static void
+mark_invalid(struct http_request *req, struct http_response *res)
+{
+	static const char *const tags[] = {"<input", "<select", "<textarea"};
+	if (res->body.len == 0 || strstr(buf_cstr(&res->body), " id=\"error-") == NULL)
+		return;
+	const char *html = arena_strndup(req->arena, res->body.data, res->body.len);
+	const char *p = html;
+	buf_reset(&res->body);
+	while (*p != '\0') {
+		const char *lt = strchr(p, '<');
+		if (lt == NULL) {
+			buf_puts(&res->body, p);
+			break;
+		}
+		buf_append(&res->body, p, (size_t)(lt - p));
+		p = lt;
+		size_t tlen = 0;
+		for (size_t i = 0; i < 3 && tlen == 0; i++)
+			if (strncmp(p, tags[i], strlen(tags[i])) == 0 && (p[strlen(tags[i])] == ' ' || p[strlen(tags[i])] == '>'))
+				tlen = strlen(tags[i]);
+		const char *gt = tlen ? strchr(p, '>') : NULL;
+		if (gt == NULL) {
+			buf_putc(&res->body, *p++);
+			continue;
+		}
+		const char *id = memmem(p, (size_t)(gt - p), " id=\"", 5);
+		const char *field = NULL;
+		size_t flen = 0;
+		if (id != NULL) {
+			const char *q = memchr(id + 5, '"', (size_t)(gt - (id + 5)));
+			if (q != NULL) {
+				field = id + 5;
+				flen = (size_t)(q - field);
+			}
+		}
+		buf_append(&res->body, p, tlen);
+		if (field != NULL && flen > 0 && flen < 64 &&
+		    memmem(p, (size_t)(gt - p), "aria-invalid", 12) == NULL) {
+			char want[96];
+			snprintf(want, sizeof(want), " id=\"error-%.*s\"", (int)flen, field);
+			if (strstr(html, want) != NULL)
+				buf_printf(&res->body, " aria-invalid=\"true\" aria-describedby=\"error-%.*s\"", (int)flen, field);
+		}
+		p += tlen;
+	}
+}
+
 void
 page_render(struct http_request *req, struct http_response *res, int status, const char *name,
             struct tpl_ctx *c)
@@ -63,7 +114,9 @@ page_render(struct http_request *req, struct http_response *res, int status, con
 		res->status = 500;
 		buf_reset(&res->body);
 		buf_puts(&res->body, "Terjadi kesalahan pada server.");
+		return;
 	}
+	mark_invalid(req, res);
 }
 
 void
@@ -189,6 +242,19 @@ page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const 
 		if (v != NULL)
 			tpl_set(f, *names, v);
 	}
+	page_keep_passwords(req, c, web_req(req)->form_errors);
+}
+
+void
+page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e)
+{
+	const char *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
+	if (e == NULL || pw == NULL || pw2 == NULL || *pw == '\0' || strcmp(pw, pw2) != 0 ||
+	    form_has_error(e, "password") || form_has_error(e, "password2"))
+		return;
+	struct tpl_ctx *f = tpl_child(c, "f");
+	tpl_set(f, "password", pw);
+	tpl_set(f, "password2", pw2);
 }
 
 int64_t

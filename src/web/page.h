@@ -50,6 +50,11 @@ void page_form_errors(struct tpl_ctx *c, const struct form_errors *e);
 /* Copy the submitted fields named in names (NULL-terminated) into child "f",
  * so the form shows what the person typed. Passwords are never copied. */
 void page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const *names);
+/* A new password typed twice alike and not itself in error is kept (as
+ * f.password and f.password2) when the form comes back for another field, so
+ * the person need not type it again. Only forms with the confirmation field
+ * "password2" qualify: the login form never gets its password back. */
+void page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e);
 /* "page", "prev_url", "next_url" for a list of total items, per_page a page. */
 void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64_t per_page,
                      int64_t total, const char *base_url);

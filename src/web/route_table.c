@@ -63,6 +63,7 @@ static const struct web_route routes_public[] = {
 	FORM("/lowongan/{id}/lamar",    applications_apply, WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/ak1/{token}",            ak1_public_check,   WEB_ANYONE, WEB_LIMIT_NONE),
 	PAGE("/metrics",                metrics_page,       WEB_ANYONE, WEB_LIMIT_NONE),
+	PAGE("/favicon.ico",            public_favicon,     WEB_ANYONE, WEB_LIMIT_NONE),
 };
 
 /* Signing up (/daftar) */

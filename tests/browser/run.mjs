@@ -286,8 +286,9 @@ async function withJavaScript(browser, base) {
 			const form = seekerForm(page);
 			assert(await form.locator('input[name="name"]').inputValue() === outsider.name,
 				'form did not keep the name');
-			assert(await form.locator('input[name="password"]').inputValue() === '',
-				'form re-rendered with the password filled in');
+			// Issue 10: a password typed twice alike is kept when another field is wrong.
+			assert(await form.locator('input[name="password"]').inputValue() === PASSWORD,
+				'form re-rendered without the password the person typed');
 		});
 
 		const seeker = makeSeeker(DISTRICT, 'Siti Nurhaliza', 'P');
