@@ -249,8 +249,11 @@ void
 page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e)
 {
 	const char *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
-	if (e == NULL || pw == NULL || pw2 == NULL || *pw == '\0' || strcmp(pw, pw2) != 0 ||
-	    form_has_error(e, "password") || form_has_error(e, "password2"))
+	/* Never after a refusal of who the person is (wrong current password or
+	 * code), a conflict or a rate limit: only plain 422 field errors. */
+	if (e == NULL || e->status != 422 || pw == NULL || pw2 == NULL || *pw == '\0' || strcmp(pw, pw2) != 0 ||
+	    form_has_error(e, "password") || form_has_error(e, "password2") || form_has_error(e, "current_password") ||
+	    form_has_error(e, "code") || form_has_error(e, "login"))
 		return;
 	struct tpl_ctx *f = tpl_child(c, "f");
 	tpl_set(f, "password", pw);

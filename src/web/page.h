@@ -53,7 +53,9 @@ void page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *c
 /* A new password typed twice alike and not itself in error is kept (as
  * f.password and f.password2) when the form comes back for another field, so
  * the person need not type it again. Only forms with the confirmation field
- * "password2" qualify: the login form never gets its password back. */
+ * "password2" qualify: the login form never gets its password back, nor
+ * does a form refused for a wrong current password or code, a conflict (409)
+ * or a rate limit (429). */
 void page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e);
 /* "page", "prev_url", "next_url" for a list of total items, per_page a page. */
 void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64_t per_page,

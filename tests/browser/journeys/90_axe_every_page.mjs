@@ -74,6 +74,26 @@ async function smallTargets(page) {
 	}, TOUCH_MIN);
 }
 
+// What a seeker, UMKM or visitor must never read: raw dates, internal values,
+// English status words, KBJI/KBLI codes.
+const NOT_PLAIN = [
+	[/\b\d{4}-\d{2}-\d{2}\b/, 'a raw date'],
+	[/\b[a-z]+_[a-z_]+\b/, 'an internal value'],
+	[/\b(verified|pending|rejected|draft|published)\b/i, 'an English status'],
+	[/\bKB[JL]I\s*[0-9A-U]/, 'a KBJI/KBLI code'],
+];
+
+async function plainWords(page) {
+	const text = await page.locator('main').innerText();
+	const bad = [];
+	for (const [re, what] of NOT_PLAIN) {
+		const m = re.exec(text);
+		if (m)
+			bad.push(`${what} "${m[0]}"`);
+	}
+	return bad;
+}
+
 export default async function axeEveryPage(t) {
 	const { check, skip, assert, api, apiLogin, makeSeeker, registerCompany, browserLogin, submitForm,
 		browser, base, db, keyFile, LOKER_BIN, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS } = t;
@@ -102,6 +122,10 @@ export default async function axeEveryPage(t) {
 			const { inner, scroll } = await page.evaluate(() => ({
 				inner: window.innerWidth, scroll: document.documentElement.scrollWidth }));
 			assert(scroll <= inner, `page is ${scroll} px wide at ${inner} px: scrolls sideways`);
+			if (opts.plain !== false) {
+				const words = await plainWords(page);
+				assert(words.length === 0, `not in plain words: ${words.join('; ')}`);
+			}
 			const small = await smallTargets(page);
 			assert(small.length === 0, `touch targets under ${TOUCH_MIN} px: ${small.slice(0, 4).join('; ')}`);
 			return `${size} B`;
@@ -276,20 +300,20 @@ export default async function axeEveryPage(t) {
 			`/dinas/pemberi/${ids.employer}`, '/dinas/pencari', '/dinas/pengguna', '/dinas/audit', '/dinas/laporan',
 			'/dinas/statistik', '/dinas/ak1', '/dinas/pesan', `/dinas/lowongan/${ids.open}/kandidat`,
 			'/dinas/lowongan/impor'])
-			await audit(admin.page, 'admin', p);
+			await audit(admin.page, 'admin', p, { plain: false });
 		const seekerLink = await admin.page.goto(base + '/dinas/pencari').then(() =>
 			admin.page.locator('a[href^="/dinas/pencari/"]').first().getAttribute('href').catch(() => null));
 		if (seekerLink)
-			await audit(admin.page, 'admin', seekerLink);
+			await audit(admin.page, 'admin', seekerLink, { plain: false });
 		const statLinks = await admin.page.goto(base + '/dinas/statistik').then(() =>
 			admin.page.locator('a[href^="/dinas/statistik/"]').evaluateAll((as) =>
 				[...new Set(as.map((a) => a.getAttribute('href').split('?')[0]))]
 					.filter((h) => !/\.[a-z]+$/.test(h))));
 		for (const p of statLinks.slice(0, 3))
-			await audit(admin.page, 'admin', p);
+			await audit(admin.page, 'admin', p, { plain: false });
 		if (people.staff)
 			for (const p of ['/dinas', '/dinas/moderasi', '/dinas/laporan'])
-				await audit(people.staff, 'staff', p);
+				await audit(people.staff, 'staff', p, { plain: false });
 		else
 			skip('axe staff: /dinas', 'no staff account');
 
