@@ -124,7 +124,10 @@ views_employer(struct http_request *req, struct tpl_ctx *c, const struct store_e
 	tpl_set(c, "kind", company ? "Perusahaan" : "Perorangan/UMKM");
 	tpl_set(c, "nib", e->nib);
 	if (e->kbli != NULL)
+	{
 		tpl_set(c, "kbli", views_kbli_label(e->kbli[0]));
+		tpl_set(c, "kbli_code", e->kbli);
+	}
 	tpl_set(c, "address", e->address);
 	tpl_set(c, "district", e->outside_purbalingga ? "Di luar Kabupaten Purbalingga" : page_region_name(e->district_code));
 	tpl_set(c, "village", page_region_name(e->village_code));
