@@ -299,8 +299,8 @@ open_page(struct http_request *req, struct http_response *res)
 	}
 	struct tpl_ctx *c = page_ctx(req, res, "Statistik terbuka");
 	tpl_set(c, "licence", OPEN_LICENCE);
-	tpl_setf(c, "window", "%s sampai %s", d->first_month, d->last_month);
-	tpl_set(c, "month", d->month);
+	tpl_setf(c, "window", "%s sampai %s", page_month(req, d->first_month), page_month(req, d->last_month));
+	tpl_set(c, "month", page_month(req, d->month));
 	for (size_t i = 0; i < OPEN_TABLES; i++) {
 		const struct open_table *t = &d->t[i];
 		struct tpl_ctx *tc = tpl_push(c, "tables");

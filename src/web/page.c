@@ -302,6 +302,22 @@ page_time(struct http_request *req, int64_t t)
 }
 
 const char *
+page_month(struct http_request *req, const char *ym)
+{
+	int64_t y, m;
+	char year[5], month[3];
+	if (ym == NULL || strlen(ym) != 7 || ym[4] != '-')
+		return ym;
+	memcpy(year, ym, 4);
+	year[4] = '\0';
+	memcpy(month, ym + 5, 2);
+	month[2] = '\0';
+	if (!parse_int64(year, 1, 9999, &y) || !parse_int64(month, 1, 12, &m))
+		return ym;
+	return arena_printf(req->arena, "%s %d", date_month_name((int)m), (int)y);
+}
+
+const char *
 page_stamp(struct http_request *req, const char *stamp)
 {
 	struct date d;

@@ -89,6 +89,8 @@ const char *page_date(struct http_request *req, struct date d);
 /* A stored "YYYY-MM-DD[ HH:MM]" in words: "14 Agustus 1998" or "Senin, 7
  * Desember 2026 pukul 09.00"; anything else is returned unchanged. */
 const char *page_stamp(struct http_request *req, const char *stamp);
+/* "2026-11" as "November 2026"; anything else is returned unchanged. */
+const char *page_month(struct http_request *req, const char *ym);
 
 /* A region's name ("Bojongsari"), or the code when unknown. */
 const char *page_region_name(const char *code);
