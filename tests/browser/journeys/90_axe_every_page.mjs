@@ -97,7 +97,7 @@ async function plainWords(page) {
 export default async function axeEveryPage(t) {
 	const { check, skip, assert, api, apiLogin, makeSeeker, registerCompany, browserLogin, submitForm,
 		browser, base, db, keyFile, LOKER_BIN, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS } = t;
-	const results = { pages: 0, biggest: 0, biggestPath: '' };
+	const results = { pages: 0, biggest: 0, biggestPath: '', stats: 0, statsPath: '' };
 
 	// Visits path in ctx's page and runs every check on it.
 	async function audit(page, who, p, opts = {}) {
@@ -112,7 +112,10 @@ export default async function axeEveryPage(t) {
 			const max = /^\/(dinas\/)?statistik/.test(p) ? STATS_MAX : PAGE_MAX;
 			assert(size <= max, `${size} bytes before gzip, more than ${max}`);
 			results.pages++;
-			if (size > results.biggest) {
+			if (max === STATS_MAX && size > results.stats) {
+				results.stats = size;
+				results.statsPath = p;
+			} else if (max !== STATS_MAX && size > results.biggest) {
 				results.biggest = size;
 				results.biggestPath = p;
 			}
@@ -343,7 +346,8 @@ export default async function axeEveryPage(t) {
 		});
 		await check('axe: pages measured', async () => {
 			assert(results.pages > 0, 'no page measured');
-			return `${results.pages} pages; largest ${results.biggestPath} ${results.biggest} B`;
+			return `${results.pages} pages; largest ${results.biggestPath} ${results.biggest} B, ` +
+				`statistics ${results.statsPath} ${results.stats} B`;
 		});
 	} finally {
 		for (const c of [admin, employer, seeker, ...extra])
