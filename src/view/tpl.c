@@ -13,6 +13,7 @@
 
 #include "base/embedded.h"
 #include "base/log.h"
+#include "core/date.h"
 
 #define TPL_PREFIX "src/view/templates/"
 #define TPL_SUFFIX ".html"
@@ -33,8 +34,17 @@ enum tpl_op {
 	TPL_PARTIAL,
 };
 
+/* {{name|filter}}: how a variable's stored value is shown to people. */
+enum tpl_filter {
+	TPL_F_NONE,
+	TPL_F_TANGGAL,   /* "YYYY-MM-DD..." as "14 Agustus 1998" */
+	TPL_F_HARI,      /* as "Senin, 7 Desember 2026" */
+	TPL_F_WAKTU,     /* "YYYY-MM-DD HH:MM" as "Senin, 7 Desember 2026 pukul 09.00" */
+};
+
 struct tpl_node {
 	enum tpl_op op;
+	enum tpl_filter filter;
 	uint32_t len;     /* bytes of text or of the name */
 	uint32_t skip;    /* sections: index of the first node after the body */
 	int32_t partial;  /* partials: resolved template index, or -1 */
@@ -319,6 +329,29 @@ tpl_find_index(const char *name, size_t len)
 	return -1;
 }
 
+/* A stored date or stamp in words by filter f; a value that is not one is
+ * shown as it is (escaped), never dropped. */
+static void
+put_filtered(struct buf *out, const char *s, enum tpl_filter f)
+{
+	struct date d;
+	int h, m;
+	bool has_time;
+	char words[DATE_WORDS_MAX];
+
+	if (!datetime_parse_stamp(s, &d, &h, &m, &has_time)) {
+		buf_put_html(out, s);
+		return;
+	}
+	if (f == TPL_F_TANGGAL)
+		date_format_words(d, words);
+	else if (f == TPL_F_WAKTU && has_time)
+		datetime_format_long(d, h, m, words);
+	else
+		date_format_long(d, words);
+	buf_put_html(out, words);
+}
+
 /* Decimal digits by hand: vsnprintf would cost more than the rest of a row. */
 static void
 put_int(struct buf *out, long long v)
@@ -353,7 +386,9 @@ render_nodes(const struct tpl_node *nodes, uint32_t begin, uint32_t end,
 			e = scope_lookup(sc, n->p, n->len);
 			if (e == NULL)
 				break;
-			if (e->kind == TPL_K_STR)
+			if (e->kind == TPL_K_STR && n->filter != TPL_F_NONE)
+				put_filtered(out, e->u.s, n->filter);
+			else if (e->kind == TPL_K_STR)
 				buf_put_html(out, e->u.s);
 			else if (e->kind == TPL_K_RAW)
 				buf_puts(out, e->u.s);
@@ -501,6 +536,23 @@ tpl_parse(struct tpl_parser *ps)
 		while (name_end > in && (name_end[-1] == ' ' || name_end[-1] == '\t'))
 			name_end--;
 		size_t nlen = (size_t)(name_end - in);
+		enum tpl_filter filter = TPL_F_NONE;
+		const char *bar = sigil == 0 ? memchr(in, '|', nlen) : NULL;
+		if (bar != NULL) {
+			const char *f = bar + 1;
+			size_t flen = (size_t)(name_end - f);
+			if (flen == 7 && memcmp(f, "tanggal", 7) == 0)
+				filter = TPL_F_TANGGAL;
+			else if (flen == 4 && memcmp(f, "hari", 4) == 0)
+				filter = TPL_F_HARI;
+			else if (flen == 5 && memcmp(f, "waktu", 5) == 0)
+				filter = TPL_F_WAKTU;
+			else {
+				err = "unknown filter (only |tanggal, |hari, |waktu)";
+				goto fail;
+			}
+			nlen = (size_t)(bar - in);
+		}
 		if (!name_valid(in, nlen)) {
 			err = "bad tag name (only {{name}}, {{#name}}, {{^name}}, {{/name}}, {{>name}}, {{!...}})";
 			goto fail;
@@ -538,6 +590,8 @@ tpl_parse(struct tpl_parser *ps)
 			break;
 		default:
 			n = parser_add(ps, TPL_VAR, in, nlen);
+			if (n != NULL)
+				n->filter = filter;
 			break;
 		}
 		if (n == NULL) {

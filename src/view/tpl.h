@@ -9,6 +9,10 @@
  *   {{^name}}..{{/name}}  once when name is missing, false, "" or an empty list
  *   {{>other}}      include template other.html with the current context
  *   {{! comment }}
+ *   {{name|tanggal}} a stored "YYYY-MM-DD[ HH:MM]" as "14 Agustus 1998"
+ *   {{name|hari}}   ... as "Senin, 7 Desember 2026"
+ *   {{name|waktu}}  ... as "Senin, 7 Desember 2026 pukul 09.00" (the day
+ *                   alone when no time): every date a person reads is in words
  * A name not found in the current context is looked up in its parents, so
  * {{csrf}} works inside a list. Escaping by default is the whole point. */
 #ifndef LOKER_TPL_H

@@ -22,6 +22,7 @@
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/page.h"
+#include "web/views.h"
 #include "web/profile.h"
 #include "web/routes.h"
 
@@ -439,7 +440,7 @@ render_staff_card(struct http_request *req, struct http_response *res, struct st
 		tpl_setf(card, "percent", "%d", profile_completeness(&p, NULL, 0, NULL));
 	}
 	if (store_seeker_get(w->store, req->arena, k->seeker_id, &seeker) == STORE_OK)
-		tpl_set(card, "domicile_status", seeker.domicile_status);
+		tpl_set(card, "domicile_status", views_domicile_label(seeker.domicile_status));
 	if (http_query(req, "tersimpan") != NULL)
 		tpl_set(c, "notice", "Tersimpan.");
 	if (error != NULL) {

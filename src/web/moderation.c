@@ -82,7 +82,7 @@ render_moderation(struct http_request *req, struct http_response *res, const str
 	struct tpl_ctx *v = tpl_child(c, "vacancy");
 	views_vacancy(req, v, o, true);
 	employer_history(req, v, o->employer_id);
-	tpl_set(v, "employer_status", o->employer_status);
+	tpl_set(v, "employer_status", views_employer_status_label(o->employer_status));
 	tpl_set_bool(c, "decidable", strcmp(o->status, "review") == 0 || o->hidden || o->report_count > 0);
 	moderation_reports(req, c, o->id);
 	tpl_set(c, "error_reason", error);

@@ -299,8 +299,8 @@ open_page(struct http_request *req, struct http_response *res)
 	}
 	struct tpl_ctx *c = page_ctx(req, res, "Statistik terbuka");
 	tpl_set(c, "licence", OPEN_LICENCE);
-	tpl_setf(c, "window", "%s sampai %s", d->first_month, d->last_month);
-	tpl_set(c, "month", d->month);
+	tpl_setf(c, "window", "%s sampai %s", page_month(req, d->first_month), page_month(req, d->last_month));
+	tpl_set(c, "month", page_month(req, d->month));
 	for (size_t i = 0; i < OPEN_TABLES; i++) {
 		const struct open_table *t = &d->t[i];
 		struct tpl_ctx *tc = tpl_push(c, "tables");
@@ -309,7 +309,11 @@ open_page(struct http_request *req, struct http_response *res)
 		tpl_set(tc, "unit", t->unit);
 		for (size_t j = 0; j < t->n; j++) {
 			struct tpl_ctx *r = tpl_push(tc, "rows");
-			tpl_set(r, "code", t->rows[j].key);
+			/* Official codes (kecamatan numbers, KBLI letters) are shown;
+			 * loker's own keys ("tidak_sekolah") only in the CSV. */
+			const char *key = t->rows[j].key;
+			bool official = (key[0] >= '0' && key[0] <= '9') || (key[0] >= 'A' && key[0] <= 'Z');
+			tpl_set(r, "code", official ? key : "");
 			tpl_set(r, "name", t->rows[j].label);
 			tpl_set(r, "value", cell_text(req->arena, t->rows[j].value, t->rows[j].suppressed));
 		}

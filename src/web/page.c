@@ -51,6 +51,57 @@ page_ctx(struct http_request *req, struct http_response *res, const char *title)
 	return c;
 }
 
+/* The control with id="X" of each error shown as id="error-X" gets
+ * aria-invalid="true" and aria-describedby="error-X", so a screen reader
+ * says what is wrong when the field has focus; one place for every form. */
+static void
+mark_invalid(struct http_request *req, struct http_response *res)
+{
+	static const char *const tags[] = {"<input", "<select", "<textarea"};
+	if (res->body.len == 0 || strstr(buf_cstr(&res->body), " id=\"error-") == NULL)
+		return;
+	const char *html = arena_strndup(req->arena, res->body.data, res->body.len);
+	const char *p = html;
+	buf_reset(&res->body);
+	while (*p != '\0') {
+		const char *lt = strchr(p, '<');
+		if (lt == NULL) {
+			buf_puts(&res->body, p);
+			break;
+		}
+		buf_append(&res->body, p, (size_t)(lt - p));
+		p = lt;
+		size_t tlen = 0;
+		for (size_t i = 0; i < 3 && tlen == 0; i++)
+			if (strncmp(p, tags[i], strlen(tags[i])) == 0 && (p[strlen(tags[i])] == ' ' || p[strlen(tags[i])] == '>'))
+				tlen = strlen(tags[i]);
+		const char *gt = tlen ? strchr(p, '>') : NULL;
+		if (gt == NULL) {
+			buf_putc(&res->body, *p++);
+			continue;
+		}
+		const char *id = memmem(p, (size_t)(gt - p), " id=\"", 5);
+		const char *field = NULL;
+		size_t flen = 0;
+		if (id != NULL) {
+			const char *q = memchr(id + 5, '"', (size_t)(gt - (id + 5)));
+			if (q != NULL) {
+				field = id + 5;
+				flen = (size_t)(q - field);
+			}
+		}
+		buf_append(&res->body, p, tlen);
+		if (field != NULL && flen > 0 && flen < 64 &&
+		    memmem(p, (size_t)(gt - p), "aria-invalid", 12) == NULL) {
+			char want[96];
+			snprintf(want, sizeof(want), " id=\"error-%.*s\"", (int)flen, field);
+			if (strstr(html, want) != NULL)
+				buf_printf(&res->body, " aria-invalid=\"true\" aria-describedby=\"error-%.*s\"", (int)flen, field);
+		}
+		p += tlen;
+	}
+}
+
 void
 page_render(struct http_request *req, struct http_response *res, int status, const char *name,
             struct tpl_ctx *c)
@@ -63,7 +114,9 @@ page_render(struct http_request *req, struct http_response *res, int status, con
 		res->status = 500;
 		buf_reset(&res->body);
 		buf_puts(&res->body, "Terjadi kesalahan pada server.");
+		return;
 	}
+	mark_invalid(req, res);
 }
 
 void
@@ -189,6 +242,22 @@ page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const 
 		if (v != NULL)
 			tpl_set(f, *names, v);
 	}
+	page_keep_passwords(req, c, web_req(req)->form_errors);
+}
+
+void
+page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e)
+{
+	const char *pw = http_form(req, "password"), *pw2 = http_form(req, "password2");
+	/* Never after a refusal of who the person is (wrong current password or
+	 * code), a conflict or a rate limit: only plain 422 field errors. */
+	if (e == NULL || e->status != 422 || pw == NULL || pw2 == NULL || *pw == '\0' || strcmp(pw, pw2) != 0 ||
+	    form_has_error(e, "password") || form_has_error(e, "password2") || form_has_error(e, "current_password") ||
+	    form_has_error(e, "code") || form_has_error(e, "login"))
+		return;
+	struct tpl_ctx *f = tpl_child(c, "f");
+	tpl_set(f, "password", pw);
+	tpl_set(f, "password2", pw2);
 }
 
 int64_t
@@ -216,24 +285,52 @@ page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64
 		tpl_set(c, "next_url", arena_printf(req->arena, "%s%spage=%lld", base_url, sep, (long long)(page + 1)));
 }
 
-static const char *const months[] = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-                                     "Agustus", "September", "Oktober", "November", "Desember"};
-
 const char *
 page_date(struct http_request *req, struct date d)
 {
-	if (d.month < 1 || d.month > 12)
-		return "";
-	return arena_printf(req->arena, "%d %s %d", d.day, months[d.month - 1], d.year);
+	char out[DATE_WORDS_MAX];
+	date_format_words(d, out);
+	return arena_strdup(req->arena, out);
 }
 
 const char *
 page_time(struct http_request *req, int64_t t)
 {
-	struct date d = date_from_unix_wib(t);
-	int64_t secs = text_wib_second_of_day(t);
-	return arena_printf(req->arena, "%d %s %d, %02d.%02d WIB", d.day, months[d.month - 1], d.year,
-	                    (int)(secs / 3600), (int)(secs / 60 % 60));
+	char out[DATE_WORDS_MAX];
+	datetime_format_unix_wib(t, out);
+	return arena_strdup(req->arena, out);
+}
+
+const char *
+page_month(struct http_request *req, const char *ym)
+{
+	int64_t y, m;
+	char year[5], month[3];
+	if (ym == NULL || strlen(ym) != 7 || ym[4] != '-')
+		return ym;
+	memcpy(year, ym, 4);
+	year[4] = '\0';
+	memcpy(month, ym + 5, 2);
+	month[2] = '\0';
+	if (!parse_int64(year, 1, 9999, &y) || !parse_int64(month, 1, 12, &m))
+		return ym;
+	return arena_printf(req->arena, "%s %d", date_month_name((int)m), (int)y);
+}
+
+const char *
+page_stamp(struct http_request *req, const char *stamp)
+{
+	struct date d;
+	int h, m;
+	bool has_time;
+	char out[DATE_WORDS_MAX];
+	if (!datetime_parse_stamp(stamp, &d, &h, &m, &has_time))
+		return stamp;
+	if (has_time)
+		datetime_format_long(d, h, m, out);
+	else
+		date_format_words(d, out);
+	return arena_strdup(req->arena, out);
 }
 
 const char *

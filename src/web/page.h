@@ -50,6 +50,13 @@ void page_form_errors(struct tpl_ctx *c, const struct form_errors *e);
 /* Copy the submitted fields named in names (NULL-terminated) into child "f",
  * so the form shows what the person typed. Passwords are never copied. */
 void page_keep_fields(struct http_request *req, struct tpl_ctx *c, const char *const *names);
+/* A new password typed twice alike and not itself in error is kept (as
+ * f.password and f.password2) when the form comes back for another field, so
+ * the person need not type it again. Only forms with the confirmation field
+ * "password2" qualify: the login form never gets its password back, nor
+ * does a form refused for a wrong current password or code, a conflict (409)
+ * or a rate limit (429). */
+void page_keep_passwords(struct http_request *req, struct tpl_ctx *c, const struct form_errors *e);
 /* "page", "prev_url", "next_url" for a list of total items, per_page a page. */
 void page_pagination(struct http_request *req, struct tpl_ctx *c, int64_t page, int64_t per_page,
                      int64_t total, const char *base_url);
@@ -70,15 +77,20 @@ bool page_route_id(struct http_request *req, int64_t *id);
 /* The same, or false after the 404 page with sentence missing. */
 bool page_id_or_404(struct http_request *req, struct http_response *res, int64_t *id, const char *missing);
 
-/* "28 November 2026, 14.05 WIB" */
+/* "Sabtu, 28 November 2026 pukul 14.05" (WIB), through core/date. */
 const char *page_time(struct http_request *req, int64_t unix_time);
 /* s percent-encoded for a URL query value (RFC 3986 unreserved kept). */
 const char *page_url_encode(struct arena *a, const char *s);
 /* The absolute address of this site ("https://host"), from LOKER_BASE_URL or the Host header. */
 const char *page_base_url(struct http_request *req);
 
-/* "28 November 2026" */
+/* "28 November 2026" (a date alone), through core/date; "" when invalid. */
 const char *page_date(struct http_request *req, struct date d);
+/* A stored "YYYY-MM-DD[ HH:MM]" in words: "14 Agustus 1998" or "Senin, 7
+ * Desember 2026 pukul 09.00"; anything else is returned unchanged. */
+const char *page_stamp(struct http_request *req, const char *stamp);
+/* "2026-11" as "November 2026"; anything else is returned unchanged. */
+const char *page_month(struct http_request *req, const char *ym);
 
 /* A region's name ("Bojongsari"), or the code when unknown. */
 const char *page_region_name(const char *code);

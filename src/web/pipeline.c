@@ -102,22 +102,46 @@ ranked_applicants(struct web_request *w, struct arena *a, const struct store_vac
 	return 0;
 }
 
-/* "2026-12-02 09:00" (also from a datetime-local input's "2026-12-02T09:00"),
- * or NULL when it is not a real date and time. */
+/* The interview time as stored ("2026-12-07 09:00"), read from what the
+ * employer typed or picked ("2026-12-07T09:00", "Senin 7/12 jam 9 pagi",
+ * "7-12-2026 09.00"), or NULL when it is not a real date and time. */
 static const char *
-interview_time(struct arena *a, const char *text)
+interview_time(struct arena *a, int64_t now, const char *text)
 {
 	struct date d;
+	int hh, mm;
 	char day[11];
-	int64_t hh, mm;
-	if (text == NULL || strlen(text) != 16 || (text[10] != ' ' && text[10] != 'T') || text[13] != ':')
+	if (!datetime_parse_loose(text, date_from_unix_wib(now), &d, &hh, &mm))
 		return NULL;
-	memcpy(day, text, 10);
-	day[10] = '\0';
-	char h[3] = {text[11], text[12], 0}, m[3] = {text[14], text[15], 0};
-	if (!date_parse(day, &d) || !parse_int64(h, 0, 23, &hh) || !parse_int64(m, 0, 59, &mm))
-		return NULL;
-	return arena_printf(a, "%s %02d:%02d", day, (int)hh, (int)mm);
+	date_format(d, day);
+	return arena_printf(a, "%s %02d:%02d", day, hh, mm);
+}
+
+/* The typed interview time, else the date and time pickers' values joined. */
+static const char *
+interview_input(struct http_request *req)
+{
+	const char *typed = http_form(req, "interview_at");
+	const char *day = http_form(req, "interview_date"), *clock = http_form(req, "interview_time");
+	if (typed != NULL && *typed != '\0')
+		return typed;
+	if (day != NULL && *day != '\0')
+		return arena_printf(req->arena, "%s %s", day, clock != NULL ? clock : "");
+	return typed;
+}
+
+/* "Senin, 7 Desember 2026 pukul 09.00" for a stored interview time. */
+static const char *
+interview_words(struct arena *a, const char *stored)
+{
+	struct date d;
+	int hh, mm;
+	bool has_time;
+	char out[DATE_WORDS_MAX];
+	if (!datetime_parse_stamp(stored, &d, &hh, &mm, &has_time))
+		return stored;
+	datetime_format_long(d, hh, mm, out);
+	return arena_strdup(a, out);
 }
 
 /* Read and check a change, and word what the seeker will be told. */
@@ -141,10 +165,10 @@ change_read(struct web_request *w, struct arena *a, const struct store_vacancy *
 	if (reason != NULL && *reason == '\0')
 		reason = NULL;
 	if (strcmp(c->status, "wawancara") == 0) {
-		c->interview_at = interview_time(a, at);
+		c->interview_at = interview_time(a, w->now, at);
 		if (c->interview_at == NULL)
 			form_error(e, 422, "interview_at", "invalid_interview_at",
-			           "Tulis tanggal dan jam wawancara, misalnya 2026-12-02 09:00.");
+			           "Pilih tanggal dan jam wawancara, atau ketik misalnya Senin 7/12 jam 9 pagi.");
 		if (place == NULL || *place == '\0')
 			form_error(e, 422, "interview_place", "required", "Tulis tempat wawancara.");
 		else if (text_utf8_length(place) > PIPELINE_PLACE_MAX)
@@ -164,7 +188,8 @@ change_read(struct web_request *w, struct arena *a, const struct store_vacancy *
 	if (strcmp(c->status, "diseleksi") == 0)
 		c->event_message = "Diseleksi: lamaran Anda sedang diperiksa pemberi kerja";
 	else if (strcmp(c->status, "wawancara") == 0)
-		c->event_message = arena_printf(a, "Wawancara %s di %s%s%s", c->interview_at, c->interview_place,
+		c->event_message = arena_printf(a, "Wawancara %s di %s%s%s", interview_words(a, c->interview_at),
+		                                c->interview_place,
 		                                message ? ". " : "", message ? message : "");
 	else if (strcmp(c->status, "diterima") == 0)
 		c->event_message = "Diterima: selamat, Anda diterima bekerja";
@@ -325,7 +350,7 @@ pipeline_post(struct http_request *req, struct http_response *res)
 	}
 	if (n == 0)
 		form_error(&e, 422, "ids", "required", "Centang minimal satu pelamar.");
-	change_read(w, req->arena, o, http_form(req, "status"), http_form(req, "interview_at"),
+	change_read(w, req->arena, o, http_form(req, "status"), interview_input(req),
 	            http_form(req, "interview_place"), http_form(req, "interview_message"),
 	            http_form(req, "reject_reason"), &c, &notice, &e);
 	if (e.count > 0) {

@@ -25,6 +25,7 @@
 #include "web/page.h"
 #include "web/profile_fields.h"
 #include "web/routes.h"
+#include "web/views.h"
 
 _Static_assert(PROFILE_CV_MAX == CV_MAX_BYTES, "the store and the check must agree on the CV limit");
 
@@ -233,11 +234,16 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 		const char *title = rules_kbli_title(l);
 		if (title == NULL)
 			continue;
-		struct tpl_ctx *o = tpl_push(c, "o_kbli");
+		/* Everyday words, the sectors most people here work in first; the
+		 * rest folded away (opened when one of them is chosen). */
 		char code[2] = {l, '\0'};
+		bool common = views_kbli_common(l), checked = list_has(p->pref_kbli, code);
+		struct tpl_ctx *o = tpl_push(c, common ? "o_kbli" : "o_kbli_more");
 		tpl_set(o, "value", code);
-		tpl_set(o, "label", title);
-		tpl_set_bool(o, "checked", list_has(p->pref_kbli, code));
+		tpl_set(o, "label", views_kbli_label(l));
+		tpl_set_bool(o, "checked", checked);
+		if (!common && checked)
+			tpl_set_bool(c, "kbli_more_open", true);
 	}
 	for (size_t i = 0; i < wilayah_pbg_district_count(); i++) {
 		const struct wilayah_place *d = wilayah_pbg_district_at(i);
@@ -245,6 +251,8 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 		tpl_set(o, "value", d->code);
 		tpl_set(o, "label", d->name);
 		tpl_set_bool(o, "checked", list_has(p->pref_districts, d->code));
+		if (list_has(p->pref_districts, d->code))
+			tpl_set_bool(c, "districts_open", true);
 	}
 	static const char *const reach_labels[MATCH_REACH_COUNT] = {
 		"Sesuai jenis pekerjaan (harian dan rumahan: kecamatan sendiri dan tetangga)",
@@ -282,6 +290,98 @@ fill_form(struct http_request *req, struct tpl_ctx *c, const struct store_profil
 	tpl_set_bool(c, "open_profile", p->open_profile && !minor);
 }
 
+/* The form comes in short steps, the common choices first: one screen each
+ * instead of one long page. A POST without "langkah" (older pages, scripts)
+ * still sends every field. */
+#define PROFILE_STEPS 4
+static const char *const step_titles[PROFILE_STEPS] = {
+	"Pendidikan", "Keahlian dan pengalaman", "Pekerjaan yang dicari", "Profil terbuka dan CV",
+};
+
+/* The step asked for, 1..PROFILE_STEPS, or 0 when none (or nonsense). */
+static int
+profile_step(const char *s)
+{
+	int64_t n;
+	return s != NULL && parse_int64(s, 1, PROFILE_STEPS, &n) ? (int)n : 0;
+}
+
+/* A step's form sends only its own fields: the others keep what is stored. */
+static void
+keep_other_steps(struct store_profile *p, const struct store_profile *stored, int step)
+{
+	if (step != 1) {
+		p->education = stored->education;
+		p->major = stored->major;
+		p->school = stored->school;
+		p->graduation_year = stored->graduation_year;
+	}
+	if (step != 2) {
+		p->skills = stored->skills;
+		p->experience_years = stored->experience_years;
+		p->experience = stored->experience;
+		p->certificates = stored->certificates;
+		p->licences = stored->licences;
+		p->languages = stored->languages;
+		p->disability = stored->disability;
+	}
+	if (step != 3) {
+		p->pref_kbli = stored->pref_kbli;
+		p->pref_districts = stored->pref_districts;
+		p->pref_formal = stored->pref_formal;
+		p->pref_arrangements = stored->pref_arrangements;
+		p->expected_wage = stored->expected_wage;
+		p->expected_wage_unit = stored->expected_wage_unit;
+		p->reach = stored->reach;
+		p->available_from = stored->available_from;
+	}
+	if (step != 4)
+		p->open_profile = stored->open_profile;
+}
+
+/* The step that shows field (a form sent without "langkah" and refused
+ * comes back on the step of its first error). */
+static int
+field_step(const char *field)
+{
+	static const char *const steps[PROFILE_STEPS] = {
+		",education,major,school,graduation_year,",
+		",skills,experience_years,experience,sim,licences,certificates,languages,disability,",
+		",pref_kbli,reach,pref_districts,pref_formal,pref_arrangements,expected_wage,expected_wage_unit,"
+		"available_from,",
+		",open_profile,cv,",
+	};
+	char key[80];
+	if (field == NULL || strlen(field) > sizeof(key) - 3)
+		return 0;
+	snprintf(key, sizeof(key), ",%s,", field);
+	for (int i = 0; i < PROFILE_STEPS; i++)
+		if (strstr(steps[i], key) != NULL)
+			return i + 1;
+	return 0;
+}
+
+static void
+fill_steps(struct http_request *req, struct tpl_ctx *c, int step)
+{
+	for (int i = 1; i <= PROFILE_STEPS; i++) {
+		struct tpl_ctx *s = tpl_push(c, "steps");
+		tpl_set_int(s, "n", i);
+		tpl_set(s, "title", step_titles[i - 1]);
+		tpl_set(s, "url", arena_printf(req->arena, "/pencari/profil?langkah=%d", i));
+		tpl_set_bool(s, "current", i == step);
+	}
+	tpl_set_int(c, "step", step);
+	tpl_set_int(c, "langkah", step);
+	tpl_set_int(c, "steps_total", PROFILE_STEPS);
+	tpl_set(c, "step_title", step_titles[step - 1]);
+	tpl_set_bool(c, arena_printf(req->arena, "step%d", step), true);
+	if (step < PROFILE_STEPS) {
+		tpl_set_int(c, "next_step", step + 1);
+		tpl_set(c, "next_title", step_titles[step]);
+	}
+}
+
 static const char *const text_fields[] = {
 	"major", "school", "graduation_year", "skills", "experience_years", "experience", "certificates",
 	"languages", "disability", "expected_wage", "available_from", NULL,
@@ -294,7 +394,25 @@ render_profile(struct http_request *req, struct http_response *res, const struct
                const struct store_profile *shown, bool minor, const struct form_errors *e)
 {
 	struct web_request *w = web_req(req);
-	struct tpl_ctx *c = page_ctx(req, res, "Profil saya");
+	int step = profile_step(http_form(req, "langkah"));
+	if (step == 0)
+		step = profile_step(http_query(req, "langkah"));
+	/* A whole form sent without "langkah" and refused: its errors may sit on
+	 * several steps, so every step shows (one long page, as it was sent). */
+	bool all = step == 0 && e != NULL && e->count > 0 && http_form(req, "csrf") != NULL &&
+	           !form_has_error(e, "cv") && field_step(e->items[0].field) != 4;
+	if (step == 0 && e != NULL && e->count > 0)
+		step = field_step(e->items[0].field);
+	if (step == 0 && http_query(req, "cv") != NULL)
+		step = 4;
+	if (step == 0)
+		step = 1;
+	struct tpl_ctx *c = page_ctx(req, res, arena_printf(req->arena, "Profil saya: %s", step_titles[step - 1]));
+	fill_steps(req, c, step);
+	for (int i = 1; all && i <= PROFILE_STEPS; i++)
+		tpl_set_bool(c, arena_printf(req->arena, "step%d", i), true);
+	if (all)
+		tpl_set(c, "langkah", NULL);
 	fill_meter(tpl_child(c, "meter"), stored, w->now);
 	fill_form(req, c, shown, minor);
 	if (e != NULL && !form_has_error(e, "cv"))
@@ -335,13 +453,18 @@ profile_post(struct http_request *req, struct http_response *res)
 	struct profile_source src = {profile_form_get, profile_form_values, req, NULL};
 	p = stored;
 	profile_read(req->arena, &src, minor, date_from_unix_wib(w->now), &p, &e);
+	int step = profile_step(http_form(req, "langkah"));
+	if (step != 0)
+		keep_other_steps(&p, &stored, step);
 	if (e.count > 0) {
 		render_profile(req, res, &stored, &p, minor, &e);
 		return;
 	}
 	enum store_result r = store_profile_save(w->store, &p, w->now);
-	page_saved(req, res, r, "/pencari/profil?tersimpan=1",
-	           "Profil belum tersimpan karena kesalahan server. Coba lagi.");
+	const char *next = step == 0 ? "/pencari/profil?tersimpan=1"
+	                 : arena_printf(req->arena, "/pencari/profil?langkah=%d&tersimpan=1",
+	                                step < PROFILE_STEPS ? step + 1 : step);
+	page_saved(req, res, r, next, "Profil belum tersimpan karena kesalahan server. Coba lagi.");
 }
 
 /* ------------------------------------------------------------ the CV */

@@ -61,3 +61,20 @@ public_static(struct http_request *req, struct http_response *res)
 	res->static_body = f->data;
 	res->static_len = f->len;
 }
+
+void
+public_favicon(struct http_request *req, struct http_response *res)
+{
+	const struct embedded_file *f = embedded_find("static/favicon.ico");
+	(void)req;
+	if (f == NULL) {
+		res->status = 404;
+		res->content_type = "text/plain; charset=utf-8";
+		buf_puts(&res->body, "Berkas tidak ditemukan.\n");
+		return;
+	}
+	res->content_type = "image/x-icon";
+	http_add_header(res, "Cache-Control", "public, max-age=604800");
+	res->static_body = f->data;
+	res->static_len = f->len;
+}

@@ -8,5 +8,7 @@
 /* The handlers of public.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
 web_handler public_home, public_privacy, public_healthz, public_static, public_register_choice;
+/* GET /favicon.ico: the small icon embedded from static/favicon.ico (browsers ask for it). */
+web_handler public_favicon;
 
 #endif

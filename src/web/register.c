@@ -45,6 +45,7 @@ register_form_ctx(struct http_request *req, struct http_response *res, const cha
 		village = dv->code;
 	}
 	page_keep_fields(req, c, fields);
+	page_keep_passwords(req, c, e);
 	page_regions(c, district, village);
 	tpl_set_bool(c, "allow_outside", allow_outside);
 	tpl_set_bool(c, "outside_selected", district != NULL && strcmp(district, "luar") == 0);

@@ -69,6 +69,7 @@ static const struct web_route routes_public[] = {
 	PAGE("/metrics",                metrics_page,       WEB_ANYONE, WEB_LIMIT_NONE),
 	FORM("/lowongan/{id}/lamar-masuk", applications_apply_later, WEB_ANYONE, WEB_LIMIT_NONE),
 	PAGE("/pemberi-kerja/{id}",     employer_public_page, WEB_ANYONE, WEB_LIMIT_NONE),
+	PAGE("/favicon.ico",            public_favicon,     WEB_ANYONE, WEB_LIMIT_NONE),
 };
 
 /* Signing up (/daftar) */

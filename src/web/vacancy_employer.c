@@ -158,13 +158,13 @@ form_ctx(struct http_request *req, struct http_response *res, const char *title,
 	for (int k = 0; k <= 9; k++) {
 		struct tpl_ctx *opt = tpl_push(c, "o_kbji");
 		tpl_set(opt, "value", kbji_code_of(k));
-		tpl_set(opt, "label", kbji_major_label(k));
+		tpl_set(opt, "label", views_kbji_label(k));
 		tpl_set_bool(opt, "selected", pick_kbji && strcmp(pick_kbji, kbji_code_of(k)) == 0);
 	}
 	for (char k = 'A'; k <= 'U'; k++) {
 		struct tpl_ctx *opt = tpl_push(c, "o_kbli");
 		tpl_setf(opt, "value", "%c", k);
-		tpl_set(opt, "label", rules_kbli_title(k));
+		tpl_set(opt, "label", views_kbli_label(k));
 		tpl_set_bool(opt, "selected", pick_kbli && pick_kbli[0] == k);
 	}
 	tpl_set_bool(c, "sex_L", pick_sex && strcmp(pick_sex, "L") == 0);

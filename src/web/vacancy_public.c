@@ -66,7 +66,7 @@ fill_facets(struct http_request *req, struct tpl_ctx *c, const struct vacancy_se
 	for (int k = 0; k < INDEX_KBLI; k++) {
 		char letter[2] = {(char)('A' + k), 0};
 		if (f->kbli[k] > 0 || (p->kbli && p->kbli[0] == letter[0]))
-			facet_option(c, "f_kbli", arena_strdup(req->arena, letter), rules_kbli_title(letter[0]),
+			facet_option(c, "f_kbli", arena_strdup(req->arena, letter), views_kbli_label(letter[0]),
 			             f->kbli[k], p->kbli);
 	}
 	tpl_set_int(c, "f_disabilitas_count", f->disability);

@@ -37,6 +37,59 @@ set_phone(struct tpl_ctx *c, const char *phone)
 	tpl_set(c, "phone", shown);
 }
 
+const char *
+views_kbli_label(char letter)
+{
+	static const char *const plain[21] = {
+		"Pertanian, perkebunan, peternakan dan perikanan",
+		"Tambang dan galian (pasir, batu)",
+		"Pabrik dan industri (bulu mata, rambut palsu, makanan, pakaian)",
+		"Listrik dan gas",
+		"Air bersih, sampah dan daur ulang",
+		"Bangunan dan konstruksi",
+		"Toko, dagang, bengkel motor dan mobil",
+		"Angkutan, sopir, gudang dan kurir",
+		"Rumah makan, warung, hotel dan penginapan",
+		"Komputer, internet, percetakan dan media",
+		"Bank, koperasi simpan pinjam dan asuransi",
+		"Jual beli dan sewa rumah atau tanah",
+		"Kantor jasa (akuntan, notaris, konsultan)",
+		"Persewaan, satpam, kebersihan dan agen perjalanan",
+		"Pemerintahan",
+		"Sekolah, kursus dan pendidikan",
+		"Kesehatan (klinik, apotek, panti)",
+		"Hiburan, wisata dan olahraga",
+		"Jasa lain (salon, penjahit, binatu, servis)",
+		"Rumah tangga (asisten rumah tangga, pengasuh)",
+		"Lembaga internasional",
+	};
+	return letter >= 'A' && letter <= 'U' ? plain[letter - 'A'] : "";
+}
+
+bool
+views_kbli_common(char letter)
+{
+	return letter != '\0' && strchr("ACFGHIST", letter) != NULL;
+}
+
+const char *
+views_kbji_label(int major)
+{
+	static const char *const plain[10] = {
+		"TNI dan Polri",
+		"Pimpinan dan manajer",
+		"Tenaga ahli (guru, perawat, akuntan, insinyur)",
+		"Teknisi dan asisten tenaga ahli",
+		"Staf kantor dan administrasi",
+		"Pelayanan dan penjualan (kasir, pramuniaga, pelayan)",
+		"Petani, peternak, nelayan terampil",
+		"Tukang dan perajin (jahit, kayu, batu, las, bulu mata)",
+		"Operator mesin, perakit dan sopir",
+		"Pekerja kasar (buruh, kuli, pembantu, penjaga)",
+	};
+	return major >= 0 && major <= 9 ? plain[major] : "";
+}
+
 void
 views_seeker(struct http_request *req, struct tpl_ctx *c, const struct store_seeker *k)
 {
@@ -71,7 +124,10 @@ views_employer(struct http_request *req, struct tpl_ctx *c, const struct store_e
 	tpl_set(c, "kind", company ? "Perusahaan" : "Perorangan/UMKM");
 	tpl_set(c, "nib", e->nib);
 	if (e->kbli != NULL)
-		tpl_setf(c, "kbli", "%s · %s", e->kbli, rules_kbli_title(e->kbli[0]) ? rules_kbli_title(e->kbli[0]) : "");
+	{
+		tpl_set(c, "kbli", views_kbli_label(e->kbli[0]));
+		tpl_set(c, "kbli_code", e->kbli);
+	}
 	tpl_set(c, "address", e->address);
 	tpl_set(c, "district", e->outside_purbalingga ? "Di luar Kabupaten Purbalingga" : page_region_name(e->district_code));
 	tpl_set(c, "village", page_region_name(e->village_code));
@@ -159,8 +215,8 @@ views_vacancy(struct http_request *req, struct tpl_ctx *c, const struct store_va
 	for (size_t i = 0; i < v->skill_count; i++)
 		tpl_set(tpl_push(c, "skills"), "name", v->skills[i]);
 	tpl_set(c, "education", education_label(v->education_min));
-	tpl_set(c, "kbji", kbji_major_label(v->kbji_major));
-	tpl_set(c, "kbli", rules_kbli_title(v->kbli));
+	tpl_set(c, "kbji", views_kbji_label(v->kbji_major));
+	tpl_set(c, "kbli", views_kbli_label(v->kbli));
 	tpl_set(c, "sex", v->sex == 'L' ? "Laki-laki" : v->sex == 'P' ? "Perempuan" : "Laki-laki dan perempuan");
 	if (v->age_min || v->age_max)
 		tpl_set(c, "age", v->age_max ? arena_printf(req->arena, "%d–%d tahun", v->age_min ? v->age_min : 15, v->age_max)

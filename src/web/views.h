@@ -21,4 +21,12 @@ const char *views_vacancy_status_label(const struct store_vacancy *o);
 const char *views_domicile_label(const char *status);
 const char *views_employer_status_label(const char *status);
 
+/* Sectors and occupations in everyday words for seekers and UMKM ("Toko,
+ * dagang, bengkel"), never the KBLI letter/code or the official name:
+ * statistics for the Dinas keep the official names (rules_kbli_title). */
+const char *views_kbli_label(char letter);
+const char *views_kbji_label(int major);
+/* True for the sectors most people here work in, offered first in forms. */
+bool views_kbli_common(char letter);
+
 #endif

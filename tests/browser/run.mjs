@@ -309,8 +309,9 @@ async function withJavaScript(browser, base) {
 			const form = seekerForm(page);
 			assert(await form.locator('input[name="name"]').inputValue() === outsider.name,
 				'form did not keep the name');
-			assert(await form.locator('input[name="password"]').inputValue() === '',
-				'form re-rendered with the password filled in');
+			// Issue 10: a password typed twice alike is kept when another field is wrong.
+			assert(await form.locator('input[name="password"]').inputValue() === PASSWORD,
+				'form re-rendered without the password the person typed');
 		});
 
 		const seeker = makeSeeker(DISTRICT, 'Siti Nurhaliza', 'P');
@@ -594,6 +595,16 @@ function interviewTime() {
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)} 09:00`;
 }
 
+// The same time as people read it: "Senin, 7 Desember 2026 pukul 09.00".
+function inWords(stamp) {
+	const [y, m, d] = stamp.slice(0, 10).split('-').map(Number);
+	const day = new Date(Date.UTC(y, m - 1, d));
+	const days = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+	const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus',
+		'September', 'Oktober', 'November', 'Desember'];
+	return `${days[day.getUTCDay()]}, ${d} ${months[m - 1]} ${y} pukul ${stamp.slice(11, 16).replace(':', '.')}`;
+}
+
 async function browserLogin(page, base, login) {
 	const res = await page.goto(base + '/masuk', { waitUntil: 'load' });
 	assert(res && res.status() === 200, `GET /masuk answered ${res && res.status()}`);
@@ -716,7 +727,7 @@ async function applyAndInterview(browser, base, state) {
 			assert(await group.count() === 1, 'no Wawancara group');
 			const groupText = await group.innerText();
 			assert(groupText.includes(seeker.name), 'the applicant is not in the Wawancara group');
-			assert(groupText.includes(when) && groupText.includes(INTERVIEW_PLACE),
+			assert(groupText.includes(inWords(when)) && groupText.includes(INTERVIEW_PLACE),
 				'the Wawancara group lacks the date or place');
 			return `${when}`;
 		})) {
@@ -729,7 +740,7 @@ async function applyAndInterview(browser, base, state) {
 			assert(new URL(sp.url()).pathname === appPath, `reload ended at ${sp.url()}`);
 			const text = await bodyText(sp);
 			assert(text.includes('Wawancara'), 'status "Wawancara" not shown');
-			assert(text.includes(when), `interview date "${when}" not shown`);
+			assert(text.includes(inWords(when)), `interview date "${inWords(when)}" not shown`);
 			assert(text.includes(INTERVIEW_PLACE), `interview place "${INTERVIEW_PLACE}" not shown`);
 			assert(text.includes(INTERVIEW_MESSAGE), 'interview message not shown');
 			await fitsScreen(sp);

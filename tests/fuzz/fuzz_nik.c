@@ -1,5 +1,6 @@
 /* fuzz_nik.c - nik_check, nik_message and nik_mask on arbitrary bytes, with
- * phone_normalize/phone_display, date_parse and the account rules folded in:
+ * phone_normalize/phone_display, date_parse, the typed date and time reader
+ * (datetime_parse_loose) and the account rules folded in:
  * all of them read untrusted strings from forms and the command line. Besides
  * the sanitizers, the invariants below abort on a wrong answer. */
 #include <stdint.h>
@@ -75,6 +76,22 @@ fuzz_rules(const char *s, size_t len)
 	if (date_parse(s, &d)) {
 		date_format(d, out);
 		if (strcmp(out, s) != 0)
+			abort();
+	}
+	/* A typed date and time reads as a real date and time, and its words fit. */
+	{
+		static const struct date today = { 2026, 12, 3 };
+		char words[DATE_WORDS_MAX];
+		int h, m;
+		bool has_time;
+		if (datetime_parse_loose(s, today, &d, &h, &m)) {
+			if (!date_valid(d) || h < 0 || h > 23 || m < 0 || m > 59)
+				abort();
+			datetime_format_long(d, h, m, words);
+			if (words[0] == '\0' || strlen(words) >= sizeof(words))
+				abort();
+		}
+		if (datetime_parse_stamp(s, &d, &h, &m, &has_time) && (!date_valid(d) || h > 23 || m > 59))
 			abort();
 	}
 	(void)rules_password(s, "6281234567890");

@@ -25,6 +25,16 @@ def interview_day():
 	return (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
 
 
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def in_words(stamp):
+	"""'2026-12-07 09:00' as a person reads it: 'Senin, 7 Desember 2026 pukul 09.00'."""
+	d = datetime.date.fromisoformat(stamp[:10])
+	return "%s, %d %s %d pukul %s" % (DAYS[d.weekday()], d.day, MONTHS[d.month - 1], d.year,
+	                                  stamp[11:16].replace(":", "."))
+
+
 class ApplicationsTest(LokerTestCase):
 	with_admin = True
 
@@ -135,11 +145,12 @@ class ApplicationsTest(LokerTestCase):
 			self.assertStatus(t, 200)
 			self.assertIn("Diseleksi", t.visible)
 			self.assertIn("Wawancara", t.visible)
-			self.assertIn(when, t.visible)
+			self.assertIn(in_words(when), t.visible)
+			self.assertNotIn(when, t.visible, "the raw interview time reached the seeker")
 			self.assertIn("Kantor HRD, Jl. Mayjen Sungkono 5", t.visible)
 			self.assertIn("Bawa KTP dan ijazah", t.visible)
 			self.assertGreaterEqual(t.visible.count(today_wib()), 3, "events without their date")
-		out = [m for m in self.server.outbox() if "Wawancara %s di Kantor HRD" % when in m[3]]
+		out = [m for m in self.server.outbox() if "Wawancara %s di Kantor HRD" % in_words(when) in m[3]]
 		self.assertEqual(len(out), 2, "one outbox message per interviewed applicant")
 		self.assertIn("Lamaran Anda untuk", out[0][3])
 
@@ -241,7 +252,7 @@ class ApplicationsTest(LokerTestCase):
 		self.assertEqual(r.json()["application"]["status"], "wawancara")
 		t = b.get("/pencari/lamaran/%s" % aid)
 		self.assertIn("Balai desa", t.visible)
-		self.assertIn(interview_day() + " 10:30", t.visible)
+		self.assertIn(in_words(interview_day() + " 10:30"), t.visible)
 		# Withdrawing, then the employer cannot change it any more.
 		r = b.post("/pencari/lamaran/%s/tarik" % aid, {"csrf": b.csrf("/pencari/lamaran/%s" % aid)})
 		self.assertEqual(r.status, 422, "withdrawing needs the confirmation box")

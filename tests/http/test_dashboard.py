@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import os
+import html
 import re
 import sqlite3
 import sys
@@ -610,13 +611,17 @@ class Dashboard(harness.LokerTestCase):
 			# The page shows the same, "<5" for hidden cells.
 			m = re.search(r'<table id="tbl-%s">.*?<tbody>(.*?)</tbody>' % name, page.text, re.S)
 			self.assertIsNotNone(m, "table %s on /statistik" % name)
-			cells = re.findall(r"<tr[^>]*><td>([^<]*)</td><td>[^<]*</td><td[^>]*>([^<]*)</td></tr>", m.group(1))
-			shown = {c: v for c, v in cells}
+			# Rows by their name: loker's own keys ("tidak_sekolah") are not
+			# shown to people, only official codes (kecamatan, KBLI).
+			cells = re.findall(r"<tr[^>]*><td>([^<]*)</td><td>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", m.group(1))
+			shown = {html.unescape(n): v for c, n, v in cells}
+			for c, n, v in cells:
+				self.assertNotIn("_", c, "%s: an internal key in the code column" % name)
 			for r in t["rows"]:
 				want = "&lt;5" if r["suppressed"] else "{:,}".format(r["count"]).replace(",", ".")
-				self.assertEqual(shown.get(r["code"]), want, "%s %s on the page" % (name, r["code"]))
+				self.assertEqual(shown.get(r["name"]), want, "%s %s on the page" % (name, r["code"]))
 			want_total = "&lt;5" if t["total_suppressed"] else "{:,}".format(t["total"]).replace(",", ".")
-			self.assertEqual(shown.get("total"), want_total, "%s total on the page" % name)
+			self.assertEqual(shown.get("Jumlah"), want_total, "%s total on the page" % name)
 			# And the CSV, with its licence line.
 			c = anon.get("/statistik/%s.csv" % name)
 			self.assertStatus(c, 200)

@@ -184,7 +184,7 @@ class MessagingTest(LokerTestCase):
 		self.assertEqual(page.status, 200)
 		self.assertIn("nomor berhenti berlangganan", page.text)
 		self.assertIn("/dinas/pesan/%d/ulang" % oid, page.text)
-		self.assertRegex(page.text, r"<td>\d{4}-\d\d-\d\d</td><td>sms</td>")
+		self.assertRegex(page.text, r"<td>\d{1,2} [A-Z][a-z]+ \d{4}</td><td>sms</td>")  # the day in words
 		r = staff.post("/dinas/pesan/%d/ulang" % oid, [("csrf", staff.csrf("/dinas/pesan"))])
 		self.assertEqual(r.status, 303, r)
 		with self.db() as c:

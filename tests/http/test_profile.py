@@ -99,9 +99,10 @@ class ProfileFormTest(harness.LokerTestCase):
 		self.assertLess(before, 100)
 		self.assertIn("keahlian", r.visible)
 		# The hint names everyday skills the matcher knows (synonyms).
+		skills_step = b.get(PROFILE + "?langkah=2")
 		for word in ("menjahit", "obras", "sopir", "tukang batu"):
-			self.assertIn(word, r.visible)
-		self.assertIn("hanya dipakai untuk mencocokkan", r.visible)
+			self.assertIn(word, skills_step.visible)
+		self.assertIn("hanya dipakai untuk mencocokkan", skills_step.visible)
 
 		r = b.submit(PROFILE, FULL_FORM)
 		self.assertRedirect(r, PROFILE + "?tersimpan=1")
@@ -113,13 +114,14 @@ class ProfileFormTest(harness.LokerTestCase):
 		self.assertEqual(after, 95, "everything but the CV is filled")
 		self.assertIn("CV (PDF)", r.visible, "the missing CV is named")
 		self.assertNotIn("Belum diisi: keahlian", r.visible)
-		# What was saved is shown again.
-		self.assertIn('value="menjahit, obras, QC"', r.text)
-		self.assertIn("2.500.000", r.text)
-		self.assertRegex(r.text, r'name="sim" value="C" checked')
-		self.assertRegex(r.text, r'name="pref_kbli" value="G" checked')
-		self.assertRegex(r.text, r'name="pref_formal" value="formal" checked')
-		self.assertIn('value="Menjahit BLK Purbalingga 2023"', r.text)
+		# What was saved is shown again, each on its step.
+		steps = "".join(b.get(PROFILE + "?langkah=%d" % i).text for i in range(1, 5))
+		self.assertIn('value="menjahit, obras, QC"', steps)
+		self.assertIn("2.500.000", steps)
+		self.assertRegex(steps, r'name="sim" value="C" checked')
+		self.assertRegex(steps, r'name="pref_kbli" value="G" checked')
+		self.assertRegex(steps, r'name="pref_formal" value="formal" checked')
+		self.assertIn('value="Menjahit BLK Purbalingga 2023"', steps)
 
 		# The API sees the same profile.
 		j = seeker_api(self.server, s).get("/api/v1/me/profile").json()
@@ -162,7 +164,37 @@ class ProfileFormTest(harness.LokerTestCase):
 		self.assertIsNotNone(field_error(r.text, "graduation_year"))
 		self.assertIn('value="19"', r.text, "the typed year is shown again")
 		# Nothing was saved.
-		self.assertNotIn("keahlian29", b.get(PROFILE).text)
+		self.assertNotIn("keahlian29", b.get(PROFILE + "?langkah=2").text)
+
+	def test_steps_keep_the_other_steps(self):
+		"""The profile comes in four short steps (works without JavaScript:
+		plain forms and links); saving one step keeps what the others hold."""
+		b, s = harness.registered_seeker(self.server)
+		self.assertRedirect(b.submit(PROFILE, FULL_FORM), PROFILE + "?tersimpan=1")
+		for i in range(1, 5):
+			page = b.get(PROFILE + "?langkah=%d" % i)
+			self.assertStatus(page, 200)
+			self.assertIn("Langkah %d dari 4" % i, page.visible)
+			self.assertIn('name="langkah" value="%d"' % i, page.text)
+			self.assertLessEqual(len(page.body), 30 * 1024, "step %d over 30 KB" % i)
+		r = b.submit(PROFILE, [("langkah", "1"), ("education", "sma"), ("school", "SMA N 1 Bobotsari")],
+		             form_path=PROFILE + "?langkah=1")
+		self.assertRedirect(r, PROFILE + "?langkah=2&tersimpan=1")
+		p = seeker_api(self.server, s).get("/api/v1/me/profile").json()["profile"]
+		self.assertEqual(p["education"], "sma")
+		self.assertEqual(p["skills"], ["menjahit", "obras", "QC"], "step 1 cleared the skills")
+		self.assertEqual(p["pref_kbli"], ["C", "G"], "step 1 cleared the sectors")
+		r = b.submit(PROFILE, [("langkah", "3"), ("reach", "regency")], form_path=PROFILE + "?langkah=3")
+		self.assertRedirect(r, PROFILE + "?langkah=4&tersimpan=1")
+		p = seeker_api(self.server, s).get("/api/v1/me/profile").json()["profile"]
+		self.assertEqual(p["school"], "SMA N 1 Bobotsari")
+		self.assertEqual(p["skills"], ["menjahit", "obras", "QC"], "step 3 cleared the skills")
+		self.assertEqual(p["pref_kbli"], [], "step 3 sends its sectors, none ticked")
+		# Everyday words for the sectors, the common ones first.
+		prefs = b.get(PROFILE + "?langkah=3").visible
+		self.assertIn("Toko, dagang", prefs)
+		self.assertNotIn("Industri Pengolahan", prefs)
+		self.assertLess(prefs.index("Pabrik dan industri"), prefs.index("Bidang lain"))
 
 	def test_csrf_required(self):
 		b, _ = harness.registered_seeker(self.server)
@@ -178,7 +210,7 @@ class ProfileFormTest(harness.LokerTestCase):
 		s = harness.new_seeker(birth=harness.years_ago(17, 30), female=True, district=3)
 		b = Browser(self.server)
 		self.assertRedirect(b.register_seeker(s), "/pencari")
-		r = b.get(PROFILE)
+		r = b.get(PROFILE + "?langkah=4")
 		self.assertStatus(r, 200)
 		self.assertIn("belum berusia 18 tahun", r.visible)
 		self.assertRegex(r.text, r'name="open_profile" value="1" disabled')
@@ -194,10 +226,10 @@ class ProfileFormTest(harness.LokerTestCase):
 
 	def test_adult_can_open_profile(self):
 		b, s = harness.registered_seeker(self.server)
-		r = b.get(PROFILE)
+		r = b.get(PROFILE + "?langkah=4")
 		self.assertNotRegex(r.text, r'name="open_profile" value="1" disabled')
 		self.assertRedirect(b.submit(PROFILE, [("skills", "sopir"), ("open_profile", "1")]), PROFILE + "?tersimpan=1")
-		self.assertRegex(b.get(PROFILE).text, r'name="open_profile" value="1" checked')
+		self.assertRegex(b.get(PROFILE + "?langkah=4").text, r'name="open_profile" value="1" checked')
 		j = seeker_api(self.server, s).get("/api/v1/me/profile").json()
 		self.assertTrue(j["profile"]["open_profile"])
 		self.assertTrue(j["open_profile_allowed"])

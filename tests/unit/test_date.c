@@ -185,6 +185,109 @@ test_wib_walk(void **state)
 	assert_int_equal(prev.day, 31);
 }
 
+static void
+test_words(void **state)
+{
+	char out[DATE_WORDS_MAX];
+
+	(void)state;
+	assert_int_equal(date_weekday(d(2026, 12, 7)), 1);
+	assert_int_equal(date_weekday(d(1970, 1, 1)), 4);
+	assert_int_equal(date_weekday(d(2000, 2, 29)), 2);
+	date_format_words(d(1998, 8, 14), out);
+	assert_string_equal(out, "14 Agustus 1998");
+	date_format_long(d(2026, 12, 7), out);
+	assert_string_equal(out, "Senin, 7 Desember 2026");
+	datetime_format_long(d(2026, 12, 7), 9, 0, out);
+	assert_string_equal(out, "Senin, 7 Desember 2026 pukul 09.00");
+	datetime_format_long(d(2027, 1, 1), 14, 5, out);
+	assert_string_equal(out, "Jumat, 1 Januari 2027 pukul 14.05");
+	/* 2026-12-07 02:00 UTC is 09.00 in Purbalingga; 17:30 UTC is the next day. */
+	datetime_format_unix_wib(1796608800LL, out);
+	assert_string_equal(out, "Senin, 7 Desember 2026 pukul 09.00");
+	datetime_format_unix_wib(1796608800LL + 15 * 3600 + 30 * 60, out);
+	assert_string_equal(out, "Selasa, 8 Desember 2026 pukul 00.30");
+	date_format_words(d(2023, 2, 30), out);
+	assert_string_equal(out, "");
+	date_format_long(d(2023, 13, 1), out);
+	assert_string_equal(out, "");
+	assert_string_equal(date_month_name(13), "");
+	assert_string_equal(date_weekday_name(6), "Sabtu");
+}
+
+static void
+test_stamp(void **state)
+{
+	struct date x;
+	int h, m;
+	bool t;
+
+	(void)state;
+	assert_true(datetime_parse_stamp("2026-12-07 09:00", &x, &h, &m, &t));
+	assert_true(t && h == 9 && m == 0 && x.day == 7);
+	assert_true(datetime_parse_stamp("2026-12-07T23:59:59", &x, &h, &m, &t));
+	assert_true(t && h == 23 && m == 59);
+	assert_true(datetime_parse_stamp("1998-08-14", &x, &h, &m, &t));
+	assert_false(t);
+	assert_false(datetime_parse_stamp("2026-12-07 24:00", &x, &h, &m, &t));
+	assert_false(datetime_parse_stamp("2026-12-07x09:00", &x, &h, &m, &t));
+	assert_false(datetime_parse_stamp("2026-02-30 09:00", &x, &h, &m, &t));
+	assert_false(datetime_parse_stamp("", &x, &h, &m, &t));
+	assert_false(datetime_parse_stamp(NULL, &x, &h, &m, &t));
+}
+
+/* What an employer types for an interview, read on Thursday 3 December 2026. */
+static void
+test_loose(void **state)
+{
+	static const struct {
+		const char *in;
+		int y, mo, dd, h, mi;
+	} good[] = {
+		{ "2026-12-07 09:00", 2026, 12, 7, 9, 0 },
+		{ "2026-12-07T09:00", 2026, 12, 7, 9, 0 },
+		{ "Senin 7/12 jam 9 pagi", 2026, 12, 7, 9, 0 },
+		{ "senin, 7/12, jam 9 pagi", 2026, 12, 7, 9, 0 },
+		{ "7-12-2026 09.00", 2026, 12, 7, 9, 0 },
+		{ "7/12/26 jam 13:30", 2026, 12, 7, 13, 30 },
+		{ "7 Desember 2026 pukul 14.30 WIB", 2026, 12, 7, 14, 30 },
+		{ "Selasa, 8 Des jam 2 siang", 2026, 12, 8, 14, 0 },
+		{ "8 desember jam 4 sore", 2026, 12, 8, 16, 0 },
+		{ "7.12.2026 pkl. 19.15", 2026, 12, 7, 19, 15 },
+		{ "Kamis 7 Januari jam 7 malam", 2027, 1, 7, 19, 0 },
+		{ "2/1 jam 8", 2027, 1, 2, 8, 0 },
+		{ "besok jam 10", 2026, 12, 4, 10, 0 },
+		{ "hari ini pukul 15.00", 2026, 12, 3, 15, 0 },
+		{ "lusa jam 8 pagi", 2026, 12, 5, 8, 0 },
+		{ "Senin jam 9", 2026, 12, 7, 9, 0 },
+		{ "jumat jam 1 siang", 2026, 12, 4, 13, 0 },
+		{ "Kamis jam 9", 2026, 12, 3, 9, 0 },
+	};
+	static const char *const bad[] = {
+		"", "besok", "7/12", "2026-12-07", "jam 9", "Selasa 7/12 jam 9", "7/12 jam 25",
+		"7/12 jam 9.5", "31/11 jam 9", "7/12 jam 3 malam", "7/12 jam 2 pagi siang", "7 12 2026 9",
+		"tujuh desember jam 9", "7/12/123 jam 9", "7-12/2026 9", "2026-12-07 09:00 09:00",
+		"7/12 jam 13 pagi", "besok 7/12 jam 9", "12345/1 jam 9", "7 Desember jam",
+		"Senin Selasa jam 9", "7/12 jam 9 jam 10",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	struct date today = d(2026, 12, 3), x;
+	int h, m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		if (!datetime_parse_loose(good[i].in, today, &x, &h, &m))
+			fail_msg("refused \"%s\"", good[i].in);
+		if (x.year != good[i].y || x.month != good[i].mo || x.day != good[i].dd || h != good[i].h ||
+		    m != good[i].mi)
+			fail_msg("\"%s\" read as %04d-%02d-%02d %02d:%02d", good[i].in, x.year, x.month, x.day, h, m);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (datetime_parse_loose(bad[i], today, &x, &h, &m))
+			fail_msg("accepted \"%s\" as %04d-%02d-%02d %02d:%02d", bad[i], x.year, x.month, x.day, h, m);
+	assert_false(datetime_parse_loose(NULL, today, &x, &h, &m));
+}
+
 int
 main(void)
 {
@@ -196,6 +299,9 @@ main(void)
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_wib),
 		cmocka_unit_test(test_wib_walk),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_stamp),
+		cmocka_unit_test(test_loose),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -174,6 +174,24 @@ test_comments_and_whitespace(void **state)
 	assert_string_equal(render(f, "a { b } c {x}"), "a { b } c {x}");
 }
 
+/* Dates reach people in words whatever the handler stored. */
+static void
+test_date_filters(void **state)
+{
+	struct fixture *f = *state;
+	tpl_set(f->c, "born", "1998-08-14");
+	tpl_set(f->c, "at", "2026-12-07 09:00");
+	tpl_set(f->c, "odd", "<besok>");
+	assert_string_equal(render(f, "{{born|tanggal}}"), "14 Agustus 1998");
+	assert_string_equal(render(f, "{{at|waktu}}"), "Senin, 7 Desember 2026 pukul 09.00");
+	assert_string_equal(render(f, "{{at|hari}}"), "Senin, 7 Desember 2026");
+	assert_string_equal(render(f, "{{ at|tanggal }}"), "7 Desember 2026");
+	assert_string_equal(render(f, "{{born|waktu}}"), "Jumat, 14 Agustus 1998");
+	assert_string_equal(render(f, "{{odd|waktu}}"), "&lt;besok&gt;");
+	assert_string_equal(render(f, "[{{missing|waktu}}]"), "[]");
+	assert_string_equal(render(f, "{{at}}"), "2026-12-07 09:00");
+}
+
 static void
 test_errors(void **state)
 {
@@ -190,6 +208,9 @@ test_errors(void **state)
 		"{{a..b}}",
 		"{{.a}}",
 		"{{=<% %>=}}",
+		"{{a|date}}",
+		"{{a|}}",
+		"{{#a|waktu}}{{/a|waktu}}",
 		"{{>no_such_template_here}}",
 		"{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}"
 		"{{#a}}{{#a}}{{#a}}{{#a}}{{#a}}"
@@ -237,6 +258,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_booleans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dotted_and_object, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_comments_and_whitespace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_date_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_template, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_items, setup, teardown),
