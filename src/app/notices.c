@@ -69,10 +69,10 @@ vacancy_skills(struct arena *a, const struct vacancy *v)
 static const char *
 vacancy_how(struct arena *a, const struct vacancy *v)
 {
-	char day[11];
+	char day[DATE_WORDS_MAX];
 	if (v->apply == APPLY_WALKIN) {
-		date_format(v->walkin_date, day);
-		return arena_printf(a, "Datang langsung: %s, tanggal %s", v->walkin_place ? v->walkin_place : "-", day);
+		date_format_long(v->walkin_date, day);
+		return arena_printf(a, "Datang langsung: %s, %s", v->walkin_place ? v->walkin_place : "-", day);
 	}
 	if (v->apply == APPLY_WHATSAPP && v->whatsapp != NULL)
 		return arena_printf(a, "Atau hubungi WhatsApp %s", v->whatsapp);
@@ -82,11 +82,11 @@ vacancy_how(struct arena *a, const struct vacancy *v)
 static void
 item_of(struct arena *a, const struct store_vacancy *o, const char *site, struct notice_item *out)
 {
-	char wage[160], code[SHORTCODE_LEN], until[11];
+	char wage[160], code[SHORTCODE_LEN], until[DATE_WORDS_MAX];
 	const struct vacancy *v = &o->v;
 	wage_format(v, wage, sizeof(wage));
 	shortcode_from_id(o->id, code);
-	date_format(v->valid_until, until);
+	date_format_words(v->valid_until, until);
 	*out = (struct notice_item){
 		.title = v->title,
 		.employer = o->employer_name,
@@ -124,16 +124,16 @@ near_param(void *ctx, const char *name)
 	return strcmp(name, "dekat") == 0 ? ctx : NULL;
 }
 
-/* "30 November – 6 Desember 2026": Monday to Sunday of now's week (WIB). */
+/* "30 November 2026 s.d. 6 Desember 2026": Monday to Sunday of now's week (WIB). */
 static const char *
 week_of(struct arena *a, int64_t now)
 {
-	char from[11], to[11];
+	char from[DATE_WORDS_MAX], to[DATE_WORDS_MAX];
 	struct date today = date_from_unix_wib(now);
 	int64_t days = date_days(today);
 	int64_t monday = days - ((days + 3) % 7);   /* 1970-01-01 was a Thursday */
-	date_format(date_from_days(monday), from);
-	date_format(date_from_days(monday + 6), to);
+	date_format_words(date_from_days(monday), from);
+	date_format_words(date_from_days(monday + 6), to);
 	return arena_printf(a, "%s s.d. %s", from, to);
 }
 

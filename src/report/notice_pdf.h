@@ -31,7 +31,7 @@ struct notice_item {
 
 struct notice_board {
 	const char *area;                /* "Desa Bojongsari, Kecamatan Bojongsari" */
-	const char *week;                /* "30 November – 6 Desember 2026" */
+	const char *week;                /* "30 November 2026 s.d. 6 Desember 2026" */
 	const char *sms_number;          /* the Dinas SMS number, or NULL/"" */
 	const char *site;                /* "https://loker.purbalinggakab.go.id" */
 	const struct notice_item *items;
