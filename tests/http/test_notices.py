@@ -118,6 +118,8 @@ class NoticesTest(harness.LokerTestCase):
 		self.assertIn(code, text)
 		self.assertIn("LAMAR %s kirim ke %s" % (code, SMS_NUMBER), text, "how to apply by SMS")
 		self.assertIn("Rp2.600.000", text, "the wage")
+		self.assertRegex(text, r"Ditutup \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
+		                       r"Oktober|November|Desember) \d{4}", "dates in words")
 		self.assertNotIn(self.outside_title, text, "work outside the regency does not suit the desa")
 		self.assertIn("https://loker.example.id/lowongan/%s" % self.open_id, qr_urls(r.body),
 		              "the QR code opens the vacancy")
