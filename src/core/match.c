@@ -4,8 +4,9 @@
  * age range, UU 13/2003 for minors (under 18 only magang, magang from 17),
  * a licence the vacancy needs and the seeker lacks (SIM, STR, Gada Pratama,
  * SIO), education more than one level above the seeker's, and reach (the
- * seeker's stated reach; day labour and home work never beyond the
- * neighbouring kecamatan). Everything else ranks, out of 100 points:
+ * seeker's stated reach, by default the neighbouring kecamatan for day
+ * labour and home work; home work never beyond the neighbouring
+ * kecamatan). Everything else ranks, out of 100 points:
  *
  *   part         points  how
  *   skills         40    weighted overlap: sum of the weights of the
@@ -33,7 +34,7 @@
  *                        within 10% below 5, lower 0; another unit: neutral
  *                        5 (no invented conversion); no expectation or no
  *                        offer: 10 / 5
- *   preferences    10    arrangement 4, sector (KBLI) 3, formal/informal 3;
+ *   preferences    10    arrangement 3, sector (KBLI) 2, formal/informal 5;
  *                        each full when not stated or met
  *   disability     -3    a seeker with a disability and a vacancy not
  *                        marked disability-friendly (small: most work may
@@ -56,9 +57,9 @@ enum {
 	MATCH_W_EDUCATION = 15,
 	MATCH_W_EXPERIENCE = 10,
 	MATCH_W_WAGE = 10,
-	MATCH_W_ARRANGEMENT = 4,
-	MATCH_W_SECTOR = 3,
-	MATCH_W_FORMAL = 3,
+	MATCH_W_ARRANGEMENT = 3,
+	MATCH_W_SECTOR = 2,
+	MATCH_W_FORMAL = 5,
 	MATCH_DIST_VILLAGE = 15,
 	MATCH_DIST_DISTRICT = 12,
 	MATCH_DIST_NEIGHBOUR = 8,
@@ -74,6 +75,16 @@ enum {
 #define MATCH_OCCUPATION_SHARE 0.7
 #define MATCH_RELATED_OCCUPATION_SHARE 0.35
 #define MATCH_ELEMENTARY_SHARE 0.1
+/* Occupation tags: a vacancy that involves the seeker's occupation (not the
+ * job its title names), a related occupation the title names or involves,
+ * and what a match through a skill other than the first counts for. */
+#define MATCH_OCC_INVOLVES_SHARE 0.75
+#define MATCH_RELATED_OCC_FOR_SHARE 0.45
+#define MATCH_RELATED_OCC_INVOLVES_SHARE 0.3
+#define MATCH_LATER_SKILL 0.85
+#define MATCH_TRADE_LICENCES                                                                                       \
+	((1u << MATCH_LIC_SIM_B1) | (1u << MATCH_LIC_SIM_B2) | (1u << MATCH_LIC_GADA_PRATAMA) | (1u << MATCH_LIC_STR) | \
+	 (1u << MATCH_LIC_STRA) | (1u << MATCH_LIC_SIO))
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -345,9 +356,10 @@ match_edu_step(enum education e)
 	return e >= EDU_S1 ? r - 1 : r;
 }
 
-/* Whether v lies within the seeker's reach. Day labour and home work are
- * never farther than the neighbouring kecamatan (home work: where the
- * material is collected); other work only when the seeker said how far. */
+/* Whether v lies within the seeker's reach. Day labour and home work by
+ * default no farther than the neighbouring kecamatan, home work never
+ * (where the material is collected); other work only when the seeker said
+ * how far. */
 static bool
 match_within(const struct match_seeker *s, const struct match_vacancy *v)
 {
@@ -361,7 +373,8 @@ match_within(const struct match_seeker *s, const struct match_vacancy *v)
 			return true;
 		r = MATCH_REACH_NEIGHBOURS;
 	}
-	if (near_kind && r > MATCH_REACH_NEIGHBOURS)
+	/* Home work is fetched and brought back: never beyond a neighbour. */
+	if (v->location == LOC_HOME && r > MATCH_REACH_NEIGHBOURS)
 		r = MATCH_REACH_NEIGHBOURS;
 	if (v->location == LOC_OUTSIDE)
 		return r == MATCH_REACH_OUTSIDE;
@@ -623,6 +636,64 @@ match_related_reason(struct match_text *t, const struct match_seeker *s, const s
 	}
 }
 
+/* The share of the skill points the occupations give: the vacancy is for
+ * (its title names) an occupation the seeker's skills name: 1, or involves
+ * one (its skills, a second job of the title): 0.75, less for an occupation
+ * the seeker named after the first; a related occupation: 0.45 / 0.3. A
+ * vacancy without occupation tags falls back to its KBJI code (0.7 / 0.35).
+ * *kind: 1 own occupation, 2 related, 0 none. */
+static double
+match_occupation(const struct match_seeker *s, const struct match_vacancy *v, int *kind)
+{
+	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
+	double best = 0;
+
+	*kind = 0;
+	if (v->occ[0] == 0) {
+		if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS)) {
+			*kind = 1;
+			return MATCH_OCCUPATION_SHARE;
+		}
+		if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2)) {
+			*kind = 2;
+			return MATCH_RELATED_OCCUPATION_SHARE;
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < MATCH_OCC_TAGS && v->occ[i] != 0; i++) {
+		bool main = v->occ_weight[i] >= MATCH_OCC_FOR;
+		/* Named in passing in the description says nothing of the job. */
+		if (v->occ_weight[i] < MATCH_OCC_INVOLVES)
+			continue;
+		for (size_t j = 0; j < ns; j++)
+			if (s->skills[j].occupation == v->occ[i]) {
+				double x = (main ? 1.0 : MATCH_OCC_INVOLVES_SHARE) * (j == 0 ? 1.0 : MATCH_LATER_SKILL);
+				if (x > best) {
+					best = x;
+					*kind = 1;
+				}
+				break;
+			}
+		for (size_t j = 0; j < MATCH_OCCUPATIONS * 2 && s->related_occ[j] != 0; j++)
+			if (s->related_occ[j] == v->occ[i]) {
+				double x = main ? MATCH_RELATED_OCC_FOR_SHARE : MATCH_RELATED_OCC_INVOLVES_SHARE;
+				if (x > best) {
+					best = x;
+					*kind = 2;
+				}
+				break;
+			}
+	}
+	/* A trade licence the vacancy asks for and the seeker holds (SIM B1
+	 * or B2, Gada Pratama, STR, STRA, SIO; not SIM A or C, which most
+	 * people have) says they learnt that work: a related trade at least. */
+	if (best < MATCH_RELATED_OCC_FOR_SHARE && (v->licences & MATCH_TRADE_LICENCES & match_licences_held(s->licences)) != 0) {
+		best = MATCH_RELATED_OCC_FOR_SHARE;
+		*kind = 4;
+	}
+	return best;
+}
+
 static void
 match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
           const double *weights, bool want_reasons, struct match_result *out)
@@ -632,7 +703,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	uint32_t matched = 0, related = 0;
 	size_t nmatched = 0, nrelated = 0;
 	uint8_t related_by[MATCH_MAX_SKILLS];
-	int occupation = 0;             /* 1 same occupation, 2 a related one */
+	int occupation = 0;             /* 1 same occupation, 2 related, 3 elementary work, 4 licence */
 	int skills, education, experience, distance, wage, arr, sector, formal, score;
 	bool edu_met;
 	enum match_place place;
@@ -650,22 +721,19 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		return;
 	}
 
-	/* The occupation layer: the vacancy's KBJI code among the occupations
-	 * the seeker's skills name (1), or related ones (2). */
-	if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS))
-		occupation = 1;
-	else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2))
-		occupation = 2;
+	/* The occupation layer: the vacancy is for an occupation the seeker's
+	 * skills name (1), or a related one (2); its share of the skill points. */
+	double occ_share = match_occupation(s, v, &occupation);
 	/* Skills: the vacancy's skills the seeker has, each by its weight. */
 	if (nv == 0) {
-		skills = occupation == 1 ? (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5)
-		         : occupation == 2 ? (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5)
-		                           : MATCH_W_SKILLS / 2;
+		double share = occupation != 0 ? occ_share : 0.5;
+		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		/* Nothing asked, nothing of the trade in common: below the floor. */
 		out->unrelated = ns > 0 && occupation == 0;
 	} else {
 		double have = 0, all = 0;
 		uint64_t bloom = 0;
+		bool lead = false;      /* the seeker's first-named skill is among them */
 		/* A 64-bit filter of the seeker's keys skips most of the pairwise
 		 * compares when the skills differ (the common case). */
 		for (size_t j = 0; j < ns; j++)
@@ -677,7 +745,10 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 			/* Key 0 is a skill without a word: it matches nothing. */
 			if (key != 0 && ((bloom >> MATCH_BLOOM(key)) & 1u))
 				for (size_t j = 0; j < ns && !hit; j++)
-					hit = s->skills[j].key == key;
+					if (s->skills[j].key == key) {
+						hit = true;
+						lead |= j == 0;
+					}
 			all += w;
 			if (hit) {
 				have += w;
@@ -692,6 +763,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 					related |= 1u << i;
 					related_by[i] = (uint8_t)j;
 					nrelated++;
+					lead |= j == 0;
 					break;
 				}
 		}
@@ -701,12 +773,14 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 			all = (double)nv;
 		}
 		double share = have / all;
-		/* The same occupation, or a related one, counts at least so much
-		 * when the skills are named differently. */
-		if (occupation == 1 && share < MATCH_OCCUPATION_SHARE)
-			share = MATCH_OCCUPATION_SHARE;
-		else if (occupation == 2 && share < MATCH_RELATED_OCCUPATION_SHARE)
-			share = MATCH_RELATED_OCCUPATION_SHARE;
+		/* A counsellor reads the first skill named as the seeker's trade:
+		 * a vacancy met only by the others ranks a little lower. */
+		if (!lead && ns > 1)
+			share *= MATCH_LATER_SKILL;
+		/* The same occupation, or a related one, counts so much even when
+		 * the skills are named differently. */
+		if (occupation != 0 && share < occ_share)
+			share = occ_share;
 		else if (nmatched > 0 || nrelated > 0)
 			occupation = 0;         /* the skills tell it: no need to say */
 		skills = (int)(MATCH_W_SKILLS * share + 0.5);
@@ -755,6 +829,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	if (occupation != 0)
 		text_part(&t, occupation == 1   ? "pekerjaan sejenis keahlian Anda"
 		              : occupation == 2 ? "pekerjaan yang berkaitan dengan keahlian Anda"
+		              : occupation == 4 ? "Anda punya SIM/sertifikat yang diminta"
 		                                : "pekerjaan umum tanpa keahlian khusus");
 	match_place_reason(&t, v, place);
 	if (v->education_min > EDU_NONE) {

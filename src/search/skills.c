@@ -228,6 +228,8 @@ skills_occupations(struct match_seeker *m)
 {
 	memset(m->occupations, 0, sizeof(m->occupations));
 	memset(m->related_occupations, 0, sizeof(m->related_occupations));
+	memset(m->related_occ, 0, sizeof(m->related_occ));
+	size_t nrel = 0;
 	for (size_t i = 0; i < m->skill_count && i < MATCH_MAX_SKILLS; i++) {
 		uint16_t o = m->skills[i].occupation;
 		size_t related[8];
@@ -235,8 +237,14 @@ skills_occupations(struct match_seeker *m)
 			continue;
 		add_code(m->occupations, MATCH_OCCUPATIONS, skills_kbji(o - 1u));
 		size_t n = occupation_related_list(o - 1u, related, sizeof(related) / sizeof(related[0]));
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			add_code(m->related_occupations, MATCH_OCCUPATIONS * 2, skills_kbji(related[k]));
+			bool dup = false;
+			for (size_t j = 0; j < nrel; j++)
+				dup |= m->related_occ[j] == related[k] + 1;
+			if (!dup && nrel < sizeof(m->related_occ) && related[k] + 1 <= UINT8_MAX)
+				m->related_occ[nrel++] = (uint8_t)(related[k] + 1);
+		}
 	}
 }
 
@@ -321,6 +329,27 @@ skills_village_position(const char *code)
 	return 0;
 }
 
+/* The occupation tags of a vacancy, from its title, skills and description. */
+static void
+skills_vacancy_occupations(const struct vacancy *v, struct match_vacancy *out)
+{
+	char joined[1024];
+	size_t len = 0;
+	struct occupation_tags t;
+	joined[0] = '\0';
+	for (size_t i = 0; i < v->skill_count; i++) {
+		int n = snprintf(joined + len, sizeof(joined) - len, "%s%s", i ? ", " : "", v->skills[i]);
+		if (n < 0 || (size_t)n >= sizeof(joined) - len)
+			break;
+		len += (size_t)n;
+	}
+	occupation_tag(v->title, joined, v->description, &t);
+	for (size_t i = 0; i < OCCUPATION_TAGS && i < MATCH_OCC_TAGS; i++) {
+		out->occ[i] = t.occ[i];
+		out->occ_weight[i] = t.weight[i];
+	}
+}
+
 void
 skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 {
@@ -349,6 +378,7 @@ skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 	for (const char *c = v->kbji_code ? v->kbji_code : ""; *c >= '0' && *c <= '9' && code < 10000; c++)
 		code = code * 10 + (unsigned)(*c - '0');
 	out->kbji = (uint16_t)(code < 10000 ? code : 0);
+	skills_vacancy_occupations(v, out);
 	out->wage_min = v->wage_min;
 	out->wage_max = v->wage_max;
 	out->wage_unit = v->wage_unit;

@@ -201,7 +201,7 @@ test_builder(void **state)
 	v.arrangement = ARR_PKWT;
 	v.formal = true;
 	match_score(&s, &v, NULL, NULL, true, &r);
-	assert_int_equal(r.score, 93 - 4 - 3);
+	assert_int_equal(r.score, 93 - 3 - 5);
 	assert_non_null(strstr(r.reasons, "bukan jenis kerja pilihan (Kontrak (PKWT))"));
 	assert_non_null(strstr(r.reasons, "bukan kerja informal"));
 
@@ -812,12 +812,12 @@ test_preferences_and_disability(void **state)
 	assert_int_equal(r.score, 87);
 	s.kbli = 1u << ('G' - 'A');
 	match_score(&s, &v, NULL, NULL, true, &r);
-	assert_int_equal(r.score, 84);
+	assert_int_equal(r.score, 85);
 	assert_non_null(strstr(r.reasons, "bukan sektor pilihan"));
 	s.kbli = 0;
 	s.formal = 0;
 	match_score(&s, &v, NULL, NULL, true, &r);
-	assert_int_equal(r.score, 84);
+	assert_int_equal(r.score, 82);
 	assert_non_null(strstr(r.reasons, "bukan kerja informal"));
 	s.formal = 1;
 
