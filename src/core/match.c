@@ -21,8 +21,8 @@
  *                        SMA/SMK 0.1; no skill asked: neutral half (20).
  *                        Nothing of the trade in common (none of these) is
  *                        below the relevance floor: result.unrelated
- *   education      15    at or above the minimum: 15, below: 0 (SMA and SMK
- *                        are one level); no minimum: 15
+ *   education      15    at or above the minimum: 15, one level below: 7
+ *                        (SMA and SMK are one level); no minimum: 15
  *   experience     10    at or above the years asked: 10, else in
  *                        proportion; none asked: 10
  *   distance       15    same desa 15, same kecamatan 12, neighbouring
@@ -795,7 +795,8 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	}
 
 	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
-	education = edu_met ? MATCH_W_EDUCATION : 0;
+	/* One level short (more is excluded): a gap a counsellor mentions. */
+	education = edu_met ? MATCH_W_EDUCATION : MATCH_W_EDUCATION / 2;
 
 	if (v->experience_years <= 0 || s->experience_years >= v->experience_years)
 		experience = MATCH_W_EXPERIENCE;

@@ -178,6 +178,37 @@ skills_load(void)
 static uint16_t
 skills_occ_of_text(const char *text)
 {
+	static const struct {
+		const char *prefix, *root;
+	} nasal[] = {{"ny", "s"}, {"ny", "c"}, {"nge", ""}, {"ng", ""}, {"ng", "k"}, {"n", "t"}, {"n", ""},
+	             {"m", "p"}, {"m", "b"}, {"m", ""}};
+	struct search_words q;
+	/* A Javanese nasal form opening a longer name: "nyopir truk" is
+	 * "sopir truk" (a truck driver), not "sopir" (a car driver). */
+	query_words(text ? text : "", &q);
+	for (size_t r = 0; q.count >= 2 && r < sizeof(nasal) / sizeof(nasal[0]); r++) {
+		size_t pl = strlen(nasal[r].prefix);
+		char root[64], phrase[256];
+		if (strncmp(q.words[0], nasal[r].prefix, pl) != 0 || strlen(q.words[0]) < pl + 3)
+			continue;
+		int n = snprintf(root, sizeof(root), "%s%s", nasal[r].root, q.words[0] + pl);
+		if (n < 0 || (size_t)n >= sizeof(root))
+			continue;
+		int alone = occupation_of_text(root);
+		if (alone < 0)
+			continue;
+		size_t len = (size_t)n;
+		memcpy(phrase, root, len + 1);
+		for (size_t i = 1; i < q.count; i++) {
+			n = snprintf(phrase + len, sizeof(phrase) - len, " %s", q.words[i]);
+			if (n < 0 || (size_t)n >= sizeof(phrase) - len)
+				break;
+			len += (size_t)n;
+		}
+		int whole = occupation_of_text(phrase);
+		if (whole >= 0 && whole != alone)
+			return (uint16_t)(whole + 1);
+	}
 	int o = occupation_of_text(text);
 	if (o < 0) {
 		/* The stems of its words ("menjahit baju" -> "jahit baju"). */

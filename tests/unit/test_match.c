@@ -787,7 +787,7 @@ test_education(void **state)
 	s.education = EDU_SMP;
 	v.education_min = EDU_SMA;
 	match_score(&s, &v, NULL, NULL, true, &r);
-	assert_int_equal(r.score, 87 - 15);
+	assert_int_equal(r.score, 87 - 8);
 	assert_non_null(strstr(r.reasons, "pendidikan di bawah syarat (SMA)"));
 	v.education_min = EDU_NONE;
 	match_score(&s, &v, NULL, NULL, true, &r);
@@ -838,6 +838,84 @@ test_preferences_and_disability(void **state)
 	assert_null(strstr(r.reasons, "disabilitas"));
 }
 
+/* A vacancy as the application reads it: title, skills and description
+ * tagged with occupations (search/occupation.h). */
+static void
+job(struct match_vacancy *out, const char *title, const char *skills0, const char *skills1, int district,
+    enum arrangement arr)
+{
+	struct vacancy v;
+	memset(&v, 0, sizeof(v));
+	v.title = title;
+	v.skills[0] = skills0;
+	v.skills[1] = skills1;
+	v.skill_count = skills1 != NULL ? 2 : 1;
+	v.sex = 'S';
+	v.location = LOC_PLACE;
+	v.district_code = "";
+	v.arrangement = arr;
+	v.kbli = 'H';
+	v.description = "";
+	skills_vacancy_to_match(&v, out);
+	out->district = district;
+}
+
+/* Occupations by meaning: a truck driver is offered truck driving (the job
+ * the title names is his first skill's trade) above loading work that only
+ * his last skill names, and a SIM B1 he holds counts for a forklift man. */
+static void
+test_occupation_tags(void **state)
+{
+	static const char *const driver_sk[] = {"nyopir truk", "sopir engkel", "bongkar muat"};
+	static const char *const forklift_sk[] = {"operator forklift", "stok barang"};
+	struct match_seeker s;
+	struct match_vacancy truck, loading, box;
+	struct match_result r1, r2;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SMP;
+	s.age = 40;
+	s.sex = 'L';
+	s.district = KALIMANAH;
+	s.formal = -1;
+	s.licences = 1u << MATCH_LIC_SIM_B1;
+	seeker_skills(&s, driver_sk, 3);
+	skills_occupations(&s);
+	job(&truck, "Sopir Truk Engkel Ekspedisi", "SIM B1", "mengemudi truk", KALIMANAH, ARR_PKWT);
+	job(&loading, "Buruh Bongkar Muat Harian", "bongkar muat", NULL, KALIMANAH, ARR_HARIAN);
+	assert_true(truck.licences & (1u << MATCH_LIC_SIM_B1));
+	match_score(&s, &truck, NULL, NULL, true, &r1);
+	match_score(&s, &loading, NULL, NULL, true, &r2);
+	assert_false(r1.excluded);
+	assert_false(r2.excluded);
+	assert_true(r1.score > r2.score);
+	assert_non_null(strstr(r1.reasons, "pekerjaan sejenis keahlian Anda"));
+
+	/* Without the licence the truck is out of reach of the rules. */
+	s.licences = 1u << MATCH_LIC_SIM_C;
+	match_score(&s, &truck, NULL, NULL, true, &r1);
+	assert_true(r1.excluded);
+	assert_string_equal(r1.reasons, "perlu SIM B1");
+
+	/* A forklift operator holding SIM B1: a truck job he is licensed for
+	 * is a related step, said so; without the licence it is excluded. */
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SMA;
+	s.age = 37;
+	s.sex = 'L';
+	s.district = KALIMANAH;
+	s.formal = -1;
+	s.licences = 1u << MATCH_LIC_SIM_A | 1u << MATCH_LIC_SIM_B1;
+	seeker_skills(&s, forklift_sk, 2);
+	skills_occupations(&s);
+	job(&box, "Pengemudi Truk Boks", "SIM B1", "mengemudi", KALIMANAH, ARR_PKWT);
+	match_score(&s, &box, NULL, NULL, true, &r1);
+	assert_false(r1.excluded);
+	assert_false(r1.unrelated);
+	assert_non_null(strstr(r1.reasons, "Anda punya SIM/sertifikat yang diminta"));
+}
+
 int
 main(void)
 {
@@ -856,6 +934,7 @@ main(void)
 		cmocka_unit_test(test_wage),
 		cmocka_unit_test(test_education),
 		cmocka_unit_test(test_preferences_and_disability),
+		cmocka_unit_test(test_occupation_tags),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
