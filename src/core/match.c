@@ -17,7 +17,8 @@
  *                        in common) counts 0.6 of its weight; at least 0.7
  *                        when the vacancy's KBJI code is an occupation the
  *                        seeker's skills name, 0.35 for a related one;
- *                        elementary work (KBJI 9) for a seeker up to
+ *                        elementary work (KBJI 9), and home work for one
+ *                        who takes informal work, for a seeker up to
  *                        SMA/SMK 0.1; no skill asked: neutral half (20).
  *                        Nothing of the trade in common (none of these) is
  *                        below the relevance floor: result.unrelated
@@ -786,9 +787,11 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
 	}
-	/* Elementary work (KBJI golongan pokok 9) asks no trade: a step a
-	 * counsellor offers to a seeker up to SMA/SMK, ranked low. */
-	if (out->unrelated && match_kbji_major(v->kbji) == 9 && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK)) {
+	/* Elementary work (KBJI golongan pokok 9) asks no trade, and home
+	 * piece-work within reach is learnt on the spot: a step a counsellor
+	 * offers to a seeker up to SMA/SMK who takes informal work, ranked low. */
+	if (out->unrelated && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK) &&
+	    (match_kbji_major(v->kbji) == 9 || (v->location == LOC_HOME && s->formal != 1))) {
 		out->unrelated = false;
 		occupation = 3;
 		skills = (int)(MATCH_W_SKILLS * MATCH_ELEMENTARY_SHARE + 0.5);
