@@ -501,7 +501,13 @@ test_skills_by_meaning(void **state)
 	assert_false(r.unrelated);
 	assert_non_null(strstr(r.reasons, "keahlian mirip: menjahit baju \xe2\x89\x88 mesin jahit"));
 
+	/* Home piece-work is learnt on the spot: a low step for her. */
 	vacancy_skills(&v, other, 1);
+	match_score(&s, &v, NULL, NULL, true, &r);
+	assert_false(r.unrelated);
+	assert_non_null(strstr(r.reasons, "pekerjaan umum tanpa keahlian khusus"));
+	/* Welding in a workshop is not her trade at all. */
+	v.location = LOC_PLACE;
 	match_score(&s, &v, NULL, NULL, true, &r);
 	assert_true(r.unrelated);
 	/* Elementary work (KBJI 9, packing) is a step a counsellor offers up to
