@@ -695,9 +695,11 @@ match_occupation(const struct match_seeker *s, const struct match_vacancy *v, in
 	return best;
 }
 
+/* Score one pair; limits false skips the hard limits (match_almost has
+ * checked them with the gap closed). */
 static void
 match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
-          const double *weights, bool want_reasons, struct match_result *out)
+          const double *weights, bool want_reasons, bool limits, struct match_result *out)
 {
 	size_t nv = v->skill_count < MATCH_MAX_SKILLS ? v->skill_count : MATCH_MAX_SKILLS;
 	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
@@ -713,7 +715,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 
 	out->reasons[0] = '\0';
 	out->unrelated = false;
-	out->exclusion = match_excluded(s, v);
+	out->exclusion = limits ? match_excluded(s, v) : NULL;
 	out->excluded = out->exclusion != NULL;
 	if (out->excluded) {
 		out->score = 0;
@@ -894,12 +896,79 @@ void
 match_score(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
             bool want_reasons, struct match_result *out)
 {
-	match_run(s, v, weight, ctx, NULL, want_reasons, out);
+	match_run(s, v, weight, ctx, NULL, want_reasons, true, out);
 }
 
 void
 match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
                      bool want_reasons, struct match_result *out)
 {
-	match_run(s, v, NULL, NULL, weights, want_reasons, out);
+	match_run(s, v, NULL, NULL, weights, want_reasons, true, out);
+}
+
+/* The words of a licence gap: "butuh SIM B1", "butuh SIM B1 dan STR". */
+static void
+match_licence_gap(struct match_text *t, uint32_t missing)
+{
+	bool first = true;
+
+	text_str(t, "butuh ");
+	for (int l = 0; l < MATCH_LIC_COUNT; l++)
+		if ((missing >> l) & 1u) {
+			if (!first)
+				text_str(t, " dan ");
+			text_str(t, MATCH_LICENCE_LABEL[l]);
+			first = false;
+		}
+}
+
+bool
+match_almost(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+             bool want_reasons, struct match_result *out, char *gap, size_t gap_len)
+{
+	uint32_t missing = v->licences & ~match_licences_held(s->licences);
+	bool edu = !s->education_unknown && v->education_min > EDU_NONE &&
+	           match_edu_step(v->education_min) > match_edu_step(s->education) + 1;
+	bool reach = !match_within(s, v);
+	struct match_seeker t;
+	struct match_text g = {gap, 0, gap_len, false};
+
+	if (gap_len > 0)
+		gap[0] = '\0';
+	/* One gap at a time, and one a seeker can close: a licence (a course
+	 * and a test), a school certificate up to SMA (Paket B or C), going
+	 * farther. Sex and age limits are not gaps. */
+	if ((missing != 0) + edu + reach != 1 || ((v->sex == 'L' || v->sex == 'P') && s->sex != v->sex))
+		return false;
+	if (edu && match_edu_rank(v->education_min) > match_edu_rank(EDU_SMK))
+		return false;
+	t = *s;
+	t.licences |= missing;
+	if (edu)
+		t.education = v->education_min;
+	if (reach)
+		t.reach = MATCH_REACH_OUTSIDE;
+	if (match_excluded(&t, v) != NULL)
+		return false;
+	/* Scored as the seeker is: a licence they lack does not count as one
+	 * they hold, a school level below the minimum still shows. */
+	match_run(s, v, weight, ctx, NULL, want_reasons, false, out);
+	if (out->excluded || out->unrelated)
+		return false;
+	if (gap_len == 0)
+		return true;
+	if (missing != 0)
+		match_licence_gap(&g, missing);
+	else if (edu) {
+		text_str(&g, "butuh ijazah ");
+		text_str(&g, education_label(v->education_min));
+		text_str(&g, match_edu_rank(v->education_min) >= match_edu_rank(EDU_SMA) ? " (bisa lewat Paket C)"
+		                                                                        : " (bisa lewat Paket B)");
+	} else
+		text_str(&g, v->location == LOC_OUTSIDE ? "di luar jangkauan Anda: di luar Purbalingga"
+		             : v->district == s->district ? "di luar jangkauan Anda: desa lain di kecamatan Anda"
+		             : match_neighbours(s->district, v->district)
+		                 ? "di luar jangkauan Anda: kecamatan tetangga"
+		                 : "di luar jangkauan Anda: kecamatan lain di Purbalingga");
+	return true;
 }

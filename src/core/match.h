@@ -149,4 +149,14 @@ void match_score(const struct match_seeker *s, const struct match_vacancy *v, ma
 void match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
                           bool want_reasons, struct match_result *out);
 
+/* "Hampir cocok": when v is excluded for s by one gap the seeker can close
+ * (a licence, a school certificate up to SMA through Paket B/C, or v lies
+ * beyond the reach they stated) and would fit once it is closed, score it
+ * as if closed into out and write the gap in plain words into gap ("butuh
+ * SIM B1", "butuh ijazah SMA (bisa lewat Paket C)", "di luar jangkauan
+ * Anda: kecamatan tetangga"); true. False for a vacancy that is not
+ * excluded, excluded for sex or age, by more than one gap, or unrelated. */
+bool match_almost(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+                  bool want_reasons, struct match_result *out, char *gap, size_t gap_len);
+
 #endif

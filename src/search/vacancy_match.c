@@ -218,6 +218,28 @@ vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, s
 	return n;
 }
 
+size_t
+vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
+                     size_t k)
+{
+	size_t n = 0;
+	struct match_result r;
+	if (k > VACANCY_MATCH_TOP_MAX)
+		k = VACANCY_MATCH_TOP_MAX;
+	pthread_rwlock_rdlock(&lock);
+	const struct snapshot *s = current;
+	for (size_t i = 0; s != NULL && i < s->count; i++) {
+		const struct entry *e = &s->items[i];
+		if (e->valid_until < today ||
+		    !match_almost(m, &e->m, weight_locked, (void *)&s->idf, false, &r, NULL, 0) || r.score < min_score)
+			continue;
+		struct vacancy_match_hit h = {e->id, r.score};
+		top_insert(out, &n, k, &h);
+	}
+	pthread_rwlock_unlock(&lock);
+	return n;
+}
+
 /* How near two vacancies are: shared skills (idf-weighted) count most, then
  * the same kecamatan (or a neighbour), sector and arrangement. */
 static int
