@@ -360,9 +360,10 @@ skills_village_position(const char *code)
 	return 0;
 }
 
-/* The occupation tags of a vacancy, from its title, skills and description. */
+/* The occupation tags of a vacancy, from its title, skills and description;
+ * chosen: the employer's choice (an occupation id) or NULL. */
 static void
-skills_vacancy_occupations(const struct vacancy *v, struct match_vacancy *out)
+skills_vacancy_occupations(const struct vacancy *v, const char *chosen, struct match_vacancy *out)
 {
 	char joined[1024];
 	size_t len = 0;
@@ -375,6 +376,7 @@ skills_vacancy_occupations(const struct vacancy *v, struct match_vacancy *out)
 		len += (size_t)n;
 	}
 	occupation_tag(v->title, joined, v->description, &t);
+	occupation_tag_choose(occupation_by_id(chosen), &t);
 	for (size_t i = 0; i < OCCUPATION_TAGS && i < MATCH_OCC_TAGS; i++) {
 		out->occ[i] = t.occ[i];
 		out->occ_weight[i] = t.weight[i];
@@ -409,11 +411,19 @@ skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 	for (const char *c = v->kbji_code ? v->kbji_code : ""; *c >= '0' && *c <= '9' && code < 10000; c++)
 		code = code * 10 + (unsigned)(*c - '0');
 	out->kbji = (uint16_t)(code < 10000 ? code : 0);
-	skills_vacancy_occupations(v, out);
+	skills_vacancy_occupations(v, NULL, out);
 	out->wage_min = v->wage_min;
 	out->wage_max = v->wage_max;
 	out->wage_unit = v->wage_unit;
 	out->arrangement = v->arrangement;
 	out->kbli = v->kbli;
 	out->formal = v->formal;
+}
+
+void
+skills_vacancy_of(const struct store_vacancy *o, struct match_vacancy *out)
+{
+	skills_vacancy_to_match(&o->v, out);
+	if (o->occupation != NULL)
+		skills_vacancy_occupations(&o->v, o->occupation, out);
 }

@@ -69,7 +69,7 @@ load_entry(struct store *st, int64_t id, struct entry *e)
 	e->id = id;
 	e->updated_at = o.updated_at;
 	e->valid_until = index_day(o.v.valid_until);
-	skills_vacancy_to_match(&o.v, &e->m);
+	skills_vacancy_of(&o, &e->m);
 	for (size_t i = 0; i < e->m.skill_count; i++)
 		e->m.skills[i].label = "";
 	rc = 0;

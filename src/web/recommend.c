@@ -72,7 +72,7 @@ recommend_rows(struct web_request *w, struct arena *a, const struct match_seeker
 		struct match_vacancy mv;
 		struct match_result r;
 		char gap[MATCH_REASONS_LEN];
-		skills_vacancy_to_match(&got[i].v, &mv);
+		skills_vacancy_of(&got[i], &mv);
 		if (almost) {
 			if (!match_almost(m, &mv, vacancy_match_weight, NULL, true, &r, gap, sizeof(gap)))
 				continue;
@@ -136,7 +136,7 @@ candidates_for(struct web_request *w, struct arena *a, const struct store_vacanc
 	*rows = arena_alloc(a, sizeof(**rows) * RECOMMEND_CANDIDATES);
 	if (people_sync(w->store, w->now) != 0)
 		return -1;
-	skills_vacancy_to_match(&o->v, &mv);
+	skills_vacancy_of(o, &mv);
 	size_t k = people_rank(&mv, !all, 1, hits, PEOPLE_TOP_MAX, matched);
 	size_t start = page > 0 && (size_t)(page - 1) * RECOMMEND_CANDIDATES < k ? (size_t)(page - 1) * RECOMMEND_CANDIDATES
 	                                                                         : k;
