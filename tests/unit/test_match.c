@@ -922,6 +922,81 @@ test_occupation_tags(void **state)
 	assert_non_null(strstr(r1.reasons, "Anda punya SIM/sertifikat yang diminta"));
 }
 
+/* "Hampir cocok": one gap a seeker can close (a licence, a school
+ * certificate up to SMA, going farther) and nothing else; never sex or age,
+ * never two gaps, never a job of another trade. */
+static void
+test_almost(void **state)
+{
+	static const char *const driver_sk[] = {"nyopir truk"};
+	static const char *const other_sk[] = {"las listrik"};
+	struct match_seeker s;
+	struct match_vacancy truck;
+	struct match_result r;
+	char gap[128];
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.education = EDU_SMP;
+	s.age = 30;
+	s.sex = 'L';
+	s.district = KALIMANAH;
+	s.formal = -1;
+	s.licences = 1u << MATCH_LIC_SIM_C;
+	seeker_skills(&s, driver_sk, 1);
+	skills_occupations(&s);
+	job(&truck, "Sopir Truk Engkel", "SIM B1", "mengemudi truk", KALIMANAH, ARR_PKWT);
+
+	/* Not recommended, but almost: the licence is what is missing. */
+	match_score(&s, &truck, NULL, NULL, false, &r);
+	assert_true(r.excluded);
+	assert_true(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	assert_string_equal(gap, "butuh SIM B1");
+	assert_true(r.score > 50);
+	/* Scored as he is: the missing licence does not count as held. */
+	assert_null(strstr(r.reasons, "SIM/sertifikat"));
+
+	/* A vacancy he fits is not "almost". */
+	s.licences |= 1u << MATCH_LIC_SIM_B1;
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+
+	/* School: SMA asked of an SD leaver: Paket B and C close it. */
+	truck.education_min = EDU_SMA;
+	s.education = EDU_SD;
+	assert_true(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	assert_string_equal(gap, "butuh ijazah SMA (bisa lewat Paket C)");
+	/* A D3 is years of study, not a gap to close. */
+	truck.education_min = EDU_D3;
+	s.education = EDU_SMA;
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	truck.education_min = EDU_NONE;
+
+	/* Beyond his stated reach. */
+	s.reach = MATCH_REACH_OWN_KECAMATAN;
+	truck.district = KEJOBONG;
+	assert_true(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	assert_string_equal(gap, "di luar jangkauan Anda: kecamatan lain di Purbalingga");
+
+	/* Two gaps at once (reach and a licence): not almost. */
+	s.licences = 1u << MATCH_LIC_SIM_C;
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	s.reach = MATCH_REACH_DEFAULT;
+	truck.district = KALIMANAH;
+
+	/* Sex and age are no gaps to close. */
+	truck.sex = 'P';
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	truck.sex = 'S';
+	truck.age_max = 25;
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+	truck.age_max = 0;
+
+	/* A welder is not almost a truck driver because a licence is missing. */
+	seeker_skills(&s, other_sk, 1);
+	skills_occupations(&s);
+	assert_false(match_almost(&s, &truck, NULL, NULL, true, &r, gap, sizeof(gap)));
+}
+
 int
 main(void)
 {
@@ -941,6 +1016,7 @@ main(void)
 		cmocka_unit_test(test_education),
 		cmocka_unit_test(test_preferences_and_disability),
 		cmocka_unit_test(test_occupation_tags),
+		cmocka_unit_test(test_almost),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
