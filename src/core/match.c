@@ -83,6 +83,7 @@ enum {
 #define MATCH_RELATED_OCC_FOR_SHARE 0.45
 #define MATCH_RELATED_OCC_INVOLVES_SHARE 0.3
 #define MATCH_LATER_SKILL 0.85
+#define MATCH_RELATED_RANK_STEP 0.05   /* less for each related occupation farther down the list */
 #define MATCH_TRADE_LICENCES                                                                                       \
 	((1u << MATCH_LIC_SIM_B1) | (1u << MATCH_LIC_SIM_B2) | (1u << MATCH_LIC_GADA_PRATAMA) | (1u << MATCH_LIC_STR) | \
 	 (1u << MATCH_LIC_STRA) | (1u << MATCH_LIC_SIO))
@@ -640,7 +641,8 @@ match_related_reason(struct match_text *t, const struct match_seeker *s, const s
 /* The share of the skill points the occupations give: the vacancy is for
  * (its title names) an occupation the seeker's skills name: 1, or involves
  * one (its skills, a second job of the title): 0.75, less for an occupation
- * the seeker named after the first; a related occupation: 0.45 / 0.3. A
+ * the seeker named after the first; a related occupation: 0.45 / 0.3, 0.05
+ * less for each place farther down its related list (data order). A
  * vacancy without occupation tags falls back to its KBJI code (0.7 / 0.35).
  * *kind: 1 own occupation, 2 related, 0 none. */
 static double
@@ -677,7 +679,10 @@ match_occupation(const struct match_seeker *s, const struct match_vacancy *v, in
 			}
 		for (size_t j = 0; j < MATCH_OCCUPATIONS * 2 && s->related_occ[j] != 0; j++)
 			if (s->related_occ[j] == v->occ[i]) {
-				double x = main ? MATCH_RELATED_OCC_FOR_SHARE : MATCH_RELATED_OCC_INVOLVES_SHARE;
+				/* The closest of the related ones count most. */
+				int rank = s->related_rank[j] > 0 ? s->related_rank[j] : 1;
+				double x = (main ? MATCH_RELATED_OCC_FOR_SHARE : MATCH_RELATED_OCC_INVOLVES_SHARE) -
+				           MATCH_RELATED_RANK_STEP * (rank > 4 ? 3 : rank - 1);
 				if (x > best) {
 					best = x;
 					*kind = 2;

@@ -74,6 +74,7 @@ struct match_seeker {
 	/* The same relation as rows of data/occupations.csv (1-based, closest
 	 * first, 0 = none): what a vacancy's occupation tags are compared with. */
 	uint8_t related_occ[MATCH_OCCUPATIONS * 2];
+	uint8_t related_rank[MATCH_OCCUPATIONS * 2];    /* 1 the closest of its list, 2 the next... */
 };
 
 /* How strongly a vacancy is for an occupation (search/occupation.h). */

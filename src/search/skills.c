@@ -260,6 +260,7 @@ skills_occupations(struct match_seeker *m)
 	memset(m->occupations, 0, sizeof(m->occupations));
 	memset(m->related_occupations, 0, sizeof(m->related_occupations));
 	memset(m->related_occ, 0, sizeof(m->related_occ));
+	memset(m->related_rank, 0, sizeof(m->related_rank));
 	size_t nrel = 0;
 	for (size_t i = 0; i < m->skill_count && i < MATCH_MAX_SKILLS; i++) {
 		uint16_t o = m->skills[i].occupation;
@@ -273,8 +274,10 @@ skills_occupations(struct match_seeker *m)
 			bool dup = false;
 			for (size_t j = 0; j < nrel; j++)
 				dup |= m->related_occ[j] == related[k] + 1;
-			if (!dup && nrel < sizeof(m->related_occ) && related[k] + 1 <= UINT8_MAX)
+			if (!dup && nrel < sizeof(m->related_occ) && related[k] + 1 <= UINT8_MAX) {
+				m->related_rank[nrel] = (uint8_t)(k + 1);
 				m->related_occ[nrel++] = (uint8_t)(related[k] + 1);
+			}
 		}
 	}
 }
