@@ -95,7 +95,7 @@ alerts_vacancy_published(struct store *s, struct arena *a, int64_t vacancy_id, i
 	for (size_t i = 0; i < nrows; i++)
 		if (rows[i].enabled && rows[i].threshold < floor)
 			floor = rows[i].threshold;
-	skills_vacancy_to_match(&o.v, &mv);
+	skills_vacancy_of(&o, &mv);
 	people_each_match(&mv, floor, collect, &got);
 	if (got.failed)
 		goto done;

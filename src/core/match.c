@@ -4,8 +4,9 @@
  * age range, UU 13/2003 for minors (under 18 only magang, magang from 17),
  * a licence the vacancy needs and the seeker lacks (SIM, STR, Gada Pratama,
  * SIO), education more than one level above the seeker's, and reach (the
- * seeker's stated reach; day labour and home work never beyond the
- * neighbouring kecamatan). Everything else ranks, out of 100 points:
+ * seeker's stated reach, by default the neighbouring kecamatan for day
+ * labour and home work; home work never beyond the neighbouring
+ * kecamatan). Everything else ranks, out of 100 points:
  *
  *   part         points  how
  *   skills         40    weighted overlap: sum of the weights of the
@@ -16,12 +17,13 @@
  *                        in common) counts 0.6 of its weight; at least 0.7
  *                        when the vacancy's KBJI code is an occupation the
  *                        seeker's skills name, 0.35 for a related one;
- *                        elementary work (KBJI 9) for a seeker up to
+ *                        elementary work (KBJI 9), and home work for one
+ *                        who takes informal work, for a seeker up to
  *                        SMA/SMK 0.1; no skill asked: neutral half (20).
  *                        Nothing of the trade in common (none of these) is
  *                        below the relevance floor: result.unrelated
- *   education      15    at or above the minimum: 15, below: 0 (SMA and SMK
- *                        are one level); no minimum: 15
+ *   education      15    at or above the minimum: 15, one level below: 7
+ *                        (SMA and SMK are one level); no minimum: 15
  *   experience     10    at or above the years asked: 10, else in
  *                        proportion; none asked: 10
  *   distance       15    same desa 15, same kecamatan 12, neighbouring
@@ -33,7 +35,7 @@
  *                        within 10% below 5, lower 0; another unit: neutral
  *                        5 (no invented conversion); no expectation or no
  *                        offer: 10 / 5
- *   preferences    10    arrangement 4, sector (KBLI) 3, formal/informal 3;
+ *   preferences    10    arrangement 3, sector (KBLI) 2, formal/informal 5;
  *                        each full when not stated or met
  *   disability     -3    a seeker with a disability and a vacancy not
  *                        marked disability-friendly (small: most work may
@@ -56,9 +58,9 @@ enum {
 	MATCH_W_EDUCATION = 15,
 	MATCH_W_EXPERIENCE = 10,
 	MATCH_W_WAGE = 10,
-	MATCH_W_ARRANGEMENT = 4,
-	MATCH_W_SECTOR = 3,
-	MATCH_W_FORMAL = 3,
+	MATCH_W_ARRANGEMENT = 3,
+	MATCH_W_SECTOR = 2,
+	MATCH_W_FORMAL = 5,
 	MATCH_DIST_VILLAGE = 15,
 	MATCH_DIST_DISTRICT = 12,
 	MATCH_DIST_NEIGHBOUR = 8,
@@ -74,6 +76,17 @@ enum {
 #define MATCH_OCCUPATION_SHARE 0.7
 #define MATCH_RELATED_OCCUPATION_SHARE 0.35
 #define MATCH_ELEMENTARY_SHARE 0.1
+/* Occupation tags: a vacancy that involves the seeker's occupation (not the
+ * job its title names), a related occupation the title names or involves,
+ * and what a match through a skill other than the first counts for. */
+#define MATCH_OCC_INVOLVES_SHARE 0.75
+#define MATCH_RELATED_OCC_FOR_SHARE 0.45
+#define MATCH_RELATED_OCC_INVOLVES_SHARE 0.3
+#define MATCH_LATER_SKILL 0.85
+#define MATCH_RELATED_RANK_STEP 0.05   /* less for each related occupation farther down the list */
+#define MATCH_TRADE_LICENCES                                                                                       \
+	((1u << MATCH_LIC_SIM_B1) | (1u << MATCH_LIC_SIM_B2) | (1u << MATCH_LIC_GADA_PRATAMA) | (1u << MATCH_LIC_STR) | \
+	 (1u << MATCH_LIC_STRA) | (1u << MATCH_LIC_SIO))
 #define MATCH_SEP " \xc2\xb7 "      /* " · " */
 #define MATCH_ELLIPSIS "\xe2\x80\xa6"
 #define MATCH_HEADER "district_code,neighbour_code"
@@ -345,9 +358,10 @@ match_edu_step(enum education e)
 	return e >= EDU_S1 ? r - 1 : r;
 }
 
-/* Whether v lies within the seeker's reach. Day labour and home work are
- * never farther than the neighbouring kecamatan (home work: where the
- * material is collected); other work only when the seeker said how far. */
+/* Whether v lies within the seeker's reach. Day labour and home work by
+ * default no farther than the neighbouring kecamatan, home work never
+ * (where the material is collected); other work only when the seeker said
+ * how far. */
 static bool
 match_within(const struct match_seeker *s, const struct match_vacancy *v)
 {
@@ -361,7 +375,8 @@ match_within(const struct match_seeker *s, const struct match_vacancy *v)
 			return true;
 		r = MATCH_REACH_NEIGHBOURS;
 	}
-	if (near_kind && r > MATCH_REACH_NEIGHBOURS)
+	/* Home work is fetched and brought back: never beyond a neighbour. */
+	if (v->location == LOC_HOME && r > MATCH_REACH_NEIGHBOURS)
 		r = MATCH_REACH_NEIGHBOURS;
 	if (v->location == LOC_OUTSIDE)
 		return r == MATCH_REACH_OUTSIDE;
@@ -623,16 +638,80 @@ match_related_reason(struct match_text *t, const struct match_seeker *s, const s
 	}
 }
 
+/* The share of the skill points the occupations give: the vacancy is for
+ * (its title names) an occupation the seeker's skills name: 1, or involves
+ * one (its skills, a second job of the title): 0.75, less for an occupation
+ * the seeker named after the first; a related occupation: 0.45 / 0.3, 0.05
+ * less for each place farther down its related list (data order). A
+ * vacancy without occupation tags falls back to its KBJI code (0.7 / 0.35).
+ * *kind: 1 own occupation, 2 related, 0 none. */
+static double
+match_occupation(const struct match_seeker *s, const struct match_vacancy *v, int *kind)
+{
+	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
+	double best = 0;
+
+	*kind = 0;
+	if (v->occ[0] == 0) {
+		if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS)) {
+			*kind = 1;
+			return MATCH_OCCUPATION_SHARE;
+		}
+		if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2)) {
+			*kind = 2;
+			return MATCH_RELATED_OCCUPATION_SHARE;
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < MATCH_OCC_TAGS && v->occ[i] != 0; i++) {
+		bool main = v->occ_weight[i] >= MATCH_OCC_FOR;
+		/* Named in passing in the description says nothing of the job. */
+		if (v->occ_weight[i] < MATCH_OCC_INVOLVES)
+			continue;
+		for (size_t j = 0; j < ns; j++)
+			if (s->skills[j].occupation == v->occ[i]) {
+				double x = (main ? 1.0 : MATCH_OCC_INVOLVES_SHARE) * (j == 0 ? 1.0 : MATCH_LATER_SKILL);
+				if (x > best) {
+					best = x;
+					*kind = 1;
+				}
+				break;
+			}
+		for (size_t j = 0; j < MATCH_OCCUPATIONS * 2 && s->related_occ[j] != 0; j++)
+			if (s->related_occ[j] == v->occ[i]) {
+				/* The closest of the related ones count most. */
+				int rank = s->related_rank[j] > 0 ? s->related_rank[j] : 1;
+				double x = (main ? MATCH_RELATED_OCC_FOR_SHARE : MATCH_RELATED_OCC_INVOLVES_SHARE) -
+				           MATCH_RELATED_RANK_STEP * (rank > 4 ? 3 : rank - 1);
+				if (x > best) {
+					best = x;
+					*kind = 2;
+				}
+				break;
+			}
+	}
+	/* A trade licence the vacancy asks for and the seeker holds (SIM B1
+	 * or B2, Gada Pratama, STR, STRA, SIO; not SIM A or C, which most
+	 * people have) says they learnt that work: a related trade at least. */
+	if (best < MATCH_RELATED_OCC_FOR_SHARE && (v->licences & MATCH_TRADE_LICENCES & match_licences_held(s->licences)) != 0) {
+		best = MATCH_RELATED_OCC_FOR_SHARE;
+		*kind = 4;
+	}
+	return best;
+}
+
+/* Score one pair; limits false skips the hard limits (match_almost has
+ * checked them with the gap closed). */
 static void
 match_run(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
-          const double *weights, bool want_reasons, struct match_result *out)
+          const double *weights, bool want_reasons, bool limits, struct match_result *out)
 {
 	size_t nv = v->skill_count < MATCH_MAX_SKILLS ? v->skill_count : MATCH_MAX_SKILLS;
 	size_t ns = s->skill_count < MATCH_MAX_SKILLS ? s->skill_count : MATCH_MAX_SKILLS;
 	uint32_t matched = 0, related = 0;
 	size_t nmatched = 0, nrelated = 0;
 	uint8_t related_by[MATCH_MAX_SKILLS];
-	int occupation = 0;             /* 1 same occupation, 2 a related one */
+	int occupation = 0;             /* 1 same occupation, 2 related, 3 elementary work, 4 licence */
 	int skills, education, experience, distance, wage, arr, sector, formal, score;
 	bool edu_met;
 	enum match_place place;
@@ -641,7 +720,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 
 	out->reasons[0] = '\0';
 	out->unrelated = false;
-	out->exclusion = match_excluded(s, v);
+	out->exclusion = limits ? match_excluded(s, v) : NULL;
 	out->excluded = out->exclusion != NULL;
 	if (out->excluded) {
 		out->score = 0;
@@ -650,22 +729,19 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 		return;
 	}
 
-	/* The occupation layer: the vacancy's KBJI code among the occupations
-	 * the seeker's skills name (1), or related ones (2). */
-	if (match_kbji_in(v->kbji, s->occupations, MATCH_OCCUPATIONS))
-		occupation = 1;
-	else if (match_kbji_in(v->kbji, s->related_occupations, MATCH_OCCUPATIONS * 2))
-		occupation = 2;
+	/* The occupation layer: the vacancy is for an occupation the seeker's
+	 * skills name (1), or a related one (2); its share of the skill points. */
+	double occ_share = match_occupation(s, v, &occupation);
 	/* Skills: the vacancy's skills the seeker has, each by its weight. */
 	if (nv == 0) {
-		skills = occupation == 1 ? (int)(MATCH_W_SKILLS * MATCH_OCCUPATION_SHARE + 0.5)
-		         : occupation == 2 ? (int)(MATCH_W_SKILLS * MATCH_RELATED_OCCUPATION_SHARE + 0.5)
-		                           : MATCH_W_SKILLS / 2;
+		double share = occupation != 0 ? occ_share : 0.5;
+		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		/* Nothing asked, nothing of the trade in common: below the floor. */
 		out->unrelated = ns > 0 && occupation == 0;
 	} else {
 		double have = 0, all = 0;
 		uint64_t bloom = 0;
+		bool lead = false;      /* the seeker's first-named skill is among them */
 		/* A 64-bit filter of the seeker's keys skips most of the pairwise
 		 * compares when the skills differ (the common case). */
 		for (size_t j = 0; j < ns; j++)
@@ -677,7 +753,10 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 			/* Key 0 is a skill without a word: it matches nothing. */
 			if (key != 0 && ((bloom >> MATCH_BLOOM(key)) & 1u))
 				for (size_t j = 0; j < ns && !hit; j++)
-					hit = s->skills[j].key == key;
+					if (s->skills[j].key == key) {
+						hit = true;
+						lead |= j == 0;
+					}
 			all += w;
 			if (hit) {
 				have += w;
@@ -692,6 +771,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 					related |= 1u << i;
 					related_by[i] = (uint8_t)j;
 					nrelated++;
+					lead |= j == 0;
 					break;
 				}
 		}
@@ -701,27 +781,32 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 			all = (double)nv;
 		}
 		double share = have / all;
-		/* The same occupation, or a related one, counts at least so much
-		 * when the skills are named differently. */
-		if (occupation == 1 && share < MATCH_OCCUPATION_SHARE)
-			share = MATCH_OCCUPATION_SHARE;
-		else if (occupation == 2 && share < MATCH_RELATED_OCCUPATION_SHARE)
-			share = MATCH_RELATED_OCCUPATION_SHARE;
+		/* A counsellor reads the first skill named as the seeker's trade:
+		 * a vacancy met only by the others ranks a little lower. */
+		if (!lead && ns > 1)
+			share *= MATCH_LATER_SKILL;
+		/* The same occupation, or a related one, counts so much even when
+		 * the skills are named differently. */
+		if (occupation != 0 && share < occ_share)
+			share = occ_share;
 		else if (nmatched > 0 || nrelated > 0)
 			occupation = 0;         /* the skills tell it: no need to say */
 		skills = (int)(MATCH_W_SKILLS * share + 0.5);
 		out->unrelated = ns > 0 && nmatched == 0 && nrelated == 0 && occupation == 0;
 	}
-	/* Elementary work (KBJI golongan pokok 9) asks no trade: a step a
-	 * counsellor offers to a seeker up to SMA/SMK, ranked low. */
-	if (out->unrelated && match_kbji_major(v->kbji) == 9 && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK)) {
+	/* Elementary work (KBJI golongan pokok 9) asks no trade, and home
+	 * piece-work within reach is learnt on the spot: a step a counsellor
+	 * offers to a seeker up to SMA/SMK who takes informal work, ranked low. */
+	if (out->unrelated && match_edu_rank(s->education) <= match_edu_rank(EDU_SMK) &&
+	    (match_kbji_major(v->kbji) == 9 || (v->location == LOC_HOME && s->formal != 1))) {
 		out->unrelated = false;
 		occupation = 3;
 		skills = (int)(MATCH_W_SKILLS * MATCH_ELEMENTARY_SHARE + 0.5);
 	}
 
 	edu_met = match_edu_rank(s->education) >= match_edu_rank(v->education_min);
-	education = edu_met ? MATCH_W_EDUCATION : 0;
+	/* One level short (more is excluded): a gap a counsellor mentions. */
+	education = edu_met ? MATCH_W_EDUCATION : MATCH_W_EDUCATION / 2;
 
 	if (v->experience_years <= 0 || s->experience_years >= v->experience_years)
 		experience = MATCH_W_EXPERIENCE;
@@ -755,6 +840,7 @@ match_run(const struct match_seeker *s, const struct match_vacancy *v, match_wei
 	if (occupation != 0)
 		text_part(&t, occupation == 1   ? "pekerjaan sejenis keahlian Anda"
 		              : occupation == 2 ? "pekerjaan yang berkaitan dengan keahlian Anda"
+		              : occupation == 4 ? "Anda punya SIM/sertifikat yang diminta"
 		                                : "pekerjaan umum tanpa keahlian khusus");
 	match_place_reason(&t, v, place);
 	if (v->education_min > EDU_NONE) {
@@ -815,12 +901,79 @@ void
 match_score(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
             bool want_reasons, struct match_result *out)
 {
-	match_run(s, v, weight, ctx, NULL, want_reasons, out);
+	match_run(s, v, weight, ctx, NULL, want_reasons, true, out);
 }
 
 void
 match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
                      bool want_reasons, struct match_result *out)
 {
-	match_run(s, v, NULL, NULL, weights, want_reasons, out);
+	match_run(s, v, NULL, NULL, weights, want_reasons, true, out);
+}
+
+/* The words of a licence gap: "butuh SIM B1", "butuh SIM B1 dan STR". */
+static void
+match_licence_gap(struct match_text *t, uint32_t missing)
+{
+	bool first = true;
+
+	text_str(t, "butuh ");
+	for (int l = 0; l < MATCH_LIC_COUNT; l++)
+		if ((missing >> l) & 1u) {
+			if (!first)
+				text_str(t, " dan ");
+			text_str(t, MATCH_LICENCE_LABEL[l]);
+			first = false;
+		}
+}
+
+bool
+match_almost(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+             bool want_reasons, struct match_result *out, char *gap, size_t gap_len)
+{
+	uint32_t missing = v->licences & ~match_licences_held(s->licences);
+	bool edu = !s->education_unknown && v->education_min > EDU_NONE &&
+	           match_edu_step(v->education_min) > match_edu_step(s->education) + 1;
+	bool reach = !match_within(s, v);
+	struct match_seeker t;
+	struct match_text g = {gap, 0, gap_len, false};
+
+	if (gap_len > 0)
+		gap[0] = '\0';
+	/* One gap at a time, and one a seeker can close: a licence (a course
+	 * and a test), a school certificate up to SMA (Paket B or C), going
+	 * farther. Sex and age limits are not gaps. */
+	if ((missing != 0) + edu + reach != 1 || ((v->sex == 'L' || v->sex == 'P') && s->sex != v->sex))
+		return false;
+	if (edu && match_edu_rank(v->education_min) > match_edu_rank(EDU_SMK))
+		return false;
+	t = *s;
+	t.licences |= missing;
+	if (edu)
+		t.education = v->education_min;
+	if (reach)
+		t.reach = MATCH_REACH_OUTSIDE;
+	if (match_excluded(&t, v) != NULL)
+		return false;
+	/* Scored as the seeker is: a licence they lack does not count as one
+	 * they hold, a school level below the minimum still shows. */
+	match_run(s, v, weight, ctx, NULL, want_reasons, false, out);
+	if (out->excluded || out->unrelated)
+		return false;
+	if (gap_len == 0)
+		return true;
+	if (missing != 0)
+		match_licence_gap(&g, missing);
+	else if (edu) {
+		text_str(&g, "butuh ijazah ");
+		text_str(&g, education_label(v->education_min));
+		text_str(&g, match_edu_rank(v->education_min) >= match_edu_rank(EDU_SMA) ? " (bisa lewat Paket C)"
+		                                                                        : " (bisa lewat Paket B)");
+	} else
+		text_str(&g, v->location == LOC_OUTSIDE ? "di luar jangkauan Anda: di luar Purbalingga"
+		             : v->district == s->district ? "di luar jangkauan Anda: desa lain di kecamatan Anda"
+		             : match_neighbours(s->district, v->district)
+		                 ? "di luar jangkauan Anda: kecamatan tetangga"
+		                 : "di luar jangkauan Anda: kecamatan lain di Purbalingga");
+	return true;
 }

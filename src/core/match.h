@@ -71,7 +71,17 @@ struct match_seeker {
 	 * the occupations related to those (data/occupations.csv); 0 = none. */
 	uint16_t occupations[MATCH_OCCUPATIONS];
 	uint16_t related_occupations[MATCH_OCCUPATIONS * 2];
+	/* The same relation as rows of data/occupations.csv (1-based, closest
+	 * first, 0 = none): what a vacancy's occupation tags are compared with. */
+	uint8_t related_occ[MATCH_OCCUPATIONS * 2];
+	uint8_t related_rank[MATCH_OCCUPATIONS * 2];    /* 1 the closest of its list, 2 the next... */
 };
+
+/* How strongly a vacancy is for an occupation (search/occupation.h). */
+#define MATCH_OCC_TAGS 6
+#define MATCH_OCC_MENTION 1         /* named in the description only */
+#define MATCH_OCC_INVOLVES 2        /* in the skills, or a second job of the title */
+#define MATCH_OCC_FOR 3             /* the job the title names */
 
 struct match_vacancy {
 	enum education education_min;
@@ -91,6 +101,11 @@ struct match_vacancy {
 	bool formal;
 	uint32_t licences;              /* bit (1 << enum match_licence) required */
 	uint16_t kbji;                  /* KBJI code (3 or 4 digits), 0 = not given */
+	/* The occupations the vacancy is for: 1-based rows of
+	 * data/occupations.csv (0 = none) with their MATCH_OCC_* weight. When
+	 * there is none, the KBJI code stands in. */
+	uint8_t occ[MATCH_OCC_TAGS];
+	uint8_t occ_weight[MATCH_OCC_TAGS];
 };
 
 /* The weight of a skill key: rarer skills weigh more (e.g. log(N / df)).
@@ -134,5 +149,15 @@ void match_score(const struct match_seeker *s, const struct match_vacancy *v, ma
  * than the rest of the score. Same result as match_score. */
 void match_score_weighted(const struct match_seeker *s, const struct match_vacancy *v, const double *weights,
                           bool want_reasons, struct match_result *out);
+
+/* "Hampir cocok": when v is excluded for s by one gap the seeker can close
+ * (a licence, a school certificate up to SMA through Paket B/C, or v lies
+ * beyond the reach they stated) and would fit once it is closed, score it
+ * as if closed into out and write the gap in plain words into gap ("butuh
+ * SIM B1", "butuh ijazah SMA (bisa lewat Paket C)", "di luar jangkauan
+ * Anda: kecamatan tetangga"); true. False for a vacancy that is not
+ * excluded, excluded for sex or age, by more than one gap, or unrelated. */
+bool match_almost(const struct match_seeker *s, const struct match_vacancy *v, match_weight_fn weight, void *ctx,
+                  bool want_reasons, struct match_result *out, char *gap, size_t gap_len);
 
 #endif

@@ -49,6 +49,7 @@ doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
 	d->disability = v->disability_friendly;
 	d->home = v->location == LOC_HOME;
 	occupation_tag(v->title, o->skills_text, v->description, &d->occ);
+	occupation_tag_choose(occupation_by_id(o->occupation), &d->occ);
 }
 
 /* After a commit: the in-memory index follows the row. */

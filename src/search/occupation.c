@@ -442,6 +442,32 @@ occupation_tag(const char *title, const char *skills, const char *description, s
 	tag_text(description, &desc_g);
 }
 
+int
+occupation_by_id(const char *id)
+{
+	if (id == NULL || *id == '\0')
+		return -1;
+	return find_occ(id, strlen(id));
+}
+
+void
+occupation_tag_choose(int occ, struct occupation_tags *t)
+{
+	struct occupation_tags read = *t;
+	if (occ < 0 || (size_t)occ >= nocc)
+		return;
+	memset(t, 0, sizeof(*t));
+	t->occ[0] = (uint8_t)(occ + 1);
+	t->weight[0] = OCC_FOR;
+	/* What the text said stays, as mentions only: the employer knows
+	 * better what the job is. */
+	for (size_t i = 0, k = 1; i < OCCUPATION_TAGS && k < OCCUPATION_TAGS && read.occ[i] != 0; i++)
+		if (read.occ[i] != occ + 1) {
+			t->occ[k] = read.occ[i];
+			t->weight[k++] = OCC_MENTION;
+		}
+}
+
 /* Javanese nasal forms: the root candidates of a prefixed word. */
 static int
 nasal_root(const char *w, char *named)

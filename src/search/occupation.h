@@ -46,6 +46,12 @@ int occupation_related_rank(size_t a, size_t b);
 /* Tag a vacancy from its title, skills text and description (any may be
  * NULL): the strongest tags, the title's first occupation first. */
 void occupation_tag(const char *title, const char *skills, const char *description, struct occupation_tags *out);
+/* The 0-based index of the occupation with this id ("penjahit"), or -1. */
+int occupation_by_id(const char *id);
+/* The employer chose occupation occ (0-based) for a vacancy tagged t: it
+ * becomes the job the vacancy is for; what the text named stays as
+ * mentions. A negative occ leaves t as it is. */
+void occupation_tag_choose(int occ, struct occupation_tags *t);
 /* The occupation a short text (a skill, a job wanted) names: the first
  * occupation name in it, longest first, else a Javanese nasal form of one
  * ("nyopir" -> sopir); the 0-based index, or -1 when it names none. */

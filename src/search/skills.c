@@ -178,6 +178,37 @@ skills_load(void)
 static uint16_t
 skills_occ_of_text(const char *text)
 {
+	static const struct {
+		const char *prefix, *root;
+	} nasal[] = {{"ny", "s"}, {"ny", "c"}, {"nge", ""}, {"ng", ""}, {"ng", "k"}, {"n", "t"}, {"n", ""},
+	             {"m", "p"}, {"m", "b"}, {"m", ""}};
+	struct search_words q;
+	/* A Javanese nasal form opening a longer name: "nyopir truk" is
+	 * "sopir truk" (a truck driver), not "sopir" (a car driver). */
+	query_words(text ? text : "", &q);
+	for (size_t r = 0; q.count >= 2 && r < sizeof(nasal) / sizeof(nasal[0]); r++) {
+		size_t pl = strlen(nasal[r].prefix);
+		char root[64], phrase[256];
+		if (strncmp(q.words[0], nasal[r].prefix, pl) != 0 || strlen(q.words[0]) < pl + 3)
+			continue;
+		int n = snprintf(root, sizeof(root), "%s%s", nasal[r].root, q.words[0] + pl);
+		if (n < 0 || (size_t)n >= sizeof(root))
+			continue;
+		int alone = occupation_of_text(root);
+		if (alone < 0)
+			continue;
+		size_t len = (size_t)n;
+		memcpy(phrase, root, len + 1);
+		for (size_t i = 1; i < q.count; i++) {
+			n = snprintf(phrase + len, sizeof(phrase) - len, " %s", q.words[i]);
+			if (n < 0 || (size_t)n >= sizeof(phrase) - len)
+				break;
+			len += (size_t)n;
+		}
+		int whole = occupation_of_text(phrase);
+		if (whole >= 0 && whole != alone)
+			return (uint16_t)(whole + 1);
+	}
 	int o = occupation_of_text(text);
 	if (o < 0) {
 		/* The stems of its words ("menjahit baju" -> "jahit baju"). */
@@ -228,6 +259,9 @@ skills_occupations(struct match_seeker *m)
 {
 	memset(m->occupations, 0, sizeof(m->occupations));
 	memset(m->related_occupations, 0, sizeof(m->related_occupations));
+	memset(m->related_occ, 0, sizeof(m->related_occ));
+	memset(m->related_rank, 0, sizeof(m->related_rank));
+	size_t nrel = 0;
 	for (size_t i = 0; i < m->skill_count && i < MATCH_MAX_SKILLS; i++) {
 		uint16_t o = m->skills[i].occupation;
 		size_t related[8];
@@ -235,8 +269,16 @@ skills_occupations(struct match_seeker *m)
 			continue;
 		add_code(m->occupations, MATCH_OCCUPATIONS, skills_kbji(o - 1u));
 		size_t n = occupation_related_list(o - 1u, related, sizeof(related) / sizeof(related[0]));
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			add_code(m->related_occupations, MATCH_OCCUPATIONS * 2, skills_kbji(related[k]));
+			bool dup = false;
+			for (size_t j = 0; j < nrel; j++)
+				dup |= m->related_occ[j] == related[k] + 1;
+			if (!dup && nrel < sizeof(m->related_occ) && related[k] + 1 <= UINT8_MAX) {
+				m->related_rank[nrel] = (uint8_t)(k + 1);
+				m->related_occ[nrel++] = (uint8_t)(related[k] + 1);
+			}
+		}
 	}
 }
 
@@ -321,6 +363,29 @@ skills_village_position(const char *code)
 	return 0;
 }
 
+/* The occupation tags of a vacancy, from its title, skills and description;
+ * chosen: the employer's choice (an occupation id) or NULL. */
+static void
+skills_vacancy_occupations(const struct vacancy *v, const char *chosen, struct match_vacancy *out)
+{
+	char joined[1024];
+	size_t len = 0;
+	struct occupation_tags t;
+	joined[0] = '\0';
+	for (size_t i = 0; i < v->skill_count; i++) {
+		int n = snprintf(joined + len, sizeof(joined) - len, "%s%s", i ? ", " : "", v->skills[i]);
+		if (n < 0 || (size_t)n >= sizeof(joined) - len)
+			break;
+		len += (size_t)n;
+	}
+	occupation_tag(v->title, joined, v->description, &t);
+	occupation_tag_choose(occupation_by_id(chosen), &t);
+	for (size_t i = 0; i < OCCUPATION_TAGS && i < MATCH_OCC_TAGS; i++) {
+		out->occ[i] = t.occ[i];
+		out->occ_weight[i] = t.weight[i];
+	}
+}
+
 void
 skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 {
@@ -349,10 +414,19 @@ skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out)
 	for (const char *c = v->kbji_code ? v->kbji_code : ""; *c >= '0' && *c <= '9' && code < 10000; c++)
 		code = code * 10 + (unsigned)(*c - '0');
 	out->kbji = (uint16_t)(code < 10000 ? code : 0);
+	skills_vacancy_occupations(v, NULL, out);
 	out->wage_min = v->wage_min;
 	out->wage_max = v->wage_max;
 	out->wage_unit = v->wage_unit;
 	out->arrangement = v->arrangement;
 	out->kbli = v->kbli;
 	out->formal = v->formal;
+}
+
+void
+skills_vacancy_of(const struct store_vacancy *o, struct match_vacancy *out)
+{
+	skills_vacancy_to_match(&o->v, out);
+	if (o->occupation != NULL)
+		skills_vacancy_occupations(&o->v, o->occupation, out);
 }

@@ -10,6 +10,7 @@
 
 #include "core/match.h"
 #include "core/vacancy.h"
+#include "store/vacancies.h"
 
 /* The canonical key of a skill as written ("Operator jahit"); 0 when it has no word. */
 uint32_t skills_key(const char *text);
@@ -33,6 +34,10 @@ size_t skills_from_list(const char *const *labels, size_t n, struct match_skill 
 
 /* A vacancy as matching sees it (skills keyed; district/village as positions). */
 void skills_vacancy_to_match(const struct vacancy *v, struct match_vacancy *out);
+
+/* skills_vacancy_to_match of a stored vacancy, honouring the occupation
+ * its employer chose (store_vacancy.occupation). */
+void skills_vacancy_of(const struct store_vacancy *o, struct match_vacancy *out);
 
 /* 1-based position of a Purbalingga kecamatan code ("33.03.05" -> 5), 0 otherwise. */
 int skills_district_position(const char *code);

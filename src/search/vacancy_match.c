@@ -69,7 +69,7 @@ load_entry(struct store *st, int64_t id, struct entry *e)
 	e->id = id;
 	e->updated_at = o.updated_at;
 	e->valid_until = index_day(o.v.valid_until);
-	skills_vacancy_to_match(&o.v, &e->m);
+	skills_vacancy_of(&o, &e->m);
 	for (size_t i = 0; i < e->m.skill_count; i++)
 		e->m.skills[i].label = "";
 	rc = 0;
@@ -210,6 +210,28 @@ vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, s
 		match_score(m, &e->m, weight_locked, (void *)&s->idf, false, &r);
 		/* Below the relevance floor: nothing of the trade in common. */
 		if (r.excluded || r.unrelated || r.score < min_score)
+			continue;
+		struct vacancy_match_hit h = {e->id, r.score};
+		top_insert(out, &n, k, &h);
+	}
+	pthread_rwlock_unlock(&lock);
+	return n;
+}
+
+size_t
+vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
+                     size_t k)
+{
+	size_t n = 0;
+	struct match_result r;
+	if (k > VACANCY_MATCH_TOP_MAX)
+		k = VACANCY_MATCH_TOP_MAX;
+	pthread_rwlock_rdlock(&lock);
+	const struct snapshot *s = current;
+	for (size_t i = 0; s != NULL && i < s->count; i++) {
+		const struct entry *e = &s->items[i];
+		if (e->valid_until < today ||
+		    !match_almost(m, &e->m, weight_locked, (void *)&s->idf, false, &r, NULL, 0) || r.score < min_score)
 			continue;
 		struct vacancy_match_hit h = {e->id, r.score};
 		top_insert(out, &n, k, &h);

@@ -30,6 +30,10 @@ void vacancy_match_reset(void);
  * since 1970), best first; ties: newer (higher id) first. */
 size_t vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
                           size_t k);
+/* The k best open vacancies seeker m almost fits: one gap away that can
+ * be closed (match_almost), scored as if closed, best first. */
+size_t vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
+                            size_t k);
 /* Up to k open vacancies nearest to vacancy id (same skills, arrangement,
  * sector, kecamatan or a neighbouring one), best first; id itself excluded. */
 size_t vacancy_match_similar(int64_t id, const struct match_vacancy *v, int32_t today,

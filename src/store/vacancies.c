@@ -23,7 +23,7 @@
 	"v.created_at, v.updated_at, coalesce(v.submitted_at, 0), coalesce(v.published_at, 0), " \
 	"coalesce(v.closed_at, 0), u.name, e.status, " \
 	"(SELECT count(*) FROM vacancy_reports r WHERE r.vacancy_id = v.id AND r.resolved_at IS NULL), " \
-	"coalesce(v.queued_at, 0), v.requirement_reason, coalesce(v.fair_flagged_at, 0), coalesce(v.fair_corrected_at, 0)"
+	"coalesce(v.queued_at, 0), v.requirement_reason, coalesce(v.fair_flagged_at, 0), coalesce(v.fair_corrected_at, 0), v.occupation"
 #define VAC_FROM " FROM vacancies v JOIN users u ON u.id = v.employer_id JOIN employers e ON e.user_id = v.employer_id"
 
 static const char *
@@ -96,7 +96,7 @@ static const struct store_col vacancy_cols[] = {
 	C(v.walkin_quota), C(v.whatsapp), C(v.disability_friendly), C(v.duration_days), C(under_umk),
 	C(scam_score), C(scam_reasons), C(moderation_note), C(hires), C(hire_channel), C(created_at),
 	C(updated_at), C(submitted_at), C(published_at), C(closed_at), C(employer_name), C(employer_status),
-	C(report_count), C(queued_at), C(v.requirement_reason), C(fair_flagged_at), C(fair_corrected_at),
+	C(report_count), C(queued_at), C(v.requirement_reason), C(fair_flagged_at), C(fair_corrected_at), C(occupation),
 };
 #undef C
 
@@ -746,4 +746,24 @@ store_vacancy_count(struct store *s, const char *status)
 {
 	return status == NULL ? store_count(s, "SELECT count(*) FROM vacancies", NULL)
 	                      : store_count(s, "SELECT count(*) FROM vacancies WHERE status = ?1", status);
+}
+
+enum store_result
+store_vacancy_set_occupation(struct store *s, int64_t id, int64_t employer_id, const char *occupation, int64_t now)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	/* updated_at moves (even within the second) so the matching index,
+	 * which re-reads rows whose updated_at changed, reads this one. */
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE vacancies SET occupation = ?1, occupation_set_at = ?2, updated_at = max(?2, updated_at + 1) "
+	    "WHERE id = ?3 AND employer_id = ?4 AND status <> 'closed'");
+	STORE_BIND(st, STORE_V(occupation), STORE_V(now), STORE_V(id), STORE_V(employer_id));
+	enum store_result r = store_exec_changed(s, st);
+	if (r != STORE_OK)
+		return store_end(s, r);
+	if (store_audit_add(s, employer_id, "vacancy_occupation", "vacancy", id, occupation ? occupation : "", now) !=
+	    STORE_OK)
+		return store_end(s, STORE_ERROR);
+	return finish_write(s, id);
 }

@@ -37,6 +37,7 @@ struct store_vacancy {
 	int64_t queued_at;           /* a draft sent before the employer was verified: waits for it; else 0 */
 	int64_t fair_flagged_at;     /* 0 = the fairness rules never flagged it */
 	int64_t fair_corrected_at;   /* 0 = not corrected (or flagged again) */
+	const char *occupation;      /* the employer's choice of occupation (data/occupations.csv id), or NULL */
 };
 
 /* What the poster decided besides the fields (see app/posting.c). */
@@ -51,6 +52,12 @@ struct store_vacancy_meta {
 
 enum store_result store_vacancy_create(struct store *s, int64_t employer_id, const struct vacancy *v,
                                        const struct store_vacancy_meta *m, int64_t now, int64_t *id_out);
+/* The employer's choice of the occupation vacancy id is for (an id of
+ * data/occupations.csv; NULL: as read from its text), audit-logged; search
+ * and matching hear of it like of any edit. STORE_NOT_FOUND when id is not
+ * employer_id's or is closed. */
+enum store_result store_vacancy_set_occupation(struct store *s, int64_t id, int64_t employer_id,
+                                               const char *occupation, int64_t now);
 /* Replace the fields (and status) of a vacancy of employer_id. */
 enum store_result store_vacancy_update(struct store *s, int64_t id, int64_t employer_id, const struct vacancy *v,
                                        const struct store_vacancy_meta *m, int64_t now);

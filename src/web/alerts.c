@@ -34,7 +34,7 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 	int64_t ids[ALERTS_SIMILAR];
 	if (vacancy_match_sync(w->store) != 0)
 		return;
-	skills_vacancy_to_match(&o->v, &mv);
+	skills_vacancy_of(o, &mv);
 	size_t k = vacancy_match_similar(o->id, &mv, index_day(date_from_unix_wib(w->now)), hits, ALERTS_SIMILAR);
 	for (size_t i = 0; i < k; i++)
 		ids[i] = hits[i].id;

@@ -89,7 +89,7 @@ ranked_applicants(struct web_request *w, struct arena *a, const struct store_vac
 	struct match_vacancy mv;
 	if (store_application_list_vacancy(w->store, a, o->id, &items, &n) != STORE_OK)
 		return -1;
-	skills_vacancy_to_match(&o->v, &mv);
+	skills_vacancy_of(o, &mv);
 	struct applicant *v = arena_alloc(a, sizeof(*v) * (n ? n : 1));
 	for (size_t i = 0; i < n; i++) {
 		v[i].a = &items[i];
@@ -413,7 +413,7 @@ applicant_page(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Data pelamar tidak dapat dibaca. Coba lagi.");
 		return;
 	}
-	skills_vacancy_to_match(&o.v, &mv);
+	skills_vacancy_of(&o, &mv);
 	score_applicant(w, req->arena, &mv, a->seeker_id, &m);
 	struct tpl_ctx *c = page_ctx(req, res, arena_printf(req->arena, "Pelamar: %s", a->seeker_name));
 	struct tpl_ctx *ac = tpl_child(c, "applicant");

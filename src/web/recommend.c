@@ -30,6 +30,7 @@ struct ranked_vacancy {
 	struct store_vacancy o;
 	int score;
 	const char *reasons;
+	const char *gap;                /* "hampir cocok": what is missing */
 };
 
 struct ranked_seeker {
@@ -41,63 +42,107 @@ struct ranked_seeker {
 	struct store_profile p;
 };
 
-/* The top vacancies for seeker user_id; *n rows; *filled false when the
- * profile was never filled. 0 or -1. */
+/* A seeker's recommendations: one page of them, how many there are in all,
+ * and (on the first page) the vacancies they almost fit. */
+struct recommend_list {
+	struct ranked_vacancy *rows;
+	size_t n;
+	size_t total;
+	struct ranked_vacancy *almost;
+	size_t nalmost;
+	bool filled;                    /* the profile was filled once */
+};
+
+/* Read the vacancies hits[0..k) with their reasons into rows; *n rows.
+ * almost: scored as one closable gap away (match_almost). 0 or -1. */
 static int
-recommend_for(struct web_request *w, struct arena *a, int64_t user_id, struct ranked_vacancy **rows, size_t *n,
-              bool *filled)
+recommend_rows(struct web_request *w, struct arena *a, const struct match_seeker *m,
+               const struct vacancy_match_hit *hits, size_t k, bool almost, struct ranked_vacancy **rows, size_t *n)
 {
-	struct date today = date_from_unix_wib(w->now);
-	struct match_seeker m;
-	struct store_profile prof;
-	struct vacancy_match_hit hits[RECOMMEND_TOP];
-	int64_t ids[RECOMMEND_TOP];
-	*n = 0;
-	*filled = false;
-	*rows = arena_alloc(a, sizeof(**rows) * RECOMMEND_TOP);
-	if (store_profile_get(w->store, a, user_id, &prof) != STORE_OK)
-		return -1;
-	*filled = prof.updated_at != 0;
-	if (vacancy_match_sync(w->store) != 0 ||
-	    seeker_match_get(w->store, a, user_id, today, &m) != STORE_OK)
-		return -1;
-	size_t k = vacancy_match_rank(&m, index_day(today), 1, hits, RECOMMEND_TOP);
-	for (size_t i = 0; i < k; i++)
-		ids[i] = hits[i].id;
+	int64_t *ids = arena_alloc(a, sizeof(*ids) * (k ? k : 1));
 	struct store_vacancy *got = arena_alloc(a, sizeof(*got) * (k ? k : 1));
 	size_t count = 0;
+	*n = 0;
+	*rows = arena_alloc(a, sizeof(**rows) * (k ? k : 1));
+	for (size_t i = 0; i < k; i++)
+		ids[i] = hits[i].id;
 	if (store_vacancy_get_many(w->store, a, ids, k, got, &count) != STORE_OK)
 		return -1;
 	for (size_t i = 0; i < count; i++) {
 		struct match_vacancy mv;
 		struct match_result r;
-		skills_vacancy_to_match(&got[i].v, &mv);
-		match_score(&m, &mv, vacancy_match_weight, NULL, true, &r);
-		if (r.excluded || r.unrelated)
-			continue;
+		char gap[MATCH_REASONS_LEN];
+		skills_vacancy_of(&got[i], &mv);
+		if (almost) {
+			if (!match_almost(m, &mv, vacancy_match_weight, NULL, true, &r, gap, sizeof(gap)))
+				continue;
+		} else {
+			match_score(m, &mv, vacancy_match_weight, NULL, true, &r);
+			if (r.excluded || r.unrelated)
+				continue;
+		}
 		struct ranked_vacancy *rv = &(*rows)[(*n)++];
 		rv->o = got[i];
 		rv->score = r.score;
 		rv->reasons = arena_strdup(a, r.reasons);
+		rv->gap = almost ? arena_strdup(a, gap) : NULL;
 	}
 	return 0;
 }
 
-/* The top seekers for vacancy o: open profiles only unless all. 0 or -1. */
+/* The recommendations of seeker user_id, page `page` (1-based, pages of
+ * RECOMMEND_TOP). 0 or -1. */
 static int
-candidates_for(struct web_request *w, struct arena *a, const struct store_vacancy *o, bool all,
-               struct ranked_seeker **rows, size_t *n, size_t *matched)
+recommend_for(struct web_request *w, struct arena *a, int64_t user_id, int64_t page, struct recommend_list *out)
+{
+	struct date today = date_from_unix_wib(w->now);
+	struct match_seeker m;
+	struct store_profile prof;
+	struct vacancy_match_hit *hits = arena_alloc(a, sizeof(*hits) * VACANCY_MATCH_TOP_MAX);
+	struct vacancy_match_hit near[RECOMMEND_ALMOST];
+	memset(out, 0, sizeof(*out));
+	if (store_profile_get(w->store, a, user_id, &prof) != STORE_OK)
+		return -1;
+	out->filled = prof.updated_at != 0;
+	if (vacancy_match_sync(w->store) != 0 ||
+	    seeker_match_get(w->store, a, user_id, today, &m) != STORE_OK)
+		return -1;
+	size_t k = vacancy_match_rank(&m, index_day(today), 1, hits, VACANCY_MATCH_TOP_MAX);
+	size_t start = page > 0 && (size_t)(page - 1) * RECOMMEND_TOP < k ? (size_t)(page - 1) * RECOMMEND_TOP : k;
+	size_t end = start + RECOMMEND_TOP < k ? start + RECOMMEND_TOP : k;
+	out->total = k;
+	if (recommend_rows(w, a, &m, hits + start, end - start, false, &out->rows, &out->n) != 0)
+		return -1;
+	if (page == 1) {
+		size_t kn = vacancy_match_almost(&m, index_day(today), RECOMMEND_ALMOST_MIN, near, RECOMMEND_ALMOST);
+		if (recommend_rows(w, a, &m, near, kn, true, &out->almost, &out->nalmost) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The seekers for vacancy o, page `page` (1-based, pages of
+ * RECOMMEND_CANDIDATES): open profiles only unless all. *matched counts
+ * every seeker above the floor, *ranked those that can be paged through.
+ * 0 or -1. */
+static int
+candidates_for(struct web_request *w, struct arena *a, const struct store_vacancy *o, bool all, int64_t page,
+               struct ranked_seeker **rows, size_t *n, size_t *matched, size_t *ranked)
 {
 	struct date today = date_from_unix_wib(w->now);
 	struct match_vacancy mv;
-	struct people_hit hits[RECOMMEND_CANDIDATES];
+	struct people_hit *hits = arena_alloc(a, sizeof(*hits) * PEOPLE_TOP_MAX);
 	*n = 0;
 	*rows = arena_alloc(a, sizeof(**rows) * RECOMMEND_CANDIDATES);
 	if (people_sync(w->store, w->now) != 0)
 		return -1;
-	skills_vacancy_to_match(&o->v, &mv);
-	size_t k = people_rank(&mv, !all, 1, hits, RECOMMEND_CANDIDATES, matched);
-	for (size_t i = 0; i < k; i++) {
+	skills_vacancy_of(o, &mv);
+	size_t k = people_rank(&mv, !all, 1, hits, PEOPLE_TOP_MAX, matched);
+	size_t start = page > 0 && (size_t)(page - 1) * RECOMMEND_CANDIDATES < k ? (size_t)(page - 1) * RECOMMEND_CANDIDATES
+	                                                                         : k;
+	size_t end = start + RECOMMEND_CANDIDATES < k ? start + RECOMMEND_CANDIDATES : k;
+	*ranked = k;
+	for (size_t i = start; i < end; i++) {
 		struct ranked_seeker *rs = &(*rows)[*n];
 		struct match_seeker m;
 		struct match_result r;
@@ -153,25 +198,35 @@ void
 recommend_page(struct http_request *req, struct http_response *res)
 {
 	struct store_user *u = web_user(req);
-	struct ranked_vacancy *rows;
-	size_t n;
-	bool filled;
-	if (recommend_for(web_req(req), req->arena, u->id, &rows, &n, &filled) != 0) {
+	struct recommend_list l;
+	int64_t page = page_number(req);
+	if (recommend_for(web_req(req), req->arena, u->id, page, &l) != 0) {
 		page_error(req, res, 500, "Rekomendasi tidak dapat dibuat. Coba lagi.");
 		return;
 	}
 	struct tpl_ctx *c = page_ctx(req, res, "Rekomendasi untuk saya");
-	tpl_set_bool(c, "filled", filled);
-	for (size_t i = 0; i < n; i++) {
+	tpl_set_bool(c, "filled", l.filled);
+	for (size_t i = 0; i < l.n; i++) {
 		struct tpl_ctx *it = tpl_push(c, "items");
-		views_vacancy(req, it, &rows[i].o, false);
-		tpl_set_int(it, "score", rows[i].score);
-		tpl_set(it, "reasons", rows[i].reasons);
+		views_vacancy(req, it, &l.rows[i].o, false);
+		tpl_set_int(it, "score", l.rows[i].score);
+		tpl_set(it, "reasons", l.rows[i].reasons);
 	}
+	for (size_t i = 0; i < l.nalmost; i++) {
+		struct tpl_ctx *it = tpl_push(c, "almost");
+		views_vacancy(req, it, &l.almost[i].o, false);
+		tpl_set(it, "gap", l.almost[i].gap);
+		tpl_set(it, "reasons", l.almost[i].reasons);
+	}
+	tpl_set_bool(c, "has_almost", l.nalmost > 0);
 	/* Honest lists: only what is above the relevance floor, and when that
-	 * is little, say so and what helps. */
-	tpl_set_bool(c, "some", n > 0);
-	tpl_set_bool(c, "few", n < RECOMMEND_FEW);
+	 * is little, say so and what helps; many: pages. */
+	tpl_set_bool(c, "some", l.total > 0);
+	tpl_set_bool(c, "few", l.total < RECOMMEND_FEW);
+	if (l.total > RECOMMEND_TOP) {
+		struct tpl_ctx *pg = tpl_push(c, "paging");
+		page_pagination(req, pg, page, RECOMMEND_TOP, (int64_t)l.total, "/pencari/rekomendasi");
+	}
 	page_render(req, res, 200, "recommend", c);
 }
 
@@ -207,8 +262,9 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 	if (o == NULL)
 		return;
 	struct ranked_seeker *rows;
-	size_t n, matched = 0;
-	if (candidates_for(web_req(req), req->arena, o, staff, &rows, &n, &matched) != 0) {
+	size_t n, matched = 0, ranked = 0;
+	int64_t page = page_number(req);
+	if (candidates_for(web_req(req), req->arena, o, staff, page, &rows, &n, &matched, &ranked) != 0) {
 		page_error(req, res, 500, "Kandidat tidak dapat dicari. Coba lagi.");
 		return;
 	}
@@ -239,6 +295,14 @@ candidates_page(struct http_request *req, struct http_response *res, bool staff)
 			tpl_set_bool(it, "open_profile", rs->open_profile);
 		}
 	}
+	if (ranked > RECOMMEND_CANDIDATES) {
+		struct tpl_ctx *pg = tpl_push(c, "paging");
+		page_pagination(req, pg, page, RECOMMEND_CANDIDATES, (int64_t)ranked,
+		                arena_printf(req->arena, "/%s/lowongan/%lld/kandidat", staff ? "dinas" : "pemberi",
+		                             (long long)o->id));
+	}
+	/* Nobody fits: what the employer can do about it. */
+	tpl_set_bool(c, "nobody", ranked == 0);
 	page_render(req, res, 200, "recommend_candidates", c);
 }
 
@@ -288,29 +352,41 @@ recommend_invite(struct http_request *req, struct http_response *res)
 
 /* ---- API ---- */
 
+/* One vacancy row of the API lists. */
+static json_t *
+recommend_json(const struct ranked_vacancy *rv)
+{
+	const struct store_vacancy *o = &rv->o;
+	char until[11];
+	date_format(o->v.valid_until, until);
+	json_t *j = json_pack("{s:{s:I, s:s, s:s, s:s?, s:I, s:I, s:s, s:s}, s:i, s:s}",
+	    "vacancy", "id", (json_int_t)o->id, "title", o->v.title, "employer", o->employer_name,
+	    "district_code", o->v.district_code, "wage_min", (json_int_t)o->v.wage_min,
+	    "wage_max", (json_int_t)o->v.wage_max, "wage_unit", wage_unit_code(o->v.wage_unit),
+	    "valid_until", until, "score", rv->score, "reasons", rv->reasons);
+	if (j != NULL && rv->gap != NULL)
+		json_object_set_new(j, "missing", json_string(rv->gap));
+	return j;
+}
+
 void
 api_recommendations(struct http_request *req, struct http_response *res)
 {
 	struct web_request *w = web_req(req);
-	struct ranked_vacancy *rows;
-	size_t n;
-	bool filled;
-	if (recommend_for(w, req->arena, w->user->id, &rows, &n, &filled) != 0) {
+	struct recommend_list l;
+	int64_t page = page_number(req);
+	if (recommend_for(w, req->arena, w->user->id, page, &l) != 0) {
 		api_json_error(res, 500, "internal", "Rekomendasi tidak dapat dibuat.", NULL);
 		return;
 	}
-	json_t *list = json_array();
-	for (size_t i = 0; i < n; i++) {
-		const struct store_vacancy *o = &rows[i].o;
-		char until[11];
-		date_format(o->v.valid_until, until);
-		json_array_append_new(list, json_pack("{s:{s:I, s:s, s:s, s:s?, s:I, s:I, s:s, s:s}, s:i, s:s}",
-		    "vacancy", "id", (json_int_t)o->id, "title", o->v.title, "employer", o->employer_name,
-		    "district_code", o->v.district_code, "wage_min", (json_int_t)o->v.wage_min,
-		    "wage_max", (json_int_t)o->v.wage_max, "wage_unit", wage_unit_code(o->v.wage_unit),
-		    "valid_until", until, "score", rows[i].score, "reasons", rows[i].reasons));
-	}
-	api_json_send(res, 200, json_pack("{s:o, s:b}", "recommendations", list, "profile_filled", filled));
+	json_t *list = json_array(), *almost = json_array();
+	for (size_t i = 0; i < l.n; i++)
+		json_array_append_new(list, recommend_json(&l.rows[i]));
+	for (size_t i = 0; i < l.nalmost; i++)
+		json_array_append_new(almost, recommend_json(&l.almost[i]));
+	api_json_send(res, 200, json_pack("{s:o, s:o, s:b, s:I, s:I, s:I}", "recommendations", list, "almost", almost,
+	                                  "profile_filled", l.filled, "total", (json_int_t)l.total, "page",
+	                                  (json_int_t)page, "per_page", (json_int_t)RECOMMEND_TOP));
 }
 
 void
@@ -339,8 +415,9 @@ api_candidates(struct http_request *req, struct http_response *res)
 		}
 	}
 	struct ranked_seeker *rows;
-	size_t n, matched = 0;
-	if (candidates_for(w, req->arena, &o, staff, &rows, &n, &matched) != 0) {
+	size_t n, matched = 0, ranked = 0;
+	int64_t page = page_number(req);
+	if (candidates_for(w, req->arena, &o, staff, page, &rows, &n, &matched, &ranked) != 0) {
 		api_json_error(res, 500, "internal", "Kandidat tidak dapat dicari.", NULL);
 		return;
 	}
@@ -356,7 +433,9 @@ api_candidates(struct http_request *req, struct http_response *res)
 			                                    "nik_masked", rs->k.nik_masked, "open_profile", rs->open_profile));
 		json_array_append_new(list, j);
 	}
-	api_json_send(res, 200, json_pack("{s:o, s:I}", "candidates", list, "matched", (json_int_t)matched));
+	api_json_send(res, 200, json_pack("{s:o, s:I, s:I, s:I, s:I}", "candidates", list, "matched", (json_int_t)matched,
+	                                  "total", (json_int_t)ranked, "page", (json_int_t)page, "per_page",
+	                                  (json_int_t)RECOMMEND_CANDIDATES));
 }
 
 /* GET /pemberi/kandidat/{seeker_id}/cv: a verified employer reads the CV of

@@ -11,7 +11,9 @@
 #include "http/http.h"
 #include "web/routes.h"
 
-#define RECOMMEND_TOP 20
+#define RECOMMEND_TOP 20           /* a page of recommendations */
+#define RECOMMEND_ALMOST 5          /* "hampir cocok" shown on the first page */
+#define RECOMMEND_ALMOST_MIN 60     /* their score once the gap is closed */
 #define RECOMMEND_FEW 3         /* fewer recommendations than this: say so, and what helps */
 #define RECOMMEND_CANDIDATES 30
 

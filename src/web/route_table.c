@@ -33,6 +33,7 @@
 #include "web/profile_api.h"
 #include "web/public.h"
 #include "web/recommend.h"
+#include "web/vacancy_occupation.h"
 #include "web/register.h"
 #include "web/whatsapp.h"
 #include "web/reports.h"
@@ -160,6 +161,8 @@ static const struct web_route routes_employer[] = {
 	PAGE("/pemberi/pelamar/{id}",                              applicant_page,                WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/pelamar/{id}/cv",                           applicant_cv,                  WEB_EMPLOYER, WEB_LIMIT_NONE),
 	PAGE("/pemberi/lowongan/{id}/poster.pdf",                  notices_poster_pdf,            WEB_EMPLOYER, WEB_LIMIT_NONE),
+	PAGE("/pemberi/lowongan/{id}/jenis-pekerjaan",             vacancy_occupation_form,       WEB_EMPLOYER, WEB_LIMIT_NONE),
+	FORM("/pemberi/lowongan/{id}/jenis-pekerjaan",             vacancy_occupation_post,       WEB_EMPLOYER, WEB_LIMIT_NONE),
 };
 
 /* Dinas staff and admins (/dinas) */

@@ -24,6 +24,7 @@
 #include "app/apply.h"
 #include "app/posting.h"
 #include "web/routes.h"
+#include "web/vacancy_occupation.h"
 #include "web/views.h"
 
 static const char *const vacancy_fields[] = {
@@ -242,6 +243,7 @@ employer_vacancy(struct http_request *req, struct http_response *res)
 	/* The occupations search reads in it (issue 9), so the employer sees them. */
 	struct occupation_tags tags;
 	occupation_tag(o->v.title, o->skills_text, o->v.description, &tags);
+	occupation_tag_choose(occupation_by_id(o->occupation), &tags);
 	for (size_t i = 0; i < OCCUPATION_TAGS && tags.occ[i] != 0; i++) {
 		if (tags.weight[i] < OCC_INVOLVES)
 			continue;
@@ -250,6 +252,8 @@ employer_vacancy(struct http_request *req, struct http_response *res)
 		tpl_set(t, "kbji", occupation_code((size_t)tags.occ[i] - 1));
 		tpl_set_bool(t, "main", tags.weight[i] == OCC_FOR);
 	}
+	tpl_set(vc, "occupation_name", vacancy_occupation_name(o));
+	tpl_set_bool(vc, "editable_occupation", strcmp(o->status, "closed") != 0);
 	tpl_set_int(c, "applicant_count", store_application_count_vacancy(web_req(req)->store, o->id));
 	tpl_set_bool(c, "editable", strcmp(o->status, "closed") != 0);
 	tpl_set(c, "saved", http_query(req, "tersimpan"));

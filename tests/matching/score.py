@@ -30,7 +30,7 @@ from harness import Api  # noqa: E402
 
 # What `make test` demands: the numbers reached on the judged set, minus a
 # small margin so an unrelated change in ranking ties does not fail the build.
-FLOORS = {"recall@10": 0.83, "ndcg@10": 0.87}
+FLOORS = {"recall@10": 0.90, "ndcg@10": 0.90}
 MAX_VIOLATIONS = 0
 K = 10
 
