@@ -5,7 +5,7 @@ ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 endif
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib libcmark xlsxwriter cairo libqrencode fontconfig
+PKGS    := libmicrohttpd sqlite3 libsodium jansson zlib libcmark xlsxwriter cairo libqrencode fontconfig libcurl
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wno-unused-parameter -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

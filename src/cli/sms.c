@@ -23,6 +23,7 @@
 
 #include "app/messages.h"
 #include "app/messages_gsm.h"
+#include "app/messages_send.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "store/messages.h"
@@ -257,21 +258,12 @@ sms_send(int argc, char **argv)
 		char name[512];
 		/* Replies always go (STOP's own answer too); other messages only to
 		 * numbers that confirmed themselves and did not stop. */
-		if (m[i].reply_to == 0) {
-			struct store_message_number num;
-			const char *why = NULL;
-			if (store_messages_number_get(s, m[i].recipient, &num) != STORE_OK)
+		const char *why = messages_send_blocked(s, &m[i]);
+		if (why != NULL) {
+			if (store_messages_drop(s, m[i].id, why, now) == STORE_ERROR)
 				goto done;
-			if (num.opted_out_at != 0)
-				why = "nomor berhenti berlangganan (STOP)";
-			else if (num.confirmed_at == 0)
-				why = "nomor belum dikonfirmasi (YA/MULAI)";
-			if (why != NULL) {
-				if (store_messages_drop(s, m[i].id, why, now) == STORE_ERROR)
-					goto done;
-				dropped++;
-				continue;
-			}
+			dropped++;
+			continue;
 		}
 		file_name(&m[i], name, sizeof(name));
 		if (store_messages_move(s, m[i].id, "queued", "handing", now) != STORE_OK)

@@ -1,6 +1,8 @@
 /* messages.c - messages both ways: delivery states, incoming messages, numbers. */
 #include "store/messages.h"
 
+#include <string.h>
+
 #include "store/store_internal.h"
 
 enum store_result
@@ -59,7 +61,7 @@ store_messages_in_count(struct store *s, const char *sender, int64_t since)
 
 #define N(field) STORE_COL(struct store_message_number, field)
 static const struct store_col number_cols[] = {
-	N(opted_out_at), N(confirmed_at), N(pending_vacancy_id), N(pending_at),
+	N(opted_out_at), N(confirmed_at), N(pending_vacancy_id), N(pending_at), N(bounced_at),
 };
 #undef N
 
@@ -69,7 +71,7 @@ store_messages_number_get(struct store *s, const char *number, struct store_mess
 	*out = (struct store_message_number){0};
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT coalesce(opted_out_at, 0), coalesce(confirmed_at, 0), coalesce(pending_vacancy_id, 0), "
-	    "coalesce(pending_at, 0) FROM message_numbers WHERE number = ?1");
+	    "coalesce(pending_at, 0), coalesce(bounced_at, 0) FROM message_numbers WHERE number = ?1");
 	store_bind_text(st, 1, number);
 	enum store_result r = STORE_ROW_COLS(s, NULL, st, number_cols, out);
 	return r == STORE_NOT_FOUND ? STORE_OK : r;
@@ -93,7 +95,7 @@ store_messages_number_opt_out(struct store *s, const char *number, bool out, int
 		    number, now, 0);
 	return number_exec(s,
 	    "INSERT INTO message_numbers (number, confirmed_at) VALUES (?1, ?2) "
-	    "ON CONFLICT (number) DO UPDATE SET opted_out_at = NULL, confirmed_at = ?2 WHERE ?3 = 0",
+	    "ON CONFLICT (number) DO UPDATE SET opted_out_at = NULL, confirmed_at = ?2, bounced_at = NULL WHERE ?3 = 0",
 	    number, now, 0);
 }
 
@@ -111,7 +113,7 @@ store_messages_number_confirm(struct store *s, const char *number, int64_t now)
 {
 	return number_exec(s,
 	    "INSERT INTO message_numbers (number, confirmed_at) VALUES (?1, ?2) "
-	    "ON CONFLICT (number) DO UPDATE SET confirmed_at = ?2 WHERE ?3 = 0",
+	    "ON CONFLICT (number) DO UPDATE SET confirmed_at = ?2, bounced_at = NULL WHERE ?3 = 0",
 	    number, now, 0);
 }
 
@@ -121,18 +123,97 @@ store_messages_number_ok(struct store *s, const char *number)
 	struct store_message_number n;
 	if (store_messages_number_get(s, number, &n) != STORE_OK)
 		return false;
-	return n.confirmed_at != 0 && n.opted_out_at == 0;
+	return n.confirmed_at != 0 && n.opted_out_at == 0 && n.bounced_at == 0;
+}
+
+enum store_result
+store_messages_number_bounce(struct store *s, const char *number, const char *why, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO message_numbers (number, bounced_at, bounce_reason) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT (number) DO UPDATE SET bounced_at = ?2, bounce_reason = ?3");
+	STORE_BIND(st, STORE_V(number), STORE_V(now), STORE_V(why));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+int64_t
+store_messages_last_in(struct store *s, const char *channel, const char *sender)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT coalesce(max(received_at), 0) FROM message_in WHERE sender = ?1 AND channel = ?2");
+	STORE_BIND(st, STORE_V(sender), STORE_V(channel));
+	return store_int(s, st, 0);
+}
+
+enum store_result
+store_messages_queue_code(struct store *s, int64_t user_id, const char *channel, const char *recipient,
+                          const char *body, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at, kind) "
+	    "VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, 'code')");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+enum store_result
+store_messages_handed_as(struct store *s, int64_t id, const char *gateway_id, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE outbox SET state = 'handed', gateway_id = ?2 WHERE id = ?1 AND state = 'handing'");
+	STORE_BIND(st, STORE_V(id), STORE_V(gateway_id));
+	return store_exec_changed(s, st);
+}
+
+enum store_result
+store_messages_gateway_status(struct store *s, struct arena *a, const char *channel, const char *gateway_id,
+                              const char *status, const char *why, int64_t now, const char **recipient)
+{
+	/* Each status moves only forward: handed -> sent -> delivered (read is
+	 * a delivered message with read_at); failed only before delivery. */
+	static const struct {
+		const char *status, *sql;
+	} moves[] = {
+		{"sent", "UPDATE outbox SET state = 'sent', sent_at = coalesce(sent_at, ?3) "
+		         "WHERE channel = ?1 AND gateway_id = ?2 AND state IN ('handing', 'handed') RETURNING recipient"},
+		{"delivered", "UPDATE outbox SET state = 'delivered', sent_at = coalesce(sent_at, ?3), "
+		              "delivered_at = coalesce(delivered_at, ?3) "
+		              "WHERE channel = ?1 AND gateway_id = ?2 AND state IN ('handing', 'handed', 'sent', 'failed') "
+		              "RETURNING recipient"},
+		{"read", "UPDATE outbox SET state = 'delivered', sent_at = coalesce(sent_at, ?3), "
+		         "delivered_at = coalesce(delivered_at, ?3), read_at = coalesce(read_at, ?3) "
+		         "WHERE channel = ?1 AND gateway_id = ?2 AND read_at IS NULL "
+		         "AND state IN ('handing', 'handed', 'sent', 'delivered', 'failed') RETURNING recipient"},
+		{"failed", "UPDATE outbox SET state = 'failed', last_error = ?4, next_try_at = ?3 "
+		           "WHERE channel = ?1 AND gateway_id = ?2 AND state IN ('handing', 'handed', 'sent') "
+		           "RETURNING recipient"},
+	};
+	const char *sql = NULL;
+	const char *to = NULL;
+	if (recipient != NULL)
+		*recipient = NULL;
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		if (strcmp(moves[i].status, status) == 0)
+			sql = moves[i].sql;
+	if (sql == NULL)
+		return STORE_NOT_FOUND;
+	sqlite3_stmt *st = store_stmt(s, sql);
+	STORE_BIND(st, STORE_V(channel), STORE_V(gateway_id), STORE_V(now), STORE_V(why));
+	enum store_result r = store_row(s, a, st, store_read_text, &to);
+	if (r == STORE_OK && recipient != NULL)
+		*recipient = to;
+	return r;
 }
 
 #define C(field) STORE_COL(struct store_message, field)
 static const struct store_col message_cols[] = {
 	C(id), C(user_id), C(channel), C(recipient), C(body), C(state), C(attempts), C(next_try_at),
-	C(created_at), C(handed_at), C(last_error), C(reply_to),
+	C(created_at), C(handed_at), C(last_error), C(reply_to), C(gateway_id), C(kind),
 };
 #undef C
 #define MESSAGE_SELECT \
 	"SELECT id, coalesce(user_id, 0), channel, recipient, body, state, attempts, next_try_at, created_at, " \
-	"coalesce(handed_at, 0), last_error, coalesce(reply_to, 0) FROM outbox "
+	"coalesce(handed_at, 0), last_error, coalesce(reply_to, 0), gateway_id, kind FROM outbox "
 
 enum store_result
 store_messages_in_flight(struct store *s, struct arena *a, const char *channel, size_t max,
@@ -199,7 +280,7 @@ store_messages_handed_since(struct store *s, const char *channel, int64_t since)
 enum store_result
 store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_message **items, size_t *count)
 {
-	sqlite3_stmt *st = store_stmt(s, MESSAGE_SELECT "WHERE state = 'dead' ORDER BY id DESC LIMIT ?1");
+	sqlite3_stmt *st = store_stmt(s, MESSAGE_SELECT "WHERE state IN ('dead', 'failed') ORDER BY id DESC LIMIT ?1");
 	STORE_BIND(st, STORE_V((int64_t)max));
 	return STORE_ROWS_COLS(s, a, st, max, message_cols, items, count);
 }
@@ -210,7 +291,8 @@ store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now)
 	if (store_begin(s) != 0)
 		return STORE_ERROR;
 	sqlite3_stmt *st = store_stmt(s,
-	    "UPDATE outbox SET state = 'queued', attempts = 0, next_try_at = ?2 WHERE id = ?1 AND state = 'dead'");
+	    "UPDATE outbox SET state = 'queued', attempts = 0, next_try_at = ?2, gateway_id = NULL "
+	    "WHERE id = ?1 AND state IN ('dead', 'failed')");
 	STORE_BIND(st, STORE_V(id), STORE_V(now));
 	return store_decision(s, st, actor_id, "message_retry", "outbox", id, NULL, now);
 }
@@ -233,7 +315,7 @@ store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
 	    " UNION ALL SELECT (sent_at + 25200) / 86400, channel, 0, 1, state = 'delivered', 0, 0"
 	    "  FROM outbox WHERE sent_at >= ?1"
 	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 1, 0"
-	    "  FROM outbox WHERE state = 'dead' AND next_try_at >= ?1"
+	    "  FROM outbox WHERE state IN ('dead', 'failed') AND next_try_at >= ?1"
 	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 1"
 	    "  FROM message_in WHERE received_at >= ?1"
 	    ") GROUP BY day, channel ORDER BY day DESC, channel LIMIT ?2");

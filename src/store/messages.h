@@ -26,6 +26,8 @@ struct store_message {
 	int64_t handed_at;
 	const char *last_error;
 	int64_t reply_to;
+	const char *gateway_id;     /* the gateway's id (WhatsApp wamid), NULL before */
+	const char *kind;           /* notice, or code (goes to a number not confirmed yet) */
 };
 
 /* What a number asked for. */
@@ -34,6 +36,7 @@ struct store_message_number {
 	int64_t confirmed_at;
 	int64_t pending_vacancy_id;
 	int64_t pending_at;
+	int64_t bounced_at;         /* 0: the gateways never said it is unreachable */
 };
 
 /* Keep an incoming message once per gateway_ref: *id_out its row, *replied
@@ -54,8 +57,27 @@ enum store_result store_messages_number_opt_out(struct store *s, const char *num
 enum store_result store_messages_number_pending(struct store *s, const char *number, int64_t vacancy_id, int64_t now);
 /* A YA from the number: it is confirmed. */
 enum store_result store_messages_number_confirm(struct store *s, const char *number, int64_t now);
-/* True when the number may get alerts: confirmed and not opted out. */
+/* True when the number may get alerts: confirmed, not opted out, not bounced. */
 bool store_messages_number_ok(struct store *s, const char *number);
+
+/* The gateway said the number cannot be reached (why kept); it gets no
+ * more notices until it confirms itself again (YA, MULAI, a code). */
+enum store_result store_messages_number_bounce(struct store *s, const char *number, const char *why, int64_t now);
+/* When sender last wrote on channel (0: never): WhatsApp's 24-hour window. */
+int64_t store_messages_last_in(struct store *s, const char *channel, const char *sender);
+/* Queue a one-time code (kind 'code'): it goes even to a number that is not
+ * confirmed yet, never to one that opted out. */
+enum store_result store_messages_queue_code(struct store *s, int64_t user_id, const char *channel,
+                                            const char *recipient, const char *body, int64_t now);
+/* The gateway took message id (state handing) under its gateway_id: handed. */
+enum store_result store_messages_handed_as(struct store *s, int64_t id, const char *gateway_id, int64_t now);
+/* A delivery status from the gateway for its gateway_id on channel: "sent",
+ * "delivered", "read" or "failed" (why kept). Never moves a message back
+ * (a late "sent" after "delivered" changes nothing). *recipient (may be
+ * NULL) the message's number. STORE_NOT_FOUND when nothing changed. */
+enum store_result store_messages_gateway_status(struct store *s, struct arena *a, const char *channel,
+                                                const char *gateway_id, const char *status, const char *why,
+                                                int64_t now, const char **recipient);
 
 /* Messages of channel handed to the gateway but not yet known sent
  * (states handing and handed), oldest first. */
@@ -75,10 +97,10 @@ enum store_result store_messages_fail(struct store *s, int64_t id, const char *w
 enum store_result store_messages_drop(struct store *s, int64_t id, const char *why, int64_t now);
 /* How many messages of channel were handed over since a time (the daily cap). */
 int64_t store_messages_handed_since(struct store *s, const char *channel, int64_t since);
-/* The dead-letter list, newest first. */
+/* The dead-letter list (given up, or failed as the gateway reported), newest first. */
 enum store_result store_messages_dead(struct store *s, struct arena *a, size_t max, struct store_message **items,
                                       size_t *count);
-/* Put a dead message back in the queue: staff actor_id's retry, audited
+/* Put a dead or failed message back in the queue: staff actor_id's retry, audited
  * (actor 0: the command line). STORE_NOT_FOUND when it is not dead. */
 enum store_result store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now);
 /* The count of messages of a channel in a state and not sent (by any sender). */
