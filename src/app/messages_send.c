@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/settings.h"
+#include "core/phone.h"
 #include "net/net_http.h"
 
 #define WA_TIMEOUT 20       /* seconds per request */
@@ -276,6 +277,33 @@ messages_send_status(struct store *s, struct arena *a, int64_t now, const char *
 		return 0;
 	if (why != NULL && to != NULL && unreachable(channel, error_code) &&
 	    store_messages_number_bounce(s, to, why, now) != STORE_OK)
+		return -1;
+	return 1;
+}
+
+int
+messages_send_sms_report(struct store *s, struct arena *a, int64_t now, const char *sender, const char *text,
+                         const char *gateway_ref)
+{
+	static const struct {
+		const char *text, *status;
+	} words[] = {{"Delivered", "delivered"}, {"Failed", "failed"}, {"Pending", "pending"}, {"Unknown", "pending"}};
+	const char *status = NULL;
+	char number[PHONE_MAX];
+	bool seen = false;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(text, words[i].text) == 0)
+			status = words[i].status;
+	if (status == NULL || !phone_normalize(sender, number))
+		return 0;
+	const char *why = "Laporan SMS melaporkan gagal: jaringan tidak dapat mengantar (kode 0)";
+	enum store_result r = store_messages_report(s, a, "sms", number, status, why, gateway_ref,
+	                                            now - MESSAGES_SEND_REPORT_WINDOW, now, &seen);
+	if (r == STORE_ERROR)
+		return -1;
+	if (r != STORE_OK)
+		return 0;
+	if (!seen && strcmp(status, "failed") == 0 && store_messages_number_bounce(s, number, why, now) != STORE_OK)
 		return -1;
 	return 1;
 }

@@ -75,4 +75,15 @@ int messages_whatsapp_send(struct store *s, int64_t now, const struct messages_w
 int messages_send_status(struct store *s, struct arena *a, int64_t now, const char *channel, const char *gateway_id,
                          const char *status, long error_code, const char *error_title);
 
+#define MESSAGES_SEND_REPORT_WINDOW (3 * 86400)  /* seconds after hand-over a delivery report still pairs */
+
+/* gammu's delivery report arriving as an incoming SMS (DeliveryReport = sms:
+ * the text "Delivered", "Failed", "Pending" or "Unknown" from the
+ * recipient's number): the oldest unreported SMS to that number takes its
+ * status. 1 when text was such a report (handled once per gateway_ref), 0
+ * when it is an ordinary message (or no SMS waits for a report), -1 on a
+ * store error. */
+int messages_send_sms_report(struct store *s, struct arena *a, int64_t now, const char *sender, const char *text,
+                             const char *gateway_ref);
+
 #endif

@@ -38,6 +38,11 @@ handle_one(struct store *s, const char *number, const char *text, const char *re
 {
 	struct arena a = {0};
 	const char *reply = NULL;
+	int report = messages_send_sms_report(s, &a, now, number, text, ref);
+	if (report != 0) {
+		arena_free(&a);
+		return report < 0 ? -1 : 0;
+	}
 	enum messages_outcome o = messages_receive(s, &a, now, "sms", number, text, ref, &reply);
 	int rc = o == MESSAGES_FAILED ? -1 : 0;
 	if (o == MESSAGES_REFUSED)

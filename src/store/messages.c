@@ -54,7 +54,7 @@ done:
 int64_t
 store_messages_in_count(struct store *s, const char *sender, int64_t since)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM message_in WHERE sender = ?1 AND received_at >= ?2");
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM message_in WHERE sender = ?1 AND received_at >= ?2 AND coalesce(command, '') <> 'laporan'");
 	STORE_BIND(st, STORE_V(sender), STORE_V(since));
 	return store_int(s, st, 0);
 }
@@ -140,7 +140,8 @@ int64_t
 store_messages_last_in(struct store *s, const char *channel, const char *sender)
 {
 	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT coalesce(max(received_at), 0) FROM message_in WHERE sender = ?1 AND channel = ?2");
+	    "SELECT coalesce(max(received_at), 0) FROM message_in WHERE sender = ?1 AND channel = ?2 "
+	    "AND coalesce(command, '') <> 'laporan'");
 	STORE_BIND(st, STORE_V(sender), STORE_V(channel));
 	return store_int(s, st, 0);
 }
@@ -203,6 +204,47 @@ store_messages_gateway_status(struct store *s, struct arena *a, const char *chan
 	if (r == STORE_OK && recipient != NULL)
 		*recipient = to;
 	return r;
+}
+
+enum store_result
+store_messages_report(struct store *s, struct arena *a, const char *channel, const char *number, const char *status,
+                      const char *why, const char *gateway_ref, int64_t since, int64_t now, bool *seen)
+{
+	*seen = false;
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	enum store_result r = STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM message_in WHERE gateway_ref = ?1");
+	store_bind_text(st, 1, gateway_ref);
+	int64_t n = store_int(s, st, -1);
+	if (n < 0)
+		goto done;
+	if (n > 0) {
+		*seen = true;
+		r = STORE_OK;
+		goto done;
+	}
+	st = store_stmt(s,
+	    "UPDATE outbox SET gateway_id = coalesce(gateway_id, 'report:' || id) WHERE id = ("
+	    " SELECT id FROM outbox WHERE channel = ?1 AND recipient = ?2 AND state IN ('handed', 'sent') "
+	    " AND delivered_at IS NULL AND handed_at >= ?3 ORDER BY id LIMIT 1) RETURNING gateway_id");
+	STORE_BIND(st, STORE_V(channel), STORE_V(number), STORE_V(since));
+	const char *gid = NULL;
+	r = store_row(s, a, st, store_read_text, &gid);
+	if (r != STORE_OK)
+		goto done;
+	if (strcmp(status, "pending") != 0) {
+		r = store_messages_gateway_status(s, a, channel, gid, status, why, now, NULL);
+		if (r == STORE_ERROR)
+			goto done;
+	}
+	st = store_stmt(s,
+	    "INSERT INTO message_in (channel, sender, body, gateway_ref, received_at, command) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, 'laporan')");
+	STORE_BIND(st, STORE_V(channel), STORE_V(number), STORE_V(status), STORE_V(gateway_ref), STORE_V(now));
+	r = store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+done:
+	return store_end(s, r);
 }
 
 #define C(field) STORE_COL(struct store_message, field)
@@ -317,7 +359,7 @@ store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
 	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 1, 0"
 	    "  FROM outbox WHERE state IN ('dead', 'failed') AND next_try_at >= ?1"
 	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 1"
-	    "  FROM message_in WHERE received_at >= ?1"
+	    "  FROM message_in WHERE received_at >= ?1 AND coalesce(command, '') <> 'laporan'"
 	    ") GROUP BY day, channel ORDER BY day DESC, channel LIMIT ?2");
 	STORE_BIND(st, STORE_V(since), STORE_V((int64_t)max));
 	return STORE_ROWS_COLS(s, a, st, max, day_cols, items, count);

@@ -79,6 +79,16 @@ enum store_result store_messages_gateway_status(struct store *s, struct arena *a
                                                 const char *gateway_id, const char *status, const char *why,
                                                 int64_t now, const char **recipient);
 
+/* A delivery report that names only the number (gammu's files backend):
+ * the oldest message of channel to number handed over since `since` and
+ * not yet reported gets status (as store_messages_gateway_status). The
+ * report itself is kept once per gateway_ref in message_in (command
+ * 'laporan', never answered): STORE_NOT_FOUND when no message waits for a
+ * report; STORE_OK with *seen true when this report was handled before. */
+enum store_result store_messages_report(struct store *s, struct arena *a, const char *channel, const char *number,
+                                        const char *status, const char *why, const char *gateway_ref, int64_t since,
+                                        int64_t now, bool *seen);
+
 /* Messages of channel handed to the gateway but not yet known sent
  * (states handing and handed), oldest first. */
 enum store_result store_messages_in_flight(struct store *s, struct arena *a, const char *channel, size_t max,

@@ -7,7 +7,6 @@
 #include "crypto/token.h"
 #include "store/codes.h"
 #include "store/messages.h"
-#include "store/outbox.h"
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/login.h"

@@ -65,7 +65,7 @@ class MessagingTest(LokerTestCase):
 			        "[smsd]\nservice = files\ninboxpath = %s/spool/inbox/\noutboxpath = %s/spool/outbox/\n"
 			        "sentsmspath = %s/spool/sent/\nerrorsmspath = %s/spool/error/\nRunOnReceive = %s\n"
 			        "logfile = %s/smsd.log\ndebuglevel = 1\nReceiveFrequency = 1\nStatusFrequency = 0\n"
-			        "CommTimeout = 1\nLoopSleep = 1\n" % (g, g, g, g, g, hook, g))
+			        "CommTimeout = 1\nLoopSleep = 1\nDeliveryReport = sms\n" % (g, g, g, g, g, hook, g))
 		cls.gammu = subprocess.Popen([GAMMU, "-c", cls.rc], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 		cls.serial = 0
 		log = os.path.join(g, "smsd.log")
@@ -92,6 +92,17 @@ class MessagingTest(LokerTestCase):
 			        % (number, n, text.encode("utf-16-be").hex().upper()))
 		os.rename(path + ".tmp", path)
 		return n
+
+	def report_in(self, number, status, reference=7):
+		"""Put a delivery report (a status-report PDU) into the dummy phone's inbox."""
+		type(self).serial += 1
+		n = type(self).serial
+		path = os.path.join(self.gdir, "dev", "sms", "1", str(n))
+		with open(path + ".tmp", "w") as f:
+			f.write('[SMSBackup000]\nSMSC = "+123456"\nState = UnRead\nNumber = "+%s"\nCoding = Default\n'
+			        'Folder = 1\nSent = 20261203T0%05dZ\nPDU = Status_Report\nMessageReference = %d\nText00 = %s\n'
+			        % (number, n, reference, status.encode("utf-16-be").hex().upper()))
+		os.rename(path + ".tmp", path)
 
 	def reply_to(self, number, text):
 		"""Send text from number through gammu; the reply's body once gammu sent it."""
@@ -193,6 +204,40 @@ class MessagingTest(LokerTestCase):
 			                           "AND target_id = ?", (oid,)).fetchone()[0], 1)
 		# A seeker may not see the page.
 		self.assertNotEqual(self.seeker_browser.get("/dinas/pesan").status, 200)
+
+	def test_delivery_reports_update_the_state(self):
+		num = harness.normalize_phone(harness.make_phone())
+		self.reply_to(num, "MULAI")
+		self.reply_to(num, "bantuan")
+		with self.db() as c:
+			first, second = [r[0] for r in c.execute(
+			    "SELECT o.id FROM outbox o JOIN message_in m ON m.reply_id = o.id WHERE m.sender = ? ORDER BY o.id",
+			    (num,)).fetchall()]
+			answered = c.execute("SELECT count(*) FROM outbox WHERE recipient = ?", (num,)).fetchone()[0]
+
+		def state(oid):
+			with self.db() as c:
+				return c.execute("SELECT state FROM outbox WHERE id = ?", (oid,)).fetchone()[0]
+		# gammu hands the network's report to RunOnReceive: the oldest message waiting for one.
+		self.report_in(num, "Delivered")
+		wait_for(lambda: state(first) == "delivered", what="the delivery report")
+		self.assertEqual(state(second), "sent")
+		self.report_in(num, "Failed")
+		wait_for(lambda: state(second) == "failed", what="the failure report")
+		with self.db() as c:
+			self.assertIsNotNone(c.execute("SELECT bounced_at FROM message_numbers WHERE number = ?",
+			                               (num,)).fetchone()[0])
+			# A report is not a message to answer.
+			self.assertEqual(c.execute("SELECT count(*) FROM outbox WHERE recipient = ?", (num,)).fetchone()[0],
+			                 answered)
+			c.execute("INSERT INTO outbox (channel, recipient, body, created_at) VALUES ('sms', ?, 'Info', ?)",
+			          (num, int(time.time())))
+			oid = c.execute("SELECT max(id) FROM outbox").fetchone()[0]
+		self.server.cli("sms", "send", "--db", self.server.db, "--spool", os.path.join(self.gdir, "spool"))
+		self.assertEqual(state(oid), "dead")
+		staff = harness.logged_in(self.server, self.admin["phone"])
+		page = staff.get("/dinas/pesan")
+		self.assertIn("/dinas/pesan/%d/ulang" % second, page.text)
 
 	def test_crash_mid_batch_sends_each_exactly_once(self):
 		spool = os.path.join(self.server.tmp, "crash-spool")
