@@ -22,7 +22,7 @@ static const struct command commands[] = {
 	{"demo", cmd_demo, "demo [--db FILE] [--seekers N --employers N --vacancies N --applications N]  data demo", false},
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas", false},
 	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)", false},
-	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD|whatsapp] pesan yang menunggu; kirim lewat gateway/WhatsApp API", false},
+	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD|whatsapp|email] pesan yang menunggu; kirim lewat gateway/WhatsApp API", false},
 	{"sms", cmd_sms, "sms receive|send --spool DIR|dead|retry ID          SMS lewat gammu-smsd (balasan, kirim sekali saja)", false},
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)", false},
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)", false},

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/settings.h"
 #include "core/phone.h"
+#include "base/buf.h"
 #include "net/net_http.h"
 
 #define WA_TIMEOUT 20       /* seconds per request */
@@ -140,13 +142,13 @@ done:
  * Meta took them is unknown, and sending again could send twice. They go
  * to the dead-letter list for staff to check. */
 static int
-reconcile(struct store *s, int64_t now, struct messages_send_count *out)
+reconcile(struct store *s, const char *channel, int64_t now, struct messages_send_count *out)
 {
 	struct arena a = {0};
 	struct store_message *m;
 	size_t n = 0;
 	int rc = -1;
-	if (store_messages_in_flight(s, &a, "whatsapp", WA_BATCH * 10, &m, &n) != STORE_OK)
+	if (store_messages_in_flight(s, &a, channel, WA_BATCH * 10, &m, &n) != STORE_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(m[i].state, "handing") != 0)
@@ -165,9 +167,10 @@ done:
 /* Send one message: 1 taken, 0 failed (keep going), -1 failed (stop: the
  * next one would fail the same way), -2 store error. */
 static int
-send_one(struct store *s, struct arena *a, int64_t now, const struct messages_whatsapp_config *c,
-         const struct store_message *m, struct messages_send_count *out)
+send_one(struct store *s, struct arena *a, int64_t now, const void *config, const struct store_message *m,
+         struct messages_send_count *out)
 {
+	const struct messages_whatsapp_config *c = config;
 	bool code = m->kind != NULL && strcmp(m->kind, "code") == 0;
 	bool session = !code && now - store_messages_last_in(s, "whatsapp", m->recipient) < MESSAGES_SEND_SESSION;
 	char *req = messages_whatsapp_request(a, c, m->recipient, m->body, session, code);
@@ -205,20 +208,24 @@ send_one(struct store *s, struct arena *a, int64_t now, const struct messages_wh
 	return rc;
 }
 
-int
-messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whatsapp_config *c, size_t max,
-                       struct messages_send_count *out)
+typedef int send_fn(struct store *s, struct arena *a, int64_t now, const void *config, const struct store_message *m,
+                    struct messages_send_count *out);
+
+/* The run of one channel: reconcile, the daily cap, who may get what, send. */
+static int
+send_due(struct store *s, int64_t now, const char *channel, int64_t cap, size_t max, send_fn *fn, const void *config,
+         struct messages_send_count *out)
 {
 	struct arena a = {0};
 	struct store_message *m;
 	size_t n = 0;
 	int rc = -1;
 	memset(out, 0, sizeof(*out));
-	if (reconcile(s, now, out) != 0)
+	if (reconcile(s, channel, now, out) != 0)
 		goto done;
 	/* The day in WIB (UTC+7) for the cap. */
 	int64_t day_start = now - (now + 7 * 3600) % 86400;
-	int64_t room = c->cap - store_messages_handed_since(s, "whatsapp", day_start);
+	int64_t room = cap - store_messages_handed_since(s, channel, day_start);
 	if (room <= 0) {
 		out->capped = true;
 		rc = 0;
@@ -228,7 +235,7 @@ messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whats
 		max = WA_BATCH;
 	if ((int64_t)max > room)
 		max = (size_t)room;
-	if (store_messages_due(s, &a, "whatsapp", now, max, &m, &n) != STORE_OK)
+	if (store_messages_due(s, &a, channel, now, max, &m, &n) != STORE_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		const char *why = messages_send_blocked(s, &m[i]);
@@ -238,7 +245,7 @@ messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whats
 			out->dropped++;
 			continue;
 		}
-		int r = send_one(s, &a, now, c, &m[i], out);
+		int r = fn(s, &a, now, config, &m[i], out);
 		if (r == -2)
 			goto done;
 		if (r == -1)
@@ -249,6 +256,121 @@ messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whats
 done:
 	arena_free(&a);
 	return rc;
+}
+
+int
+messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whatsapp_config *c, size_t max,
+                       struct messages_send_count *out)
+{
+	return send_due(s, now, "whatsapp", c->cap, max, send_one, c, out);
+}
+
+bool
+messages_email_config_load(struct messages_email_config *c)
+{
+	c->url = env_or("LOKER_SMTP_URL", NULL);
+	c->user = env_or("LOKER_SMTP_USER", NULL);
+	c->password = env_or("LOKER_SMTP_PASSWORD", NULL);
+	c->from = env_or("LOKER_MAIL_FROM", NULL);
+	c->starttls = app_settings_env_int("LOKER_SMTP_STARTTLS", 0, 0, 1) == 1;
+	c->cap = app_settings_env_int("LOKER_EMAIL_DAILY_CAP", 500, 0, 1000000);
+	c->retry_base = app_settings_env_int("LOKER_EMAIL_RETRY_BASE", 60, 0, 86400);
+	return c->url != NULL && c->from != NULL;
+}
+
+/* An address we may put in a header: one @, no space, no control or <>. */
+static bool
+address_ok(const char *addr)
+{
+	const char *at = strchr(addr, '@');
+	if (at == NULL || at == addr || at[1] == '\0' || strchr(at + 1, '@') != NULL || strlen(addr) > 254)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)addr; *p != '\0'; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == '"' || *p == ',' || *p == ';')
+			return false;
+	return true;
+}
+
+char *
+messages_email_text(struct arena *a, const char *from, const char *to, const char *body, int64_t id, int64_t now)
+{
+	static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	struct buf b = {0};
+	struct tm tm;
+	time_t t = (time_t)now;
+	char subject[80];
+	size_t o = 0;
+	if (!address_ok(from) || !address_ok(to))
+		return NULL;
+	gmtime_r(&t, &tm);
+	/* The subject: the first line, printable ASCII only. */
+	for (const char *p = body; *p != '\0' && *p != '\n' && o + 1 < sizeof(subject) - 20; p++)
+		if (*p >= ' ' && *p < 0x7f)
+			subject[o++] = *p;
+	subject[o] = '\0';
+	buf_printf(&b, "From: Loker Purbalingga <%s>\r\nTo: <%s>\r\nSubject: %s\r\n", from, to,
+	           o > 0 ? subject : "Loker Purbalingga");
+	buf_printf(&b, "Date: %s, %02d %s %04d %02d:%02d:%02d +0000\r\n", days[tm.tm_wday], tm.tm_mday,
+	           months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	buf_printf(&b, "Message-ID: <loker.%lld.%lld@%s>\r\n", (long long)id, (long long)now, strchr(from, '@') + 1);
+	buf_puts(&b, "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	             "Content-Transfer-Encoding: 8bit\r\nAuto-Submitted: auto-generated\r\n\r\n");
+	for (const char *p = body; *p != '\0'; p++) {
+		if (*p == '\r')
+			continue;
+		if (*p == '\n')
+			buf_putc(&b, '\r');
+		buf_putc(&b, *p);
+	}
+	buf_puts(&b, "\r\n\r\n-- \r\nLoker Purbalingga. Ubah saluran pemberitahuan di halaman Pengaturan notifikasi.\r\n");
+	char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+static int
+send_email(struct store *s, struct arena *a, int64_t now, const void *config, const struct store_message *m,
+           struct messages_send_count *out)
+{
+	const struct messages_email_config *c = config;
+	char why[200], err[160];
+	bool permanent = false;
+	int rc = 0;
+	char *text = messages_email_text(a, c->from, m->recipient, m->body, m->id, now);
+	if (text == NULL) {
+		if (store_messages_drop(s, m->id, "alamat surel tidak valid", now) == STORE_ERROR)
+			return -2;
+		out->dropped++;
+		return 0;
+	}
+	if (store_messages_move(s, m->id, "queued", "handing", now) != STORE_OK)
+		return -2;
+	if (net_http_smtp_send(c->url, c->user, c->password, c->starttls, c->from, m->recipient, text, WA_TIMEOUT, err,
+	                       sizeof(err), &permanent) == 0) {
+		if (store_messages_move(s, m->id, "handing", "sent", now) == STORE_ERROR)
+			return -2;
+		out->handed++;
+		return 1;
+	}
+	snprintf(why, sizeof(why), "server surel: %s", err);
+	if (strstr(err, "SMTP 5") == NULL && strstr(err, "SMTP 4") == NULL)
+		rc = -1;    /* no server answered: the next would fail the same way */
+	if (store_messages_fail(s, m->id, why, now, c->retry_base, permanent ? 1 : MESSAGES_SEND_MAX_ATTEMPTS) ==
+	    STORE_ERROR)
+		return -2;
+	out->failed++;
+	if (rc == -1)
+		snprintf(out->stopped, sizeof(out->stopped), "%s", why);
+	return rc;
+}
+
+int
+messages_email_send(struct store *s, int64_t now, const struct messages_email_config *c, size_t max,
+                    struct messages_send_count *out)
+{
+	return send_due(s, now, "email", c->cap, max, send_email, c, out);
 }
 
 /* WhatsApp errors that mean the number cannot be reached at all. */

@@ -35,6 +35,19 @@ struct messages_whatsapp_config {
 	int64_t retry_base;
 };
 
+/* E-mail over SMTP: LOKER_SMTP_URL (smtp://host:port, smtps://...),
+ * LOKER_SMTP_USER, LOKER_SMTP_PASSWORD, LOKER_SMTP_STARTTLS (1: required),
+ * LOKER_MAIL_FROM, LOKER_EMAIL_DAILY_CAP, LOKER_EMAIL_RETRY_BASE. */
+struct messages_email_config {
+	const char *url;
+	const char *user;
+	const char *password;
+	const char *from;
+	bool starttls;
+	int64_t cap;
+	int64_t retry_base;
+};
+
 /* What one sender run did. */
 struct messages_send_count {
 	int handed;       /* taken by the gateway */
@@ -66,6 +79,19 @@ bool messages_whatsapp_answer(const char *body, size_t len, char *id, size_t idl
  * 0, or -1 on a store error. */
 int messages_whatsapp_send(struct store *s, int64_t now, const struct messages_whatsapp_config *c, size_t max,
                            struct messages_send_count *out);
+
+/* Fill c from the environment; false when LOKER_SMTP_URL or LOKER_MAIL_FROM is missing. */
+bool messages_email_config_load(struct messages_email_config *c);
+
+/* The plain-text e-mail (RFC 5322, CRLF) of outbox message id with body,
+ * the same words as on WhatsApp/SMS; NULL when an address is unusable. */
+char *messages_email_text(struct arena *a, const char *from, const char *to, const char *body, int64_t id,
+                          int64_t now);
+
+/* Send up to max due e-mails at time now over SMTP (a refusal for good
+ * goes straight to the dead-letter list). 0, or -1 on a store error. */
+int messages_email_send(struct store *s, int64_t now, const struct messages_email_config *c, size_t max,
+                        struct messages_send_count *out);
 
 /* A gateway's delivery status for its message id on channel: "sent",
  * "delivered", "read" or "failed" with its error (code, title). A failure

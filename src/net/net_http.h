@@ -1,9 +1,11 @@
-/* net_http.h - the outgoing HTTP client (libcurl) for the built-in senders:
- * one JSON POST with a bearer token, answered with its status and body.
+/* net_http.h - the outgoing client (libcurl) for the built-in senders: one
+ * JSON POST with a bearer token, answered with its status and body, and one
+ * e-mail over SMTP.
  * The token travels only in the Authorization header and is never logged. */
 #ifndef LOKER_NET_NET_HTTP_H
 #define LOKER_NET_NET_HTTP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/buf.h"
@@ -21,5 +23,14 @@ struct net_http_reply {
  * -1 otherwise with out->error set. */
 int net_http_post_json(const char *url, const char *token, const char *json, long timeout_s,
                        struct net_http_reply *out);
+
+/* Send one e-mail over SMTP: url "smtp://host:port" (or smtps://, or
+ * STARTTLS required when starttls), optional user/password, envelope from
+ * and to, message the whole RFC 5322 text with CRLF line ends. 0 when the
+ * server took it; -1 with why set, *permanent true when the server refused
+ * for good (a 5xx answer). */
+int net_http_smtp_send(const char *url, const char *user, const char *password, bool starttls, const char *from,
+                       const char *to, const char *message, long timeout_s, char *why, size_t whylen,
+                       bool *permanent);
 
 #endif
