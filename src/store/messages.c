@@ -136,6 +136,57 @@ store_messages_number_bounce(struct store *s, const char *number, const char *wh
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
+enum store_result
+store_messages_number_code_set(struct store *s, const char *number, const char *hash_hex, int64_t expires_at)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "INSERT INTO message_numbers (number, code_hash, code_expires_at, code_tries) VALUES (?1, ?2, ?3, 0) "
+	    "ON CONFLICT (number) DO UPDATE SET code_hash = ?2, code_expires_at = ?3, code_tries = 0");
+	STORE_BIND(st, STORE_V(number), STORE_V(hash_hex), STORE_V(expires_at));
+	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+}
+
+int64_t
+store_messages_number_code_expires(struct store *s, const char *number, int64_t now)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT coalesce(max(code_expires_at), 0) FROM message_numbers WHERE number = ?1 AND code_hash IS NOT NULL "
+	    "AND code_expires_at > ?2");
+	STORE_BIND(st, STORE_V(number), STORE_V(now));
+	return store_int(s, st, 0);
+}
+
+enum store_result
+store_messages_number_code_check(struct store *s, const char *number, const char *hash_hex, int64_t now,
+                                 int64_t max_tries)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "UPDATE message_numbers SET confirmed_at = ?3, bounced_at = NULL, code_hash = NULL, code_tries = 0 "
+	    "WHERE number = ?1 AND code_hash = ?2 AND code_expires_at > ?3 AND code_tries < ?4");
+	STORE_BIND(st, STORE_V(number), STORE_V(hash_hex), STORE_V(now), STORE_V(max_tries));
+	enum store_result r = store_exec_changed(s, st);
+	if (r != STORE_NOT_FOUND)
+		return r;
+	st = store_stmt(s, "UPDATE message_numbers SET code_tries = code_tries + 1 WHERE number = ?1");
+	store_bind_text(st, 1, number);
+	return store_exec_stmt(s, st) == 0 ? STORE_NOT_FOUND : STORE_ERROR;
+}
+
+enum store_result
+store_messages_user_email(struct store *s, int64_t user_id, const char *email)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM users WHERE email = ?2 AND id <> ?1");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(email));
+	int64_t n = store_int(s, st, -1);
+	if (n < 0)
+		return STORE_ERROR;
+	if (n > 0)
+		return STORE_CONFLICT;
+	st = store_stmt(s, "UPDATE users SET email = NULLIF(?2, '') WHERE id = ?1");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(email));
+	return store_exec_changed(s, st);
+}
+
 int64_t
 store_messages_last_in(struct store *s, const char *channel, const char *sender)
 {

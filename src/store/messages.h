@@ -63,6 +63,20 @@ bool store_messages_number_ok(struct store *s, const char *number);
 /* The gateway said the number cannot be reached (why kept); it gets no
  * more notices until it confirms itself again (YA, MULAI, a code). */
 enum store_result store_messages_number_bounce(struct store *s, const char *number, const char *why, int64_t now);
+/* A confirmation code for number (its hash, hex) valid until expires_at;
+ * an earlier one stops working. */
+enum store_result store_messages_number_code_set(struct store *s, const char *number, const char *hash_hex,
+                                                 int64_t expires_at);
+/* When the number's live code expires (0: none). */
+int64_t store_messages_number_code_expires(struct store *s, const char *number, int64_t now);
+/* Check a code against the number's live code: STORE_OK confirms the number
+ * (and clears a bounce); STORE_NOT_FOUND when wrong, expired or past
+ * max_tries wrong tries (each wrong try counts). */
+enum store_result store_messages_number_code_check(struct store *s, const char *number, const char *hash_hex,
+                                                   int64_t now, int64_t max_tries);
+/* Set user_id's e-mail address for notices (normalised by the caller, ""
+ * removes it); STORE_CONFLICT when another account has it. */
+enum store_result store_messages_user_email(struct store *s, int64_t user_id, const char *email);
 /* When sender last wrote on channel (0: never): WhatsApp's 24-hour window. */
 int64_t store_messages_last_in(struct store *s, const char *channel, const char *sender);
 /* Queue a one-time code (kind 'code'): it goes even to a number that is not

@@ -119,6 +119,8 @@ static const struct web_route routes_seeker[] = {
 	FORM("/pencari/ak1",                   ak1_seeker_request,     WEB_SEEKER, WEB_LIMIT_NONE),
 	FORM("/pencari/ak1/lapor",             ak1_seeker_report,      WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/pencari/ak1/kartu.pdf",         ak1_seeker_pdf,         WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/pengaturan-notifikasi/kode", alerts_number_code, WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/pengaturan-notifikasi/konfirmasi", alerts_number_confirm, WEB_SEEKER, WEB_LIMIT_NONE),
 };
 
 /* Employers (/pemberi) */
