@@ -392,7 +392,7 @@ store_messages_retry(struct store *s, int64_t id, int64_t actor_id, int64_t now)
 
 #define D(field) STORE_COL(struct store_message_day, field)
 static const struct store_col day_cols[] = {
-	D(day), D(channel), D(queued), D(sent), D(delivered), D(failed), D(replies),
+	D(day), D(channel), D(queued), D(sent), D(delivered), D(read), D(failed), D(replies),
 };
 #undef D
 
@@ -402,14 +402,14 @@ store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
 {
 	/* Days in WIB: UTC+7. */
 	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT date(day * 86400, 'unixepoch'), channel, sum(q), sum(se), sum(de), sum(f), sum(r) FROM ("
-	    " SELECT (created_at + 25200) / 86400 AS day, channel, 1 AS q, 0 AS se, 0 AS de, 0 AS f, 0 AS r"
+	    "SELECT date(day * 86400, 'unixepoch'), channel, sum(q), sum(se), sum(de), sum(rd), sum(f), sum(r) FROM ("
+	    " SELECT (created_at + 25200) / 86400 AS day, channel, 1 AS q, 0 AS se, 0 AS de, 0 AS rd, 0 AS f, 0 AS r"
 	    "  FROM outbox WHERE created_at >= ?1"
-	    " UNION ALL SELECT (sent_at + 25200) / 86400, channel, 0, 1, state = 'delivered', 0, 0"
+	    " UNION ALL SELECT (sent_at + 25200) / 86400, channel, 0, 1, state = 'delivered', read_at IS NOT NULL, 0, 0"
 	    "  FROM outbox WHERE sent_at >= ?1"
-	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 1, 0"
+	    " UNION ALL SELECT (next_try_at + 25200) / 86400, channel, 0, 0, 0, 0, 1, 0"
 	    "  FROM outbox WHERE state IN ('dead', 'failed') AND next_try_at >= ?1"
-	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 1"
+	    " UNION ALL SELECT (received_at + 25200) / 86400, channel, 0, 0, 0, 0, 0, 1"
 	    "  FROM message_in WHERE received_at >= ?1 AND coalesce(command, '') <> 'laporan'"
 	    ") GROUP BY day, channel ORDER BY day DESC, channel LIMIT ?2");
 	STORE_BIND(st, STORE_V(since), STORE_V((int64_t)max));

@@ -133,10 +133,11 @@ int64_t store_messages_count_state(struct store *s, const char *channel, const c
 struct store_message_day {
 	const char *day;            /* YYYY-MM-DD */
 	const char *channel;
-	int64_t queued, sent, delivered, failed, replies;
+	int64_t queued, sent, delivered, read, failed, replies;
 };
 /* Per day and channel since a time, newest day first: messages queued
- * (created), sent (of them delivered), given up ('dead') and received. */
+ * (created), sent (of them delivered and read), failed or given up and
+ * received (delivery reports not counted). */
 enum store_result store_messages_days(struct store *s, struct arena *a, int64_t since, size_t max,
                                       struct store_message_day **items, size_t *count);
 

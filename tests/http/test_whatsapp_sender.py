@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import time
@@ -150,6 +151,19 @@ class WhatsAppSenderTest(LokerTestCase):
 		self.assertEqual(status, 401)
 		self.assertEqual(self.row(oid2)["state"], "handed")
 		self.assertNotIn(TOKEN, self.server.log())
+		# The Dinas sees it per channel: delivered and read WhatsApp messages, and the replies received.
+		staff = harness.logged_in(self.server, self.admin["phone"])
+		page = staff.get("/dinas/pesan")
+		self.assertEqual(page.status, 200)
+		m = re.search(r"<tr><td>WhatsApp</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>"
+		              r"<td>(\d+)</td><td>(\d+)</td></tr>", page.text)
+		self.assertIsNotNone(m, "no WhatsApp row in the per-channel table")
+		queued, sent, delivered, read, failed, received = map(int, m.groups())
+		self.assertGreaterEqual(queued, 3)
+		self.assertGreaterEqual(delivered, 1)
+		self.assertGreaterEqual(read, 1)
+		self.assertGreaterEqual(received, 1)
+		self.assertIn("<tr><td>Email</td>", page.text)
 
 	def test_unconfirmed_number_gets_codes_but_no_notices(self):
 		num = harness.normalize_phone(harness.make_phone())
