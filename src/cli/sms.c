@@ -89,6 +89,8 @@ sms_receive(int argc, char **argv)
 	int64_t now = (int64_t)time(NULL);
 	const char *inbox = cli_opt(argc, argv, "--inbox", "LOKER_SMS_INBOX", NULL);
 	const char *count = getenv("SMS_MESSAGES");
+	/* One process per message under gammu-smsd: no checkpoint at exit. */
+	store_defer_checkpoints();
 	if (cli_open(cli_db(argc, argv)) != 0)
 		return 1;
 	struct store *s = store_get();

@@ -1,17 +1,61 @@
-/* net_http.c - outgoing HTTP through libcurl. */
+/* net_http.c - outgoing HTTP and SMTP through libcurl.
+ *
+ * libcurl is opened with dlopen on first use, not linked: it brings some
+ * twenty shared libraries (OpenSSL, Kerberos, LDAP, ...) whose loading
+ * would cost every `loker` process, above all the one gammu-smsd starts for
+ * each incoming SMS, a few milliseconds (bench/sms_receive.py). */
 #include "net/net_http.h"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+static struct {
+	CURLcode (*global_init)(long);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	const char *(*easy_strerror)(CURLcode);
+	void (*easy_cleanup)(CURL *);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void (*slist_free_all)(struct curl_slist *);
+	bool ok;
+} cu;
+
 static void
 global_init(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+		return;
+	*(void **)&cu.global_init = dlsym(h, "curl_global_init");
+	*(void **)&cu.easy_init = dlsym(h, "curl_easy_init");
+	*(void **)&cu.easy_setopt = dlsym(h, "curl_easy_setopt");
+	*(void **)&cu.easy_perform = dlsym(h, "curl_easy_perform");
+	*(void **)&cu.easy_getinfo = dlsym(h, "curl_easy_getinfo");
+	*(void **)&cu.easy_strerror = dlsym(h, "curl_easy_strerror");
+	*(void **)&cu.easy_cleanup = dlsym(h, "curl_easy_cleanup");
+	*(void **)&cu.slist_append = dlsym(h, "curl_slist_append");
+	*(void **)&cu.slist_free_all = dlsym(h, "curl_slist_free_all");
+	cu.ok = cu.global_init && cu.easy_init && cu.easy_setopt && cu.easy_perform && cu.easy_getinfo &&
+	        cu.easy_strerror && cu.easy_cleanup && cu.slist_append && cu.slist_free_all &&
+	        cu.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
+
+/* libcurl, opened once; NULL with why set when it is not installed. */
+static CURL *
+easy_new(char *why, size_t whylen)
+{
+	pthread_once(&once, global_init);
+	CURL *c = cu.ok ? cu.easy_init() : NULL;
+	if (c == NULL)
+		snprintf(why, whylen, "libcurl tidak tersedia (paket libcurl4)");
+	return c;
 }
 
 static size_t
@@ -33,39 +77,36 @@ net_http_post_json(const char *url, const char *token, const char *json, long ti
 	struct curl_slist *h = NULL;
 	char auth[1024];
 	memset(out, 0, sizeof(*out));
-	pthread_once(&once, global_init);
-	CURL *c = curl_easy_init();
-	if (c == NULL) {
-		snprintf(out->error, sizeof(out->error), "libcurl tidak dapat dimulai");
+	CURL *c = easy_new(out->error, sizeof(out->error));
+	if (c == NULL)
 		return -1;
-	}
-	h = curl_slist_append(h, "Content-Type: application/json");
+	h = cu.slist_append(h, "Content-Type: application/json");
 	if (token != NULL && *token != '\0') {
 		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token);
-		h = curl_slist_append(h, auth);
+		h = cu.slist_append(h, auth);
 	}
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, json);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(json));
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout_s < 10 ? timeout_s : 10L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &out->body);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "loker");
-	CURLcode r = curl_easy_perform(c);
+	cu.easy_setopt(c, CURLOPT_URL, url);
+	cu.easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	cu.easy_setopt(c, CURLOPT_POSTFIELDS, json);
+	cu.easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(json));
+	cu.easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout_s < 10 ? timeout_s : 10L);
+	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	cu.easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	cu.easy_setopt(c, CURLOPT_WRITEDATA, &out->body);
+	cu.easy_setopt(c, CURLOPT_USERAGENT, "loker");
+	CURLcode r = cu.easy_perform(c);
 	if (r == CURLE_OK) {
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
+		cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
 		rc = 0;
 	} else {
 		/* curl's own words name the host or the timeout, never the header. */
-		snprintf(out->error, sizeof(out->error), "%s", curl_easy_strerror(r));
+		snprintf(out->error, sizeof(out->error), "%s", cu.easy_strerror(r));
 	}
 	explicit_bzero(auth, sizeof(auth));
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
+	cu.slist_free_all(h);
+	cu.easy_cleanup(c);
 	return rc;
 }
 
@@ -94,42 +135,39 @@ net_http_smtp_send(const char *url, const char *user, const char *password, bool
 	struct reader r = {message, strlen(message)};
 	*permanent = false;
 	why[0] = '\0';
-	pthread_once(&once, global_init);
-	CURL *c = curl_easy_init();
-	if (c == NULL) {
-		snprintf(why, whylen, "libcurl tidak dapat dimulai");
+	CURL *c = easy_new(why, whylen);
+	if (c == NULL)
 		return -1;
-	}
-	rcpt = curl_slist_append(rcpt, to);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	rcpt = cu.slist_append(rcpt, to);
+	cu.easy_setopt(c, CURLOPT_URL, url);
+	cu.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	if (user != NULL && *user != '\0') {
-		curl_easy_setopt(c, CURLOPT_USERNAME, user);
-		curl_easy_setopt(c, CURLOPT_PASSWORD, password != NULL ? password : "");
+		cu.easy_setopt(c, CURLOPT_USERNAME, user);
+		cu.easy_setopt(c, CURLOPT_PASSWORD, password != NULL ? password : "");
 	}
 	if (starttls)
-		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_READFUNCTION, feed);
-	curl_easy_setopt(c, CURLOPT_READDATA, &r);
-	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout_s < 10 ? timeout_s : 10L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode e = curl_easy_perform(c);
+		cu.easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	cu.easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	cu.easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	cu.easy_setopt(c, CURLOPT_READFUNCTION, feed);
+	cu.easy_setopt(c, CURLOPT_READDATA, &r);
+	cu.easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	cu.easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
+	cu.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout_s < 10 ? timeout_s : 10L);
+	cu.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	CURLcode e = cu.easy_perform(c);
 	long code = 0;
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	cu.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	if (e == CURLE_OK) {
 		rc = 0;
 	} else {
 		*permanent = code >= 500 && code < 600;
 		if (code != 0)
-			snprintf(why, whylen, "%s (SMTP %ld)", curl_easy_strerror(e), code);
+			snprintf(why, whylen, "%s (SMTP %ld)", cu.easy_strerror(e), code);
 		else
-			snprintf(why, whylen, "%s", curl_easy_strerror(e));
+			snprintf(why, whylen, "%s", cu.easy_strerror(e));
 	}
-	curl_slist_free_all(rcpt);
-	curl_easy_cleanup(c);
+	cu.slist_free_all(rcpt);
+	cu.easy_cleanup(c);
 	return rc;
 }

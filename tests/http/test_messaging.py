@@ -289,6 +289,27 @@ class MessagingTest(LokerTestCase):
 		self.assertEqual(n, 1000)
 
 
+	def test_lean_binary_answers_like_loker_sms(self):
+		"""build/loker-sms (gammu's RunOnReceive in production) is `loker sms` with fewer libraries."""
+		lean = os.path.join(harness.ROOT, "build", "loker-sms")
+		if not os.path.exists(lean):
+			self.skipTest("build/loker-sms is not built (make all)")
+		num = harness.normalize_phone(harness.make_phone())
+		env = dict(self.server.env, SMS_MESSAGES="1", SMS_1_NUMBER="+" + num, SMS_1_TEXT="cek %s" % self.code)
+		name = "IN20261203_080000_00_+%s_00.txt" % num
+		for _ in range(2):
+			r = subprocess.run([lean, "receive", "--db", self.server.db, name], env=env, capture_output=True,
+			                   text=True, timeout=60)
+			self.assertEqual(r.returncode, 0, r.stderr)
+		with self.db() as c:
+			rows = c.execute("SELECT o.body FROM message_in m JOIN outbox o ON o.id = m.reply_id WHERE m.sender = ?",
+			                 (num,)).fetchall()
+		self.assertEqual(len(rows), 1)
+		self.assertIn("masih buka", rows[0][0])
+		out = subprocess.run(["ldd", lean], capture_output=True, text=True).stdout
+		self.assertNotIn("libmicrohttpd", out)
+		self.assertNotIn("libcurl", out)
+
 	# --- WhatsApp: a stand-in for Meta's Cloud API webhook calls, in the
 	# documented format (entry[].changes[].value.messages[], signed with the
 	# app secret in X-Hub-Signature-256). ---
