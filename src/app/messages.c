@@ -477,3 +477,33 @@ messages_number_check_code(struct store *s, struct arena *a, int64_t now, int64_
 		return false;
 	return store_messages_number_code_check(s, number, code_hash_hex(a, clean), now, MESSAGES_CODE_TRIES) == STORE_OK;
 }
+
+#define MESSAGES_EXPORT_MAX 1000
+
+json_t *
+messages_export(struct store *s, struct arena *a, int64_t now, int64_t user_id)
+{
+	struct messages_number_state n;
+	struct store_message_export *m;
+	size_t count = 0;
+	if (messages_number_state(s, a, now, user_id, &n) != 0 ||
+	    store_messages_export(s, a, user_id, n.number, MESSAGES_EXPORT_MAX, &m, &count) != STORE_OK)
+		return NULL;
+	const char *email = store_alerts_recipient(s, a, user_id, "email");
+	json_t *list = json_array();
+	for (size_t i = 0; i < count; i++)
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "at", (json_int_t)m[i].at, "channel",
+		                                      m[i].channel, "direction", m[i].direction, "body", m[i].body,
+		                                      "state", m[i].state ? m[i].state : ""));
+	return json_pack("{s:s?, s:s?, s:b, s:b, s:b, s:o}", "email", email, "number", n.number, "confirmed",
+	                 n.confirmed, "stopped", n.opted_out, "bounced", n.bounced, "messages", list);
+}
+
+int
+messages_forget(struct store *s, struct arena *a, int64_t user_id)
+{
+	const char *number = account_number(s, a, user_id);
+	if (number == NULL)
+		return 0;
+	return store_messages_forget(s, number) == STORE_OK ? 0 : -1;
+}

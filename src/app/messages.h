@@ -8,6 +8,8 @@
 #ifndef LOKER_APP_MESSAGES_H
 #define LOKER_APP_MESSAGES_H
 
+#include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -70,6 +72,14 @@ enum messages_code_result messages_number_send_code(struct store *s, struct aren
 
 /* The code user_id typed: true when it confirmed the phone. */
 bool messages_number_check_code(struct store *s, struct arena *a, int64_t now, int64_t user_id, const char *code);
+
+/* user_id's messages for their data export: e-mail address, the phone's
+ * state and the messages both ways (a new JSON object; NULL on error). */
+json_t *messages_export(struct store *s, struct arena *a, int64_t now, int64_t user_id);
+
+/* Before user_id's account is deleted: forget what their phone sent and
+ * its state (a STOP stays). 0, or -1. */
+int messages_forget(struct store *s, struct arena *a, int64_t user_id);
 
 /* The operator contact of the help text: LOKER_SMS_HELP_CONTACT or a default. */
 const char *messages_help_contact(void);

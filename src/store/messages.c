@@ -187,6 +187,53 @@ store_messages_user_email(struct store *s, int64_t user_id, const char *email)
 	return store_exec_changed(s, st);
 }
 
+#define E(field) STORE_COL(struct store_message_export, field)
+static const struct store_col export_cols[] = {
+	E(at), E(channel), E(direction), E(body), E(state),
+};
+#undef E
+
+enum store_result
+store_messages_export(struct store *s, struct arena *a, int64_t user_id, const char *number, size_t max,
+                      struct store_message_export **items, size_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT received_at, channel, 'masuk', body, '' FROM message_in "
+	    " WHERE sender = ?2 AND coalesce(command, '') <> 'laporan' "
+	    "UNION ALL SELECT created_at, channel, 'keluar', CASE WHEN kind = 'code' THEN '(kode)' ELSE body END, state "
+	    " FROM outbox WHERE user_id = ?1 OR (recipient = ?2 AND ?2 <> '') "
+	    "ORDER BY 1 DESC LIMIT ?3");
+	STORE_BIND(st, STORE_V(user_id), STORE_V(number != NULL ? number : ""), STORE_V((int64_t)max));
+	return STORE_ROWS_COLS(s, a, st, max, export_cols, items, count);
+}
+
+enum store_result
+store_messages_forget(struct store *s, const char *number)
+{
+	if (store_begin(s) != 0)
+		return STORE_ERROR;
+	enum store_result r = STORE_ERROR;
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM message_in WHERE sender = ?1");
+	store_bind_text(st, 1, number);
+	if (store_exec_stmt(s, st) != 0)
+		goto done;
+	st = store_stmt(s, "DELETE FROM outbox WHERE recipient = ?1 AND user_id IS NULL");
+	store_bind_text(st, 1, number);
+	if (store_exec_stmt(s, st) != 0)
+		goto done;
+	st = store_stmt(s, "DELETE FROM message_numbers WHERE number = ?1 AND opted_out_at IS NULL");
+	store_bind_text(st, 1, number);
+	if (store_exec_stmt(s, st) != 0)
+		goto done;
+	st = store_stmt(s,
+	    "UPDATE message_numbers SET confirmed_at = NULL, pending_vacancy_id = NULL, pending_at = NULL, "
+	    "bounced_at = NULL, bounce_reason = NULL, code_hash = NULL, code_expires_at = NULL WHERE number = ?1");
+	store_bind_text(st, 1, number);
+	r = store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
+done:
+	return store_end(s, r);
+}
+
 int64_t
 store_messages_last_in(struct store *s, const char *channel, const char *sender)
 {

@@ -77,6 +77,21 @@ enum store_result store_messages_number_code_check(struct store *s, const char *
 /* Set user_id's e-mail address for notices (normalised by the caller, ""
  * removes it); STORE_CONFLICT when another account has it. */
 enum store_result store_messages_user_email(struct store *s, int64_t user_id, const char *email);
+/* One message to or from a person, for their data export. */
+struct store_message_export {
+	int64_t at;
+	const char *channel;
+	const char *direction;      /* "masuk" (they sent it) or "keluar" */
+	const char *body;
+	const char *state;          /* of an outgoing message */
+};
+/* The messages number sent and the messages to user_id or number, newest first. */
+enum store_result store_messages_export(struct store *s, struct arena *a, int64_t user_id, const char *number,
+                                        size_t max, struct store_message_export **items, size_t *count);
+/* Forget what number sent and its confirmation, bounce and code (its STOP
+ * stays, with nothing else, so it still gets no messages): the account
+ * whose phone it is was deleted. */
+enum store_result store_messages_forget(struct store *s, const char *number);
 /* When sender last wrote on channel (0: never): WhatsApp's 24-hour window. */
 int64_t store_messages_last_in(struct store *s, const char *channel, const char *sender);
 /* Queue a one-time code (kind 'code'): it goes even to a number that is not

@@ -76,6 +76,26 @@ class NumberSettingsTest(LokerTestCase):
 		r = b.submit(PAGE + "/kode", {"via": "whatsapp"}, form_path=PAGE)
 		self.assertEqual(r.status, 422)
 
+	def test_export_and_deletion_cover_messages(self):
+		b, s = harness.registered_seeker(self.server)
+		num = harness.normalize_phone(s["phone"])
+		addr = "%s@contoh.id" % harness.unique_word().lower()
+		b.submit(PAGE, self.settings(channel="email", email=addr))
+		with self.db() as c:
+			c.execute("INSERT INTO message_in (channel, sender, body, gateway_ref, received_at) "
+			          "VALUES ('sms', ?, 'CARI sopir', ?, ?)", (num, "ref-" + num, int(time.time())))
+			c.execute("INSERT INTO message_numbers (number, confirmed_at) VALUES (?, ?)", (num, int(time.time())))
+		data = b.get("/pencari/data").json()
+		m = data["messages"]
+		self.assertEqual((m["email"], m["number"], m["confirmed"]), (addr, num, True))
+		self.assertIn("CARI sopir", [x["body"] for x in m["messages"] if x["direction"] == "masuk"])
+		r = b.submit("/pencari/hapus", {"password": s["password"]})
+		self.assertEqual(r.status, 303, r)
+		with self.db() as c:
+			self.assertEqual(c.execute("SELECT count(*) FROM message_in WHERE sender = ?", (num,)).fetchone()[0], 0)
+			self.assertEqual(c.execute("SELECT count(*) FROM message_numbers WHERE number = ?",
+			                           (num,)).fetchone()[0], 0)
+
 	def test_choose_email_with_an_address(self):
 		b, s = harness.registered_seeker(self.server)
 		r = b.submit(PAGE, self.settings(channel="email"))
