@@ -18,7 +18,7 @@ main(int argc, char **argv)
 	umask(0077);
 	app_settings_load();
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fprintf(argc < 2 ? stderr : stdout, "pakai: loker-sms receive|send|dead|retry ... (sama dengan `loker sms`)\n");
+		fprintf(argc < 2 ? stderr : stdout, "pakai: loker-sms receive|watch|send|dead|retry ... (sama dengan `loker sms`)\n");
 		return argc < 2 ? 2 : 0;
 	}
 	return cmd_sms(argc, argv);

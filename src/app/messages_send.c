@@ -61,8 +61,12 @@ static char *
 template_param(struct arena *a, const char *body)
 {
 	size_t len = strlen(body);
-	if (len > MESSAGES_SEND_PARAM_MAX)
+	if (len > MESSAGES_SEND_PARAM_MAX) {
+		/* Cut before a character, never inside one. */
 		len = MESSAGES_SEND_PARAM_MAX;
+		while (len > 0 && ((unsigned char)body[len] & 0xC0) == 0x80)
+			len--;
+	}
 	char *out = arena_alloc(a, len * 3 + 1);
 	size_t o = 0, spaces = 0;
 	for (size_t i = 0; i < len; i++) {
@@ -178,8 +182,13 @@ send_one(struct store *s, struct arena *a, int64_t now, const void *config, cons
 	struct net_http_reply r;
 	char id[256], err[160], why[240];
 	int rc = 0;
-	if (req == NULL)
-		return -2;
+	if (req == NULL) {
+		/* Jansson takes only valid UTF-8: this text can never go. */
+		if (store_messages_drop(s, m->id, "teks pesan bukan UTF-8 yang sah", now) == STORE_ERROR)
+			return -2;
+		out->dropped++;
+		return 0;
+	}
 	if (store_messages_move(s, m->id, "queued", "handing", now) != STORE_OK)
 		return -2;
 	if (net_http_post_json(url, c->token, req, WA_TIMEOUT, &r) != 0) {
@@ -412,7 +421,7 @@ messages_send_sms_report(struct store *s, struct arena *a, int64_t now, const ch
 	} words[] = {{"Delivered", "delivered"}, {"Failed", "failed"}, {"Pending", "pending"}, {"Unknown", "pending"}};
 	const char *status = NULL;
 	char number[PHONE_MAX];
-	bool seen = false;
+	bool seen = false;     /* a report handled before is simply not handled again */
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(text, words[i].text) == 0)
 			status = words[i].status;
@@ -423,9 +432,5 @@ messages_send_sms_report(struct store *s, struct arena *a, int64_t now, const ch
 	                                            now - MESSAGES_SEND_REPORT_WINDOW, now, &seen);
 	if (r == STORE_ERROR)
 		return -1;
-	if (r != STORE_OK)
-		return 0;
-	if (!seen && strcmp(status, "failed") == 0 && store_messages_number_bounce(s, number, why, now) != STORE_OK)
-		return -1;
-	return 1;
+	return r == STORE_OK ? 1 : 0;
 }

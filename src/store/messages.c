@@ -336,6 +336,11 @@ store_messages_report(struct store *s, struct arena *a, const char *channel, con
 		if (r == STORE_ERROR)
 			goto done;
 	}
+	/* A failure report: the number cannot be reached, in the same transaction. */
+	if (strcmp(status, "failed") == 0 && r == STORE_OK && store_messages_number_bounce(s, number, why, now) != STORE_OK) {
+		r = STORE_ERROR;
+		goto done;
+	}
 	st = store_stmt(s,
 	    "INSERT INTO message_in (channel, sender, body, gateway_ref, received_at, command) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, 'laporan')");

@@ -112,8 +112,9 @@ enum store_result store_messages_gateway_status(struct store *s, struct arena *a
  * the oldest message of channel to number handed over since `since` and
  * not yet reported gets status (as store_messages_gateway_status). The
  * report itself is kept once per gateway_ref in message_in (command
- * 'laporan', never answered): STORE_NOT_FOUND when no message waits for a
- * report; STORE_OK with *seen true when this report was handled before. */
+ * 'laporan', never answered); a "failed" also marks the number bounced.
+ * STORE_NOT_FOUND when no message waits for a report; STORE_OK with *seen
+ * true when this report was handled before. */
 enum store_result store_messages_report(struct store *s, struct arena *a, const char *channel, const char *number,
                                         const char *status, const char *why, const char *gateway_ref, int64_t since,
                                         int64_t now, bool *seen);

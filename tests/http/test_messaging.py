@@ -289,6 +289,46 @@ class MessagingTest(LokerTestCase):
 		self.assertEqual(n, 1000)
 
 
+	def test_watch_answers_a_thousand_in_ten_seconds(self):
+		"""`loker sms watch` (one process instead of RunOnReceive's one per message): the
+		production build/loker-sms when built (under 10 s), else the test binary (ASan, slower)."""
+		inbox = os.path.join(self.server.tmp, "watch-inbox")
+		os.makedirs(inbox, exist_ok=True)
+		lean = os.path.join(harness.ROOT, "build", "loker-sms")
+		cmd, limit = ([lean], 10.0) if os.path.exists(lean) else ([harness.loker_bin(), "sms"], 30.0)
+		watch = subprocess.Popen(cmd + ["watch", "--db", self.server.db, "--inbox", inbox,
+		                          "--interval-ms", "100"], env=self.server.env, stderr=subprocess.PIPE, text=True)
+		try:
+			t0 = time.time()
+			for i in range(1000):
+				name = "IN20261203_090000_%02d_+62866%07d_00.txt" % (i % 100, i)
+				with open(os.path.join(inbox, "." + name), "w") as f:
+					f.write(["cek %s" % self.code, "bantuan", "CARI jahit", "stop"][i % 4])
+				os.rename(os.path.join(inbox, "." + name), os.path.join(inbox, name))
+
+			def done():
+				with self.db() as c:
+					return c.execute("SELECT count(*) FROM message_in WHERE sender LIKE '62866%' "
+					                 "AND reply_id IS NOT NULL").fetchone()[0] == 1000
+			wait_for(done, timeout=60, what="1000 answers")
+			took = time.time() - t0
+		finally:
+			watch.terminate()
+			_, err = watch.communicate(timeout=30)
+		print("\n1000 incoming SMS answered by `loker sms watch` in %.2f s" % took)
+		self.assertEqual(watch.returncode, 0, err)
+		self.assertLess(took, limit)
+		# Started again over the same folder, it answers nothing twice.
+		watch = subprocess.Popen(cmd + ["watch", "--db", self.server.db, "--inbox", inbox],
+		                         env=self.server.env, stderr=subprocess.PIPE, text=True)
+		time.sleep(3)
+		watch.terminate()
+		watch.communicate(timeout=30)
+		with self.db() as c:
+			n = c.execute("SELECT count(*) FROM outbox o JOIN message_in m ON m.id = o.reply_to "
+			              "WHERE m.sender LIKE '62866%'").fetchone()[0]
+		self.assertEqual(n, 1000)
+
 	def test_lean_binary_answers_like_loker_sms(self):
 		"""build/loker-sms (gammu's RunOnReceive in production) is `loker sms` with fewer libraries."""
 		lean = os.path.join(harness.ROOT, "build", "loker-sms")
