@@ -23,7 +23,7 @@ static const struct command commands[] = {
 	{"admin", cmd_admin, "admin add --name N --phone P [--password-file F]  buat akun admin Dinas", false},
 	{"import", cmd_import, "import vacancies BERKAS.csv [--employer ID]       impor lowongan (semua atau tidak sama sekali)", false},
 	{"outbox", cmd_outbox, "outbox [--db FILE] [send --command CMD|whatsapp|email] pesan yang menunggu; kirim lewat gateway/WhatsApp API", false},
-	{"sms", cmd_sms, "sms receive|send --spool DIR|dead|retry ID          SMS lewat gammu-smsd (balasan, kirim sekali saja)", false},
+	{"sms", cmd_sms, "sms receive|watch --inbox DIR|send --spool DIR|dead|retry ID  SMS lewat gammu-smsd (balasan, kirim sekali saja)", false},
 	{"notify", cmd_notify, "notify [--db FILE]                              jalankan tugas terjadwal (kedaluwarsa, pengingat, ringkasan harian)", false},
 	{"export", cmd_export, "export ipk --month YYYY-MM --format xlsx|csv --out BERKAS  laporan IPK III/1 (juga: export perpres --from --to)", false},
 	{"routes", cmd_routes, "routes                                          semua rute web: peran, CSRF, batas", true},
