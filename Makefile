@@ -21,7 +21,7 @@ SAN_CC     := clang-14
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 .PHONY: all run test clean asan unit fuzz style deps bench
-all: build/loker
+all: build/loker build/loker-sms
 
 build/embed: tools/embed.c
 	@mkdir -p build
@@ -51,6 +51,15 @@ build/obj/build/gen/embedded.o: build/gen/embedded.c
 build/loker: $(LIB_OBJ) build/obj/src/main.o
 	@echo "LINK $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# build/loker-sms: `loker sms` alone for gammu-smsd's RunOnReceive (one
+# process per incoming SMS). Linked from an archive with --as-needed, it
+# loads the few shared libraries that code needs instead of all 40-odd.
+build/libloker.a: $(LIB_OBJ)
+	@rm -f $@ && ar rcs $@ $^
+build/loker-sms: build/obj/src/main_sms.o build/libloker.a
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $^ -Wl,--as-needed $(LDLIBS)
 
 # Sanitizer builds (clang, ASan + UBSan): the library is compiled once per
 # flavour into an archive, then the server, each unit test and each fuzzer
@@ -126,4 +135,4 @@ clean:
 	rm -rf build
 
 # The header dependencies written by earlier compiles (none on a fresh tree).
--include $(wildcard $(LIB_OBJ:.o=.d) build/obj/src/main.d $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d))
+-include $(wildcard $(LIB_OBJ:.o=.d) build/obj/src/main.d build/obj/src/main_sms.d $(SAN_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d))

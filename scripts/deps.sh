@@ -3,8 +3,8 @@
 # As root it runs apt-get; otherwise it prints the one command to run.
 set -eu
 
-BUILD="build-essential pkg-config libstemmer-dev libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libcmark-dev libxlsxwriter-dev libcairo2-dev libqrencode-dev libfontconfig-dev fonts-dejavu-core"
-TEST="gammu-smsd clang-14 libclang-rt-14-dev libcmocka-dev python3 chromium nodejs npm curl sqlite3 poppler-utils zbar-tools nginx openssl systemd"
+BUILD="build-essential pkg-config libcurl4-openssl-dev libstemmer-dev libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev zlib1g-dev libcmark-dev libxlsxwriter-dev libcairo2-dev libqrencode-dev libfontconfig-dev fonts-dejavu-core"
+TEST="gammu-smsd python3-aiosmtpd clang-14 libclang-rt-14-dev libcmocka-dev python3 chromium nodejs npm curl sqlite3 poppler-utils zbar-tools nginx openssl systemd"
 
 missing=""
 for p in $BUILD ${LOKER_DEPS_TEST:-$TEST}; do

@@ -23,7 +23,8 @@ fi
 
 # The layers: a folder may include itself and the folders listed after it;
 # "*" is anything. Arrows point down: web, cli -> app -> search -> store ->
-# crypto, core -> base; http, view and report use only core and base.
+# crypto, core -> base; http, net (outgoing, libcurl), view and report use
+# only core and base.
 layers='
 base:
 core: base
@@ -31,11 +32,12 @@ crypto: base core
 store: base core crypto
 search: base core store
 http: base core
+net: base core
 view: base core
 report: base core
-app: base core crypto store search report view
+app: base core crypto store search report view net
 web: base core crypto store search report view app http
-cli: base core crypto store search report view app http
+cli: base core crypto store search report view app http net
 main: *
 '
 # Single files allowed one more folder than their own: file folder.

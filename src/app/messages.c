@@ -16,6 +16,8 @@
 #include "core/shortcode.h"
 #include "core/wage.h"
 #include "core/wilayah.h"
+#include "crypto/token.h"
+#include "store/alerts.h"
 #include "store/applications.h"
 #include "store/messages.h"
 #include "store/users.h"
@@ -366,4 +368,142 @@ messages_receive(struct store *s, struct arena *a, int64_t now, const char *chan
 	if (reply != NULL)
 		*reply = r;
 	return MESSAGES_ANSWERED;
+}
+
+/* The account's phone, normalised (NULL when none). */
+static const char *
+account_number(struct store *s, struct arena *a, int64_t user_id)
+{
+	const char *phone = store_alerts_recipient(s, a, user_id, "sms");
+	char *number = arena_alloc(a, PHONE_MAX);
+	if (phone == NULL || *phone == '\0' || !phone_normalize(phone, number))
+		return NULL;
+	return number;
+}
+
+int
+messages_number_state(struct store *s, struct arena *a, int64_t now, int64_t user_id,
+                      struct messages_number_state *out)
+{
+	struct store_message_number n;
+	*out = (struct messages_number_state){0};
+	out->number = account_number(s, a, user_id);
+	if (out->number == NULL)
+		return 0;
+	if (store_messages_number_get(s, out->number, &n) != STORE_OK)
+		return -1;
+	out->confirmed = n.confirmed_at != 0;
+	out->opted_out = n.opted_out_at != 0;
+	out->bounced = n.bounced_at != 0;
+	out->code_live = store_messages_number_code_expires(s, out->number, now) != 0;
+	return 0;
+}
+
+bool
+messages_number_confirmed(struct store *s, struct arena *a, int64_t user_id)
+{
+	const char *number = account_number(s, a, user_id);
+	return number != NULL && store_messages_number_ok(s, number);
+}
+
+int
+messages_number_mark_confirmed(struct store *s, struct arena *a, int64_t user_id, int64_t now)
+{
+	const char *number = account_number(s, a, user_id);
+	if (number == NULL)
+		return -1;
+	return store_messages_number_confirm(s, number, now) == STORE_OK ? 0 : -1;
+}
+
+static const char *
+code_hash_hex(struct arena *a, const char *code)
+{
+	unsigned char h[TOKEN_HASH_LEN];
+	char *hex = arena_alloc(a, 2 * TOKEN_HASH_LEN + 1);
+	token_hash(code, h);
+	for (size_t i = 0; i < TOKEN_HASH_LEN; i++)
+		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	return hex;
+}
+
+enum messages_code_result
+messages_number_send_code(struct store *s, struct arena *a, int64_t now, int64_t user_id, const char *channel)
+{
+	struct store_message_number n;
+	char code[CODE_LEN + 1];
+	const char *number = account_number(s, a, user_id);
+	if (number == NULL)
+		return MESSAGES_CODE_NO_NUMBER;
+	if (store_messages_number_get(s, number, &n) != STORE_OK)
+		return MESSAGES_CODE_ERROR;
+	if (n.opted_out_at != 0)
+		return MESSAGES_CODE_STOPPED;
+	int64_t live = store_messages_number_code_expires(s, number, now);
+	if (live != 0 && live - MESSAGES_CODE_VALID + MESSAGES_CODE_GAP > now)
+		return MESSAGES_CODE_WAIT;
+	code_new(code);
+	const char *body = arena_printf(a, "Kode konfirmasi nomor Loker Purbalingga: %s. Berlaku 15 menit. "
+	                                   "Jangan berikan kepada siapa pun.", code);
+	if (store_begin(s) != 0)
+		return MESSAGES_CODE_ERROR;
+	if (store_messages_number_code_set(s, number, code_hash_hex(a, code), now + MESSAGES_CODE_VALID) != STORE_OK ||
+	    store_messages_queue_code(s, user_id, strcmp(channel, "sms") == 0 ? "sms" : "whatsapp", number, body, now) !=
+	        STORE_OK) {
+		store_rollback(s);
+		return MESSAGES_CODE_ERROR;
+	}
+	if (store_commit(s) != 0)
+		return MESSAGES_CODE_ERROR;
+	return MESSAGES_CODE_SENT;
+}
+
+bool
+messages_number_check_code(struct store *s, struct arena *a, int64_t now, int64_t user_id, const char *code)
+{
+	const char *number = account_number(s, a, user_id);
+	char clean[CODE_LEN + 1];
+	size_t o = 0;
+	if (number == NULL || code == NULL)
+		return false;
+	for (const char *p = code; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9' || o >= CODE_LEN)
+			return false;
+		clean[o++] = *p;
+	}
+	clean[o] = '\0';
+	if (o != CODE_LEN)
+		return false;
+	return store_messages_number_code_check(s, number, code_hash_hex(a, clean), now, MESSAGES_CODE_TRIES) == STORE_OK;
+}
+
+#define MESSAGES_EXPORT_MAX 1000
+
+json_t *
+messages_export(struct store *s, struct arena *a, int64_t now, int64_t user_id)
+{
+	struct messages_number_state n;
+	struct store_message_export *m;
+	size_t count = 0;
+	if (messages_number_state(s, a, now, user_id, &n) != 0 ||
+	    store_messages_export(s, a, user_id, n.number, MESSAGES_EXPORT_MAX, &m, &count) != STORE_OK)
+		return NULL;
+	const char *email = store_alerts_recipient(s, a, user_id, "email");
+	json_t *list = json_array();
+	for (size_t i = 0; i < count; i++)
+		json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:s}", "at", (json_int_t)m[i].at, "channel",
+		                                      m[i].channel, "direction", m[i].direction, "body", m[i].body,
+		                                      "state", m[i].state ? m[i].state : ""));
+	return json_pack("{s:s?, s:s?, s:b, s:b, s:b, s:o}", "email", email, "number", n.number, "confirmed",
+	                 n.confirmed, "stopped", n.opted_out, "bounced", n.bounced, "messages", list);
+}
+
+int
+messages_forget(struct store *s, struct arena *a, int64_t user_id)
+{
+	const char *number = account_number(s, a, user_id);
+	if (number == NULL)
+		return 0;
+	return store_messages_forget(s, number) == STORE_OK ? 0 : -1;
 }

@@ -1,5 +1,6 @@
-/* outbox.c - `loker outbox`: the messages waiting for the gateway, and
- * `loker outbox send --command CMD`: hand each to the Dinas' sender. */
+/* outbox.c - `loker outbox`: the messages waiting for the gateway,
+ * `loker outbox send --command CMD`: hand each to the Dinas' sender, and
+ * `loker outbox whatsapp`: send the WhatsApp ones through the Cloud API. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/messages_send.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "store/alerts.h"
@@ -140,6 +142,79 @@ done:
 	return rc;
 }
 
+/* The WhatsApp messages through the Cloud API (app/messages_send.c). */
+static int
+outbox_whatsapp(int argc, char **argv)
+{
+	struct messages_whatsapp_config c;
+	struct messages_send_count n;
+	int64_t limit;
+	int rc = 1;
+	if (!messages_whatsapp_config_load(&c)) {
+		fprintf(stderr, "loker outbox whatsapp: atur LOKER_WHATSAPP_TOKEN dan LOKER_WHATSAPP_PHONE_ID "
+		                "(docs/messaging.md)\n");
+		return 2;
+	}
+	if (!cli_opt_int(argc, argv, "--limit", NULL, 1000, 1, 100000, &limit) ||
+	    !cli_opt_int(argc, argv, "--cap", "LOKER_WHATSAPP_DAILY_CAP", c.cap, 0, 1000000, &c.cap))
+		return 2;
+	if (cli_open(cli_db(argc, argv)) != 0)
+		return 1;
+	struct store *s = store_get();
+	if (s == NULL || messages_whatsapp_send(s, (int64_t)time(NULL), &c, (size_t)limit, &n) != 0) {
+		fprintf(stderr, "loker outbox whatsapp: pesan tidak dapat dibaca atau ditandai\n");
+		goto done;
+	}
+	printf("%d diterima WhatsApp, %d gagal (dicoba lagi), %d tidak dikirim, %d tidak pasti (lihat daftar gagal)\n",
+	       n.handed, n.failed, n.dropped, n.uncertain);
+	if (n.capped)
+		printf("batas harian WhatsApp (%lld) tercapai\n", (long long)c.cap);
+	if (n.stopped[0] != '\0') {
+		fprintf(stderr, "loker outbox whatsapp: berhenti: %s\n", n.stopped);
+		goto done;
+	}
+	rc = 0;
+done:
+	store_release();
+	return rc;
+}
+
+/* The e-mails over SMTP (app/messages_send.c). */
+static int
+outbox_email(int argc, char **argv)
+{
+	struct messages_email_config c;
+	struct messages_send_count n;
+	int64_t limit;
+	int rc = 1;
+	if (!messages_email_config_load(&c)) {
+		fprintf(stderr, "loker outbox email: atur LOKER_SMTP_URL dan LOKER_MAIL_FROM (docs/messaging.md)\n");
+		return 2;
+	}
+	if (!cli_opt_int(argc, argv, "--limit", NULL, 1000, 1, 100000, &limit) ||
+	    !cli_opt_int(argc, argv, "--cap", "LOKER_EMAIL_DAILY_CAP", c.cap, 0, 1000000, &c.cap))
+		return 2;
+	if (cli_open(cli_db(argc, argv)) != 0)
+		return 1;
+	struct store *s = store_get();
+	if (s == NULL || messages_email_send(s, (int64_t)time(NULL), &c, (size_t)limit, &n) != 0) {
+		fprintf(stderr, "loker outbox email: pesan tidak dapat dibaca atau ditandai\n");
+		goto done;
+	}
+	printf("%d surel terkirim, %d gagal (dicoba lagi), %d tidak dikirim, %d tidak pasti (lihat daftar gagal)\n",
+	       n.handed, n.failed, n.dropped, n.uncertain);
+	if (n.capped)
+		printf("batas harian surel (%lld) tercapai\n", (long long)c.cap);
+	if (n.stopped[0] != '\0') {
+		fprintf(stderr, "loker outbox email: berhenti: %s\n", n.stopped);
+		goto done;
+	}
+	rc = 0;
+done:
+	store_release();
+	return rc;
+}
+
 int
 cmd_outbox(int argc, char **argv)
 {
@@ -149,6 +224,10 @@ cmd_outbox(int argc, char **argv)
 	int rc = 1;
 	if (argc > 1 && strcmp(argv[1], "send") == 0)
 		return outbox_send(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "whatsapp") == 0)
+		return outbox_whatsapp(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "email") == 0)
+		return outbox_email(argc - 1, argv + 1);
 	if (cli_open(cli_db(argc, argv)) != 0)
 		return 1;
 	struct store *s = store_get();

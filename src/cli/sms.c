@@ -1,6 +1,8 @@
 /* sms.c - `loker sms`: SMS through gammu-smsd's files backend.
  *
  *   loker sms receive [--inbox DIR] [FILE...]   gammu-smsd's RunOnReceive: answer each message once
+ *   loker sms watch --inbox DIR                 instead of RunOnReceive: one process answers every
+ *                                               new file in gammu's inbox folder as it appears
  *   loker sms send --spool DIR [--cap N]        hand the SMS outbox to gammu-smsd, exactly once
  *   loker sms dead | loker sms retry ID         the dead-letter list, and putting one back
  *
@@ -12,6 +14,7 @@
  * sent/ (the message becomes 'sent') or to error/ (retried with backoff,
  * then 'dead' for the staff). */
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,6 +26,7 @@
 
 #include "app/messages.h"
 #include "app/messages_gsm.h"
+#include "app/messages_send.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "store/messages.h"
@@ -37,6 +41,11 @@ handle_one(struct store *s, const char *number, const char *text, const char *re
 {
 	struct arena a = {0};
 	const char *reply = NULL;
+	int report = messages_send_sms_report(s, &a, now, number, text, ref);
+	if (report != 0) {
+		arena_free(&a);
+		return report < 0 ? -1 : 0;
+	}
 	enum messages_outcome o = messages_receive(s, &a, now, "sms", number, text, ref, &reply);
 	int rc = o == MESSAGES_FAILED ? -1 : 0;
 	if (o == MESSAGES_REFUSED)
@@ -76,6 +85,22 @@ read_file(const char *path, char *out, size_t outlen)
 	return 0;
 }
 
+/* One file of gammu's inbox folder (its name, or a path ending in it). */
+static int
+handle_file(struct store *s, const char *inbox, const char *file, int64_t now)
+{
+	char path[4096], text[SMS_BODY_MAX], number[64], ref[512];
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	snprintf(path, sizeof(path), "%s/%s", inbox ? inbox : ".", base);
+	snprintf(ref, sizeof(ref), "gammu:%s", base);
+	if (!sender_of(base, number, sizeof(number)) || read_file(path, text, sizeof(text)) != 0 ||
+	    handle_one(s, number, text, ref, now) != 0) {
+		fprintf(stderr, "loker sms: %s tidak dapat diproses\n", base);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 sms_receive(int argc, char **argv)
 {
@@ -83,6 +108,8 @@ sms_receive(int argc, char **argv)
 	int64_t now = (int64_t)time(NULL);
 	const char *inbox = cli_opt(argc, argv, "--inbox", "LOKER_SMS_INBOX", NULL);
 	const char *count = getenv("SMS_MESSAGES");
+	/* One process per message under gammu-smsd: no checkpoint at exit. */
+	store_defer_checkpoints();
 	if (cli_open(cli_db(argc, argv)) != 0)
 		return 1;
 	struct store *s = store_get();
@@ -122,19 +149,132 @@ sms_receive(int argc, char **argv)
 				i++;
 				continue;
 			}
-			char path[4096], text[SMS_BODY_MAX], number[64], ref[512];
-			const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
-			snprintf(path, sizeof(path), "%s/%s", inbox ? inbox : ".", base);
-			snprintf(ref, sizeof(ref), "gammu:%s", base);
-			if (!sender_of(base, number, sizeof(number)) || read_file(path, text, sizeof(text)) != 0 ||
-			    handle_one(s, number, text, ref, now) != 0) {
-				fprintf(stderr, "loker sms receive: %s tidak dapat diproses\n", base);
+			if (handle_file(s, inbox, argv[i], now) != 0)
 				failed++;
-			}
 		}
 	}
 	rc = failed > 0 ? 1 : 0;
 done:
+	store_release();
+	return rc;
+}
+
+/* The inbox file names a watch already handled (open addressing). */
+struct seen {
+	char **names;
+	size_t cap, n;
+};
+
+static size_t
+seen_hash(const char *name)
+{
+	size_t h = 5381;
+	for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+		h = h * 33 + *p;
+	return h;
+}
+
+/* True when name was not in the set (it is now). */
+static bool
+seen_add(struct seen *set, const char *name)
+{
+	if (set->n * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 1024;
+		char **names = calloc(cap, sizeof(*names));
+		if (names == NULL)
+			return true;    /* out of memory: the database still answers once */
+		for (size_t i = 0; i < set->cap; i++) {
+			if (set->names[i] == NULL)
+				continue;
+			size_t j = seen_hash(set->names[i]) & (cap - 1);
+			while (names[j] != NULL)
+				j = (j + 1) & (cap - 1);
+			names[j] = set->names[i];
+		}
+		free(set->names);
+		set->names = names;
+		set->cap = cap;
+	}
+	size_t j = seen_hash(name) & (set->cap - 1);
+	for (; set->names[j] != NULL; j = (j + 1) & (set->cap - 1))
+		if (strcmp(set->names[j], name) == 0)
+			return false;
+	set->names[j] = strdup(name);
+	set->n += set->names[j] != NULL;
+	return true;
+}
+
+static volatile sig_atomic_t watch_stop;
+
+static void
+watch_signal(int sig)
+{
+	(void)sig;
+	watch_stop = 1;
+}
+
+/* Answer every new file of the inbox folder as it appears, until SIGTERM
+ * or SIGINT: one process for any number of messages, where RunOnReceive
+ * starts one per message (docs/messaging.md, Speed). */
+static int
+sms_watch(int argc, char **argv)
+{
+	struct seen set = {0};
+	int64_t interval;
+	int rc = 1;
+	const char *inbox = cli_opt(argc, argv, "--inbox", "LOKER_SMS_INBOX", NULL);
+	if (inbox == NULL || *inbox == '\0') {
+		fprintf(stderr, "pakai: loker sms watch --inbox FOLDER_INBOX_GAMMU [--interval-ms N] [--db BERKAS]\n");
+		return 2;
+	}
+	if (!cli_opt_int(argc, argv, "--interval-ms", NULL, 500, 10, 60000, &interval))
+		return 2;
+	if (cli_open(cli_db(argc, argv)) != 0)
+		return 1;
+	struct store *s = store_get();
+	if (s == NULL)
+		goto done;
+	signal(SIGTERM, watch_signal);
+	signal(SIGINT, watch_signal);
+	while (!watch_stop) {
+		DIR *d = opendir(inbox);
+		int handled = 0, fresh = 0;
+		if (d == NULL) {
+			fprintf(stderr, "loker sms watch: %s tidak dapat dibaca: %s\n", inbox, strerror(errno));
+			goto done;
+		}
+		for (struct dirent *e; !watch_stop && (e = readdir(d)) != NULL;) {
+			size_t len = strlen(e->d_name);
+			struct stat st;
+			char path[4096];
+			struct timespec now;
+			if (strncmp(e->d_name, "IN", 2) != 0 || len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+				continue;
+			/* gammu may still be writing a file that changed in the last half second. */
+			snprintf(path, sizeof(path), "%s/%s", inbox, e->d_name);
+			clock_gettime(CLOCK_REALTIME, &now);
+			if (stat(path, &st) != 0 ||
+			    (now.tv_sec - st.st_mtim.tv_sec) * 1000 + (now.tv_nsec - st.st_mtim.tv_nsec) / 1000000 < 500) {
+				fresh++;
+				continue;
+			}
+			if (!seen_add(&set, e->d_name))
+				continue;
+			handle_file(s, inbox, e->d_name, (int64_t)time(NULL));
+			handled++;
+		}
+		closedir(d);
+		if (handled == 0) {
+			struct timespec t = {fresh > 0 ? 0 : interval / 1000,
+			                     fresh > 0 ? 100000000 : (interval % 1000) * 1000000};
+			nanosleep(&t, NULL);
+		}
+	}
+	rc = 0;
+done:
+	for (size_t i = 0; i < set.cap; i++)
+		free(set.names[i]);
+	free(set.names);
 	store_release();
 	return rc;
 }
@@ -257,21 +397,12 @@ sms_send(int argc, char **argv)
 		char name[512];
 		/* Replies always go (STOP's own answer too); other messages only to
 		 * numbers that confirmed themselves and did not stop. */
-		if (m[i].reply_to == 0) {
-			struct store_message_number num;
-			const char *why = NULL;
-			if (store_messages_number_get(s, m[i].recipient, &num) != STORE_OK)
+		const char *why = messages_send_blocked(s, &m[i]);
+		if (why != NULL) {
+			if (store_messages_drop(s, m[i].id, why, now) == STORE_ERROR)
 				goto done;
-			if (num.opted_out_at != 0)
-				why = "nomor berhenti berlangganan (STOP)";
-			else if (num.confirmed_at == 0)
-				why = "nomor belum dikonfirmasi (YA/MULAI)";
-			if (why != NULL) {
-				if (store_messages_drop(s, m[i].id, why, now) == STORE_ERROR)
-					goto done;
-				dropped++;
-				continue;
-			}
+			dropped++;
+			continue;
 		}
 		file_name(&m[i], name, sizeof(name));
 		if (store_messages_move(s, m[i].id, "queued", "handing", now) != STORE_OK)
@@ -348,10 +479,12 @@ cmd_sms(int argc, char **argv)
 		return sms_receive(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "send") == 0)
 		return sms_send(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "watch") == 0)
+		return sms_watch(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "dead") == 0)
 		return sms_dead(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "retry") == 0)
 		return sms_retry(argc - 1, argv + 1);
-	fprintf(stderr, "pakai: loker sms receive|send|dead|retry ...\n");
+	fprintf(stderr, "pakai: loker sms receive|watch|send|dead|retry ...\n");
 	return 2;
 }

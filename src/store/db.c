@@ -29,6 +29,14 @@ store_exec(sqlite3 *db, const char *sql)
 	return 0;
 }
 
+static bool defer_checkpoints;
+
+void
+store_defer_checkpoints(void)
+{
+	defer_checkpoints = true;
+}
+
 static sqlite3 *
 store_connect(const char *path)
 {
@@ -40,6 +48,8 @@ store_connect(const char *path)
 	}
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, store_metrics_profile, NULL);
+	if (defer_checkpoints)
+		sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	if (fts_tokenizer_register(db) != SQLITE_OK) {
 		log_error("store: cannot register the search tokenizer");
 		goto fail;

@@ -16,16 +16,6 @@ store_outbox_add(struct store *s, int64_t user_id, const char *channel, const ch
 	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
 }
 
-enum store_result
-store_outbox_add_code(struct store *s, int64_t user_id, const char *channel, const char *recipient,
-                      const char *body, int64_t now)
-{
-	sqlite3_stmt *st = store_stmt(s,
-	    "INSERT INTO outbox (user_id, channel, recipient, body, created_at) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5)");
-	STORE_BIND(st, STORE_V(user_id), STORE_V(channel), STORE_V(recipient), STORE_V(body), STORE_V(now));
-	return store_exec_stmt(s, st) == 0 ? STORE_OK : STORE_ERROR;
-}
-
 #define C(field) STORE_COL(struct store_outbox, field)
 static const struct store_col outbox_cols[] = {
 	C(id), C(channel), C(recipient), C(body), C(created_at),

@@ -27,10 +27,6 @@ struct store_outbox {
  * body is replaced by STORE_OUTBOX_FAMILY_TEXT, whoever the caller is. */
 enum store_result store_outbox_add(struct store *s, int64_t user_id, const char *channel,
                                    const char *recipient, const char *body, int64_t now);
-/* Queue a one-time code message as written: it says nothing about the
- * person, and a resident who chose a relative's number as login needs it. */
-enum store_result store_outbox_add_code(struct store *s, int64_t user_id, const char *channel,
-                                        const char *recipient, const char *body, int64_t now);
 /* Messages not yet sent nor handed to a built-in sender nor given up, oldest first, at most limit. */
 enum store_result store_outbox_pending(struct store *s, struct arena *a, int64_t limit,
                                        struct store_outbox **items, size_t *count);

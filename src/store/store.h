@@ -16,6 +16,10 @@ enum store_result {
 	STORE_CONFLICT = 2,     /* a unique value is taken; see the conflict field */
 };
 
+/* Connections opened after this call leave the checkpoint to a later writer
+ * instead of doing it (and its two fsyncs) when they close: for the short
+ * process gammu-smsd starts for every incoming SMS (`loker sms receive`). */
+void store_defer_checkpoints(void);
 /* Use the database at path for this process: creates it when missing and
  * applies pending migrations. Returns 0, or -1 after logging why. */
 int store_init(const char *path);

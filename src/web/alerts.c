@@ -5,13 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/messages.h"
 #include "base/parse.h"
+#include "core/account_rules.h"
 #include "core/date.h"
 #include "core/match.h"
 #include "search/index.h"
 #include "search/skills.h"
 #include "search/vacancy_match.h"
 #include "store/alerts.h"
+#include "store/messages.h"
 #include "store/outbox.h"
 #include "web/api_json.h"
 #include "web/app.h"
@@ -90,6 +93,32 @@ static const char *const channels[][2] = {
 	{"inbox", "Hanya di aplikasi"}, {"whatsapp", "WhatsApp"}, {"sms", "SMS"}, {"email", "Email"},
 };
 
+/* The phone's state for messages and the e-mail address, with the notices
+ * of the code forms (issue 11). */
+static void
+settings_number(struct http_request *req, struct tpl_ctx *c)
+{
+	struct web_request *w = web_req(req);
+	struct messages_number_state n;
+	const char *email = http_form(req, "email");
+	if (email == NULL)
+		email = store_alerts_recipient(w->store, req->arena, web_user(req)->id, "email");
+	tpl_set(c, "email", email != NULL ? email : "");
+	if (messages_number_state(w->store, req->arena, w->now, web_user(req)->id, &n) != 0 || n.number == NULL)
+		return;
+	tpl_set(c, "number", n.number);
+	tpl_set_bool(c, "has_number", true);
+	tpl_set_bool(c, "number_stopped", n.opted_out);
+	tpl_set_bool(c, "number_bounced", !n.opted_out && n.bounced);
+	tpl_set_bool(c, "number_confirmed", !n.opted_out && !n.bounced && n.confirmed);
+	tpl_set_bool(c, "number_unconfirmed", !n.opted_out && !n.bounced && !n.confirmed);
+	tpl_set_bool(c, "code_live", n.code_live && !n.opted_out);
+	tpl_set_bool(c, "code_sent", http_query(req, "kode") != NULL);
+	tpl_set_bool(c, "code_wait", http_query(req, "tunggu") != NULL);
+	tpl_set_bool(c, "number_done", http_query(req, "terkonfirmasi") != NULL);
+	tpl_set(c, "help_contact", messages_help_contact());
+}
+
 static void
 settings_form(struct http_request *req, struct http_response *res, const struct store_alert_settings *st,
               const struct form_errors *e, bool saved)
@@ -107,6 +136,7 @@ settings_form(struct http_request *req, struct http_response *res, const struct 
 	tpl_set_int(c, "quiet_from", st->quiet_from);
 	tpl_set_int(c, "quiet_to", st->quiet_to);
 	tpl_set_int(c, "threshold", st->threshold);
+	settings_number(req, c);
 	if (e != NULL)
 		page_form_errors(c, e);
 	page_render_form(req, res, "alerts_settings", c, e);
@@ -135,6 +165,22 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 	const char *v;
 	int64_t n;
 	st.enabled = (v = http_form(req, "enabled")) != NULL && strcmp(v, "1") == 0;
+	/* The address for e-mail notices, when given. */
+	const char *email = http_form(req, "email");
+	char email_norm[256] = "";
+	if (email != NULL && *email != '\0') {
+		const char *bad = rules_email(email);
+		if (bad != NULL) {
+			form_error(&e, 422, "email", "email_invalid", bad);
+		} else {
+			rules_email_normalize(email, email_norm, sizeof(email_norm));
+			enum store_result er = store_messages_user_email(w->store, u->id, email_norm);
+			if (er == STORE_CONFLICT)
+				form_error(&e, 422, "email", "email_taken", "Alamat email ini sudah dipakai akun lain.");
+			else if (er == STORE_ERROR)
+				form_error(&e, 500, "email", "internal", "Alamat email tidak dapat disimpan. Coba lagi.");
+		}
+	}
 	st.channel = NULL;
 	v = http_form(req, "channel");
 	for (size_t i = 0; v != NULL && i < sizeof(channels) / sizeof(channels[0]); i++)
@@ -147,7 +193,7 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 		const char *to = store_alerts_recipient(w->store, req->arena, u->id, st.channel);
 		if (to == NULL || *to == '\0')
 			form_error(&e, 422, "channel", "channel_no_contact",
-			           strcmp(st.channel, "email") == 0 ? "Akun Anda belum punya alamat email."
+			           strcmp(st.channel, "email") == 0 ? "Isi alamat email untuk menerima lewat email."
 			                                           : "Akun Anda belum punya nomor HP.");
 	}
 	v = http_form(req, "mode");
@@ -176,6 +222,52 @@ alerts_settings_post(struct http_request *req, struct http_response *res)
 	enum store_result r = store_alerts_settings_save(w->store, u->id, &st);
 	page_saved(req, res, r, "/pencari/pengaturan-notifikasi?tersimpan=1",
 	           "Pengaturan tidak dapat disimpan. Coba lagi.");
+}
+
+/* Send a code to confirm the phone (WhatsApp or SMS). */
+void
+alerts_number_code(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	const char *via = http_form(req, "via");
+	enum messages_code_result r = messages_number_send_code(w->store, req->arena, w->now, web_user(req)->id,
+	                                                        via != NULL && strcmp(via, "sms") == 0 ? "sms" : "whatsapp");
+	switch (r) {
+	case MESSAGES_CODE_SENT:
+		http_redirect(res, "/pencari/pengaturan-notifikasi?kode=1");
+		return;
+	case MESSAGES_CODE_WAIT:
+		http_redirect(res, "/pencari/pengaturan-notifikasi?kode=1&tunggu=1");
+		return;
+	case MESSAGES_CODE_NO_NUMBER:
+		page_error(req, res, 422, "Akun Anda belum punya nomor HP.");
+		return;
+	case MESSAGES_CODE_STOPPED:
+		page_error(req, res, 422, "Nomor ini mengirim STOP. Kirim MULAI dari nomor itu untuk menerima pesan lagi.");
+		return;
+	case MESSAGES_CODE_ERROR:
+		break;
+	}
+	page_error(req, res, 500, "Kode belum dapat dikirim. Coba lagi.");
+}
+
+/* The code the seeker received: the number is confirmed. */
+void
+alerts_number_confirm(struct http_request *req, struct http_response *res)
+{
+	struct web_request *w = web_req(req);
+	struct store_alert_settings st;
+	struct form_errors e = {0};
+	if (messages_number_check_code(w->store, req->arena, w->now, web_user(req)->id, http_form(req, "code"))) {
+		http_redirect(res, "/pencari/pengaturan-notifikasi?terkonfirmasi=1");
+		return;
+	}
+	if (store_alerts_settings_get(w->store, req->arena, web_user(req)->id, &st) != STORE_OK) {
+		page_error(req, res, 500, "Pengaturan tidak dapat dibaca. Coba lagi.");
+		return;
+	}
+	form_error(&e, 422, "code", "code_wrong", "Kode salah atau sudah tidak berlaku. Minta kode baru.");
+	settings_form(req, res, &st, &e, false);
 }
 
 /* ---- pages: saved searches ---- */

@@ -23,6 +23,7 @@ void alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct st
 /* The handlers of alerts.c; web/route_table.c routes them with their paths, roles,
  * CSRF rules and limit classes. */
 web_handler alerts_inbox_page, alerts_inbox_read, alerts_settings_form, alerts_settings_post,
-            alerts_save_search, alerts_saved_searches, alerts_saved_delete, api_inbox;
+            alerts_save_search, alerts_saved_searches, alerts_saved_delete, api_inbox, alerts_number_code,
+            alerts_number_confirm;
 
 #endif

@@ -8,7 +8,7 @@
 #include "crypto/password.h"
 #include "crypto/token.h"
 #include "store/codes.h"
-#include "store/outbox.h"
+#include "store/messages.h"
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
@@ -232,7 +232,7 @@ login_forgot_post(struct http_request *req, struct http_response *res)
 			const char *body = arena_printf(req->arena,
 			    "Kode loker Purbalingga untuk membuat kata sandi baru: %s. Berlaku 7 hari. "
 			    "Jangan berikan kode ini kepada siapa pun.", code ? code : "");
-			if (code != NULL && store_outbox_add_code(w->store, u.id, "whatsapp", phone, body, w->now) == STORE_OK)
+			if (code != NULL && store_messages_queue_code(w->store, u.id, "whatsapp", phone, body, w->now) == STORE_OK)
 				store_commit(w->store);
 			else
 				store_rollback(w->store);

@@ -2,6 +2,7 @@
 #include "web/messages.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/settings.h"
 #include "store/messages.h"
@@ -25,7 +26,31 @@ messages_staff_page(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Data pesan tidak dapat dibaca.");
 		return;
 	}
-	struct tpl_ctx *c = page_ctx(req, res, "Pesan SMS dan WhatsApp");
+	struct tpl_ctx *c = page_ctx(req, res, "Pesan SMS, WhatsApp dan email");
+	static const char *const channels[] = {"sms", "whatsapp", "email"};
+	static const char *const labels[] = {"SMS", "WhatsApp", "Email"};
+	/* The 14 days per channel, every channel shown even when quiet. */
+	for (size_t k = 0; k < sizeof(channels) / sizeof(channels[0]); k++) {
+		int64_t t[6] = {0};
+		for (size_t i = 0; i < nd; i++) {
+			if (strcmp(days[i].channel, channels[k]) != 0)
+				continue;
+			t[0] += days[i].queued;
+			t[1] += days[i].sent;
+			t[2] += days[i].delivered;
+			t[3] += days[i].read;
+			t[4] += days[i].failed;
+			t[5] += days[i].replies;
+		}
+		struct tpl_ctx *row = tpl_push(c, "totals");
+		tpl_set(row, "channel", labels[k]);
+		tpl_setf(row, "queued", "%lld", (long long)t[0]);
+		tpl_setf(row, "sent", "%lld", (long long)t[1]);
+		tpl_setf(row, "delivered", "%lld", (long long)t[2]);
+		tpl_setf(row, "read", "%lld", (long long)t[3]);
+		tpl_setf(row, "failed", "%lld", (long long)t[4]);
+		tpl_setf(row, "replies", "%lld", (long long)t[5]);
+	}
 	for (size_t i = 0; i < nd; i++) {
 		struct tpl_ctx *row = tpl_push(c, "days");
 		tpl_set(row, "day", days[i].day);
@@ -33,10 +58,10 @@ messages_staff_page(struct http_request *req, struct http_response *res)
 		tpl_setf(row, "queued", "%lld", (long long)days[i].queued);
 		tpl_setf(row, "sent", "%lld", (long long)days[i].sent);
 		tpl_setf(row, "delivered", "%lld", (long long)days[i].delivered);
+		tpl_setf(row, "read", "%lld", (long long)days[i].read);
 		tpl_setf(row, "failed", "%lld", (long long)days[i].failed);
 		tpl_setf(row, "replies", "%lld", (long long)days[i].replies);
 	}
-	static const char *const channels[] = {"sms", "whatsapp", "email"};
 	for (size_t i = 0; i < sizeof(channels) / sizeof(channels[0]); i++) {
 		struct tpl_ctx *row = tpl_push(c, "caps");
 		char env[64];

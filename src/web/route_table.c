@@ -136,6 +136,8 @@ static const struct web_route routes_seeker[] = {
 	PAGE("/pencari/laporan-uang",          money_report_mine,      WEB_SEEKER, WEB_LIMIT_NONE),
 	PAGE("/pencari/cek-kerja/{id}",        checkin_page,           WEB_SEEKER, WEB_LIMIT_NONE),
 	FORM("/pencari/cek-kerja/{id}",        checkin_post,           WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/pengaturan-notifikasi/kode", alerts_number_code, WEB_SEEKER, WEB_LIMIT_NONE),
+	FORM("/pencari/pengaturan-notifikasi/konfirmasi", alerts_number_confirm, WEB_SEEKER, WEB_LIMIT_NONE),
 };
 
 /* Employers (/pemberi) */

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "app/messages.h"
 #include "core/date.h"
 #include "core/phone.h"
 #include "store/ak1.h"
@@ -282,6 +283,7 @@ seeker_export(struct http_request *req, struct http_response *res)
 	json_object_set_new(j, "money_reports", export_money_reports(req, s, u->id));
 	json_object_set_new(j, "checkins", export_checkins(req, s, u->id));
 	export_assisted(req, s, &k, j);
+	json_object_set_new(j, "messages", messages_export(s, req->arena, web_req(req)->now, u->id));
 	api_json_send(res, 200, j);
 	http_add_header(res, "Content-Disposition", "attachment; filename=\"data-saya-loker.json\"");
 }
@@ -304,7 +306,8 @@ seeker_delete_post(struct http_request *req, struct http_response *res)
 		return;
 	}
 	struct web_request *w = web_req(req);
-	if (store_user_delete(w->store, u->id, u->id, "dihapus oleh pemilik akun", w->now) != STORE_OK) {
+	if (messages_forget(w->store, req->arena, u->id) != 0 ||
+	    store_user_delete(w->store, u->id, u->id, "dihapus oleh pemilik akun", w->now) != STORE_OK) {
 		page_error(req, res, 500, "Akun belum terhapus karena kesalahan server. Coba lagi.");
 		return;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/messages.h"
+#include "app/messages_send.h"
 #include "base/log.h"
 #include "web/api_json.h"
 #include "web/app.h"
@@ -68,7 +69,7 @@ whatsapp_webhook(struct http_request *req, struct http_response *res)
 	const char *secret = setting("LOKER_WHATSAPP_APP_SECRET");
 	size_t entry_i, change_i, msg_i;
 	json_t *entry, *change, *msg;
-	int answered = 0;
+	int answered = 0, updated = 0;
 	if (secret == NULL) {
 		api_json_error(res, 404, "not_configured", "WhatsApp belum diatur.", NULL);
 		return;
@@ -105,8 +106,25 @@ whatsapp_webhook(struct http_request *req, struct http_response *res)
 				}
 				answered += o == MESSAGES_ANSWERED;
 			}
+			/* Delivery statuses of what we sent: sent, delivered, read, failed. */
+			json_array_foreach(json_object_get(value, "statuses"), msg_i, msg) {
+				const char *id = api_json_member_str(msg, "id");
+				const char *status = api_json_member_str(msg, "status");
+				json_t *err = json_array_get(json_object_get(msg, "errors"), 0);
+				if (id == NULL || status == NULL)
+					continue;
+				int r = messages_send_status(w->store, req->arena, w->now, "whatsapp", id, status,
+				                             (long)json_integer_value(json_object_get(err, "code")),
+				                             api_json_member_str(err, "title"));
+				if (r < 0) {
+					json_decref(root);
+					api_json_error(res, 500, "store_error", "Status belum tersimpan.", NULL);
+					return;
+				}
+				updated += r;
+			}
 		}
 	}
 	json_decref(root);
-	api_json_send(res, 200, json_pack("{s:i}", "answered", answered));
+	api_json_send(res, 200, json_pack("{s:i, s:i}", "answered", answered, "updated", updated));
 }

@@ -65,7 +65,7 @@ class MessagingTest(LokerTestCase):
 			        "[smsd]\nservice = files\ninboxpath = %s/spool/inbox/\noutboxpath = %s/spool/outbox/\n"
 			        "sentsmspath = %s/spool/sent/\nerrorsmspath = %s/spool/error/\nRunOnReceive = %s\n"
 			        "logfile = %s/smsd.log\ndebuglevel = 1\nReceiveFrequency = 1\nStatusFrequency = 0\n"
-			        "CommTimeout = 1\nLoopSleep = 1\n" % (g, g, g, g, g, hook, g))
+			        "CommTimeout = 1\nLoopSleep = 1\nDeliveryReport = sms\n" % (g, g, g, g, g, hook, g))
 		cls.gammu = subprocess.Popen([GAMMU, "-c", cls.rc], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 		cls.serial = 0
 		log = os.path.join(g, "smsd.log")
@@ -92,6 +92,17 @@ class MessagingTest(LokerTestCase):
 			        % (number, n, text.encode("utf-16-be").hex().upper()))
 		os.rename(path + ".tmp", path)
 		return n
+
+	def report_in(self, number, status, reference=7):
+		"""Put a delivery report (a status-report PDU) into the dummy phone's inbox."""
+		type(self).serial += 1
+		n = type(self).serial
+		path = os.path.join(self.gdir, "dev", "sms", "1", str(n))
+		with open(path + ".tmp", "w") as f:
+			f.write('[SMSBackup000]\nSMSC = "+123456"\nState = UnRead\nNumber = "+%s"\nCoding = Default\n'
+			        'Folder = 1\nSent = 20261203T0%05dZ\nPDU = Status_Report\nMessageReference = %d\nText00 = %s\n'
+			        % (number, n, reference, status.encode("utf-16-be").hex().upper()))
+		os.rename(path + ".tmp", path)
 
 	def reply_to(self, number, text):
 		"""Send text from number through gammu; the reply's body once gammu sent it."""
@@ -194,6 +205,40 @@ class MessagingTest(LokerTestCase):
 		# A seeker may not see the page.
 		self.assertNotEqual(self.seeker_browser.get("/dinas/pesan").status, 200)
 
+	def test_delivery_reports_update_the_state(self):
+		num = harness.normalize_phone(harness.make_phone())
+		self.reply_to(num, "MULAI")
+		self.reply_to(num, "bantuan")
+		with self.db() as c:
+			first, second = [r[0] for r in c.execute(
+			    "SELECT o.id FROM outbox o JOIN message_in m ON m.reply_id = o.id WHERE m.sender = ? ORDER BY o.id",
+			    (num,)).fetchall()]
+			answered = c.execute("SELECT count(*) FROM outbox WHERE recipient = ?", (num,)).fetchone()[0]
+
+		def state(oid):
+			with self.db() as c:
+				return c.execute("SELECT state FROM outbox WHERE id = ?", (oid,)).fetchone()[0]
+		# gammu hands the network's report to RunOnReceive: the oldest message waiting for one.
+		self.report_in(num, "Delivered")
+		wait_for(lambda: state(first) == "delivered", what="the delivery report")
+		self.assertEqual(state(second), "sent")
+		self.report_in(num, "Failed")
+		wait_for(lambda: state(second) == "failed", what="the failure report")
+		with self.db() as c:
+			self.assertIsNotNone(c.execute("SELECT bounced_at FROM message_numbers WHERE number = ?",
+			                               (num,)).fetchone()[0])
+			# A report is not a message to answer.
+			self.assertEqual(c.execute("SELECT count(*) FROM outbox WHERE recipient = ?", (num,)).fetchone()[0],
+			                 answered)
+			c.execute("INSERT INTO outbox (channel, recipient, body, created_at) VALUES ('sms', ?, 'Info', ?)",
+			          (num, int(time.time())))
+			oid = c.execute("SELECT max(id) FROM outbox").fetchone()[0]
+		self.server.cli("sms", "send", "--db", self.server.db, "--spool", os.path.join(self.gdir, "spool"))
+		self.assertEqual(state(oid), "dead")
+		staff = harness.logged_in(self.server, self.admin["phone"])
+		page = staff.get("/dinas/pesan")
+		self.assertIn("/dinas/pesan/%d/ulang" % second, page.text)
+
 	def test_crash_mid_batch_sends_each_exactly_once(self):
 		spool = os.path.join(self.server.tmp, "crash-spool")
 		for d in ("outbox", "sent", "error"):
@@ -243,6 +288,67 @@ class MessagingTest(LokerTestCase):
 			              "WHERE m.sender LIKE '62877%'").fetchone()[0]
 		self.assertEqual(n, 1000)
 
+
+	def test_watch_answers_a_thousand_in_ten_seconds(self):
+		"""`loker sms watch` (one process instead of RunOnReceive's one per message): the
+		production build/loker-sms when built (under 10 s), else the test binary (ASan, slower)."""
+		inbox = os.path.join(self.server.tmp, "watch-inbox")
+		os.makedirs(inbox, exist_ok=True)
+		lean = os.path.join(harness.ROOT, "build", "loker-sms")
+		cmd, limit = ([lean], 10.0) if os.path.exists(lean) else ([harness.loker_bin(), "sms"], 30.0)
+		watch = subprocess.Popen(cmd + ["watch", "--db", self.server.db, "--inbox", inbox,
+		                          "--interval-ms", "100"], env=self.server.env, stderr=subprocess.PIPE, text=True)
+		try:
+			t0 = time.time()
+			for i in range(1000):
+				name = "IN20261203_090000_%02d_+62866%07d_00.txt" % (i % 100, i)
+				with open(os.path.join(inbox, "." + name), "w") as f:
+					f.write(["cek %s" % self.code, "bantuan", "CARI jahit", "stop"][i % 4])
+				os.rename(os.path.join(inbox, "." + name), os.path.join(inbox, name))
+
+			def done():
+				with self.db() as c:
+					return c.execute("SELECT count(*) FROM message_in WHERE sender LIKE '62866%' "
+					                 "AND reply_id IS NOT NULL").fetchone()[0] == 1000
+			wait_for(done, timeout=60, what="1000 answers")
+			took = time.time() - t0
+		finally:
+			watch.terminate()
+			_, err = watch.communicate(timeout=30)
+		print("\n1000 incoming SMS answered by `loker sms watch` in %.2f s" % took)
+		self.assertEqual(watch.returncode, 0, err)
+		self.assertLess(took, limit)
+		# Started again over the same folder, it answers nothing twice.
+		watch = subprocess.Popen(cmd + ["watch", "--db", self.server.db, "--inbox", inbox],
+		                         env=self.server.env, stderr=subprocess.PIPE, text=True)
+		time.sleep(3)
+		watch.terminate()
+		watch.communicate(timeout=30)
+		with self.db() as c:
+			n = c.execute("SELECT count(*) FROM outbox o JOIN message_in m ON m.id = o.reply_to "
+			              "WHERE m.sender LIKE '62866%'").fetchone()[0]
+		self.assertEqual(n, 1000)
+
+	def test_lean_binary_answers_like_loker_sms(self):
+		"""build/loker-sms (gammu's RunOnReceive in production) is `loker sms` with fewer libraries."""
+		lean = os.path.join(harness.ROOT, "build", "loker-sms")
+		if not os.path.exists(lean):
+			self.skipTest("build/loker-sms is not built (make all)")
+		num = harness.normalize_phone(harness.make_phone())
+		env = dict(self.server.env, SMS_MESSAGES="1", SMS_1_NUMBER="+" + num, SMS_1_TEXT="cek %s" % self.code)
+		name = "IN20261203_080000_00_+%s_00.txt" % num
+		for _ in range(2):
+			r = subprocess.run([lean, "receive", "--db", self.server.db, name], env=env, capture_output=True,
+			                   text=True, timeout=60)
+			self.assertEqual(r.returncode, 0, r.stderr)
+		with self.db() as c:
+			rows = c.execute("SELECT o.body FROM message_in m JOIN outbox o ON o.id = m.reply_id WHERE m.sender = ?",
+			                 (num,)).fetchall()
+		self.assertEqual(len(rows), 1)
+		self.assertIn("masih buka", rows[0][0])
+		out = subprocess.run(["ldd", lean], capture_output=True, text=True).stdout
+		self.assertNotIn("libmicrohttpd", out)
+		self.assertNotIn("libcurl", out)
 
 	# --- WhatsApp: a stand-in for Meta's Cloud API webhook calls, in the
 	# documented format (entry[].changes[].value.messages[], signed with the

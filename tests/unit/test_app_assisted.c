@@ -10,6 +10,7 @@
 
 #include "app_fixture.h"
 
+#include "store/messages.h"
 #include "store/outbox.h"
 #include "store/seekers.h"
 #include "store/vacancies.h"
@@ -91,7 +92,7 @@ test_contacts(void **state)
 	assert_string_equal(to, "6281322223333");
 	assert_int_equal(store_outbox_add(fix_store, family, "whatsapp", to,
 	                                  "Sarinah: lamaran Anda di PT Knalpot ditolak.", FIX_NOW), STORE_OK);
-	assert_int_equal(store_outbox_add_code(fix_store, family, "whatsapp", to, "Kode loker: 12345678", FIX_NOW),
+	assert_int_equal(store_messages_queue_code(fix_store, family, "whatsapp", to, "Kode loker: 12345678", FIX_NOW),
 	                 STORE_OK);
 	int64_t own = fix_seeker(&a, 7, "081355556666");
 	assert_int_equal(store_outbox_add(fix_store, own, "whatsapp", "6281355556666", "Budi: lowongan baru", FIX_NOW),
