@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include "app/messages.h"
+#include "base/log.h"
 #include "core/account_rules.h"
 #include "core/nik.h"
 #include "core/phone.h"
@@ -423,6 +425,9 @@ signup_seeker_confirm(struct store *s, struct arena *a, int64_t now, const char 
 		goto done;
 	}
 	fill_result(a, &k, id, out);
+	/* The code came back from this phone: it is theirs, alerts may go to it. */
+	if (messages_number_mark_confirmed(s, a, id, now) != 0)
+		log_error("signup: the confirmed phone of seeker %lld was not recorded", (long long)id);
 	rc = 0;
 done:
 	sodium_memzero(nik, sizeof(nik));
