@@ -223,6 +223,28 @@ async function submit(page) {
 
 const bodyText = (page) => page.locator('body').innerText();
 
+// The newest sign-up code the server with database db queued for phone
+// ("0812..."), read with `loker outbox` as the person reads their WhatsApp.
+function signupCode(db, phone) {
+	const out = spawnSync(LOKER_BIN, ['outbox', '--db', db], { encoding: 'utf8',
+		env: { ...process.env, LOKER_KEY_FILE: path.join(path.dirname(db), 'key') } });
+	const to = '62' + phone.slice(1);
+	const codes = out.stdout.split('\n').filter((l) => l.split('\t')[2] === to)
+		.map((l) => /Kode pendaftaran loker Purbalingga: (\d{8})/.exec(l)).filter(Boolean);
+	assert(codes.length > 0, `no registration code in the outbox for ${to}: ${out.stderr}`);
+	return codes[codes.length - 1][1];
+}
+
+// A seeker registered through the API: POST /api/v1/seekers, then the code
+// step. Returns the confirmation's answer (201 with the seeker and a token),
+// or the first answer when that was not 202.
+async function registerSeekerApi(base, db, body) {
+	const first = await api(base, 'POST', '/api/v1/seekers', body);
+	if (first.status !== 202)
+		return first;
+	return api(base, 'POST', '/api/v1/seekers/confirm', { phone: body.phone, code: signupCode(db, body.phone) });
+}
+
 // Registers s on the open form and checks the dashboard shows the name and
 // only a masked NIK.
 async function registerAndCheckDashboard(page, s) {
@@ -239,14 +261,7 @@ async function registerAndCheckDashboard(page, s) {
 		try { return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0'); } catch { return []; }
 	}).find((a) => a.includes('serve') && a.includes('--port') && a[a.indexOf('--port') + 1] === port);
 	assert(argv, `no loker server found on port ${port}`);
-	const db = argv[argv.indexOf('--db') + 1];
-	const out = spawnSync(LOKER_BIN, ['outbox', '--db', db], { encoding: 'utf8',
-		env: { ...process.env, LOKER_KEY_FILE: path.join(path.dirname(db), 'key') } });
-	const to = '62' + s.phone.slice(1);
-	const codes = out.stdout.split('\n').filter((l) => l.split('\t')[2] === to)
-		.map((l) => /Kode pendaftaran loker Purbalingga: (\d{8})/.exec(l)).filter(Boolean);
-	assert(codes.length > 0, `no registration code in the outbox for ${to}: ${out.stderr}`);
-	await codeForm.locator('input[name="code"]').fill(codes[codes.length - 1][1]);
+	await codeForm.locator('input[name="code"]').fill(signupCode(argv[argv.indexOf('--db') + 1], s.phone));
 	const [res] = await Promise.all([
 		page.waitForNavigation({ waitUntil: 'load', timeout: STEP_TIMEOUT_MS }),
 		codeForm.locator('button[type="submit"]').click(),
@@ -764,7 +779,7 @@ async function applyAndInterview(browser, base, state) {
 const toolkit = {
 	ROOT, LOKER_BIN, PASSWORD, DISTRICT, JOB_DISTRICT, STEP_TIMEOUT_MS,
 	check, skip, assert, makeSeeker, api, apiLogin, fitsScreen, pickVillage,
-	submitForm, registerCompany, browserLogin, screenshot, bodyText,
+	submitForm, registerCompany, browserLogin, screenshot, bodyText, registerSeekerApi,
 };
 
 async function runJourneys(ctx) {

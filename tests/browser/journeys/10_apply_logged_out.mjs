@@ -17,7 +17,7 @@ const NOTE2 = 'Lulusan SMK, siap kerja lapangan.';
 
 export default async function journey(t) {
 	const { check, skip, assert, api, makeSeeker, fitsScreen, screenshot, bodyText, base, browser, state,
-		PASSWORD, DISTRICT, STEP_TIMEOUT_MS, LOKER_BIN, db, keyFile } = t;
+		PASSWORD, DISTRICT, STEP_TIMEOUT_MS, LOKER_BIN, db, keyFile, registerSeekerApi } = t;
 	const steps = [
 		'apply logged out: Lamar on a 360 px vacancy page asks to log in and says why',
 		'apply logged out: logging in lands on the confirmation with the note kept',
@@ -45,7 +45,7 @@ export default async function journey(t) {
 	const seeker = makeSeeker(DISTRICT, 'Tri Handayani', 'P');
 	const formPage = await api(base, 'GET', '/daftar/pencari-kerja');
 	const villageCode = (new RegExp(`value="(${DISTRICT.replaceAll('.', '\\.')}\\.\\d+)"`).exec(formPage.text) || [])[1];
-	const reg = await api(base, 'POST', '/api/v1/seekers', {
+	const reg = await registerSeekerApi(base, db, {
 		nik: seeker.nik, name: seeker.name, birth_date: seeker.birthDate, sex: seeker.sex, phone: seeker.phone,
 		password: PASSWORD, district_code: DISTRICT, village_code: villageCode, consent: true,
 		domicile_request: false,

@@ -22,7 +22,7 @@ function village(ROOT, district) {
 
 export default async function moneyReport(t) {
 	const { check, skip, assert, api, apiLogin, makeSeeker, submitForm, fitsScreen, browserLogin, screenshot,
-		bodyText, browser, base, state, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS } = t;
+		bodyText, browser, base, state, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS, db, registerSeekerApi } = t;
 	const steps = [
 		'money report: a seeker applies to the published job',
 		'money report: the form opens from the application and fits 360 px',
@@ -36,7 +36,7 @@ export default async function moneyReport(t) {
 	const s = makeSeeker(DISTRICT, `Rina Wulandari ${randomInt(100, 1000)}`, 'P');
 	let appId = null;
 	if (!await check(steps[0], async () => {
-		const r = await api(base, 'POST', '/api/v1/seekers', {
+		const r = await registerSeekerApi(base, db, {
 			nik: s.nik, name: s.name, birth_date: s.birthDate, sex: s.sex, phone: s.phone, password: PASSWORD,
 			district_code: DISTRICT, village_code: village(ROOT, DISTRICT), consent: true, domicile_request: false,
 		});

@@ -96,7 +96,7 @@ async function plainWords(page) {
 
 export default async function axeEveryPage(t) {
 	const { check, skip, assert, api, apiLogin, makeSeeker, registerCompany, browserLogin, submitForm,
-		browser, base, db, keyFile, LOKER_BIN, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS } = t;
+		browser, base, db, keyFile, LOKER_BIN, ROOT, PASSWORD, DISTRICT, STEP_TIMEOUT_MS, registerSeekerApi } = t;
 	const results = { pages: 0, biggest: 0, biggestPath: '', stats: 0, statsPath: '' };
 
 	// Visits path in ctx's page and runs every check on it.
@@ -158,7 +158,7 @@ export default async function axeEveryPage(t) {
 		const m = new RegExp(`value="(${DISTRICT.replaceAll('.', '\\.')}\\.\\d+)"`).exec(form);
 		assert(m, 'no village option on the registration form');
 		const s = makeSeeker(DISTRICT, 'Wulan Sari', 'P');
-		const reg = await api(base, 'POST', '/api/v1/seekers', { nik: s.nik, name: s.name, birth_date: s.birthDate,
+		const reg = await registerSeekerApi(base, db, { nik: s.nik, name: s.name, birth_date: s.birthDate,
 			sex: s.sex, phone: s.phone, password: PASSWORD, district_code: DISTRICT, village_code: m[1],
 			consent: true, domicile_request: false });
 		assert(reg.status === 201, `POST /api/v1/seekers answered ${reg.status}: ${reg.text.slice(0, 200)}`);
