@@ -23,9 +23,18 @@ class NumberSettingsTest(LokerTestCase):
 		f.update(over)
 		return f
 
+	def test_the_sign_up_code_confirms_the_number(self):
+		b, s = harness.registered_seeker(self.server)
+		page = b.get(PAGE)
+		self.assertIn("terkonfirmasi", page.visible)
+		self.assertNotIn("belum dikonfirmasi", page.visible)
+
 	def test_confirm_the_number_with_a_code(self):
 		b, s = harness.registered_seeker(self.server)
 		num = harness.normalize_phone(s["phone"])
+		# An account from before sign-up codes: its number was never proved.
+		with self.db() as c:
+			c.execute("DELETE FROM message_numbers WHERE number = ?", (num,))
 		page = b.get(PAGE)
 		self.assertEqual(page.status, 200)
 		self.assertIn(num, page.visible)
@@ -62,8 +71,7 @@ class NumberSettingsTest(LokerTestCase):
 		b, s = harness.registered_seeker(self.server)
 		num = harness.normalize_phone(s["phone"])
 		with self.db() as c:
-			c.execute("INSERT INTO message_numbers (number, confirmed_at, bounced_at) VALUES (?, ?, ?)",
-			          (num, int(time.time()), int(time.time())))
+			c.execute("UPDATE message_numbers SET bounced_at = ? WHERE number = ?", (int(time.time()), num))
 		page = b.get(PAGE)
 		self.assertIn("tidak dapat dihubungi", page.visible)
 		self.assertIn("Kirim kode", page.visible)
@@ -84,7 +92,6 @@ class NumberSettingsTest(LokerTestCase):
 		with self.db() as c:
 			c.execute("INSERT INTO message_in (channel, sender, body, gateway_ref, received_at) "
 			          "VALUES ('sms', ?, 'CARI sopir', ?, ?)", (num, "ref-" + num, int(time.time())))
-			c.execute("INSERT INTO message_numbers (number, confirmed_at) VALUES (?, ?)", (num, int(time.time())))
 		data = b.get("/pencari/data").json()
 		m = data["messages"]
 		self.assertEqual((m["email"], m["number"], m["confirmed"]), (addr, num, True))

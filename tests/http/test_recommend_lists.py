@@ -29,7 +29,7 @@ class RecommendListsTest(harness.LokerTestCase):
 	def seeker_api(self, profile, district=DISTRICT):
 		"""A seeker registered through the API (a token) with profile."""
 		s = harness.new_seeker(district=district)
-		r = Api(self.server).post("/api/v1/seekers", harness.seeker_api_body(s))
+		r = Api(self.server).register_seeker(harness.seeker_api_body(s))
 		self.assertStatus(r, 201)
 		api = Api(self.server, r.json()["token"])
 		self.assertStatus(api.request("PUT", "/api/v1/me/profile", profile), 200)
@@ -80,6 +80,7 @@ class RecommendListsTest(harness.LokerTestCase):
 		                        district_code=harness.district_code(3), village_code=harness.village_of(3))
 		women = self.post_vacancy(title="Buruh tani perempuan %s" % word, skills="%s, macul" % word,
 		                          education_min=None, sex="P", arrangement="pkwt",
+                          requirement_reason="Memetik dan mengemas di rumah pengemasan khusus pekerja perempuan",
 		                          district_code=harness.district_code(3), village_code=harness.village_of(3))
 		# Kejobong (3) does not border Bobotsari (9).
 		api, _ = self.seeker_api({"education": "sd", "skills": [word, "macul"], "reach": "neighbours"})

@@ -43,7 +43,7 @@ class VacancyOccupationTest(harness.LokerTestCase):
 		self.assertNotIn(vid, [str(x) for x in harness.search_ids(self.server, q="penjahit")])
 		# A home seamstress: nothing in common with the text of the ad.
 		s = harness.new_seeker(district=DISTRICT, female=True)
-		r = Api(self.server).post("/api/v1/seekers", harness.seeker_api_body(s))
+		r = Api(self.server).register_seeker(harness.seeker_api_body(s))
 		self.assertStatus(r, 201)
 		seeker = Api(self.server, r.json()["token"])
 		self.assertStatus(seeker.request("PUT", "/api/v1/me/profile", {
