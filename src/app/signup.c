@@ -238,6 +238,25 @@ fill_result(struct arena *a, const struct store_seeker_new *n, int64_t id, struc
 	out->contact_kind = n->contact_kind != NULL ? n->contact_kind : "own";
 }
 
+/* Create the account n and fill out: STORE_OK, or the store's answer with
+ * e filled (a conflict names the taken field in *conflict; a server error
+ * shows at field). */
+static enum store_result
+create_seeker(struct store *s, struct arena *a, int64_t now, const struct store_seeker_new *n, const char *field,
+              struct form_errors *e, const char **conflict, struct signup_result *out)
+{
+	int64_t id = 0;
+	*conflict = NULL;
+	enum store_result r = store_seeker_create(s, n, now, &id, conflict);
+	if (r == STORE_CONFLICT)
+		conflict_error(e, *conflict);
+	else if (r != STORE_OK)
+		form_error(e, 500, field, "internal", "Terjadi kesalahan pada server. Coba lagi.");
+	else
+		fill_result(a, n, id, out);
+	return r;
+}
+
 int
 signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const struct signup_seeker *in,
               struct form_errors *e, struct signup_result *out)
@@ -251,20 +270,11 @@ signup_seeker(struct store *s, struct arena *a, int64_t now, int min_age, const 
 	struct store_seeker_new n = seeker_new(in, &c, masked);
 	if (in->assisted_by == 0 && (n.password_hash = hash_password(e, a, in->password)) == NULL)
 		goto done;
-	const char *conflict = NULL;
-	int64_t id = 0;
-	enum store_result r = store_seeker_create(s, &n, now, &id, &conflict);
-	if (r == STORE_CONFLICT) {
-		conflict_error(e, conflict);
+	const char *conflict;
+	if (create_seeker(s, a, now, &n, "nik", e, &conflict, out) != STORE_OK)
 		goto done;
-	}
-	if (r != STORE_OK) {
-		form_error(e, 500, "nik", "internal", "Terjadi kesalahan pada server. Coba lagi.");
-		goto done;
-	}
-	fill_result(a, &n, id, out);
 	if (in->assisted_by != 0)
-		out->code = signup_issue_code(s, a, now, id, "set_password");
+		out->code = signup_issue_code(s, a, now, out->id, "set_password");
 	rc = 0;
 done:
 	sodium_memzero(c.info.digits, sizeof(c.info.digits));
@@ -410,24 +420,16 @@ signup_seeker_confirm(struct store *s, struct arena *a, int64_t now, const char 
 		.is_minor = p.is_minor,
 		.consent_version = p.consent_version,
 	};
-	const char *conflict = NULL;
-	int64_t id = 0;
-	r = store_seeker_create(s, &k, now, &id, &conflict);
-	if (r == STORE_CONFLICT) {
-		/* The phone is proved: its holder may now learn that the NIK is taken. */
-		if (strcmp(conflict, "nik") == 0)
-			tell_nik_owner(s, a, nik, now);
-		conflict_error(e, conflict);
+	const char *conflict;
+	r = create_seeker(s, a, now, &k, "code", e, &conflict, out);
+	/* The phone is proved: its holder may now learn that the NIK is taken. */
+	if (r == STORE_CONFLICT && strcmp(conflict, "nik") == 0)
+		tell_nik_owner(s, a, nik, now);
+	if (r != STORE_OK)
 		goto done;
-	}
-	if (r != STORE_OK) {
-		form_error(e, 500, "code", "internal", "Terjadi kesalahan pada server. Coba lagi.");
-		goto done;
-	}
-	fill_result(a, &k, id, out);
 	/* The code came back from this phone: it is theirs, alerts may go to it. */
-	if (messages_number_mark_confirmed(s, a, id, now) != 0)
-		log_error("signup: the confirmed phone of seeker %lld was not recorded", (long long)id);
+	if (messages_number_mark_confirmed(s, a, out->id, now) != 0)
+		log_error("signup: the confirmed phone of seeker %lld was not recorded", (long long)out->id);
 	rc = 0;
 done:
 	sodium_memzero(nik, sizeof(nik));

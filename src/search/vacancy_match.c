@@ -193,9 +193,32 @@ top_insert(struct vacancy_match_hit *top, size_t *n, size_t k, const struct vaca
 	top[i] = *h;
 }
 
-size_t
-vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
-                   size_t k)
+/* Whether open vacancy e belongs on a seeker's list, scored into r. */
+typedef bool list_keep_fn(const struct match_seeker *m, const struct entry *e, const struct snapshot *s,
+                          int min_score, struct match_result *r);
+
+/* A recommendation: above the relevance floor, nothing excluding it. */
+static bool
+keep_fitting(const struct match_seeker *m, const struct entry *e, const struct snapshot *s, int min_score,
+             struct match_result *r)
+{
+	match_score(m, &e->m, weight_locked, (void *)&s->idf, false, r);
+	/* Below the relevance floor: nothing of the trade in common. */
+	return !r->excluded && !r->unrelated && r->score >= min_score;
+}
+
+/* "Hampir cocok": one gap that can be closed (core/match.h match_almost). */
+static bool
+keep_almost(const struct match_seeker *m, const struct entry *e, const struct snapshot *s, int min_score,
+            struct match_result *r)
+{
+	return match_almost(m, &e->m, weight_locked, (void *)&s->idf, false, r, NULL, 0) && r->score >= min_score;
+}
+
+/* The best k open vacancies keep takes, best first. */
+static size_t
+list_best(list_keep_fn *keep, const struct match_seeker *m, int32_t today, int min_score,
+          struct vacancy_match_hit *out, size_t k)
 {
 	size_t n = 0;
 	struct match_result r;
@@ -205,11 +228,7 @@ vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, s
 	const struct snapshot *s = current;
 	for (size_t i = 0; s != NULL && i < s->count; i++) {
 		const struct entry *e = &s->items[i];
-		if (e->valid_until < today)
-			continue;
-		match_score(m, &e->m, weight_locked, (void *)&s->idf, false, &r);
-		/* Below the relevance floor: nothing of the trade in common. */
-		if (r.excluded || r.unrelated || r.score < min_score)
+		if (e->valid_until < today || !keep(m, e, s, min_score, &r))
 			continue;
 		struct vacancy_match_hit h = {e->id, r.score};
 		top_insert(out, &n, k, &h);
@@ -219,25 +238,17 @@ vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, s
 }
 
 size_t
+vacancy_match_rank(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
+                   size_t k)
+{
+	return list_best(keep_fitting, m, today, min_score, out, k);
+}
+
+size_t
 vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score, struct vacancy_match_hit *out,
                      size_t k)
 {
-	size_t n = 0;
-	struct match_result r;
-	if (k > VACANCY_MATCH_TOP_MAX)
-		k = VACANCY_MATCH_TOP_MAX;
-	pthread_rwlock_rdlock(&lock);
-	const struct snapshot *s = current;
-	for (size_t i = 0; s != NULL && i < s->count; i++) {
-		const struct entry *e = &s->items[i];
-		if (e->valid_until < today ||
-		    !match_almost(m, &e->m, weight_locked, (void *)&s->idf, false, &r, NULL, 0) || r.score < min_score)
-			continue;
-		struct vacancy_match_hit h = {e->id, r.score};
-		top_insert(out, &n, k, &h);
-	}
-	pthread_rwlock_unlock(&lock);
-	return n;
+	return list_best(keep_almost, m, today, min_score, out, k);
 }
 
 /* How near two vacancies are: shared skills (idf-weighted) count most, then

@@ -202,16 +202,14 @@ register_limit(const struct store_user *u)
 	return u != NULL && auth_is(u, "operator") ? web_config.register_operator_limit : web_config.register_ip_limit;
 }
 
-/* The NIK's blind index in hex (the limit table never sees a NIK), or NULL
- * when nik is not 16 digits (the form then fails validation, uncounted). */
-static const char *
-nik_key(struct arena *a, const char *nik)
+const char *
+auth_nik_key(struct arena *a, const char *typed)
 {
 	char digits[17];
 	size_t n = 0;
-	if (nik == NULL)
+	if (typed == NULL)
 		return NULL;
-	for (const char *p = nik; *p; p++) {
+	for (const char *p = typed; *p; p++) {
 		if (*p >= '0' && *p <= '9') {
 			if (n == 16)
 				return NULL;
@@ -224,9 +222,9 @@ nik_key(struct arena *a, const char *nik)
 		return NULL;
 	digits[16] = '\0';
 	unsigned char idx[NIK_INDEX_LEN];
-	char *hex = arena_alloc(a, 2 * 16 + 1);
+	char *hex = arena_alloc(a, 2 * NIK_INDEX_LEN + 1);
 	nik_index(digits, idx);
-	sodium_bin2hex(hex, 2 * 16 + 1, idx, 16);
+	sodium_bin2hex(hex, 2 * NIK_INDEX_LEN + 1, idx, NIK_INDEX_LEN);
 	sodium_memzero(digits, sizeof(digits));
 	return hex;
 }
@@ -253,7 +251,7 @@ unsigned
 auth_register_person_gate(struct http_request *req, const char *nik, const char *phone)
 {
 	int64_t now = web_req(req)->now;
-	const char *nk = nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
+	const char *nk = auth_nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
 	unsigned w = auth_register_gate(req);
 	if (nk != NULL)
 		w = max_wait(w, ratelimit_peek(arena_printf(req->arena, "reg-nik:%s", nk), REG_PERSON_LIMIT,
@@ -269,7 +267,7 @@ auth_register_counted(struct http_request *req, const char *nik, const char *pho
 {
 	int64_t now = web_req(req)->now;
 	const char *src = register_source(req);
-	const char *nk = nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
+	const char *nk = auth_nik_key(req->arena, nik), *pk = phone_key(req->arena, phone);
 
 	/* A form that failed its checks never reached the accounts: not counted. */
 	if (e != NULL && e->status != 409)

@@ -48,6 +48,10 @@ void auth_login_succeeded(struct http_request *req, const char *login);
 unsigned auth_register_gate(struct http_request *req);
 /* The same, plus the allowances of this NIK (by its blind index) and phone. */
 unsigned auth_register_person_gate(struct http_request *req, const char *nik, const char *phone);
+/* The blind index (hex) of a NIK as typed (spaces, dots and dashes
+ * allowed), or NULL when it is not 16 digits: limits and NIK logins key on
+ * it, so neither holds a NIK. */
+const char *auth_nik_key(struct arena *a, const char *typed);
 /* Count a registration that reached the accounts: e NULL (created) or a 409
  * (already registered). Forms that failed their checks are not counted. */
 void auth_register_counted(struct http_request *req, const char *nik, const char *phone,

@@ -27,27 +27,8 @@ static const char *const phone_fields[] = {"phone", NULL};
 static const char *
 nik_login(struct arena *a, const char *login)
 {
-	char digits[17];
-	size_t n = 0;
-	for (const char *p = login; *p; p++) {
-		if (*p >= '0' && *p <= '9') {
-			if (n == 16)
-				return NULL;
-			digits[n++] = *p;
-		} else if (*p != ' ' && *p != '.' && *p != '-') {
-			return NULL;
-		}
-	}
-	if (n != 16)
-		return NULL;
-	digits[16] = '\0';
-	unsigned char idx[NIK_INDEX_LEN];
-	char *out = arena_alloc(a, 4 + 2 * NIK_INDEX_LEN + 1);
-	memcpy(out, "nik:", 4);
-	nik_index(digits, idx);
-	sodium_bin2hex(out + 4, 2 * NIK_INDEX_LEN + 1, idx, NIK_INDEX_LEN);
-	sodium_memzero(digits, sizeof(digits));
-	return out;
+	const char *key = auth_nik_key(a, login);
+	return key != NULL ? arena_printf(a, "nik:%s", key) : NULL;
 }
 
 const char *
