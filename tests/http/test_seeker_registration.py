@@ -68,6 +68,10 @@ class SeekerRegistration(harness.LokerTestCase):
 		s = new_seeker(birth=datetime.date(1998, 12, 31), female=True, district=18)
 		self.assertEqual(s["nik"][6:8], "71")
 		self.assertRedirect(b.register_seeker(s), "/pencari")
+		# The home shows what the NIK says, in words.
+		home = b.get("/pencari").visible
+		self.assertIn("31 Desember 1998", home)
+		self.assertIn("Perempuan", home)
 
 	def test_nik_with_separators(self):
 		s = new_seeker()
