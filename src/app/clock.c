@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "app/answer_figures.h"
 #include "app/apply.h"
 #include "app/settings.h"
 #include "base/buf.h"
@@ -112,7 +113,7 @@ clock_employer_public(struct store *s, struct arena *a, int64_t employer_id, str
 {
 	char median[40];
 	memset(out, 0, sizeof(*out));
-	if (store_clock_employer(s, employer_id, 0, &out->f) != STORE_OK)
+	if (answer_figures_get(s, employer_id, &out->f) != 0)
 		return -1;
 	out->shown = clock_enough(&out->f, app_settings.clock_min);
 	out->rate_percent = clock_rate_percent(&out->f);

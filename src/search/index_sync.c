@@ -4,6 +4,7 @@
 #include "search/index_sync.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,22 +53,45 @@ doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
 	occupation_tag_choose(occupation_by_id(o->occupation), &d->occ);
 }
 
-/* After a commit: the in-memory index follows the row. */
+/* The last writes of this process, kept to be replayed onto a rebuilt
+ * index: a rebuild reads the table at one generation while writes go on,
+ * and those heard meanwhile went into the index it replaces. Guarded by the
+ * store's commit order (the listener and install() run inside it). */
+#define INDEX_REPLAY 256
+
+struct change {
+	int64_t generation; /* 0: unused */
+	int64_t id;
+	bool searchable;
+	struct index_doc d;
+};
+
+static struct change replay[INDEX_REPLAY];
+static size_t replay_next;
+
+static void
+apply(const struct change *c)
+{
+	if (c->searchable)
+		index_put(&c->d);
+	else
+		index_remove(c->id);
+	/* Only move our generation forward when we were current before this
+	 * write; otherwise the next sync rebuilds everything. */
+	if (index_generation() == c->generation - 1)
+		index_set_generation(c->generation);
+}
+
+/* After a commit, in commit order: the in-memory index follows the row. */
 static void
 follow(void *ctx, int64_t id, const struct store_vacancy *o, int64_t generation)
 {
 	(void)ctx;
-	if (o != NULL) {
-		struct index_doc d;
-		doc_from_vacancy(o, &d);
-		index_put(&d);
-	} else {
-		index_remove(id);
-	}
-	/* Only move our generation forward when we were current before this
-	 * write; otherwise the next sync rebuilds everything. */
-	if (index_generation() == generation - 1)
-		index_set_generation(generation);
+	struct change *c = &replay[replay_next++ % INDEX_REPLAY];
+	*c = (struct change){generation, id, o != NULL, {0}};
+	if (o != NULL)
+		doc_from_vacancy(o, &c->d);
+	apply(c);
 }
 
 static pthread_once_t listen_once = PTHREAD_ONCE_INIT;
@@ -87,6 +111,9 @@ index_listen(void)
 struct docs {
 	struct index_doc *v;
 	size_t n, cap;
+	int64_t generation;
+	struct store *s;
+	bool current;
 };
 
 static void
@@ -103,22 +130,53 @@ add_doc(void *ctx, const struct store_vacancy *o)
 	doc_from_vacancy(o, &d->v[d->n++]);
 }
 
+/* Between writes: is the index at the store's generation? A write of ours
+ * may have committed without its listener having run yet. */
+static void
+check_current(void *ctx)
+{
+	struct docs *d = ctx;
+	d->current = store_vacancy_generation(d->s) == index_generation();
+}
+
+/* Between writes: the rebuilt index, then our writes since its snapshot. */
+static void
+install(void *ctx)
+{
+	struct docs *d = ctx;
+	index_replace(d->v, d->n, d->generation);
+	for (size_t k = 0; k < INDEX_REPLAY; k++) {
+		const struct change *c = &replay[(replay_next + k) % INDEX_REPLAY]; /* oldest first */
+		if (c->generation > d->generation)
+			apply(c);
+	}
+}
+
 int
 index_sync(struct store *s)
 {
+	static pthread_mutex_t rebuilding = PTHREAD_MUTEX_INITIALIZER;
 	index_listen();
 	if (store_vacancy_generation(s) == index_generation())
 		return 0;
+	struct docs d = {.s = s};
+	pthread_mutex_lock(&rebuilding);
+	store_vacancy_between_writes(check_current, &d);
+	if (d.current) {
+		pthread_mutex_unlock(&rebuilding);
+		return 0;
+	}
 	/* Never NULL, even for an empty index (index_replace copies from it). */
-	struct docs d = {malloc(sizeof(*d.v) * 4096), 0, 4096};
-	int64_t g;
+	d.v = malloc(sizeof(*d.v) * 4096);
+	d.cap = 4096;
 	int rc = -1;
 	if (d.v == NULL)
 		abort();
-	if (store_vacancy_each_searchable(s, add_doc, &d, &g) == STORE_OK) {
-		index_replace(d.v, d.n, g);
+	if (store_vacancy_each_searchable(s, add_doc, &d, &d.generation) == STORE_OK) {
+		store_vacancy_between_writes(install, &d);
 		rc = 0;
 	}
+	pthread_mutex_unlock(&rebuilding);
 	free(d.v);
 	return rc;
 }

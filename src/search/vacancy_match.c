@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "search/index.h"
 #include "search/people.h"
@@ -25,11 +26,29 @@ struct snapshot {
 	size_t count;
 	struct people_idf idf;
 	int64_t generation;
+	int64_t built_us, took_us; /* when it was built (monotonic) and how long that took */
 };
 
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
+
+static int64_t
+monotonic_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+/* A snapshot that took long to build is built again only after resting
+ * VACANCY_MATCH_REST times as long: under a stream of postings it trails
+ * by that much instead of being rebuilt for every one. */
+static bool
+resting(const struct snapshot *s, int64_t now_us)
+{
+	return s->took_us >= VACANCY_MATCH_REST_FROM_US && now_us - s->built_us < VACANCY_MATCH_REST * s->took_us;
+}
 
 static void
 snapshot_free(struct snapshot *s)
@@ -89,8 +108,9 @@ vacancy_match_sync(struct store *st)
 	int rc = -1;
 	if (g < 0)
 		return -1;
+	int64_t t0 = monotonic_us();
 	pthread_rwlock_rdlock(&lock);
-	bool fresh = current != NULL && current->generation == g;
+	bool fresh = current != NULL && (current->generation == g || resting(current, t0));
 	pthread_rwlock_unlock(&lock);
 	if (fresh)
 		return 0;
@@ -110,6 +130,7 @@ vacancy_match_sync(struct store *st)
 	if (next == NULL || (next->items = malloc(sizeof(*next->items) * (n ? n : 1))) == NULL)
 		goto done;
 	next->generation = g;
+	next->built_us = t0;
 	for (size_t i = 0; i < n; i++) {
 		/* Unchanged rows are copied; only new or edited ones are read. */
 		const struct entry *old = find(current, ids[i]);
@@ -135,6 +156,8 @@ vacancy_match_sync(struct store *st)
 	free(c);
 	if (ok != 0)
 		goto done;
+	next->took_us = monotonic_us() - t0;
+	next->built_us += next->took_us;
 	pthread_rwlock_wrlock(&lock);
 	struct snapshot *old = current;
 	current = next;

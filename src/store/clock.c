@@ -166,3 +166,44 @@ store_clock_fair_counts(struct store *s, int64_t from, int64_t to, const char *d
 	sqlite3_reset(st);
 	return STORE_OK;
 }
+
+enum store_result
+store_answer_changes(struct store *s, int64_t after, int64_t *ids, size_t *count, int64_t *newest, bool *complete)
+{
+	*count = 0;
+	*newest = after;
+	*complete = after >= 0;
+	if (after < 0)
+		after = INT64_MAX; /* nothing read yet: only the newest number */
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, employer_id FROM answer_changes WHERE id > ?1 ORDER BY id LIMIT ?2");
+	STORE_BIND(st, STORE_V(after), STORE_V(STORE_ANSWER_CHANGES_MAX + 1));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		/* Numbers follow each other (rows are only pruned from the oldest):
+		 * a gap after `after` means the log no longer reaches back to it. */
+		if ((*count == 0 && id != after + 1) || *count == STORE_ANSWER_CHANGES_MAX)
+			*complete = false;
+		if (*count < STORE_ANSWER_CHANGES_MAX)
+			ids[(*count)++] = sqlite3_column_int64(st, 1);
+		*newest = id;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_log_error(s, "answer changes");
+		return STORE_ERROR;
+	}
+	/* When anything may have changed, go on from the newest change. */
+	if (!*complete)
+		*newest = store_int(s, store_stmt(s, "SELECT coalesce(max(id), 0) FROM answer_changes"), *newest);
+	return STORE_OK;
+}
+
+enum store_result
+store_clock_publishing(struct store *s, int64_t *ids, size_t max, size_t *count)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT DISTINCT employer_id FROM vacancies WHERE status = 'published' LIMIT ?1");
+	STORE_BIND(st, STORE_V((int64_t)max));
+	return store_ids(s, st, ids, max, count);
+}

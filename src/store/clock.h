@@ -5,6 +5,7 @@
 #ifndef LOKER_STORE_CLOCK_H
 #define LOKER_STORE_CLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,5 +65,21 @@ struct store_fair_counts {
 /* district (a kecamatan code) and kbli ("C") narrow it when not NULL/"". */
 enum store_result store_clock_fair_counts(struct store *s, int64_t from, int64_t to, const char *district,
                                           const char *kbli, struct store_fair_counts *out);
+
+#define STORE_CLOCK_PUBLISHING_MAX 100000 /* employers read for the warm-up */
+
+/* The employers with a published vacancy (whose figures visitors see), at
+ * most STORE_CLOCK_PUBLISHING_MAX, into ids. */
+enum store_result store_clock_publishing(struct store *s, int64_t *ids, size_t max, size_t *count);
+
+#define STORE_ANSWER_CHANGES_MAX 256 /* employers read from the change log at once */
+
+/* The employers whose answer figures changed after change `after` (the log
+ * of migration 026, written by triggers), into ids (STORE_ANSWER_CHANGES_MAX);
+ * *newest gets the newest change's number (after when none). *complete is
+ * false when the log no longer reaches back to after (pruned, or another
+ * database) or held more changes than ids: then any figure may have changed. */
+enum store_result store_answer_changes(struct store *s, int64_t after, int64_t *ids, size_t *count, int64_t *newest,
+                                       bool *complete);
 
 #endif

@@ -2,6 +2,7 @@
  * them (search/) hears of each change through store_on_vacancy_change. */
 #include "store/vacancies.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -239,6 +240,7 @@ fts_sync(struct store *s, struct arena *a, int64_t id, struct store_vacancy *o, 
 /* The listener told of every committed change (search/ keeps its index in
  * step with it); set once at start. */
 static void *change_ctx;
+static pthread_mutex_t commit_order = PTHREAD_MUTEX_INITIALIZER;
 static _Atomic(store_vacancy_change_fn *) change_fn;
 
 void
@@ -246,6 +248,14 @@ store_on_vacancy_change(store_vacancy_change_fn *fn, void *ctx)
 {
 	change_ctx = ctx;
 	atomic_store(&change_fn, fn);
+}
+
+void
+store_vacancy_between_writes(void (*fn)(void *ctx), void *ctx)
+{
+	pthread_mutex_lock(&commit_order);
+	fn(ctx);
+	pthread_mutex_unlock(&commit_order);
 }
 
 /* The common tail of every write: FTS, generation, commit, index. */
@@ -259,11 +269,20 @@ finish_write(struct store *s, int64_t id)
 	if (fts_sync(s, &a, id, &o, &in_search) != 0)
 		goto fail;
 	int64_t g = bump_generation(s);
-	if (g < 0 || store_commit(s) != 0)
+	if (g < 0)
 		goto fail;
+	/* The listener hears the writes in the order they were committed: one
+	 * heard out of order would leave it a generation behind, and the index
+	 * would be rebuilt from the table on the next search. */
+	pthread_mutex_lock(&commit_order);
+	if (store_commit(s) != 0) {
+		pthread_mutex_unlock(&commit_order);
+		goto fail;
+	}
 	store_vacancy_change_fn *fn = atomic_load(&change_fn);
 	if (fn != NULL)
 		fn(change_ctx, id, in_search ? &o : NULL, g);
+	pthread_mutex_unlock(&commit_order);
 	r = STORE_OK;
 	goto done;
 fail:

@@ -116,6 +116,10 @@ int store_vacancy_expire(struct store *s, struct date today, int64_t now, int64_
 typedef void store_vacancy_change_fn(void *ctx, int64_t id, const struct store_vacancy *o, int64_t generation);
 /* Register the one listener (at start, before the first write). */
 void store_on_vacancy_change(store_vacancy_change_fn *fn, void *ctx);
+/* Run fn(ctx) while no write of this process is between its commit and
+ * its listener: the listener has heard every write this process committed,
+ * in order. */
+void store_vacancy_between_writes(void (*fn)(void *ctx), void *ctx);
 
 /* The vacancies' generation: it moves on every write, by any process. */
 int64_t store_vacancy_generation(struct store *s);

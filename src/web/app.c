@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/answer_figures.h"
 #include "app/settings.h"
 #include "base/log.h"
 #include "core/date.h"
@@ -165,7 +166,7 @@ web_warm_up(void)
 	if (s == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 ||
+	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 || answer_figures_warm_up(s) != 0 ||
 	    dashboard_figures(s, &a, &all, now, wage_umk(date_from_unix_wib(now).year), &d) != STORE_OK)
 		log_error("web: warm-up incomplete; the first pages will build what is missing");
 	arena_free(&a);

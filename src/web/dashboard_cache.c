@@ -17,6 +17,7 @@ struct entry {
 	bool used;
 	bool refreshing;            /* a background thread is computing it anew */
 	int64_t took_us;            /* how long computing it took */
+	int64_t done_us;            /* when that ended (monotonic) */
 	struct dash_filter f;
 	char district[16];          /* f.district points here */
 	int64_t generation, computed_at, umk;
@@ -74,6 +75,14 @@ same_filter(const struct dash_filter *a, const struct dash_filter *b)
 	        (a->district != NULL && b->district != NULL && strcmp(a->district, b->district) == 0));
 }
 
+static int64_t
+monotonic_us(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
 /* Keep the figures d of filter f computed at generation and now, in the
  * entry of the same filter or else the next victim. Called with lock held. */
 static void
@@ -98,16 +107,10 @@ keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, 
 	e->computed_at = now;
 	e->umk = umk;
 	e->took_us = took_us;
+	e->done_us = monotonic_us();
 	copy_dashboard(&e->arena, d, &e->d);
 }
 
-static int64_t
-monotonic_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
-}
 
 struct refresh {
 	struct dash_filter f;
@@ -181,12 +184,16 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 		if (!e->used || !same_filter(&e->f, f) || e->umk != umk || now < e->computed_at ||
 		    now - e->computed_at >= DASHBOARD_CACHE_S)
 			continue;
-		/* Changed since: computed again here when that is quick; else the
-		 * last figures while a thread computes new ones, unless they are
-		 * older than DASHBOARD_STALE_S. */
-		if (e->generation != generation &&
-		    (e->took_us < web_config.dashboard_wait_us || now - e->computed_at >= DASHBOARD_STALE_S ||
-		     (!e->refreshing && !refresh_start(e))))
+		/* Changed since: the last figures while computing them has rested
+		 * DASHBOARD_REST times as long as it took (so a stream of changes
+		 * costs at most a share of a core); then computed again here when
+		 * that is quick, else by a thread while the last ones are shown;
+		 * never older than DASHBOARD_STALE_S. */
+		bool changed = e->generation != generation;
+		if (changed && now - e->computed_at >= DASHBOARD_STALE_S)
+			continue;
+		if (changed && monotonic_us() - e->done_us >= DASHBOARD_REST * e->took_us &&
+		    (e->took_us < web_config.dashboard_wait_us || (!e->refreshing && !refresh_start(e))))
 			continue;
 		copy_dashboard(a, &e->d, out);
 		hit = true;

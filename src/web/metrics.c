@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/answer_figures.h"
 #include "search/match_cache.h"
 #include "store/metrics.h"
 #include "web/context.h"
@@ -153,18 +154,20 @@ requests_text(struct buf *b)
 static void
 cache_text(struct buf *b)
 {
-	uint64_t h[3], m[3];
-	static const char *const names[3] = {"search_match", "dashboard", "page"};
+	enum { CACHES = 4 };
+	uint64_t h[CACHES], m[CACHES];
+	static const char *const names[CACHES] = {"search_match", "dashboard", "page", "answer_figures"};
 	match_cache_stats(&h[0], &m[0]);
 	dashboard_cache_stats(&h[1], &m[1]);
 	page_cache_counts(&h[2], &m[2]);
+	answer_figures_counts(&h[3], &m[3]);
 	buf_puts(b, "# HELP loker_cache_hits_total Lookups answered from a cache.\n"
 	            "# TYPE loker_cache_hits_total counter\n");
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < CACHES; i++)
 		buf_printf(b, "loker_cache_hits_total{cache=\"%s\"} %llu\n", names[i], (unsigned long long)h[i]);
 	buf_puts(b, "# HELP loker_cache_misses_total Lookups the cache could not answer (computed anew).\n"
 	            "# TYPE loker_cache_misses_total counter\n");
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < CACHES; i++)
 		buf_printf(b, "loker_cache_misses_total{cache=\"%s\"} %llu\n", names[i], (unsigned long long)m[i]);
 }
 

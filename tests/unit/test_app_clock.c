@@ -10,10 +10,15 @@
 
 #include "app_fixture.h"
 
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "app/answer_figures.h"
 #include "app/apply.h"
 #include "app/clock.h"
 #include "store/applications.h"
 #include "store/clock.h"
+#include "store/users.h"
 
 #define DAY 86400
 
@@ -119,11 +124,67 @@ test_lapse_figures_and_gate(void **state)
 	arena_free(&a);
 }
 
+/* The figures are kept in memory (app/answer_figures.h) and stay exact: a
+ * first answer by this process, one written by another process straight into
+ * the database, and an application that goes away each change them at once. */
+static void
+test_figures_kept_exact(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result posted;
+	struct store_employer emp;
+	struct vacancy v;
+	struct clock_public pub;
+	int64_t apps[4], seekers[4];
+	int64_t eid = fix_employer(&a, 32, true, &emp);
+	fix_vacancy(&v, "Penjahit bulu mata", 90);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
+	for (int i = 0; i < 4; i++) {
+		char phone[16];
+		struct apply_outcome out;
+		snprintf(phone, sizeof(phone), "0813000002%02d", i);
+		seekers[i] = fix_seeker(&a, 60 + i, phone);
+		apply_run(fix_store, &a, FIX_NOW, seekers[i], posted.id, NULL, false, &out);
+		assert_int_equal(out.status, 0);
+		apps[i] = out.application_id;
+	}
+	for (int i = 0; i < 3; i++)
+		answer(posted.id, eid, apps[i], FIX_NOW + 3600);
+	uint64_t hits0, hits1, misses;
+	answer_figures_counts(&hits0, &misses);
+	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
+	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
+	answer_figures_counts(&hits1, &misses);
+	assert_true(hits1 >= hits0 + 1); /* the second look came from memory */
+	assert_int_equal(pub.f.answered, 3);
+
+	/* Another process answers the fourth, writing the database itself. */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
+	char sql[200];
+	snprintf(sql, sizeof(sql), "INSERT INTO application_events (application_id, at, status) VALUES (%lld, %lld, 'ditolak')",
+	         (long long)apps[3], (long long)FIX_NOW + 7200);
+	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
+	assert_int_equal(pub.f.answered, 4);
+
+	/* A seeker erases their account: their application no longer counts. */
+	assert_int_equal(store_user_delete(fix_store, seekers[0], seekers[0], "uji", FIX_NOW + DAY), STORE_OK);
+	assert_int_equal(clock_employer_public(fix_store, &a, eid, &pub), 0);
+	assert_int_equal(pub.f.answered, 3);
+	assert_int_equal(pub.f.considered, 3);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_lapse_figures_and_gate),
+	    cmocka_unit_test(test_figures_kept_exact),
 	};
 	return cmocka_run_group_tests(tests, fix_setup, fix_teardown);
 }

@@ -1,0 +1,122 @@
+/* answer_figures.c - a direct-mapped table of employers' answer figures,
+ * kept exact by the change log of migration 026. A figure computed while a
+ * change for its employer arrives is not kept: each slot remembers the
+ * newest change that named an employer of that slot. */
+#include "app/answer_figures.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/clock.h"
+
+struct slot {
+	int64_t employer_id; /* 0: empty */
+	int64_t named_at;    /* the newest change that named an employer of this slot */
+	struct clock_figures f;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct slot slots[ANSWER_FIGURES_SLOTS];
+static int64_t seen = -1; /* the newest change read from the log; -1: not yet */
+static _Atomic uint64_t stat_hits, stat_misses;
+
+static struct slot *
+slot_of(int64_t employer_id)
+{
+	return &slots[(uint64_t)employer_id % ANSWER_FIGURES_SLOTS];
+}
+
+static void
+forget_all(int64_t newest)
+{
+	for (size_t i = 0; i < ANSWER_FIGURES_SLOTS; i++)
+		slots[i] = (struct slot){0, newest, {0}};
+}
+
+/* With the lock held: drop the figures the log names since we last read it. */
+static int
+follow_log(struct store *s)
+{
+	int64_t ids[STORE_ANSWER_CHANGES_MAX], newest;
+	size_t n;
+	bool complete;
+	if (store_answer_changes(s, seen, ids, &n, &newest, &complete) != STORE_OK)
+		return -1;
+	if (!complete) {
+		forget_all(newest);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			struct slot *sl = slot_of(ids[i]);
+			sl->named_at = newest;
+			if (sl->employer_id == ids[i])
+				sl->employer_id = 0;
+		}
+	}
+	seen = newest;
+	return 0;
+}
+
+int
+answer_figures_get(struct store *s, int64_t employer_id, struct clock_figures *out)
+{
+	pthread_mutex_lock(&lock);
+	if (follow_log(s) != 0) {
+		pthread_mutex_unlock(&lock);
+		return -1;
+	}
+	struct slot *sl = slot_of(employer_id);
+	if (employer_id != 0 && sl->employer_id == employer_id) {
+		*out = sl->f;
+		pthread_mutex_unlock(&lock);
+		stat_hits++;
+		return 0;
+	}
+	int64_t from = seen;
+	pthread_mutex_unlock(&lock);
+	stat_misses++;
+
+	/* Outside the lock: the figures read every change up to `from`. */
+	if (store_clock_employer(s, employer_id, 0, out) != STORE_OK)
+		return -1;
+
+	pthread_mutex_lock(&lock);
+	if (follow_log(s) == 0 && sl->named_at <= from)
+		*sl = (struct slot){employer_id, sl->named_at, *out};
+	pthread_mutex_unlock(&lock);
+	return 0;
+}
+
+int
+answer_figures_warm_up(struct store *s)
+{
+	size_t n;
+	int64_t *ids = malloc(sizeof(*ids) * STORE_CLOCK_PUBLISHING_MAX);
+	if (ids == NULL || store_clock_publishing(s, ids, STORE_CLOCK_PUBLISHING_MAX, &n) != STORE_OK) {
+		free(ids);
+		return -1;
+	}
+	int rc = 0;
+	struct clock_figures f;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = answer_figures_get(s, ids[i], &f);
+	free(ids);
+	return rc;
+}
+
+void
+answer_figures_counts(uint64_t *hits, uint64_t *misses)
+{
+	*hits = stat_hits;
+	*misses = stat_misses;
+}
+
+void
+answer_figures_clear(void)
+{
+	pthread_mutex_lock(&lock);
+	forget_all(0);
+	seen = -1;
+	pthread_mutex_unlock(&lock);
+}
