@@ -127,7 +127,8 @@ echo "   latency:      p50 $(($(val p50_us) / 1000)) ms, p90 $(($(val p90_us) / 
 echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) read $(val read) timeout $(val timeout)"
 echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
-echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard)"
+echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures)"
+echo "   index:        rebuilt from the table $(echo "$metrics" | sed -n 's/^loker_search_index_rebuilds_total //p') times since start (writes of the server itself never rebuild it)"
 echo "   server time by route (from /metrics: total s, requests, mean ms), top 6:"
 echo "$metrics" | awk '
 	/^loker_http_request_duration_seconds_sum/ { match($0, /route="[^"]*"/); r = substr($0, RSTART + 7, RLENGTH - 8); m = $0; sub(/.*method="/, "", m); sub(/".*/, "", m); sum[m " " r] += $NF }

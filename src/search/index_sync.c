@@ -4,6 +4,7 @@
 #include "search/index_sync.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,12 +54,11 @@ doc_from_vacancy(const struct store_vacancy *o, struct index_doc *d)
 	occupation_tag_choose(occupation_by_id(o->occupation), &d->occ);
 }
 
-/* The last writes of this process, kept to be replayed onto a rebuilt
- * index: a rebuild reads the table at one generation while writes go on,
- * and those heard meanwhile went into the index it replaces. Guarded by the
- * store's commit order (the listener and install() run inside it). */
-#define INDEX_REPLAY 256
-
+/* The last INDEX_REPLAY writes of this process (index_sync.h), kept to be
+ * replayed onto a rebuilt index: a rebuild reads the table at one
+ * generation while writes go on, and those heard meanwhile went into the
+ * index it replaces. Guarded by the store's commit order (the listener and
+ * install() run inside it). */
 struct change {
 	int64_t generation; /* 0: unused */
 	int64_t id;
@@ -68,6 +68,13 @@ struct change {
 
 static struct change replay[INDEX_REPLAY];
 static size_t replay_next;
+static _Atomic uint64_t rebuilds;
+
+uint64_t
+index_rebuilds(void)
+{
+	return rebuilds;
+}
 
 static void
 apply(const struct change *c)
@@ -174,6 +181,7 @@ index_sync(struct store *s)
 		abort();
 	if (store_vacancy_each_searchable(s, add_doc, &d, &d.generation) == STORE_OK) {
 		store_vacancy_between_writes(install, &d);
+		rebuilds++;
 		rc = 0;
 	}
 	pthread_mutex_unlock(&rebuilding);

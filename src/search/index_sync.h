@@ -7,18 +7,25 @@
 #define LOKER_SEARCH_INDEX_SYNC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 #include "search/index.h"
 #include "search/suggest.h"
 #include "store/store.h"
 
+#define INDEX_REPLAY 256 /* writes of this process kept to replay onto a rebuild */
+
 /* Register the store listener (once; index_sync does it too) so every write
  * of this process updates the index in place. */
 void index_listen(void);
 /* Make sure the in-memory index matches the table (rebuilds when another
- * process changed vacancies since); cheap when nothing changed. 0 or -1. */
+ * process changed vacancies since); cheap when nothing changed. Writes of
+ * this process never cause a rebuild, and those committed while one reads
+ * the table are replayed onto it (the last INDEX_REPLAY). 0 or -1. */
 int index_sync(struct store *s);
+/* Rebuilds from the table since start, for /metrics and tests. */
+uint64_t index_rebuilds(void);
 /* Text search: the ids matching an FTS5 expression (from search/query.c) with
  * their scores, exact-word matches ranked above stemmed ones (cached per
  * generation in match_cache.c). */

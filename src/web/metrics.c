@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/answer_figures.h"
+#include "search/index_sync.h"
 #include "search/match_cache.h"
 #include "store/metrics.h"
 #include "web/context.h"
@@ -169,6 +170,10 @@ cache_text(struct buf *b)
 	            "# TYPE loker_cache_misses_total counter\n");
 	for (size_t i = 0; i < CACHES; i++)
 		buf_printf(b, "loker_cache_misses_total{cache=\"%s\"} %llu\n", names[i], (unsigned long long)m[i]);
+	buf_printf(b, "# HELP loker_search_index_rebuilds_total Times the search index was rebuilt from the table.\n"
+	              "# TYPE loker_search_index_rebuilds_total counter\n"
+	              "loker_search_index_rebuilds_total %llu\n",
+	           (unsigned long long)index_rebuilds());
 }
 
 static void

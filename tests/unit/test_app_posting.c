@@ -10,8 +10,12 @@
 
 #include "app_fixture.h"
 
+#include <sqlite3.h>
+#include <stdio.h>
+
 #include "app/apply.h"
 #include "app/vacancy_search.h"
+#include "search/index_sync.h"
 #include "store/applications.h"
 #include "store/vacancies.h"
 
@@ -60,6 +64,45 @@ test_verified_posting_is_published_and_found(void **state)
 	assert_true(search_finds(&a, place, out.id, FIX_NOW));
 	assert_false(search_finds(&a, elsewhere, out.id, FIX_NOW));
 	assert_false(search_finds(&a, informal, out.id, FIX_NOW));
+	arena_free(&a);
+}
+
+/* This process's postings go into the search index as they commit, never
+ * through a rebuild from the table; a change by another process (here a
+ * second connection closing a vacancy) rebuilds it once, and the search
+ * follows at once either way. */
+static void
+test_index_follows_without_rebuilding(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result out[3];
+	struct store_employer emp;
+	struct vacancy v;
+	const char *const words[] = {"q", "gerabah", NULL};
+	assert_true(fix_employer(&a, 20, true, &emp) != 0); /* a verification moves the generation */
+	assert_int_equal(index_sync(fix_store), 0);
+	uint64_t before = index_rebuilds();
+	for (int i = 0; i < 3; i++) {
+		fix_vacancy(&v, "Pengrajin gerabah", 30);
+		assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out[i]), 0);
+		assert_true(search_finds(&a, words, out[i].id, FIX_NOW));
+	}
+	assert_int_equal(index_rebuilds(), before);
+
+	sqlite3 *other;
+	char sql[300];
+	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
+	snprintf(sql, sizeof(sql),
+	         "UPDATE vacancies SET status = 'closed' WHERE id = %lld; "
+	         "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
+	         (long long)out[1].id);
+	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_false(search_finds(&a, words, out[1].id, FIX_NOW));
+	assert_true(search_finds(&a, words, out[2].id, FIX_NOW));
+	assert_int_equal(index_rebuilds(), before + 1);
 	arena_free(&a);
 }
 
@@ -158,6 +201,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verified_posting_is_published_and_found),
+		cmocka_unit_test(test_index_follows_without_rebuilding),
 		cmocka_unit_test(test_unverified_employer_keeps_a_draft),
 		cmocka_unit_test(test_import_is_all_or_nothing),
 		cmocka_unit_test(test_expiry_tells_open_applicants),
