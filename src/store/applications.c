@@ -507,8 +507,11 @@ enum store_result
 store_application_new_by_employer(struct store *s, struct arena *a, int64_t employer_id,
                                   struct store_application_new **items, size_t *count)
 {
+	/* The employer's vacancies first (CROSS JOIN keeps that order): without
+	 * table statistics SQLite began with every 'baru' application (1.2 s at
+	 * 400,000). */
 	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT a.vacancy_id, count(*) FROM applications a JOIN vacancies v ON v.id = a.vacancy_id "
+	    "SELECT a.vacancy_id, count(*) FROM vacancies v CROSS JOIN applications a ON a.vacancy_id = v.id "
 	    "WHERE v.employer_id = ?1 AND v.status = 'published' AND a.status = 'baru' GROUP BY a.vacancy_id");
 	STORE_BIND(st, STORE_V(employer_id));
 	return STORE_ROWS_COLS(s, a, st, APPLICATION_LIST_MAX, new_cols, items, count);

@@ -1,16 +1,15 @@
 /* clock.c - the response clock's SQL. An application is answered when the
  * employer made a first decision (an event diseleksi, wawancara, diterima or
  * ditolak); it is due when answered or lapsed. Withdrawn applications that
- * were never answered nor lapsed do not count either way. */
+ * were never answered nor lapsed do not count either way. The time of the
+ * first answer is kept on the application (applications.answered_at, by a
+ * trigger of migration 026). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/clock.h"
 #include "store/store_internal.h"
 
-#define CLOCK_FIRST_ANSWER                                                                                   \
-	"(SELECT min(e.at) FROM application_events e WHERE e.application_id = a.id "                         \
-	"AND e.status IN ('diseleksi', 'wawancara', 'diterima', 'ditolak'))"
 #define CLOCK_MEDIAN_MAX 5000 /* answer times read for one median */
 
 #define C(field) STORE_COL(struct store_clock_due, field)
@@ -73,10 +72,9 @@ store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct
 	out->median_seconds = -1;
 	sqlite3_stmt *st = store_stmt(
 	    s,
-	    "SELECT count(*), coalesce(sum(answered_at IS NOT NULL), 0), coalesce(sum(answered_at IS NULL), 0) "
-	    "FROM (SELECT a.lapsed_at, " CLOCK_FIRST_ANSWER " AS answered_at FROM applications a "
-	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
-	    "WHERE answered_at IS NOT NULL OR lapsed_at IS NOT NULL");
+	    "SELECT count(*), coalesce(sum(a.answered_at IS NOT NULL), 0), coalesce(sum(a.answered_at IS NULL), 0) "
+	    "FROM vacancies v JOIN applications a ON a.vacancy_id = v.id "
+	    "WHERE v.employer_id = ?1 AND a.created_at >= ?2 AND (a.answered_at IS NOT NULL OR a.lapsed_at IS NOT NULL)");
 	STORE_BIND(st, STORE_V(employer_id), STORE_V(since));
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -92,10 +90,9 @@ store_clock_employer(struct store *s, int64_t employer_id, int64_t since, struct
 		return STORE_OK;
 	st = store_stmt(
 	    s,
-	    "SELECT answered_at - created_at FROM (SELECT a.created_at, " CLOCK_FIRST_ANSWER
-	    " AS answered_at "
-	    "FROM applications a JOIN vacancies v ON v.id = a.vacancy_id WHERE v.employer_id = ?1 AND a.created_at >= ?2) "
-	    "WHERE answered_at IS NOT NULL ORDER BY created_at DESC LIMIT ?3");
+	    "SELECT a.answered_at - a.created_at FROM vacancies v JOIN applications a ON a.vacancy_id = v.id "
+	    "WHERE v.employer_id = ?1 AND a.created_at >= ?2 AND a.answered_at IS NOT NULL "
+	    "ORDER BY a.created_at DESC LIMIT ?3");
 	STORE_BIND(st, STORE_V(employer_id), STORE_V(since), STORE_V(CLOCK_MEDIAN_MAX));
 	int64_t *delays = NULL;
 	size_t n = 0;
@@ -125,11 +122,10 @@ store_clock_slowest(struct store *s, struct arena *a, int64_t since, int64_t min
 	    s,
 	    "SELECT employer_id, coalesce(e.business_name, u.name), coalesce(e.status, ''), count(*) AS considered, "
 	    "sum(answered_at IS NOT NULL) AS answered, sum(answered_at IS NULL) AS lapsed "
-	    "FROM (SELECT v.employer_id, a.lapsed_at, " CLOCK_FIRST_ANSWER
-	    " AS answered_at FROM applications a "
-	    "JOIN vacancies v ON v.id = a.vacancy_id WHERE a.created_at >= ?1) d "
+	    "FROM (SELECT v.employer_id, a.lapsed_at, a.answered_at FROM applications a "
+	    "INDEXED BY applications_counted JOIN vacancies v ON v.id = a.vacancy_id "
+	    "WHERE a.created_at >= ?1 AND (a.answered_at IS NOT NULL OR a.lapsed_at IS NOT NULL)) d "
 	    "JOIN users u ON u.id = d.employer_id LEFT JOIN employers e ON e.user_id = d.employer_id "
-	    "WHERE answered_at IS NOT NULL OR lapsed_at IS NOT NULL "
 	    "GROUP BY employer_id HAVING count(*) >= ?2 "
 	    "ORDER BY (answered * 1.0 / considered), lapsed DESC, employer_id LIMIT ?3");
 	STORE_BIND(st, STORE_V(since), STORE_V(min_count), STORE_V(limit));
