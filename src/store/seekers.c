@@ -124,6 +124,19 @@ static const struct seeker_query seeker_by_creator = {
 	"SELECT count(*) FROM users WHERE created_by = ?3 AND role = 'seeker'",
 	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE u.created_by = ?3 ORDER BY u.id DESC LIMIT ?4 OFFSET ?5",
 };
+/* The operator's two lists: the residents they registered in their desa,
+ * and those of the desa waiting for domicile approval (by the desa's index:
+ * "+" keeps SQLite off the status index, which holds thousands pending). */
+static const struct seeker_query seeker_by_creator_village = {
+	"SELECT count(*)" SEEKER_FROM "WHERE u.created_by = ?3 AND k.village_code = ?2",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE u.created_by = ?3 AND k.village_code = ?2 "
+	"ORDER BY u.id DESC LIMIT ?4 OFFSET ?5",
+};
+static const struct seeker_query seeker_by_status_village = {
+	"SELECT count(*) FROM seekers WHERE village_code = ?2 AND +domicile_status = ?1",
+	"SELECT " SEEKER_COLUMNS SEEKER_FROM "WHERE k.village_code = ?2 AND +k.domicile_status = ?1 "
+	"ORDER BY k.user_id DESC LIMIT ?4 OFFSET ?5",
+};
 static const struct seeker_query seeker_any = {
 	"SELECT count(*)" SEEKER_FROM "WHERE (?1 IS NULL OR k.domicile_status = ?1) "
 	"AND (?2 IS NULL OR k.village_code = ?2) AND (?3 = 0 OR u.created_by = ?3)",
@@ -161,6 +174,10 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 		q = &seeker_by_status;
 	else if (f->domicile_status == NULL && f->village_code == NULL && f->created_by != 0)
 		q = &seeker_by_creator;
+	else if (f->domicile_status == NULL && f->village_code != NULL && f->created_by != 0)
+		q = &seeker_by_creator_village;
+	else if (f->domicile_status != NULL && f->village_code != NULL && f->created_by == 0)
+		q = &seeker_by_status_village;
 
 	sqlite3_stmt *st = store_stmt(s, q->count);
 	seeker_bind(st, f);
