@@ -91,6 +91,7 @@ app_dashboard(struct store *s, struct arena *a, const struct dash_filter *f, int
 	enum store_result r = store_dashboard_rows(s, f, dash_calc_bounds(&c), now, &sink);
 	if (r == STORE_OK && dash_calc_finish(&c) != 0)
 		r = STORE_ERROR;
+	out->computed_at = now;
 	if (r == STORE_OK) {
 		/* Fair requirements (issue 12): flagged and corrected vacancies. */
 		const struct dash_bounds *b = dash_calc_bounds(&c);

@@ -169,6 +169,7 @@ web_warm_up(void)
 	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 || answer_figures_warm_up(s) != 0 ||
 	    dashboard_figures(s, &a, &all, now, wage_umk(date_from_unix_wib(now).year), &d) != STORE_OK)
 		log_error("web: warm-up incomplete; the first pages will build what is missing");
+	dashboard_cache_prepare(wage_umk(date_from_unix_wib(now).year));
 	arena_free(&a);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_info("web: warmed up in %lld ms", (long long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));

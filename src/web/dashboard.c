@@ -684,7 +684,9 @@ dashboard_page(struct http_request *req, struct http_response *res)
 	char first[8], last[8];
 	dash_month_format(d.first_month, first);
 	dash_month_format(d.last_month, last);
-	tpl_setf(c, "window", "Tren bulanan: %s sampai %s.", first, last);
+	char computed[DATE_WORDS_MAX];
+	datetime_format_unix_wib(d.computed_at, computed);
+	tpl_setf(c, "window", "Angka dihitung %s WIB. Tren bulanan: %s sampai %s.", computed, first, last);
 	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
 		struct tpl_ctx *sec = tpl_push(c, "sections");
 		tpl_set(sec, "id", sections[s].id);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "base/log.h"
+#include "core/wilayah.h"
 #include "store/dashboard.h"
 #include "web/context.h"
 
@@ -172,6 +173,43 @@ refresh_start(struct entry *e)
 	return started;
 }
 
+/* Each kecamatan's figures in turn, on the thread's own connection. */
+static void *
+prepare_run(void *arg)
+{
+	int64_t umk = *(int64_t *)arg;
+	struct store *s = store_get();
+	free(arg);
+	for (size_t i = 0; s != NULL && i < wilayah_pbg_district_count(); i++) {
+		struct dash_filter f = {.district = wilayah_pbg_district_at(i)->code};
+		struct arena a = {0};
+		struct dashboard d;
+		if (dashboard_figures(s, &a, &f, time(NULL), umk, &d) != STORE_OK)
+			log_error("dashboard: figures of %s not prepared", f.district);
+		arena_free(&a);
+	}
+	return NULL;
+}
+
+void
+dashboard_cache_prepare(int64_t umk)
+{
+	int64_t *arg = malloc(sizeof(*arg));
+	pthread_t t;
+	pthread_attr_t attr;
+	if (arg == NULL)
+		return;
+	*arg = umk;
+	if (pthread_attr_init(&attr) != 0) {
+		free(arg);
+		return;
+	}
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &attr, prepare_run, arg) != 0)
+		free(arg);
+	pthread_attr_destroy(&attr);
+}
+
 enum store_result
 dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f, int64_t now, int64_t umk,
                   struct dashboard *out)
@@ -181,20 +219,19 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 	pthread_mutex_lock(&lock);
 	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES && generation >= 0 && !hit; i++) {
 		struct entry *e = &entries[i];
-		if (!e->used || !same_filter(&e->f, f) || e->umk != umk || now < e->computed_at ||
-		    now - e->computed_at >= DASHBOARD_CACHE_S)
+		if (!e->used || !same_filter(&e->f, f) || e->umk != umk || now < e->computed_at)
 			continue;
-		/* Changed since: the last figures while computing them has rested
-		 * DASHBOARD_REST times as long as it took (so a stream of changes
-		 * costs at most a share of a core); then computed again here when
-		 * that is quick, else by a thread while the last ones are shown;
-		 * never older than DASHBOARD_STALE_S. */
-		bool changed = e->generation != generation;
-		if (changed && now - e->computed_at >= DASHBOARD_STALE_S)
-			continue;
-		if (changed && monotonic_us() - e->done_us >= DASHBOARD_REST * e->took_us &&
-		    (e->took_us < web_config.dashboard_wait_us || (!e->refreshing && !refresh_start(e))))
-			continue;
+		/* Changed since, or kept DASHBOARD_CACHE_S: figures quick to compute
+		 * are computed again here, once they rested DASHBOARD_REST times as
+		 * long as they took (a stream of changes costs at most a share of a
+		 * core); slow ones are shown while a thread computes them anew. */
+		bool due = e->generation != generation || now - e->computed_at >= DASHBOARD_CACHE_S;
+		if (due && monotonic_us() - e->done_us >= DASHBOARD_REST * e->took_us) {
+			if (e->took_us < web_config.dashboard_wait_us)
+				continue;
+			if (!e->refreshing && !refresh_start(e))
+				continue;
+		}
 		copy_dashboard(a, &e->d, out);
 		hit = true;
 	}

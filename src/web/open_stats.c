@@ -15,7 +15,9 @@
 #include <jansson.h>
 
 #include "core/account_rules.h"
+#include "core/date.h"
 #include "core/vacancy.h"
+#include "core/wage.h"
 #include "report/svg.h"
 #include "app/dashboard.h"
 #include "store/dashboard.h"
@@ -23,6 +25,7 @@
 #include "web/api_json.h"
 #include "web/app.h"
 #include "web/dashboard.h"
+#include "web/dashboard_cache.h"
 #include "web/page.h"
 #include "web/routes.h"
 
@@ -141,7 +144,11 @@ compute(struct http_request *req, struct open_data *out)
 	struct dash_filter f = {0};
 	struct dashboard d;
 	memset(out, 0, sizeof(*out));
-	if (app_dashboard(w->store, req->arena, &f, w->now, 0, &d) != STORE_OK)
+	/* The Dinas dashboard's figures for everyone, kept (and computed before
+	 * the server listens) by the dashboard cache; the UMK does not change
+	 * the tables published here. */
+	if (dashboard_figures(w->store, req->arena, &f, w->now, wage_umk(date_from_unix_wib(w->now).year), &d) !=
+	    STORE_OK)
 		return false;
 	fill_table(&out->t[0], "pencari-kecamatan", "Pencari kerja aktif per kecamatan", "orang", &d.supply_district, 1);
 	fill_table(&out->t[1], "pencari-jenis-kelamin", "Pencari kerja aktif menurut jenis kelamin", "orang",
