@@ -1,5 +1,6 @@
 /* seeker_search.c - staff search over seekers (seeker_search.h): one pass
- * over every seeker's text, each tagged with the occupation layer. */
+ * over every seeker's text and occupations, kept in memory by
+ * search/seeker_texts.h. */
 #include "app/seeker_search.h"
 
 #include <ctype.h>
@@ -8,16 +9,15 @@
 #include "base/buf.h"
 #include "search/occupation.h"
 #include "search/query.h"
+#include "search/seeker_texts.h"
 #include "search/suggest.h"
-#include "store/seekers.h"
 
 struct wanted {
 	struct occupation_query oq;
+	const char *status;          /* domicile status wanted, or NULL */
 	int64_t offset, limit, total;
-	struct arena *a;
 	int64_t *ids;
 	size_t n;
-	struct buf text;
 };
 
 /* True when word starts a word of text (lower case). */
@@ -44,42 +44,22 @@ has_word_or_synonym(const char *text, const char *word)
 	return false;
 }
 
-static void
-text_add(struct buf *b, const char *s)
-{
-	if (s == NULL)
-		return;
-	buf_putc(b, ' ');
-	for (; *s != '\0'; s++)
-		buf_putc(b, (char)tolower((unsigned char)*s));
-}
-
 static int
-seeker_one(void *ctx, const struct store_seeker_text *t)
+seeker_one(void *ctx, const struct seeker_text *t)
 {
 	struct wanted *w = ctx;
-	if (w->oq.nocc > 0) {
-		struct occupation_tags tags;
-		occupation_tag(NULL, t->skills, t->experience, &tags);
-		for (size_t i = 0; i < w->oq.nocc; i++) {
-			bool has = false;
-			for (size_t j = 0; j < OCCUPATION_TAGS && !has; j++)
-				has = tags.occ[j] == w->oq.occ[i] + 1;
-			if (!has)
-				return 0;
-		}
+	if (w->status != NULL && strcmp(t->domicile_status, w->status) != 0)
+		return 0;
+	for (size_t i = 0; i < w->oq.nocc; i++) {
+		bool has = false;
+		for (size_t j = 0; j < OCCUPATION_TAGS && !has; j++)
+			has = t->tags.occ[j] == w->oq.occ[i] + 1;
+		if (!has)
+			return 0;
 	}
-	if (w->oq.nrest > 0) {
-		buf_reset(&w->text);
-		text_add(&w->text, t->name);
-		text_add(&w->text, t->skills);
-		text_add(&w->text, t->experience);
-		text_add(&w->text, t->major);
-		const char *text = buf_cstr(&w->text);
-		for (size_t i = 0; i < w->oq.nrest; i++)
-			if (!has_word_or_synonym(text, w->oq.rest[i]))
-				return 0;
-	}
+	for (size_t i = 0; i < w->oq.nrest; i++)
+		if (!has_word_or_synonym(t->text, w->oq.rest[i]))
+			return 0;
 	if (w->total >= w->offset && w->total < w->offset + w->limit)
 		w->ids[w->n++] = t->id;
 	w->total++;
@@ -130,7 +110,7 @@ correct(struct arena *a, struct search_words *sw)
 }
 
 static enum store_result
-scan(struct store *s, const char *status, struct search_words *sw, struct wanted *w)
+scan(struct store *s, struct search_words *sw, struct wanted *w)
 {
 	char words[QUERY_MAX_WORDS][64];
 	size_t n = 0;
@@ -140,21 +120,20 @@ scan(struct store *s, const char *status, struct search_words *sw, struct wanted
 	occupation_read_words(words, n, &w->oq);
 	w->total = 0;
 	w->n = 0;
-	return store_seeker_each_text(s, status, seeker_one, w);
+	return seeker_texts_each(s, seeker_one, w) == 0 ? STORE_OK : STORE_ERROR;
 }
 
 enum store_result
 seeker_search_run(struct store *s, struct arena *a, const char *q, const char *domicile_status, int64_t offset,
                   int64_t limit, struct seeker_search *out)
 {
-	struct wanted w = {.offset = offset, .limit = limit, .a = a};
+	struct wanted w = {.status = domicile_status, .offset = offset, .limit = limit};
 	struct search_words sw;
 	enum store_result r;
 	memset(out, 0, sizeof(*out));
 	query_words(q != NULL ? q : "", &sw);
 	w.ids = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*w.ids));
-	buf_init(&w.text, 0);
-	r = scan(s, domicile_status, &sw, &w);
+	r = scan(s, &sw, &w);
 	if (r == STORE_OK && w.total == 0 && correct(a, &sw)) {
 		struct buf shown;
 		buf_init(&shown, 0);
@@ -165,9 +144,8 @@ seeker_search_run(struct store *s, struct arena *a, const char *q, const char *d
 		}
 		out->corrected = arena_strdup(a, buf_cstr(&shown));
 		buf_free(&shown);
-		r = scan(s, domicile_status, &sw, &w);
+		r = scan(s, &sw, &w);
 	}
-	buf_free(&w.text);
 	out->ids = w.ids;
 	out->n = w.n;
 	out->total = w.total;

@@ -189,34 +189,34 @@ store_seeker_list(struct store *s, struct arena *a, const struct store_seeker_fi
 }
 
 enum store_result
-store_seeker_each_text(struct store *s, const char *domicile_status,
-                       int (*fn)(void *ctx, const struct store_seeker_text *t), void *ctx)
+store_seeker_each_text(struct store *s, int (*fn)(void *ctx, const struct store_seeker_text *t), void *ctx,
+                       int64_t *generation)
 {
-	sqlite3_stmt *st = store_stmt(s,
-	    "SELECT u.id, u.name, p.skills, p.experience, p.major FROM seekers k JOIN users u ON u.id = k.user_id "
-	    "LEFT JOIN seeker_profiles p ON p.user_id = k.user_id "
-	    "WHERE (?1 IS NULL OR k.domicile_status = ?1) ORDER BY k.user_id DESC");
 	static const struct store_col cols[] = {
-		STORE_COL(struct store_seeker_text, id), STORE_COL(struct store_seeker_text, name),
-		STORE_COL(struct store_seeker_text, skills), STORE_COL(struct store_seeker_text, experience),
-		STORE_COL(struct store_seeker_text, major),
+		STORE_COL(struct store_seeker_text, id), STORE_COL(struct store_seeker_text, domicile_status),
+		STORE_COL(struct store_seeker_text, name), STORE_COL(struct store_seeker_text, skills),
+		STORE_COL(struct store_seeker_text, experience), STORE_COL(struct store_seeker_text, major),
 	};
-	if (st == NULL)
+	/* One read transaction: the rows are exactly those of the generation read. */
+	if (store_exec_stmt(s, store_stmt(s, "BEGIN")) != 0)
 		return STORE_ERROR;
-	store_bind_text(st, 1, domicile_status);
-	enum store_result r = STORE_OK;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	*generation = store_counter(s, "seeker_generation");
+	sqlite3_stmt *st = store_stmt(s,
+	    "SELECT u.id, k.domicile_status, u.name, p.skills, p.experience, p.major FROM seekers k "
+	    "JOIN users u ON u.id = k.user_id LEFT JOIN seeker_profiles p ON p.user_id = k.user_id "
+	    "ORDER BY k.user_id DESC");
+	enum store_result r = *generation >= 0 ? STORE_OK : STORE_ERROR;
+	int rc = SQLITE_DONE;
+	while (r == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_seeker_text t;
 		STORE_READ_COLS(NULL, st, cols, &t);
-		if (fn(ctx, &t) != 0) {
+		if (fn(ctx, &t) != 0)
 			r = STORE_ERROR;
-			break;
-		}
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		r = STORE_ERROR;
 	sqlite3_reset(st);
+	store_rollback(s);
 	return r;
 }
 

@@ -93,12 +93,14 @@ int64_t store_seeker_count(struct store *s, const char *domicile_status);
  * without a profile and live only during the callback. */
 struct store_seeker_text {
 	int64_t id;
+	const char *domicile_status;
 	const char *name, *skills, *experience, *major;
 };
-/* Call fn for every seeker (with domicile_status when not NULL), newest
- * first; fn returns 0, or -1 to stop (then STORE_ERROR). */
-enum store_result store_seeker_each_text(struct store *s, const char *domicile_status,
-                                         int (*fn)(void *ctx, const struct store_seeker_text *t), void *ctx);
+/* Call fn for every seeker, newest first, in one read transaction; fn
+ * returns 0, or -1 to stop (then STORE_ERROR). *generation gets the
+ * seekers' generation the rows belong to. */
+enum store_result store_seeker_each_text(struct store *s, int (*fn)(void *ctx, const struct store_seeker_text *t),
+                                         void *ctx, int64_t *generation);
 /* How many sealed NIKs the database holds (seekers and individual employers):
  * a new key file must never be made for a database that has any. */
 int64_t store_sealed_nik_count(struct store *s);

@@ -12,6 +12,7 @@
 #include "core/wage.h"
 #include "search/index_sync.h"
 #include "search/people.h"
+#include "search/seeker_texts.h"
 #include "search/vacancy_match.h"
 #include "web/api_json.h"
 #include "web/auth.h"
@@ -167,6 +168,7 @@ web_warm_up(void)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (index_sync(s) != 0 || vacancy_match_sync(s) != 0 || people_sync(s, now) != 0 || answer_figures_warm_up(s) != 0 ||
+	    seeker_texts_sync(s) != 0 ||
 	    dashboard_figures(s, &a, &all, now, wage_umk(date_from_unix_wib(now).year), &d) != STORE_OK)
 		log_error("web: warm-up incomplete; the first pages will build what is missing");
 	dashboard_cache_prepare(wage_umk(date_from_unix_wib(now).year));

@@ -13,6 +13,7 @@
 
 #include "app/answer_figures.h"
 #include "app/posting.h"
+#include "search/seeker_texts.h"
 #include "app/signup.h"
 #include "core/match.h"
 #include "core/wage.h"
@@ -43,6 +44,7 @@ fix_setup(void **state)
 	snprintf(fix_db, sizeof(fix_db), "%s/loker.db", fix_dir);
 	snprintf(fix_key, sizeof(fix_key), "%s/loker.key", fix_dir);
 	answer_figures_clear(); /* each test has its own database */
+	seeker_texts_reset();
 	if (wilayah_init() != 0 || wage_init() != 0 || query_init() != 0 || occupation_init() != 0 || match_init() != 0 ||
 	    store_init(fix_db) != 0 || keys_load(fix_key) != 0 || (fix_store = store_get()) == NULL)
 		return -1;
