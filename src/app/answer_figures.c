@@ -59,33 +59,52 @@ follow_log(struct store *s)
 }
 
 int
-answer_figures_get(struct store *s, int64_t employer_id, struct clock_figures *out)
+answer_figures_get_many(struct store *s, const int64_t *employer_ids, size_t n, struct clock_figures *out)
 {
+	bool hit[ANSWER_FIGURES_MANY_MAX];
+	size_t misses = 0;
+	if (n > ANSWER_FIGURES_MANY_MAX)
+		return -1;
 	pthread_mutex_lock(&lock);
 	if (follow_log(s) != 0) {
 		pthread_mutex_unlock(&lock);
 		return -1;
 	}
-	struct slot *sl = slot_of(employer_id);
-	if (employer_id != 0 && sl->employer_id == employer_id) {
-		*out = sl->f;
-		pthread_mutex_unlock(&lock);
-		stat_hits++;
-		return 0;
+	for (size_t i = 0; i < n; i++) {
+		struct slot *sl = slot_of(employer_ids[i]);
+		hit[i] = employer_ids[i] != 0 && sl->employer_id == employer_ids[i];
+		if (hit[i])
+			out[i] = sl->f;
+		else
+			misses++;
 	}
 	int64_t from = seen;
 	pthread_mutex_unlock(&lock);
-	stat_misses++;
+	stat_hits += n - misses;
+	stat_misses += misses;
+	if (misses == 0)
+		return 0;
 
 	/* Outside the lock: the figures read every change up to `from`. */
-	if (store_clock_employer(s, employer_id, 0, out) != STORE_OK)
-		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!hit[i] && store_clock_employer(s, employer_ids[i], 0, &out[i]) != STORE_OK)
+			return -1;
 
 	pthread_mutex_lock(&lock);
-	if (follow_log(s) == 0 && sl->named_at <= from)
-		*sl = (struct slot){employer_id, sl->named_at, *out};
+	if (follow_log(s) == 0)
+		for (size_t i = 0; i < n; i++) {
+			struct slot *sl = slot_of(employer_ids[i]);
+			if (!hit[i] && sl->named_at <= from)
+				*sl = (struct slot){employer_ids[i], sl->named_at, out[i]};
+		}
 	pthread_mutex_unlock(&lock);
 	return 0;
+}
+
+int
+answer_figures_get(struct store *s, int64_t employer_id, struct clock_figures *out)
+{
+	return answer_figures_get_many(s, &employer_id, 1, out);
 }
 
 int

@@ -108,21 +108,46 @@ clock_run(struct store *s, struct arena *a, int64_t now, struct clock_run_result
 	return 0;
 }
 
-int
-clock_employer_public(struct store *s, struct arena *a, int64_t employer_id, struct clock_public *out)
+/* The figures f as people read them. */
+static void
+public_of(struct arena *a, const struct clock_figures *f, struct clock_public *out)
 {
 	char median[40];
 	memset(out, 0, sizeof(*out));
-	if (answer_figures_get(s, employer_id, &out->f) != 0)
-		return -1;
-	out->shown = clock_enough(&out->f, app_settings.clock_min);
-	out->rate_percent = clock_rate_percent(&out->f);
-	clock_duration_text(out->f.median_seconds, median, sizeof(median));
+	out->f = *f;
+	out->shown = clock_enough(f, app_settings.clock_min);
+	out->rate_percent = clock_rate_percent(f);
+	clock_duration_text(f->median_seconds, median, sizeof(median));
 	out->median_text = arena_strdup(a, median);
 	if (out->shown)
 		out->summary = median[0] != '\0'
 		    ? arena_printf(a, "Membalas %d%% lamaran, biasanya dalam %s", out->rate_percent, median)
 		    : arena_printf(a, "Membalas %d%% lamaran", out->rate_percent);
+}
+
+int
+clock_employer_public(struct store *s, struct arena *a, int64_t employer_id, struct clock_public *out)
+{
+	struct clock_figures f;
+	memset(out, 0, sizeof(*out));
+	if (answer_figures_get(s, employer_id, &f) != 0)
+		return -1;
+	public_of(a, &f, out);
+	return 0;
+}
+
+int
+clock_employer_summaries(struct store *s, struct arena *a, const int64_t *employer_ids, size_t n, const char **out)
+{
+	struct clock_figures f[ANSWER_FIGURES_MANY_MAX];
+	memset(out, 0, sizeof(*out) * n);
+	if (answer_figures_get_many(s, employer_ids, n, f) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct clock_public p;
+		public_of(a, &f[i], &p);
+		out[i] = p.summary;
+	}
 	return 0;
 }
 

@@ -37,6 +37,9 @@ struct clock_public {
 
 /* The public figures of employer_id over all its applications. 0 or -1. */
 int clock_employer_public(struct store *s, struct arena *a, int64_t employer_id, struct clock_public *out);
+/* The summaries of n employers (at most ANSWER_FIGURES_MANY_MAX: a page of
+ * results) into out, NULL where too few applications count. 0 or -1. */
+int clock_employer_summaries(struct store *s, struct arena *a, const int64_t *employer_ids, size_t n, const char **out);
 
 /* Whether employer_id lost instant publishing at `now`: most of its recent
  * applications (CLOCK_GATE_DAYS) lapsed unanswered. A store error answers

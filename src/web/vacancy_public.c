@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "app/clock.h"
 #include "app/posting.h"
 #include "core/account_rules.h"
 #include "core/shortcode.h"
@@ -109,10 +110,16 @@ vacancies_search(struct http_request *req, struct http_response *res)
 	                            p.upah_min || p.disabilitas || p.hari || p.urut);
 	if (p.upah_min)
 		tpl_set_int(c, "upah_min", p.upah_min);
+	int64_t employers[VACANCY_SEARCH_PER_PAGE];
+	const char *answers[VACANCY_SEARCH_PER_PAGE] = {NULL};
+	for (size_t i = 0; i < out.count; i++)
+		employers[i] = out.rows[i].employer_id;
+	if (clock_employer_summaries(w->store, req->arena, employers, out.count, answers) != 0)
+		memset(answers, 0, sizeof(answers));
 	for (size_t i = 0; i < out.count; i++) {
 		struct tpl_ctx *card = tpl_push(c, "results");
 		views_vacancy(req, card, &out.rows[i], false);
-		tpl_set(card, "answer_summary", employer_page_answer_summary(req, out.rows[i].employer_id));
+		tpl_set(card, "answer_summary", answers[i]);
 		if (p.dekat != NULL)
 			tpl_set(card, "near", vacancy_query_near_label(req->arena, p.dekat, &out.rows[i].v));
 	}
