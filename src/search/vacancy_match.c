@@ -274,22 +274,17 @@ vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score,
 	return list_best(keep_almost, m, today, min_score, out, k);
 }
 
-/* How near two vacancies are: shared skills (idf-weighted) count most, then
- * the same kecamatan (or a neighbour), sector and arrangement. */
+/* How near vacancy b is to a: shared skills (idf-weighted) count most, then
+ * the same kecamatan (or a neighbour), sector and arrangement. The skill
+ * part, up to NEAR_SKILLS points, is the weight of a's skills that b shares
+ * over the weight of all of a's skills (w[i]: the weight of a's skill i,
+ * all: their sum). */
+#define NEAR_SKILLS 50
+
 static int
-nearness(const struct people_idf *idf, const struct match_vacancy *a, const struct match_vacancy *b)
+near_places(const struct match_vacancy *a, const struct match_vacancy *b)
 {
-	double shared = 0, all = 0;
-	for (size_t i = 0; i < a->skill_count; i++) {
-		double w = people_idf_get(idf, a->skills[i].key);
-		all += w;
-		for (size_t j = 0; j < b->skill_count; j++)
-			if (a->skills[i].key == b->skills[j].key) {
-				shared += w;
-				break;
-			}
-	}
-	int score = all > 0 ? (int)(50.0 * shared / all) : 0;
+	int score = 0;
 	if (a->district != 0 && a->district == b->district)
 		score += 20;
 	else if (a->district != 0 && b->district != 0 && match_neighbours(a->district, b->district))
@@ -301,21 +296,44 @@ nearness(const struct people_idf *idf, const struct match_vacancy *a, const stru
 	return score;
 }
 
+static int
+near_skills(const struct match_vacancy *a, const double *w, double all, const struct match_vacancy *b)
+{
+	double shared = 0;
+	for (size_t i = 0; i < a->skill_count; i++)
+		for (size_t j = 0; j < b->skill_count; j++)
+			if (a->skills[i].key == b->skills[j].key) {
+				shared += w[i];
+				break;
+			}
+	return all > 0 ? (int)(NEAR_SKILLS * shared / all) : 0;
+}
+
 size_t
 vacancy_match_similar(int64_t id, const struct match_vacancy *v, int32_t today, struct vacancy_match_hit *out,
                       size_t k)
 {
 	size_t n = 0;
+	double w[MATCH_MAX_SKILLS], all = 0;
 	if (k > VACANCY_MATCH_TOP_MAX)
 		k = VACANCY_MATCH_TOP_MAX;
 	pthread_rwlock_rdlock(&lock);
 	const struct snapshot *s = current;
+	for (size_t i = 0; s != NULL && i < v->skill_count; i++) {
+		w[i] = people_idf_get(&s->idf, v->skills[i].key);
+		all += w[i];
+	}
 	for (size_t i = 0; s != NULL && i < s->count; i++) {
 		const struct entry *e = &s->items[i];
 		if (e->id == id || e->valid_until < today)
 			continue;
-		int score = nearness(&s->idf, v, &e->m);
-		/* Something must be shared beyond the arrangement alone. */
+		/* Something must be shared beyond the arrangement alone (30), and
+		 * a full list is only entered above its last: the skills are
+		 * compared only when they could lift the score that far. */
+		int score = near_places(v, &e->m), needed = n == k ? out[k - 1].score : 30;
+		if (score + NEAR_SKILLS < needed)
+			continue;
+		score += near_skills(v, w, all, &e->m);
 		if (score < 30)
 			continue;
 		struct vacancy_match_hit h = {e->id, score};
