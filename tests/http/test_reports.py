@@ -169,7 +169,8 @@ def lookup(cells, tab, row, group, sub):
 
 
 def xlsx_cells(data, sheet=1):
-	"""{"A1": value} of one worksheet: shared strings resolved, numbers as int."""
+	"""{"A1": value} of one worksheet: shared and inline strings (a workbook
+	written row by row has the latter) resolved, numbers as int."""
 	z = zipfile.ZipFile(io.BytesIO(data))
 	ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 	strings = []
@@ -179,6 +180,9 @@ def xlsx_cells(data, sheet=1):
 	out = {}
 	root = ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % sheet))
 	for c in root.iter("{%s}c" % ns["m"]):
+		if c.get("t") == "inlineStr":
+			out[c.get("r")] = "".join(t.text or "" for t in c.iter("{%s}t" % ns["m"]))
+			continue
 		v = c.find("m:v", ns)
 		if v is None:
 			continue
