@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/messages_send.h"
 #include "app/settings.h"
 #include "app/vacancy_search.h"
 #include "core/date.h"
@@ -49,6 +50,13 @@ channel_name(char c)
 	return c == 'w' ? "whatsapp" : c == 's' ? "sms" : c == 'e' ? "email" : NULL;
 }
 
+bool
+alerts_may_message(struct store *s, const char *channel, const char *to)
+{
+	struct store_message m = {.channel = channel, .recipient = to};
+	return messages_send_blocked(s, &m) == NULL;
+}
+
 /* Instant delivery through the outbox when the channel is not the inbox,
  * the mode is instant and it is not the seeker's quiet time. */
 static int
@@ -59,7 +67,7 @@ maybe_send(struct store *s, struct arena *a, const struct store_alert_row *row, 
 	if (channel == NULL || row->daily || store_alerts_quiet(row->quiet_from, row->quiet_to, hour))
 		return 0;
 	const char *to = store_alerts_recipient(s, a, row->user_id, channel);
-	if (to == NULL || *to == '\0')
+	if (to == NULL || *to == '\0' || !alerts_may_message(s, channel, to))
 		return 0;
 	return store_outbox_add(s, row->user_id, channel, to, text, now) == STORE_OK ? 0 : -1;
 }

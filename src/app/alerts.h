@@ -5,12 +5,18 @@
 #ifndef LOKER_APP_ALERTS_H
 #define LOKER_APP_ALERTS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "base/arena.h"
 #include "store/store.h"
 
 #define ALERTS_SAVED_SCAN 100000     /* saved searches looked at per publish */
+
+/* Whether an alert may go to `to` on channel (messages_send_blocked says
+ * nothing against it): alerts for a number not confirmed, stopped or
+ * bounced stay in the inbox instead of dying in the outbox. */
+bool alerts_may_message(struct store *s, const char *channel, const char *to);
 
 /* Alert everyone a newly published vacancy suits: every active seeker whose
  * score reaches their threshold (alerts on) and every saved search it

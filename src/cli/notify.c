@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/alerts.h"
 #include "app/apply.h"
 #include "app/checkins.h"
 #include "app/clock.h"
@@ -60,7 +61,7 @@ digest_one(struct store *s, struct arena *a, int64_t user_id, int64_t since_floo
 	}
 	int rc = 0;
 	const char *to = store_alerts_recipient(s, a, user_id, st.channel);
-	if (shown == 0 || to == NULL || *to == '\0')
+	if (shown == 0 || to == NULL || *to == '\0' || !alerts_may_message(s, st.channel, to))
 		goto done;
 	const char *base = app_settings.base_url;
 	const char *text = arena_printf(a, "loker Purbalingga: %zu lowongan cocok untuk Anda: %s%s. Selengkapnya: %s/pencari/notifikasi",

@@ -9,7 +9,10 @@
 
 #include "app_fixture.h"
 
+#include <sqlite3.h>
+
 #include "app/alerts.h"
+#include "app/messages.h"
 #include "store/profiles.h"
 
 static void
@@ -84,12 +87,56 @@ test_no_fan_out_for_a_draft(void **state)
 	arena_free(&a);
 }
 
+static int64_t
+outbox_rows(int64_t user)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	assert_int_equal(sqlite3_open(fix_db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM outbox WHERE user_id = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, user);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Alerts by WhatsApp go only to numbers that said YA (or confirmed a code):
+ * an unconfirmed one gets the alert in the inbox and nothing in the outbox,
+ * where it would only die. */
+static void
+test_whatsapp_alert_only_to_a_confirmed_number(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result posted;
+	int64_t sure = fix_seeker(&a, 16, "081300000016");
+	int64_t unsure = fix_seeker(&a, 17, "081300000017");
+	struct store_alert_settings st = {true, "whatsapp", "instant", 0, 0, 50};
+	profile(sure, "las listrik, knalpot, bubut", "smk");
+	profile(unsure, "las listrik, knalpot, bubut", "smk");
+	assert_int_equal(store_alerts_settings_save(fix_store, sure, &st), STORE_OK);
+	assert_int_equal(store_alerts_settings_save(fix_store, unsure, &st), STORE_OK);
+	assert_int_equal(messages_number_mark_confirmed(fix_store, &a, sure, FIX_NOW), 0);
+
+	assert_int_equal(fix_post(&a, 23, true, "Tukang las knalpot", 30, true, &e, &posted), 0);
+	assert_int_equal(fix_told(&a, sure, posted.id, "vacancy_match"), 1);
+	assert_int_equal(fix_told(&a, unsure, posted.id, "vacancy_match"), 1);
+	assert_int_equal(outbox_rows(sure), 1);
+	assert_int_equal(outbox_rows(unsure), 0);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fan_out_once_per_matching_seeker),
 		cmocka_unit_test(test_no_fan_out_for_a_draft),
+		cmocka_unit_test(test_whatsapp_alert_only_to_a_confirmed_number),
 	};
 	return cmocka_run_group_tests(tests, fix_setup, fix_teardown);
 }
