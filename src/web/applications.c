@@ -40,6 +40,12 @@ applications_status_label(const char *status)
 	return status ? status : "";
 }
 
+const char *
+applications_shown_status(const char *status, int64_t lapsed_at)
+{
+	return lapsed_at != 0 && status != NULL && strcmp(status, "baru") == 0 ? "tidak_diproses" : status;
+}
+
 static bool
 is_open_status(const char *status)
 {
@@ -249,8 +255,7 @@ set_application(struct http_request *req, struct tpl_ctx *c, const struct store_
 	tpl_set(c, "title", o->vacancy_title);
 	tpl_set(c, "employer", o->employer_name);
 	tpl_set(c, "status", o->status);
-	tpl_set(c, "status_label", applications_status_label(o->lapsed_at && strcmp(o->status, "baru") == 0
-	                                                     ? "tidak_diproses" : o->status));
+	tpl_set(c, "status_label", applications_status_label(applications_shown_status(o->status, o->lapsed_at)));
 	tpl_set(c, "applied", page_time(req, o->created_at));
 	tpl_set(c, "updated", page_time(req, o->updated_at));
 	tpl_set_bool(c, "vacancy_closed", strcmp(o->vacancy_status, "closed") == 0);

@@ -17,6 +17,10 @@
 
 /* "Baru", "Diseleksi", "Wawancara", "Diterima", "Ditolak", "Ditarik". */
 const char *applications_status_label(const char *status);
+/* The status people see: an application still 'baru' that lapsed (closed
+ * as unanswered, lapsed_at set) is "tidak_diproses", for the seeker and the
+ * employer alike. */
+const char *applications_shown_status(const char *status, int64_t lapsed_at);
 
 /* A loker_lamar cookie value taken apart (applications.c says its form). */
 #define APPLICATIONS_PENDING_MAX 4000   /* bytes of the cookie value */

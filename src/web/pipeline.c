@@ -236,7 +236,8 @@ set_applicant(struct http_request *req, struct tpl_ctx *c, const struct store_ap
 		tpl_setf(c, "phone_link", "https://wa.me/%s", a->seeker_phone);
 	}
 	tpl_set(c, "status", a->status);
-	tpl_set(c, "status_label", applications_status_label(a->status));
+	tpl_set(c, "status_label", applications_status_label(applications_shown_status(a->status, a->lapsed_at)));
+	tpl_set_bool(c, "lapsed", a->lapsed_at != 0 && strcmp(a->status, "baru") == 0);
 	tpl_set(c, "applied", page_time(req, a->created_at));
 	tpl_set(c, "updated", page_time(req, a->updated_at));
 	tpl_set(c, "district", a->seeker_district ? page_region_name(a->seeker_district) : NULL);

@@ -128,6 +128,11 @@ class FairClock(LokerTestCase):
 		self.assertIn("Tidak diproses", page, "the seeker's application page does not say it closed")
 		inbox = b.get("/pencari/notifikasi").visible
 		self.assertIn("Lamaran tidak diproses", inbox, "nothing in the seeker's inbox")
+		# The employer sees the same: not "Baru" any more, and still answerable.
+		listed = emp.get("/pemberi/lowongan/%s/pelamar" % vid).visible
+		self.assertIn("Tidak diproses: terlalu lama tanpa tanggapan", listed, "the employer's list hides the lapse")
+		detail = emp.get("/pemberi/pelamar/%s" % aid).visible
+		self.assertIn("Status: Tidak diproses", detail, "the applicant page still says Baru")
 
 		# Safe to run again: no second message.
 		self.assertEqual(self.notify(32), 0)
