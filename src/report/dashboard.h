@@ -66,6 +66,7 @@ struct dashboard {
 	struct dash_table outcomes_placements, outcomes_silent;
 	/* demand: wages of open full-time monthly formal vacancies against the UMK */
 	int64_t computed_at;         /* when the figures were computed (Unix time) */
+	uint64_t serial;             /* which kept computation (web/dashboard_cache.c), 0 = not kept */
 	int64_t umk;                 /* the UMK used */
 	int64_t wage_count;          /* such vacancies */
 	int64_t wage_under;          /* top of the range (wage_max, else wage_min) under the UMK */

@@ -29,6 +29,7 @@ struct entry {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct entry entries[DASHBOARD_CACHE_ENTRIES];
 static unsigned next_victim;
+static uint64_t next_serial;
 static _Atomic uint64_t stat_hits, stat_misses;
 
 void
@@ -110,6 +111,7 @@ keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, 
 	e->took_us = took_us;
 	e->done_us = monotonic_us();
 	copy_dashboard(&e->arena, d, &e->d);
+	e->d.serial = ++next_serial;
 }
 
 
@@ -248,6 +250,7 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 		return r;
 	pthread_mutex_lock(&lock);
 	keep(f, generation, now, umk, monotonic_us() - t0, out);
+	out->serial = next_serial;
 	pthread_mutex_unlock(&lock);
 	return STORE_OK;
 }
