@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/buf.h"
 #include "base/log.h"
+#include "base/rest.h"
 #include "store/alerts.h"
 #include "store/seekers.h"
 
@@ -19,21 +19,14 @@ struct snapshot {
 	size_t n, cap;
 	struct buf text;             /* every entry's text and status, NUL-separated */
 	size_t *at;                  /* where entry i's text and status start in text (pointers come last) */
-	int64_t generation, took_us, done_us;
+	int64_t generation;
+	struct rest built;           /* how long building it took, and when that ended */
 };
 
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;   /* readers scan current */
 static pthread_mutex_t state = PTHREAD_MUTEX_INITIALIZER;    /* current (swap), building */
 static struct snapshot *current;
 static bool building;
-
-static int64_t
-monotonic_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
-}
 
 static void
 snapshot_free(struct snapshot *s)
@@ -91,7 +84,7 @@ static struct snapshot *
 build(struct store *st)
 {
 	struct snapshot *s = calloc(1, sizeof(*s));
-	int64_t t0 = monotonic_us();
+	int64_t t0 = rest_now_us();
 	if (s == NULL)
 		return NULL;
 	buf_init(&s->text, SEEKER_TEXTS_MAX_BYTES);
@@ -104,8 +97,7 @@ build(struct store *st)
 		s->v[i].text = s->text.data + s->at[2 * i];
 		s->v[i].domicile_status = s->text.data + s->at[2 * i + 1];
 	}
-	s->done_us = monotonic_us();
-	s->took_us = s->done_us - t0;
+	rest_done(&s->built, t0);
 	return s;
 }
 
@@ -160,9 +152,8 @@ usable(int64_t generation)
 	pthread_mutex_lock(&state);
 	if (current != NULL) {
 		bool behind = current->generation != generation;
-		bool slow = current->took_us >= SEEKER_TEXTS_SLOW_US;
-		bool resting = monotonic_us() - current->done_us < SEEKER_TEXTS_REST * current->took_us;
-		ok = !behind || (slow && (resting || building || start_background()));
+		bool slow = current->built.took_us >= SEEKER_TEXTS_SLOW_US;
+		ok = !behind || (slow && (rest_resting(&current->built) || building || start_background()));
 	}
 	pthread_mutex_unlock(&state);
 	return ok;

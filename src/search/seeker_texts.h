@@ -7,9 +7,9 @@
  * Kept at the store's 'seeker_generation': after a change a snapshot that
  * was quick to build is built again at once (so a small database is always
  * exact); one that took SEEKER_TEXTS_SLOW_US or more (the regency's scale)
- * is built again by a background thread while the last one answers, at
- * most once per SEEKER_TEXTS_REST times its build time, so a seeker who
- * registered a moment ago is found a few hundred milliseconds later.
+ * is built again by a background thread while the last one answers, once
+ * it rested (base/rest.h), so a seeker who registered a moment ago is found
+ * a few hundred milliseconds later.
  * Thread-safe. */
 #ifndef LOKER_SEARCH_SEEKER_TEXTS_H
 #define LOKER_SEARCH_SEEKER_TEXTS_H
@@ -20,7 +20,6 @@
 #include "store/store.h"
 
 #define SEEKER_TEXTS_SLOW_US 20000
-#define SEEKER_TEXTS_REST 10
 #define SEEKER_TEXTS_MAX_BYTES ((size_t)256 << 20) /* all seekers' text together */
 
 struct seeker_text {

@@ -4,8 +4,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "base/rest.h"
 #include "search/index.h"
 #include "search/people.h"
 #include "search/skills.h"
@@ -50,7 +50,7 @@ struct snapshot {
 	struct similar *similar;     /* SIMILAR_SLOTS, direct-mapped by id (similar_lock) */
 	struct people_idf idf;
 	int64_t generation;
-	int64_t built_us, took_us; /* when it was built (monotonic) and how long that took */
+	struct rest built;           /* how long building it took, and when that ended */
 };
 
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
@@ -58,21 +58,13 @@ static pthread_mutex_t similar_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
 
-static int64_t
-monotonic_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
-}
-
 /* A snapshot that took long to build is built again only after resting
- * VACANCY_MATCH_REST times as long: under a stream of postings it trails
- * by that much instead of being rebuilt for every one. */
+ * (base/rest.h): under a stream of postings it trails by that much instead
+ * of being rebuilt for every one. */
 static bool
-resting(const struct snapshot *s, int64_t now_us)
+resting(const struct snapshot *s)
 {
-	return s->took_us >= VACANCY_MATCH_REST_FROM_US && now_us - s->built_us < VACANCY_MATCH_REST * s->took_us;
+	return s->built.took_us >= VACANCY_MATCH_REST_FROM_US && rest_resting(&s->built);
 }
 
 static void
@@ -158,9 +150,9 @@ vacancy_match_sync(struct store *st)
 	int rc = -1;
 	if (g < 0)
 		return -1;
-	int64_t t0 = monotonic_us();
+	int64_t t0 = rest_now_us();
 	pthread_rwlock_rdlock(&lock);
-	bool fresh = current != NULL && (current->generation == g || resting(current, t0));
+	bool fresh = current != NULL && (current->generation == g || resting(current));
 	pthread_rwlock_unlock(&lock);
 	if (fresh)
 		return 0;
@@ -180,7 +172,6 @@ vacancy_match_sync(struct store *st)
 	if (next == NULL || (next->items = malloc(sizeof(*next->items) * (n ? n : 1))) == NULL)
 		goto done;
 	next->generation = g;
-	next->built_us = t0;
 	for (size_t i = 0; i < n; i++) {
 		/* Unchanged rows are copied; only new or edited ones are read. */
 		const struct entry *old = find(current, ids[i]);
@@ -206,8 +197,7 @@ vacancy_match_sync(struct store *st)
 	free(c);
 	if (ok != 0 || pack_near(next) != 0)
 		goto done;
-	next->took_us = monotonic_us() - t0;
-	next->built_us += next->took_us;
+	rest_done(&next->built, t0);
 	pthread_rwlock_wrlock(&lock);
 	struct snapshot *old = current;
 	current = next;

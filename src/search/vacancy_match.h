@@ -21,14 +21,13 @@ struct vacancy_match_hit {
 	int score;
 };
 
-#define VACANCY_MATCH_REST 10             /* a slow rebuild rests ten times as long as it took... */
-#define VACANCY_MATCH_REST_FROM_US 5000   /* ...when it took at least 5 ms (thousands of vacancies) */
+#define VACANCY_MATCH_REST_FROM_US 5000   /* builds this slow rest (thousands of vacancies) */
 
 /* Bring the index up to the store's vacancies. 0, or -1 (the old index stays).
  * An index that took VACANCY_MATCH_REST_FROM_US or more to build is rebuilt
- * only after resting VACANCY_MATCH_REST times that long: at the regency's
- * scale recommendations and similar vacancies trail a posting by at most
- * a few hundred milliseconds rather than every posting costing a rebuild. */
+ * only after resting (base/rest.h): at the regency's scale recommendations
+ * and similar vacancies trail a posting by at most a few hundred
+ * milliseconds rather than every posting costing a rebuild. */
 int vacancy_match_sync(struct store *s);
 /* Forget the index (tests, benchmarks). */
 void vacancy_match_reset(void);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "base/log.h"
+#include "base/rest.h"
 #include "core/wilayah.h"
 #include "store/dashboard.h"
 #include "web/context.h"
@@ -17,8 +18,7 @@
 struct entry {
 	bool used;
 	bool refreshing;            /* a background thread is computing it anew */
-	int64_t took_us;            /* how long computing it took */
-	int64_t done_us;            /* when that ended (monotonic) */
+	struct rest computed;       /* how long computing it took, and when that ended */
 	struct dash_filter f;
 	char district[16];          /* f.district points here */
 	int64_t generation, computed_at, umk;
@@ -77,18 +77,10 @@ same_filter(const struct dash_filter *a, const struct dash_filter *b)
 	        (a->district != NULL && b->district != NULL && strcmp(a->district, b->district) == 0));
 }
 
-static int64_t
-monotonic_us(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
-}
-
 /* Keep the figures d of filter f computed at generation and now, in the
  * entry of the same filter or else the next victim. Called with lock held. */
 static void
-keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, int64_t took_us,
+keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, int64_t started_us,
      const struct dashboard *d)
 {
 	struct entry *e = NULL;
@@ -108,8 +100,7 @@ keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, 
 	e->generation = generation;
 	e->computed_at = now;
 	e->umk = umk;
-	e->took_us = took_us;
-	e->done_us = monotonic_us();
+	rest_done(&e->computed, started_us);
 	copy_dashboard(&e->arena, d, &e->d);
 	e->d.serial = ++next_serial;
 }
@@ -131,11 +122,11 @@ refresh_run(void *arg)
 	struct arena a = {0};
 	struct dashboard d;
 	int64_t now = time(NULL);
-	int64_t generation = s != NULL ? store_dashboard_generation(s) : -1, t0 = monotonic_us();
+	int64_t generation = s != NULL ? store_dashboard_generation(s) : -1, t0 = rest_now_us();
 	bool ok = generation >= 0 && app_dashboard(s, &a, &job->f, now, job->umk, &d) == STORE_OK;
 	pthread_mutex_lock(&lock);
 	if (ok)
-		keep(&job->f, generation, now, job->umk, monotonic_us() - t0, &d);
+		keep(&job->f, generation, now, job->umk, t0, &d);
 	for (size_t i = 0; i < DASHBOARD_CACHE_ENTRIES; i++)
 		if (entries[i].used && same_filter(&entries[i].f, &job->f) && entries[i].umk == job->umk)
 			entries[i].refreshing = false;
@@ -223,13 +214,12 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 		struct entry *e = &entries[i];
 		if (!e->used || !same_filter(&e->f, f) || e->umk != umk || now < e->computed_at)
 			continue;
-		/* Changed since, or kept DASHBOARD_CACHE_S: figures quick to compute
-		 * are computed again here, once they rested DASHBOARD_REST times as
-		 * long as they took (a stream of changes costs at most a share of a
-		 * core); slow ones are shown while a thread computes them anew. */
+		/* Changed since, or kept DASHBOARD_CACHE_S: once they rested
+		 * (base/rest.h), figures quick to compute are computed again here,
+		 * slow ones are shown while a thread computes them anew. */
 		bool due = e->generation != generation || now - e->computed_at >= DASHBOARD_CACHE_S;
-		if (due && monotonic_us() - e->done_us >= DASHBOARD_REST * e->took_us) {
-			if (e->took_us < web_config.dashboard_wait_us)
+		if (due && !rest_resting(&e->computed)) {
+			if (e->computed.took_us < web_config.dashboard_wait_us)
 				continue;
 			if (!e->refreshing && !refresh_start(e))
 				continue;
@@ -244,12 +234,12 @@ dashboard_figures(struct store *s, struct arena *a, const struct dash_filter *f,
 	}
 	stat_misses++;
 
-	int64_t t0 = monotonic_us();
+	int64_t t0 = rest_now_us();
 	enum store_result r = app_dashboard(s, a, f, now, umk, out);
 	if (r != STORE_OK || generation < 0)
 		return r;
 	pthread_mutex_lock(&lock);
-	keep(f, generation, now, umk, monotonic_us() - t0, out);
+	keep(f, generation, now, umk, t0, out);
 	out->serial = next_serial;
 	pthread_mutex_unlock(&lock);
 	return STORE_OK;

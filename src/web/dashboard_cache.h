@@ -9,9 +9,7 @@
  * computed again by a background thread while the last ones are shown, with
  * the time they were computed on the page, so no request waits for them
  * after the first (issue 14). Under a stream of changes figures are computed
- * again only after resting DASHBOARD_REST times as long as the last
- * computation took (2 ms figures trail by at most 20 ms, 200 ms ones by
- * 2 s), so recomputing takes at most a tenth of a core. Thread-safe. */
+ * again only after resting (base/rest.h). Thread-safe. */
 #ifndef LOKER_WEB_DASHBOARD_CACHE_H
 #define LOKER_WEB_DASHBOARD_CACHE_H
 
@@ -22,7 +20,6 @@
 
 #define DASHBOARD_CACHE_ENTRIES 32 /* everyone, the 18 kecamatan, a few more filters */
 #define DASHBOARD_CACHE_S 300
-#define DASHBOARD_REST 10
 
 /* The figures for f into out (copied into a), from the cache when fresh.
  * STORE_OK or STORE_ERROR. */
