@@ -34,6 +34,23 @@ answer(int64_t vacancy, int64_t employer, int64_t id, int64_t at)
 	assert_int_equal(changed, 1);
 }
 
+/* n new seekers (numbered from first, phones 08130000<first+i>) apply to
+ * vacancy vid; their ids and applications into seekers and apps. */
+static void
+applicants(struct arena *a, int first, int64_t vid, int n, int64_t *seekers, int64_t *apps)
+{
+	for (int i = 0; i < n; i++) {
+		char phone[16];
+		struct apply_outcome out;
+		snprintf(phone, sizeof(phone), "08130000%04d", first + i);
+		seekers[i] = fix_seeker(a, first + i, phone);
+		assert_true(seekers[i] != 0);
+		apply_run(fix_store, a, FIX_NOW, seekers[i], vid, NULL, false, &out);
+		assert_int_equal(out.status, 0);
+		apps[i] = out.application_id;
+	}
+}
+
 static void
 test_lapse_figures_and_gate(void **state)
 {
@@ -50,16 +67,7 @@ test_lapse_figures_and_gate(void **state)
 	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
 	assert_string_equal(posted.status, "published");
 	int64_t vid = posted.id;
-	for (int i = 0; i < 6; i++) {
-		char phone[16];
-		struct apply_outcome out;
-		snprintf(phone, sizeof(phone), "0813000001%02d", i);
-		seekers[i] = fix_seeker(&a, 40 + i, phone);
-		assert_true(seekers[i] != 0);
-		apply_run(fix_store, &a, FIX_NOW, seekers[i], vid, NULL, false, &out);
-		assert_int_equal(out.status, 0);
-		apps[i] = out.application_id;
-	}
+	applicants(&a, 40, vid, 6, seekers, apps);
 	answer(vid, eid, apps[0], FIX_NOW + 3600);
 	answer(vid, eid, apps[1], FIX_NOW + 3 * 3600);
 
@@ -141,15 +149,7 @@ test_figures_kept_exact(void **state)
 	int64_t eid = fix_employer(&a, 32, true, &emp);
 	fix_vacancy(&v, "Penjahit bulu mata", 90);
 	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &posted), 0);
-	for (int i = 0; i < 4; i++) {
-		char phone[16];
-		struct apply_outcome out;
-		snprintf(phone, sizeof(phone), "0813000002%02d", i);
-		seekers[i] = fix_seeker(&a, 60 + i, phone);
-		apply_run(fix_store, &a, FIX_NOW, seekers[i], posted.id, NULL, false, &out);
-		assert_int_equal(out.status, 0);
-		apps[i] = out.application_id;
-	}
+	applicants(&a, 60, posted.id, 4, seekers, apps);
 	for (int i = 0; i < 3; i++)
 		answer(posted.id, eid, apps[i], FIX_NOW + 3600);
 	uint64_t hits0, hits1, misses;
