@@ -21,5 +21,5 @@ rest_done(struct rest *r, int64_t started_us)
 bool
 rest_resting(const struct rest *r)
 {
-	return rest_now_us() - r->done_us < REST_FACTOR * r->took_us;
+	return r->took_us >= REST_FROM_US && rest_now_us() - r->done_us < REST_FACTOR * r->took_us;
 }

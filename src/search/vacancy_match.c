@@ -58,15 +58,6 @@ static pthread_mutex_t similar_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
 
-/* A snapshot that took long to build is built again only after resting
- * (base/rest.h): under a stream of postings it trails by that much instead
- * of being rebuilt for every one. */
-static bool
-resting(const struct snapshot *s)
-{
-	return s->built.took_us >= VACANCY_MATCH_REST_FROM_US && rest_resting(&s->built);
-}
-
 static void
 snapshot_free(struct snapshot *s)
 {
@@ -152,7 +143,7 @@ vacancy_match_sync(struct store *st)
 		return -1;
 	int64_t t0 = rest_now_us();
 	pthread_rwlock_rdlock(&lock);
-	bool fresh = current != NULL && (current->generation == g || resting(current));
+	bool fresh = current != NULL && (current->generation == g || rest_resting(&current->built));
 	pthread_rwlock_unlock(&lock);
 	if (fresh)
 		return 0;

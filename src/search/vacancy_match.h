@@ -21,13 +21,11 @@ struct vacancy_match_hit {
 	int score;
 };
 
-#define VACANCY_MATCH_REST_FROM_US 5000   /* builds this slow rest (thousands of vacancies) */
-
 /* Bring the index up to the store's vacancies. 0, or -1 (the old index stays).
- * An index that took VACANCY_MATCH_REST_FROM_US or more to build is rebuilt
- * only after resting (base/rest.h): at the regency's scale recommendations
- * and similar vacancies trail a posting by at most a few hundred
- * milliseconds rather than every posting costing a rebuild. */
+ * A slow build is repeated only after resting (base/rest.h): at the
+ * regency's scale recommendations and similar vacancies trail a posting by
+ * at most a few hundred milliseconds rather than every posting costing a
+ * rebuild. */
 int vacancy_match_sync(struct store *s);
 /* Forget the index (tests, benchmarks). */
 void vacancy_match_reset(void);

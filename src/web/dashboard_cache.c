@@ -105,7 +105,6 @@ keep(const struct dash_filter *f, int64_t generation, int64_t now, int64_t umk, 
 	e->d.serial = ++next_serial;
 }
 
-
 struct refresh {
 	struct dash_filter f;
 	char district[16];
