@@ -117,9 +117,9 @@ answer_figures_warm_up(struct store *s)
 		return -1;
 	}
 	int rc = 0;
-	struct clock_figures f;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = answer_figures_get(s, ids[i], &f);
+	struct clock_figures f[ANSWER_FIGURES_MANY_MAX];
+	for (size_t i = 0; i < n && rc == 0; i += ANSWER_FIGURES_MANY_MAX)
+		rc = answer_figures_get_many(s, ids + i, n - i < ANSWER_FIGURES_MANY_MAX ? n - i : ANSWER_FIGURES_MANY_MAX, f);
 	free(ids);
 	return rc;
 }

@@ -18,7 +18,7 @@ struct snapshot {
 	struct seeker_text *v;
 	size_t n, cap;
 	struct buf text;             /* every entry's text and status, NUL-separated */
-	size_t *at;                  /* where entry i's text and status start in text (pointers come last) */
+	size_t *at;                  /* while building: where entry i's text and status start in text */
 	int64_t generation;
 	struct rest built;           /* how long building it took, and when that ended */
 };
@@ -97,6 +97,8 @@ build(struct store *st)
 		s->v[i].text = s->text.data + s->at[2 * i];
 		s->v[i].domicile_status = s->text.data + s->at[2 * i + 1];
 	}
+	free(s->at);
+	s->at = NULL;
 	rest_done(&s->built, t0);
 	return s;
 }

@@ -311,6 +311,7 @@ vacancy_match_almost(const struct match_seeker *m, int32_t today, int min_score,
  * over the weight of all of a's skills (w[i]: the weight of a's skill i,
  * all: their sum). */
 #define NEAR_SKILLS 50
+#define NEAR_ENOUGH 30 /* something shared beyond the arrangement alone (15) */
 
 static int
 near_places(const struct match_vacancy *a, const struct near *b)
@@ -355,14 +356,13 @@ similar_compute(const struct snapshot *s, int64_t id, const struct match_vacancy
 		const struct near *e = &s->near[i];
 		if (e->id == id || e->valid_until < today)
 			continue;
-		/* Something must be shared beyond the arrangement alone (30), and
-		 * a full list is only entered above its last: the skills are
+		/* A full list is only entered above its last: the skills are
 		 * compared only when they could lift the score that far. */
-		int score = near_places(v, e), needed = n == k ? out[k - 1].score : 30;
+		int score = near_places(v, e), needed = n == k ? out[k - 1].score : NEAR_ENOUGH;
 		if (score + NEAR_SKILLS < needed)
 			continue;
 		score += near_skills(v, w, all, &s->keys[e->first_key], e->skill_count);
-		if (score < 30)
+		if (score < NEAR_ENOUGH)
 			continue;
 		struct vacancy_match_hit h = {e->id, score};
 		top_insert(out, &n, k, &h);

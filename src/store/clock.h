@@ -77,8 +77,9 @@ enum store_result store_clock_publishing(struct store *s, int64_t *ids, size_t m
 /* The employers whose answer figures changed after change `after` (the log
  * of migration 026, written by triggers), into ids (STORE_ANSWER_CHANGES_MAX);
  * *newest gets the newest change's number (after when none). *complete is
- * false when the log no longer reaches back to after (pruned, or another
- * database) or held more changes than ids: then any figure may have changed. */
+ * false when after is -1 (nothing read yet), when the log no longer reaches
+ * back to after (pruned) or when it held more changes than ids: then any
+ * figure may have changed, and *newest is the newest change of all. */
 enum store_result store_answer_changes(struct store *s, int64_t after, int64_t *ids, size_t *count, int64_t *newest,
                                        bool *complete);
 

@@ -143,11 +143,10 @@ seekers(struct store *s, const struct dash_filter *f, const struct dash_sink *k)
 	sqlite3_stmt *sl = store_stmt(s,
 	    "SELECT DISTINCT seeker_id FROM placements WHERE ended_at IS NULL ORDER BY seeker_id");
 	if (f->district != NULL) {
+		store_bind_text(st, 1, f->district);
 		store_bind_text(su, 1, f->district);
 		store_bind_text(sp, 1, f->district);
 	}
-	if (f->district != NULL)
-		store_bind_text(st, 1, f->district);
 	int rc = SQLITE_DONE, ru = sqlite3_step(su), rp = sqlite3_step(sp), rl = sqlite3_step(sl);
 	bool stop = false;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
