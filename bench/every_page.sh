@@ -54,26 +54,10 @@ trap cleanup EXIT
 DB=$TMP/loker.db
 export LOKER_KEY_FILE=$TMP/key LOKER_LOGIN_IP_LIMIT=100000 LOKER_LOGIN_ACCOUNT_LIMIT=100000
 
-if [ -n "${BENCH_DB:-}" ]; then
-	[ -f "$BENCH_DB" ] && [ -f "$BENCH_DB.key" -o -f "$(dirname "$BENCH_DB")/key" ] ||
-		die "BENCH_DB needs the database and its key (DB.key or key beside it)"
-	sqlite3 "$BENCH_DB" ".backup '$DB'"
-	cp "$(ls "$BENCH_DB.key" 2>/dev/null || echo "$(dirname "$BENCH_DB")/key")" "$TMP/key"
-	echo "== copied $BENCH_DB"
-else
-	echo "== loker demo: $SEEKERS seekers, $APPS applications, $VACANCIES vacancies"
-	start=$(date +%s)
-	"$BIN" demo --db "$DB" --seekers "$SEEKERS" --employers "$EMPLOYERS" --vacancies "$VACANCIES" \
-		--applications "$APPS" >"$TMP/demo.log" 2>&1 || { tail "$TMP/demo.log"; die "demo failed"; }
-	echo "   $(($(date +%s) - start)) s, $(du -m "$DB" | cut -f1) MB"
-fi
+. "$ROOT/bench/lib.sh"
+bench_database "$DB" "$SEEKERS" "$EMPLOYERS" "$VACANCIES" "$APPS"
 
-PORT=
-for _ in $(seq 50); do
-	p=$((20000 + RANDOM % 20000))
-	curl -s -o /dev/null "http://127.0.0.1:$p/" 2>/dev/null || { PORT=$p; break; }
-done
-[ -n "$PORT" ] || die "no free port"
+PORT=$(bench_free_port)
 URL=http://127.0.0.1:$PORT
 t0=$(date +%s%N)
 "$BIN" serve --db "$DB" --port "$PORT" >"$TMP/serve.log" 2>&1 &

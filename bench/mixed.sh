@@ -14,6 +14,7 @@
 #                           vacancies; regency: 150,000 / 400,000 / 20,000
 #                           (about 90 s to make and 180 MB: run it rarely on a
 #                           shared machine)
+#   BENCH_DB        []      an existing demo database to copy instead
 #   BENCH_DURATION  [15]    seconds of load (1..120)
 #   BENCH_CONNS     [64]    connections
 #   BENCH_KEEP      [0]     1 keeps the temporary directory
@@ -54,18 +55,10 @@ trap cleanup EXIT
 DB=$TMP/loker.db
 export LOKER_KEY_FILE=$TMP/key LOKER_LOGIN_IP_LIMIT=100000 LOKER_REGISTER_IP_LIMIT=100000
 
-echo "== loker demo: $SEEKERS seekers, $APPS applications, $VACANCIES vacancies"
-start=$(date +%s)
-"$BIN" demo --db "$DB" --seekers "$SEEKERS" --employers "$EMPLOYERS" --vacancies "$VACANCIES" \
-	--applications "$APPS" >"$TMP/demo.log" 2>&1 || { tail "$TMP/demo.log"; die "demo failed"; }
-echo "   $(($(date +%s) - start)) s, $(du -m "$DB" | cut -f1) MB"
+. "$ROOT/bench/lib.sh"
+bench_database "$DB" "$SEEKERS" "$EMPLOYERS" "$VACANCIES" "$APPS"
 
-PORT=
-for _ in $(seq 50); do
-	p=$((20000 + RANDOM % 20000))
-	curl -s -o /dev/null "http://127.0.0.1:$p/" 2>/dev/null || { PORT=$p; break; }
-done
-[ -n "$PORT" ] || die "no free port"
+PORT=$(bench_free_port)
 URL=http://127.0.0.1:$PORT
 "$BIN" serve --db "$DB" --port "$PORT" >"$TMP/serve.log" 2>&1 &
 PID=$!

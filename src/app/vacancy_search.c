@@ -155,7 +155,7 @@ only_filler(const struct search_words *w)
 
 /* Defined below, with the search itself. */
 static int text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w,
-                        struct index_match **out, size_t *count, const char **corrected);
+                        struct index_match **out, size_t *count, const char **corrected, bool *lasting);
 
 bool
 vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
@@ -174,7 +174,8 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 		bool found = false;
 		query_words(p->q, &w);
 		if (w.count > 0 && !only_filler(&w)) {
-			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected) != 0)
+			bool lasting;
+			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected, &lasting) != 0)
 				return false;
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
@@ -318,13 +319,66 @@ vote_cmp(const void *a, const void *b)
 
 #define SEARCH_UNITS (2 * OCCUPATION_QUERY_MAX)
 
+/* The vacancies one unit of a query finds: all of them, or with only set
+ * that one vacancy (when it matches), so a kept match can take in a new
+ * vacancy without matching the query anew. */
+static enum store_result
+unit_text_match(struct store *s, struct arena *a, int64_t only, const char *expr, struct index_match **m,
+                size_t *nm)
+{
+	bool found;
+	double score;
+	if (only == 0)
+		return index_text_match(s, a, expr, m, nm);
+	*nm = 0;
+	if (index_text_match_one(s, expr, only, &found, &score) != STORE_OK)
+		return STORE_ERROR;
+	if (found) {
+		*m = arena_alloc(a, sizeof(**m));
+		**m = (struct index_match){only, score};
+		*nm = 1;
+	}
+	return STORE_OK;
+}
+
+static size_t
+unit_occupation_hits(int64_t only, const size_t *occ, size_t n, struct index_occ_hit **hits, unsigned *offered)
+{
+	unsigned offers;
+	if (only == 0)
+		return index_occupation_hits(occ, n, hits, offered);
+	*hits = malloc(sizeof(**hits));
+	if (*hits == NULL)
+		abort();
+	bool hit = index_occupation_hit_one(occ, n, *offered, only, *hits, &offers);
+	*offered |= offers;
+	return hit ? 1 : 0;
+}
+
+static size_t
+unit_place_hits(int64_t only, int district, int village, bool home, struct index_match **m)
+{
+	if (only == 0)
+		return index_place_hits(district, village, home, m);
+	*m = malloc(sizeof(**m));
+	if (*m == NULL)
+		abort();
+	**m = (struct index_match){only, index_place_score_one(district, village, home, only)};
+	return (*m)->score > 0 ? 1 : 0;
+}
+
 /* The words of a query matched as occupations and words: every vacancy
- * that covers enough of them, scored by coverage (lower is better, as the
- * index expects), ascending by id. unmatched[i] tells which words found no
- * vacancy at all (candidates for correction). -1 on a store error. */
+ * that covers enough of them (or, with only set, vacancy only alone when
+ * it does), scored by coverage (lower is better, as the index expects),
+ * ascending by id. unmatched[i] tells which words found no vacancy at all
+ * (candidates for correction). Each vacancy's match depends on that vacancy
+ * alone but for one thing: an occupation of the query that no vacancy
+ * offers gets no related ones either. *offered has bit q set for each
+ * occupation of the query offered: written when matching all, read (and
+ * the vacancy's own added) when matching only one. -1 on a store error. */
 static int
-match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struct index_match **out,
-            size_t *count, bool *unmatched)
+match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, int64_t only, struct index_match **out,
+            size_t *count, bool *unmatched, unsigned *offered)
 {
 	struct occupation_query oq;
 	struct votes vs = {0};
@@ -336,6 +390,8 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 
 	*out = NULL;
 	*count = 0;
+	if (only == 0)
+		*offered = 0;
 	occupation_read_words(words, n, &oq);
 	/* A kecamatan or desa named and "di rumah" narrow by place, not by
 	 * words; occupation names holding them ("batik purbalingga") went first. */
@@ -377,7 +433,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 
 	if (oq.nocc > 0) {
 		struct index_occ_hit *hits = NULL;
-		size_t nh = index_occupation_hits(oq.occ, oq.nocc, &hits);
+		size_t nh = unit_occupation_hits(only, oq.occ, oq.nocc, &hits, offered);
 		for (size_t i = 0; i < nh; i++)
 			for (size_t q = 0; q < oq.nocc; q++)
 				if (hits[i].score[q] > 0)
@@ -394,7 +450,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			buf_puts(&expr, oq.named[q]);
 			buf_putc(&expr, '"');
 			if (oq.named[q][0] != '\0' && strchr(oq.named[q], '"') == NULL &&
-			    index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+			    unit_text_match(s, a, only, buf_cstr(&expr), &m, &nm) != STORE_OK) {
 				buf_free(&expr);
 				goto fail;
 			}
@@ -415,7 +471,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 			buf_free(&expr);
 			continue;
 		}
-		if (index_text_match(s, a, buf_cstr(&expr), &m, &nm) != STORE_OK) {
+		if (unit_text_match(s, a, only, buf_cstr(&expr), &m, &nm) != STORE_OK) {
 			buf_free(&expr);
 			goto fail;
 		}
@@ -439,7 +495,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, struc
 	}
 	if ((district > 0 || home) && units < SEARCH_UNITS) {
 		struct index_match *m = NULL;
-		size_t nm = index_place_hits(district, village, home, &m);
+		size_t nm = unit_place_hits(only, district, village, home, &m);
 		for (size_t k = 0; k < nm; k++)
 			vote(&vs, m[k].id, units, (float)m[k].score);
 		free(m);
@@ -590,12 +646,61 @@ fix_put(const char *typed, const char *corrected, int64_t generation)
 	pthread_mutex_unlock(&fixes_lock);
 }
 
+static int
+match_id_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct index_match *)a)->id, y = ((const struct index_match *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Bring the kept matches *m (*n, ascending ids) of words w, whose
+ * occupations offered were offered (match_words), from generation kept_at
+ * up to generation: each vacancy newly in the search since is matched alone
+ * and taken in when it matches. False when that cannot be done exactly: a
+ * write this process did not make, one to a vacancy that was already
+ * searchable (its leaving may empty a word's matches, which would have
+ * asked for a correction), or a vacancy offering an occupation none did. */
+static bool
+bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t kept_at, int64_t generation,
+              unsigned offered, struct index_match **m, size_t *n)
+{
+	struct index_change *changes = arena_alloc(a, sizeof(*changes) * INDEX_REPLAY);
+	size_t nchanges, nadded = 0;
+	if (!index_changes(kept_at, generation, changes, &nchanges))
+		return false;
+	struct index_match *added = arena_alloc(a, sizeof(*added) * (nchanges ? nchanges : 1));
+	for (size_t i = 0; i < nchanges; i++) {
+		struct index_match *one;
+		size_t k;
+		if (changes[i].was_searchable)
+			return false;
+		if (!changes[i].searchable)
+			continue;
+		unsigned now_offered = offered;
+		if (match_words(s, a, w->words, w->count, changes[i].id, &one, &k, NULL, &now_offered) != 0 ||
+		    now_offered != offered)
+			return false;   /* the first to offer an occupation: its related ones count now */
+		if (k == 1)
+			added[nadded++] = one[0];
+	}
+	if (nadded == 0)
+		return true;
+	struct index_match *merged = arena_alloc(a, sizeof(*merged) * (*n + nadded));
+	memcpy(merged, *m, sizeof(*merged) * *n);
+	memcpy(merged + *n, added, sizeof(*merged) * nadded);
+	*n += nadded;
+	qsort(merged, *n, sizeof(*merged), match_id_cmp);
+	*m = merged;
+	return true;
+}
+
 /* The vacancies the words of a query find (ascending ids, scores for the
  * index), through the cache; *corrected is set when a corrected query was
- * searched instead. 0 or -1. */
+ * searched instead, *lasting when the matches are kept in a form that later
+ * writes bring forward (bring_forward). 0 or -1. */
 static int
 text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w, struct index_match **out,
-             size_t *count, const char **corrected)
+             size_t *count, const char **corrected, bool *lasting)
 {
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
@@ -603,32 +708,45 @@ text_matches(struct store *s, struct arena *a, bool exact, struct search_words *
 	/* Whole queries are cached like text matches, when every word matched
 	 * (otherwise a correction is tried each time). */
 	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
-	int64_t generation = store_vacancy_generation(s);
+	int64_t generation = store_vacancy_generation(s), kept_at;
+	uint64_t offered;
 	*corrected = NULL;
+	*lasting = false;
 	const char *known_fix = exact ? NULL : fix_get(a, key, generation);
 	if (known_fix != NULL && match_cache_get(arena_printf(a, "words:%s", known_fix), generation, a, &matches,
 	                                         &nmatches)) {
 		*corrected = known_fix;
+	} else if (match_cache_get_lasting(key, a, &matches, &nmatches, &kept_at, &offered) &&
+	           (kept_at == generation ||
+	            bring_forward(s, a, w, kept_at, generation, (unsigned)offered, &matches, &nmatches))) {
+		match_cache_count(true);
+		if (kept_at != generation)
+			match_cache_put(key, generation, matches, nmatches, true, offered);
+		*lasting = true;
 	} else if (!match_cache_get(key, generation, a, &matches, &nmatches)) {
-		if (match_words(s, a, w->words, w->count, &matches, &nmatches, unmatched) != 0)
+		unsigned now_offered;
+		if (match_words(s, a, w->words, w->count, 0, &matches, &nmatches, unmatched, &now_offered) != 0)
 			return -1;
 		if (matches == NULL)
 			matches = arena_alloc(a, sizeof(*matches));   /* words matching nothing: no results */
 		bool any = false;
 		for (size_t i = 0; i < w->count; i++)
 			any = any || unmatched[i];
-		if (!any)
-			match_cache_put(key, generation, matches, nmatches);
+		if (!any) {
+			match_cache_put(key, generation, matches, nmatches, true, now_offered);
+			*lasting = true;
+		}
 		if (!exact && any && correct_words(s, a, w->words, w->count, unmatched)) {
 			struct index_match *fixed = NULL;
 			size_t nfixed = 0;
-			if (match_words(s, a, w->words, w->count, &fixed, &nfixed, NULL) != 0)
+			unsigned fixed_offered;
+			if (match_words(s, a, w->words, w->count, 0, &fixed, &nfixed, NULL, &fixed_offered) != 0)
 				return -1;
 			if (nfixed > 0) {
 				matches = fixed;
 				nmatches = nfixed;
 				*corrected = join_words(a, w->words, w->count);
-				match_cache_put(arena_printf(a, "words:%s", *corrected), generation, fixed, nfixed);
+				match_cache_put(arena_printf(a, "words:%s", *corrected), generation, fixed, nfixed, false, 0);
 				fix_put(key, *corrected, generation);
 			}
 		}
@@ -636,6 +754,39 @@ text_matches(struct store *s, struct arena *a, bool exact, struct search_words *
 	*out = matches;
 	*count = nmatches;
 	return 0;
+}
+
+bool
+vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, int64_t from, int64_t to)
+{
+	struct index_change *changes = arena_alloc(a, sizeof(*changes) * INDEX_REPLAY);
+	size_t nchanges;
+	struct search_words w = {0};
+	struct index_match *m = NULL;
+	size_t n = 0;
+	const char *corrected;
+	bool lasting, read = false;
+	if (!index_changes(from, to, changes, &nchanges))
+		return false;
+	for (size_t i = 0; i < nchanges; i++) {
+		if (changes[i].was_searchable)
+			return false;
+		if (!changes[i].searchable)
+			continue;
+		if (!read) {
+			/* The matches, brought forward: the new vacancies among them
+			 * are the ones a search for these words now shows. */
+			query_words(words, &w);
+			if (index_sync(s) != 0 || text_matches(s, a, true, &w, &m, &n, &corrected, &lasting) != 0 ||
+			    !lasting)
+				return false;
+			read = true;
+		}
+		struct index_match key = {changes[i].id, 0};
+		if (bsearch(&key, m, n, sizeof(*m), match_id_cmp) != NULL)
+			return false;
+	}
+	return true;
 }
 
 int
@@ -655,8 +806,11 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	if (p->q != NULL)
 		query_words(p->q, &w);
 	out->has_words = w.count > 0 && !only_filler(&w);
-	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected) != 0)
+	bool lasting = false;
+	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected, &lasting) != 0)
 		return -1;
+	if (lasting && out->corrected == NULL)
+		out->words = join_words(a, w.words, w.count);
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));

@@ -49,6 +49,8 @@ struct vacancy_search_outcome {
 	size_t count;
 	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;
+	const char *words;           /* the words searched, when their matches are kept lasting
+	                              * (for vacancy_search_unchanged); NULL otherwise */
 };
 
 /* A parameter's text by name, or NULL when not given. */
@@ -66,6 +68,12 @@ bool vacancy_search_params_parse(struct arena *a, const char *query, struct vaca
  * fan-out's test of a saved search. */
 bool vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p,
                           int64_t id);
+/* Would every search for words (an outcome's words) show at vacancy
+ * generation `to` what it showed at `from`? True when each write in between
+ * put a vacancy into the search that the words do not find (filters, counts
+ * and order then stay as they were); false when any other write came, or
+ * when unsure. */
+bool vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, int64_t from, int64_t to);
 /* Run the search at time now; 0 or -1 (store error). Expired vacancies
  * never show; closing them is posting_expire_due's job. */
 int vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p,

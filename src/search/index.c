@@ -375,8 +375,42 @@ tag_strength(uint8_t weight)
 	}
 }
 
+/* One document's scores for the query occupations occ[0..n): direct[q] for
+ * a tag of occ[q] itself, rel[q] for a title naming a related one; offered[q]
+ * set when the document is really for occ[q]. False when it has neither. */
+static bool
+doc_occupation_scores(const struct index_doc *d, const size_t *occ, size_t n, float *direct, float *rel,
+                      bool *offered)
+{
+	const struct occupation_tags *t = &d->occ;
+	bool any = false;
+	memset(direct, 0, sizeof(float) * OCCUPATION_QUERY_MAX);
+	memset(rel, 0, sizeof(float) * OCCUPATION_QUERY_MAX);
+	for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
+		size_t o = (size_t)t->occ[k] - 1;
+		for (size_t q = 0; q < n; q++) {
+			if (o == occ[q]) {
+				float v = tag_strength(t->weight[k]);
+				if (v > direct[q])
+					direct[q] = v;
+				if (t->weight[k] >= OCC_INVOLVES)
+					offered[q] = true;
+				any = true;
+			} else if (t->weight[k] == OCC_FOR) {
+				/* Closer relations (listed first) rank higher. */
+				int rank = occupation_related_rank(occ[q], o);
+				float v = rank > 0 ? 0.5f - 0.02f * (float)(rank > 6 ? 6 : rank - 1) : 0;
+				if (v > rel[q])
+					rel[q] = v;
+				any = any || v > 0;
+			}
+		}
+	}
+	return any;
+}
+
 size_t
-index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
+index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out, unsigned *offered_bits)
 {
 	size_t count = 0, cap = 256;
 	struct index_occ_hit *hits = malloc(sizeof(*hits) * cap);
@@ -392,32 +426,8 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 		abort();
 	pthread_rwlock_rdlock(&lock);
 	for (size_t i = 0; i < ndocs; i++) {
-		const struct occupation_tags *t = &docs[i].occ;
-		float direct[OCCUPATION_QUERY_MAX] = {0}, rel[OCCUPATION_QUERY_MAX] = {0};
-		bool any = false;
-		if (t->occ[0] == 0)
-			continue;
-		for (size_t k = 0; k < OCCUPATION_TAGS && t->occ[k] != 0; k++) {
-			size_t o = (size_t)t->occ[k] - 1;
-			for (size_t q = 0; q < n; q++) {
-				if (o == occ[q]) {
-					float v = tag_strength(t->weight[k]);
-					if (v > direct[q])
-						direct[q] = v;
-					if (t->weight[k] >= OCC_INVOLVES)
-						offered[q] = true;
-					any = true;
-				} else if (t->weight[k] == OCC_FOR) {
-					/* Closer relations (listed first) rank higher. */
-					int rank = occupation_related_rank(occ[q], o);
-					float v = rank > 0 ? 0.5f - 0.02f * (float)(rank > 6 ? 6 : rank - 1) : 0;
-					if (v > rel[q])
-						rel[q] = v;
-					any = any || v > 0;
-				}
-			}
-		}
-		if (!any)
+		float direct[OCCUPATION_QUERY_MAX], rel[OCCUPATION_QUERY_MAX];
+		if (docs[i].occ.occ[0] == 0 || !doc_occupation_scores(&docs[i], occ, n, direct, rel, offered))
 			continue;
 		if (count == cap) {
 			cap *= 2;
@@ -437,6 +447,9 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 	pthread_rwlock_unlock(&lock);
 	/* An occupation nobody offers gets no related ones either. */
 	size_t kept = 0;
+	*offered_bits = 0;
+	for (size_t q = 0; q < n; q++)
+		*offered_bits |= offered[q] ? 1u << q : 0;
 	for (size_t i = 0; i < count; i++) {
 		bool any = false;
 		for (size_t q = 0; q < n; q++) {
@@ -453,6 +466,43 @@ index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out)
 	return kept;
 }
 
+bool
+index_occupation_hit_one(const size_t *occ, size_t n, unsigned offered_bits, int64_t id, struct index_occ_hit *hit,
+                         unsigned *offers)
+{
+	bool found, any = false, offered[OCCUPATION_QUERY_MAX] = {false};
+	float direct[OCCUPATION_QUERY_MAX], rel[OCCUPATION_QUERY_MAX];
+	if (n > OCCUPATION_QUERY_MAX)
+		n = OCCUPATION_QUERY_MAX;
+	pthread_rwlock_rdlock(&lock);
+	size_t at = find(id, &found);
+	found = found && doc_occupation_scores(&docs[at], occ, n, direct, rel, offered);
+	pthread_rwlock_unlock(&lock);
+	memset(hit, 0, sizeof(*hit));
+	hit->id = id;
+	*offers = 0;
+	for (size_t q = 0; q < n && found; q++) {
+		*offers |= offered[q] ? 1u << q : 0;
+		float r = offered_bits & (1u << q) ? rel[q] : 0;
+		hit->score[q] = r > direct[q] ? r : direct[q];
+		any = any || hit->score[q] > 0;
+	}
+	return any;
+}
+
+/* How strongly document d is in the place asked for (index_place_hits). */
+static double
+place_score(const struct index_doc *d, int district, int village, bool home)
+{
+	if (home)
+		return d->home ? 1.0 : 0;
+	if (village > 0 && d->village == village)
+		return 1.0;
+	if (d->district == district)
+		return village > 0 ? 0.8 : 1.0;
+	return match_neighbours(d->district, district) ? 0.5 : 0;
+}
+
 size_t
 index_place_hits(int district, int village, bool home, struct index_match **out)
 {
@@ -463,20 +513,32 @@ index_place_hits(int district, int village, bool home, struct index_match **out)
 	if (m == NULL)
 		abort();
 	for (size_t i = 0; i < ndocs; i++) {
-		const struct index_doc *d = &docs[i];
-		double score = 0;
-		if (home)
-			score = d->home ? 1.0 : 0;
-		else if (village > 0 && d->village == village)
-			score = 1.0;
-		else if (d->district == district)
-			score = village > 0 ? 0.8 : 1.0;
-		else if (match_neighbours(d->district, district))
-			score = 0.5;
+		double score = place_score(&docs[i], district, village, home);
 		if (score > 0)
-			m[count++] = (struct index_match){d->id, score};
+			m[count++] = (struct index_match){docs[i].id, score};
 	}
 	pthread_rwlock_unlock(&lock);
 	*out = m;
 	return count;
+}
+
+double
+index_place_score_one(int district, int village, bool home, int64_t id)
+{
+	bool found;
+	pthread_rwlock_rdlock(&lock);
+	size_t at = find(id, &found);
+	double score = found ? place_score(&docs[at], district, village, home) : 0;
+	pthread_rwlock_unlock(&lock);
+	return score;
+}
+
+bool
+index_contains(int64_t id)
+{
+	bool found;
+	pthread_rwlock_rdlock(&lock);
+	find(id, &found);
+	pthread_rwlock_unlock(&lock);
+	return found;
 }

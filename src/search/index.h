@@ -106,8 +106,14 @@ struct index_occ_hit {
 
 /* The documents tagged with any of occ[0..n) (or, by their title, with an
  * occupation related to one), ascending by id, into *out (malloc'd; the
- * caller frees it). Returns how many. */
-size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out);
+ * caller frees it). Returns how many. Bit q of *offered tells whether some
+ * document offers occ[q]: only then do related ones count for it. */
+size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit **out, unsigned *offered);
+/* Document id's hit as index_occupation_hits gives it when the occupations
+ * offered are those of offered; false when it has none (or is not in the
+ * index). *offers gets the bits of the ones it offers itself. */
+bool index_occupation_hit_one(const size_t *occ, size_t n, unsigned offered, int64_t id, struct index_occ_hit *hit,
+                              unsigned *offers);
 
 /* The documents in desa village (1-based position; 0 none; score 1), in
  * kecamatan district (1..18; score 1, or 0.8 when a desa was named) or a
@@ -115,6 +121,11 @@ size_t index_occupation_hits(const size_t *occ, size_t n, struct index_occ_hit *
  * 1): ascending by id, positive scores (higher is better), into *out
  * (malloc'd). */
 size_t index_place_hits(int district, int village, bool home, struct index_match **out);
+/* Document id's score as index_place_hits gives it (0: none, or not in the index). */
+double index_place_score_one(int district, int village, bool home, int64_t id);
+
+/* Is document id in the index (a searchable vacancy)? */
+bool index_contains(int64_t id);
 
 /* How near a vacancy in village/district is to the seeker's desa and
  * kecamatan: 0 the same desa, 1 the same kecamatan, 2 a neighbouring

@@ -63,6 +63,8 @@ struct change {
 	int64_t generation; /* 0: unused */
 	int64_t id;
 	bool searchable;
+	bool was_searchable;
+	bool known;         /* the index was current before it, so was_searchable is true to the table */
 	struct index_doc d;
 };
 
@@ -95,7 +97,8 @@ follow(void *ctx, int64_t id, const struct store_vacancy *o, int64_t generation)
 {
 	(void)ctx;
 	struct change *c = &replay[replay_next++ % INDEX_REPLAY];
-	*c = (struct change){generation, id, o != NULL, {0}};
+	bool known = index_generation() == generation - 1;
+	*c = (struct change){generation, id, o != NULL, known && index_contains(id), known, {0}};
 	if (o != NULL)
 		doc_from_vacancy(o, &c->d);
 	apply(c);
@@ -159,6 +162,52 @@ install(void *ctx)
 	}
 }
 
+struct changes_wanted {
+	int64_t from, to;
+	struct index_change *out;
+	size_t n;
+	bool complete;
+};
+
+/* Between writes: the ring's entries for generations (from, to], newest
+ * first in the ring walk, written out oldest first. */
+static void
+collect_changes(void *ctx)
+{
+	struct changes_wanted *w = ctx;
+	size_t span = (size_t)(w->to - w->from), got = 0;
+	w->complete = false;
+	if (w->to - w->from > INDEX_REPLAY)
+		return;
+	for (size_t k = 1; k <= INDEX_REPLAY; k++) {
+		const struct change *c = &replay[(replay_next - k) % INDEX_REPLAY];
+		if (c->generation == 0 || c->generation <= w->from)
+			break;
+		if (c->generation > w->to)
+			continue;   /* committed after the caller read the generation */
+		if (!c->known || c->generation != w->to - (int64_t)got)
+			return;     /* a write of another process (or of the employers) in between */
+		got++;
+		w->out[span - got] = (struct index_change){c->id, c->was_searchable, c->searchable};
+	}
+	w->n = got;
+	w->complete = got == span;
+}
+
+bool
+index_changes(int64_t from, int64_t to, struct index_change *out, size_t *count)
+{
+	struct changes_wanted w = {from, to, out, 0, false};
+	*count = 0;
+	if (from > to || from < 0)
+		return false;
+	if (from == to)
+		return true;
+	store_vacancy_between_writes(collect_changes, &w);
+	*count = w.n;
+	return w.complete;
+}
+
 int
 index_sync(struct store *s)
 {
@@ -217,7 +266,23 @@ index_text_match(struct store *s, struct arena *a, const char *match, struct ind
 	}
 	*out = m;
 	*count = nall;
-	match_cache_put(match, generation, m, nall);
+	match_cache_put(match, generation, m, nall, false, 0);
+	return STORE_OK;
+}
+
+enum store_result
+index_text_match_one(struct store *s, const char *match, int64_t id, bool *found, double *score)
+{
+	bool title = false, exact = false;
+	*score = 0;
+	if (store_vacancy_fts_has(s, STORE_FTS_STEMMED, match, id, found) != STORE_OK)
+		return STORE_ERROR;
+	if (!*found)
+		return STORE_OK;
+	if (store_vacancy_fts_has(s, STORE_FTS_TITLE, match, id, &title) != STORE_OK ||
+	    store_vacancy_fts_has(s, STORE_FTS_EXACT, match, id, &exact) != STORE_OK)
+		return STORE_ERROR;
+	*score = -1.0 - (title ? 4.0 : 0) - (exact ? 2.0 : 0);
 	return STORE_OK;
 }
 

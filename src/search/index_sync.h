@@ -14,7 +14,7 @@
 #include "search/suggest.h"
 #include "store/store.h"
 
-#define INDEX_REPLAY 256 /* writes of this process kept to replay onto a rebuild */
+#define INDEX_REPLAY 1024 /* writes of this process kept: replayed onto a rebuild, and read by index_changes */
 
 /* Register the store listener (once; index_sync does it too) so every write
  * of this process updates the index in place. */
@@ -24,6 +24,19 @@ void index_listen(void);
  * this process never cause a rebuild, and those committed while one reads
  * the table are replayed onto it (the last INDEX_REPLAY). 0 or -1. */
 int index_sync(struct store *s);
+/* One write of this process, as it changed the searchable vacancies. */
+struct index_change {
+	int64_t id;
+	bool was_searchable;  /* in the search before the write */
+	bool searchable;      /* and after it */
+};
+/* The writes that took the vacancies from generation from to generation to
+ * (to - from of them, oldest first, into out, which holds INDEX_REPLAY),
+ * so that what was kept from `from` can be brought up to `to` instead of
+ * dropped. False when they are not all known: another process or an
+ * employer's change wrote in between, or more than INDEX_REPLAY writes
+ * since; then nothing kept from `from` can be trusted. */
+bool index_changes(int64_t from, int64_t to, struct index_change *out, size_t *count);
 /* Rebuilds from the table since start, for /metrics and tests. */
 uint64_t index_rebuilds(void);
 /* Text search: the ids matching an FTS5 expression (from search/query.c) with
@@ -31,6 +44,9 @@ uint64_t index_rebuilds(void);
  * generation in match_cache.c). */
 enum store_result index_text_match(struct store *s, struct arena *a, const char *match, struct index_match **out,
                                    size_t *count);
+/* Does vacancy id match the FTS5 expression, and with which score (as
+ * index_text_match scores it)? */
+enum store_result index_text_match_one(struct store *s, const char *match, int64_t id, bool *found, double *score);
 /* Known words with their frequency, for "did you mean". */
 enum store_result suggest_vocabulary(struct store *s, struct arena *a, struct suggest_word **items, size_t *count);
 

@@ -10,6 +10,8 @@ struct entry {
 	int64_t generation;
 	struct index_match *items;
 	size_t count;
+	bool lasting;
+	uint64_t note;
 	uint64_t used;          /* a clock for least-recently-used */
 };
 
@@ -25,32 +27,65 @@ match_cache_stats(uint64_t *hits, uint64_t *misses)
 	*misses = stat_misses;
 }
 
-bool
-match_cache_get(const char *key, int64_t generation, struct arena *a, struct index_match **out, size_t *count)
+void
+match_cache_count(bool hit)
 {
-	bool hit = false;
-	pthread_mutex_lock(&lock);
-	for (size_t i = 0; i < MATCH_CACHE_ENTRIES; i++) {
-		struct entry *e = &entries[i];
-		if (e->key == NULL || e->generation != generation || strcmp(e->key, key) != 0)
-			continue;
-		*out = arena_alloc(a, sizeof(**out) * (e->count ? e->count : 1));
-		memcpy(*out, e->items, sizeof(**out) * e->count);
-		*count = e->count;
-		e->used = ++clock_now;
-		hit = true;
-		break;
-	}
-	pthread_mutex_unlock(&lock);
 	if (hit)
 		stat_hits++;
 	else
 		stat_misses++;
+}
+
+/* The entry for key (lasting only, or at generation), with the lock held. */
+static struct entry *
+find(const char *key, bool lasting, int64_t generation)
+{
+	for (size_t i = 0; i < MATCH_CACHE_ENTRIES; i++) {
+		struct entry *e = &entries[i];
+		if (e->key != NULL && (lasting ? e->lasting : e->generation == generation) && strcmp(e->key, key) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static bool
+get(const char *key, bool lasting, int64_t generation, struct arena *a, struct index_match **out, size_t *count,
+    int64_t *kept_at, uint64_t *note)
+{
+	pthread_mutex_lock(&lock);
+	struct entry *e = find(key, lasting, generation);
+	if (e != NULL) {
+		*out = arena_alloc(a, sizeof(**out) * (e->count ? e->count : 1));
+		memcpy(*out, e->items, sizeof(**out) * e->count);
+		*count = e->count;
+		*kept_at = e->generation;
+		*note = e->note;
+		e->used = ++clock_now;
+	}
+	pthread_mutex_unlock(&lock);
+	return e != NULL;
+}
+
+bool
+match_cache_get(const char *key, int64_t generation, struct arena *a, struct index_match **out, size_t *count)
+{
+	int64_t kept_at;
+	uint64_t note;
+	bool hit = get(key, false, generation, a, out, count, &kept_at, &note);
+	match_cache_count(hit);
 	return hit;
 }
 
+bool
+match_cache_get_lasting(const char *key, struct arena *a, struct index_match **out, size_t *count, int64_t *kept_at,
+                        uint64_t *note)
+{
+	return get(key, true, 0, a, out, count, kept_at, note);
+}
+
 void
-match_cache_put(const char *key, int64_t generation, const struct index_match *m, size_t count)
+match_cache_put(const char *key, int64_t generation, const struct index_match *m, size_t count, bool lasting,
+                uint64_t note)
 {
 	if (count > MATCH_CACHE_MAX_ITEMS || strlen(key) > 4096)
 		return;
@@ -66,15 +101,34 @@ match_cache_put(const char *key, int64_t generation, const struct index_match *m
 	struct entry *victim = &entries[0];
 	for (size_t i = 0; i < MATCH_CACHE_ENTRIES; i++) {
 		struct entry *e = &entries[i];
-		if (e->key == NULL || e->generation != generation || strcmp(e->key, key) == 0) {
-			victim = e;   /* empty, stale or the same key: reuse it */
+		if (e->key == NULL || strcmp(e->key, key) == 0 || (!e->lasting && e->generation != generation)) {
+			victim = e;   /* empty, the same key or stale: reuse it */
 			break;
 		}
 		if (e->used < victim->used)
 			victim = e;
 	}
+	/* Two searches may bring the same entry forward at once: the newer wins. */
+	if (victim->key != NULL && strcmp(victim->key, key) == 0 && victim->generation > generation) {
+		pthread_mutex_unlock(&lock);
+		free(k);
+		free(items);
+		return;
+	}
 	free(victim->key);
 	free(victim->items);
-	*victim = (struct entry){k, generation, items, count, ++clock_now};
+	*victim = (struct entry){k, generation, items, count, lasting, note, ++clock_now};
+	pthread_mutex_unlock(&lock);
+}
+
+void
+match_cache_clear(void)
+{
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < MATCH_CACHE_ENTRIES; i++) {
+		free(entries[i].key);
+		free(entries[i].items);
+		entries[i] = (struct entry){0};
+	}
 	pthread_mutex_unlock(&lock);
 }

@@ -712,6 +712,23 @@ store_vacancy_fts(struct store *s, struct arena *a, enum store_fts table, const 
 	return STORE_ROWS(s, a, st, SIZE_MAX, store_read_int64, ids, count);
 }
 
+enum store_result
+store_vacancy_fts_has(struct store *s, enum store_fts table, const char *match, int64_t id, bool *found)
+{
+	/* FTS5 seeks each term's list to the rowid instead of reading it all. */
+	static const char *const sql[3] = {
+	    "SELECT count(*) FROM vacancy_fts WHERE vacancy_fts MATCH ?1 AND rowid = ?2",
+	    "SELECT count(*) FROM vacancy_fts_exact WHERE vacancy_fts_exact MATCH ?1 AND rowid = ?2",
+	    "SELECT count(*) FROM vacancy_fts_title WHERE vacancy_fts_title MATCH ?1 AND rowid = ?2",
+	};
+	sqlite3_stmt *st = store_stmt(s, sql[table]);
+	store_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, id);
+	int64_t n = store_int(s, st, -1);
+	*found = n > 0;
+	return n < 0 ? STORE_ERROR : STORE_OK;
+}
+
 int64_t
 store_vacancy_generation(struct store *s)
 {

@@ -134,6 +134,9 @@ enum store_fts { STORE_FTS_STEMMED, STORE_FTS_EXACT, STORE_FTS_TITLE };
 /* The ids (ascending) matching an FTS5 expression (from search/query.c) in table. */
 enum store_result store_vacancy_fts(struct store *s, struct arena *a, enum store_fts table, const char *match,
                                     int64_t **ids, size_t *count);
+/* Does vacancy id match the FTS5 expression in table? Sets *found. */
+enum store_result store_vacancy_fts_has(struct store *s, enum store_fts table, const char *match, int64_t id,
+                                        bool *found);
 
 /* A known word with its frequency, for "did you mean". */
 struct store_word {

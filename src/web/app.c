@@ -7,6 +7,7 @@
 
 #include "app/answer_figures.h"
 #include "app/settings.h"
+#include "app/vacancy_search.h"
 #include "base/log.h"
 #include "core/date.h"
 #include "core/wage.h"
@@ -95,10 +96,20 @@ guards_pass(struct http_request *req, struct http_response *res, const struct we
 	return true;
 }
 
+/* Is a search page kept at generation from, for its words, still the
+ * page at generation to? */
+static bool
+search_unchanged(void *ctx, const char *words, int64_t from, int64_t to)
+{
+	struct http_request *req = ctx;
+	return vacancy_search_unchanged(web_req(req)->store, req->arena, words, from, to);
+}
+
 /* The handler, or for an anonymous visitor of a CACHED route the answer
- * kept from an earlier one while no vacancy has changed. The generation is
- * read before rendering, so a page is never kept under a newer one than
- * the data it shows. */
+ * kept from an earlier one while no vacancy has changed (for a search page:
+ * while none changed that its words find). The generation is read before
+ * rendering, so a page is never kept under a newer one than the data it
+ * shows. */
 static void
 run_handler(struct http_request *req, struct http_response *res, const struct web_route *r)
 {
@@ -108,11 +119,11 @@ run_handler(struct http_request *req, struct http_response *res, const struct we
 		return;
 	}
 	int64_t generation = store_vacancy_generation(w->store);
-	if (generation >= 0 && page_cache_serve(req, res, generation, w->now))
+	if (generation >= 0 && page_cache_serve(req, res, generation, w->now, search_unchanged, req))
 		return;
 	r->handler(req, res);
 	if (generation >= 0)
-		page_cache_keep(req, res, generation, w->now);
+		page_cache_keep(req, res, generation, w->now, w->shown_words);
 }
 
 void

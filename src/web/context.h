@@ -45,6 +45,9 @@ struct web_request {
 	const char *csrf;                /* the token forms of this page carry */
 	unsigned retry_after;            /* set by the dispatcher's per-address gate: seconds to wait, 0 = allowed */
 	const struct form_errors *form_errors;  /* a form shown again: what was wrong (page_form_again) */
+	const char *shown_words;         /* a search page's words, when only vacancies they find can
+	                                  * change it (vacancy_search_unchanged): its kept copy outlives
+	                                  * other postings */
 };
 
 /* The per-request state. */

@@ -16,6 +16,7 @@
 
 struct kept {
 	char *key;                       /* path '?' raw query */
+	char *words;                     /* the search words it shows, or NULL */
 	int64_t generation, created, day;
 	char *content_type;
 	unsigned char *body, *gzip;      /* gzip NULL when sent plain */
@@ -48,6 +49,7 @@ kept_free(struct kept *k)
 		free(k->values[i]);
 	}
 	free(k->key);
+	free(k->words);
 	free(k->content_type);
 	free(k->body);
 	free(k->gzip);
@@ -88,22 +90,45 @@ give_gzip(struct http_request *req, struct http_response *res, const unsigned ch
 	res->static_gzip_len = gz_len;
 }
 
+/* The kept answer of slot for key, fresh at now, locked; NULL (unlocked)
+ * when there is none. */
+static struct kept *
+lock_kept(struct slot *slot, const char *key, int64_t now)
+{
+	pthread_mutex_lock(&slot->lock);
+	struct kept *k = slot->kept;
+	if (k == NULL || k->day != day_of(now) || now - k->created >= PAGE_CACHE_TTL || strcmp(k->key, key) != 0) {
+		pthread_mutex_unlock(&slot->lock);
+		return NULL;
+	}
+	return k;
+}
+
 bool
-page_cache_serve(struct http_request *req, struct http_response *res, int64_t generation, int64_t now)
+page_cache_serve(struct http_request *req, struct http_response *res, int64_t generation, int64_t now,
+                 page_cache_unchanged_fn *unchanged, void *ctx)
 {
 	struct slot *slot;
 	struct kept *k = NULL;
 	const char *key = key_of(req, &slot);
 	pthread_once(&slots_once, slots_init);
-	if (key == NULL)
+	if (key == NULL || (k = lock_kept(slot, key, now)) == NULL)
 		goto done;
-	pthread_mutex_lock(&slot->lock);
-	k = slot->kept;
-	if (k == NULL || k->generation != generation || k->day != day_of(now) || now - k->created >= PAGE_CACHE_TTL ||
-	    strcmp(k->key, key) != 0) {
+	if (k->generation != generation) {
+		/* Asked outside the lock (it may read the store), then taken only
+		 * if the same copy is still there. */
+		char *words = k->words != NULL ? arena_strdup(req->arena, k->words) : NULL;
+		int64_t from = k->generation;
+		struct kept *was = k;
 		pthread_mutex_unlock(&slot->lock);
-		k = NULL;
-		goto done;
+		if (words == NULL || from > generation || !unchanged(ctx, words, from, generation) ||
+		    (k = lock_kept(slot, key, now)) == NULL)
+			goto miss;
+		if (k != was || k->generation != from) {
+			pthread_mutex_unlock(&slot->lock);
+			goto miss;
+		}
+		k->generation = generation;
 	}
 	unsigned char *body = arena_alloc(req->arena, k->len + 1);
 	if (k->len > 0)
@@ -136,6 +161,9 @@ page_cache_serve(struct http_request *req, struct http_response *res, int64_t ge
 done:
 	__atomic_add_fetch(k != NULL ? &hits : &misses, 1, __ATOMIC_RELAXED);
 	return k != NULL;
+miss:
+	k = NULL;
+	goto done;
 }
 
 /* The pre-session cookie (web/auth.h) only binds form tokens: a page
@@ -172,7 +200,8 @@ dup_or_null(const char *s, bool *failed)
 }
 
 void
-page_cache_keep(struct http_request *req, struct http_response *res, int64_t generation, int64_t now)
+page_cache_keep(struct http_request *req, struct http_response *res, int64_t generation, int64_t now,
+                const char *words)
 {
 	struct slot *slot;
 	bool failed = false;
@@ -185,6 +214,7 @@ page_cache_keep(struct http_request *req, struct http_response *res, int64_t gen
 		return;
 	const char *ctype = res->content_type != NULL ? res->content_type : "text/html; charset=utf-8";
 	k->key = dup_or_null(key, &failed);
+	k->words = words != NULL ? dup_or_null(words, &failed) : NULL;
 	k->generation = generation;
 	k->created = now;
 	k->day = day_of(now);

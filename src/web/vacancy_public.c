@@ -102,6 +102,7 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		page_error(req, res, 500, "Pencarian sedang bermasalah. Coba lagi sebentar lagi.");
 		return;
 	}
+	w->shown_words = out.words;
 	struct tpl_ctx *c = page_ctx(req, res, p.q ? arena_printf(req->arena, "Lowongan: %s", p.q) : "Cari lowongan");
 	tpl_set(c, "q", p.q);
 	tpl_set_int(c, "total", out.result.total);
@@ -414,6 +415,7 @@ vacancies_feed(struct http_request *req, struct http_response *res)
 		res->status = 500;
 		return;
 	}
+	w->shown_words = out.words;
 	struct tpl_ctx *c = tpl_ctx_new(req->arena);
 	const char *base = page_base_url(req);
 	tpl_set(c, "base", base);

@@ -1,7 +1,8 @@
 """Search pages kept ready for anonymous visitors (issue 14, web/page_cache.h):
 a second visitor of the same address gets the kept answer, plain or
 gzipped, and it is exact under updates: a vacancy posted, closed or an
-employer verified shows on the very next search. Logged-in people always get
+employer verified shows on the very next search, while a posting the search
+does not find leaves the kept page in use. Logged-in people always get
 their own page."""
 
 import unittest
@@ -72,6 +73,23 @@ class PageCache(harness.LokerTestCase):
 		self.assertEqual(r.status, 303, r)
 		gone = self.search(word)
 		self.assertNotIn("Operator %s" % word, gone.visible, "a closed vacancy is gone at once")
+
+	def test_other_postings_keep_the_page(self):
+		"""A vacancy the words do not find leaves a kept search page as it
+		was (served again, not drawn); one they find shows at once."""
+		word, other = harness.unique_word().lower(), harness.unique_word().lower()
+		self.post("Penjahit %s" % word)
+		first = self.search(word)
+		self.search(word)
+		self.post("Sopir %s" % other)
+		hits, misses = self.counts()
+		kept = self.search(word)
+		self.assertEqual(self.counts(), (hits + 1, misses), "kept through a posting it does not show")
+		self.assertEqual(kept.body, first.body)
+		self.post("Kasir %s" % word)
+		after = self.search(word)
+		self.assertIn("Kasir %s" % word, after.visible, "a vacancy the words find shows at once")
+		self.assertIn("Penjahit %s" % word, after.visible)
 
 	def test_logged_in_people_get_their_own_page(self):
 		self.post("Sopir %s" % self.word)

@@ -1,6 +1,7 @@
 /* test_app_posting.c - the posting service against a temporary database:
  * what an employer and a seeker would notice. A verified employer's vacancy
- * is published and found by the search service; an unverified one's waits;
+ * is published and found by the search service, and a search kept from
+ * before follows new postings exactly; an unverified one's waits;
  * an import is all or nothing; an expired vacancy tells its applicants. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include "app/apply.h"
 #include "app/vacancy_search.h"
 #include "search/index_sync.h"
+#include "search/match_cache.h"
 #include "store/applications.h"
 #include "store/vacancies.h"
 
@@ -103,6 +105,97 @@ test_index_follows_without_rebuilding(void **state)
 	assert_false(search_finds(&a, words, out[1].id, FIX_NOW));
 	assert_true(search_finds(&a, words, out[2].id, FIX_NOW));
 	assert_int_equal(index_rebuilds(), before + 1);
+	arena_free(&a);
+}
+
+/* A search's total and the ids of its first page, "total:id,id,...". */
+static const char *
+search_answer(struct arena *a, const char *q, const char **words)
+{
+	const char *const table[] = {"q", q, NULL};
+	struct vacancy_search_params p;
+	struct vacancy_search_outcome out;
+	vacancy_search_params_read(a, table_get, (void *)table, &p);
+	assert_int_equal(vacancy_search_run(fix_store, a, FIX_NOW, &p, VACANCY_SEARCH_PER_PAGE, &out), 0);
+	const char *s = arena_printf(a, "%lld:", (long long)out.result.total);
+	for (size_t i = 0; i < out.count; i++)
+		s = arena_printf(a, "%s%lld,", s, (long long)out.rows[i].id);
+	if (words != NULL)
+		*words = out.words;
+	return s;
+}
+
+/* The matches of a search are kept and brought forward as vacancies are
+ * posted, instead of matched anew: after every posting, each search gives
+ * exactly what a fresh match gives, and vacancy_search_unchanged tells a
+ * posting the words do not find (a kept search page stays) from one they
+ * do, a closing and another process's write (the page is drawn again). */
+static void
+test_kept_search_follows_postings(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result out;
+	struct store_employer emp;
+	struct vacancy v;
+	int64_t ids[8];
+	static const char *const titles[] = {"Penjahit garmen", "Sopir truk", "Penjahit kaos Kemangkon",
+	                                     "Admin gudang", "Tukang jahit gorden", "Kurir paket", "Operator jahit"};
+	static const char *const queries[] = {"penjahit", "garmen", "sopir kemangkon", "knalpot", "tukang jahit",
+	                                      "admin"};
+	enum { NQ = sizeof(queries) / sizeof(queries[0]) };
+	const char *words[NQ], *kept[NQ];
+	assert_true(fix_employer(&a, 30, true, &emp) != 0);
+	fix_vacancy(&v, "Penjahit seragam", 30);
+	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
+	for (size_t q = 0; q < NQ; q++)
+		search_answer(&a, queries[q], &words[q]);
+	for (size_t t = 0; t < sizeof(titles) / sizeof(titles[0]); t++) {
+		int64_t before = store_vacancy_generation(fix_store);
+		fix_vacancy(&v, titles[t], 30);
+		assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
+		ids[t] = out.id;
+		int64_t after = store_vacancy_generation(fix_store);
+		for (size_t q = 0; q < NQ; q++) {
+			/* Words that found nothing are not kept (a correction may
+			 * be tried next time): such a page is drawn again. */
+			const char *kept_words = words[q];
+			uint64_t hits, misses, hits2, misses2;
+			match_cache_stats(&hits, &misses);
+			kept[q] = search_answer(&a, queries[q], &words[q]);
+			match_cache_stats(&hits2, &misses2);
+			if (kept_words != NULL) {
+				/* Brought forward, not matched anew, unless the new
+				 * vacancy is the first to offer an occupation asked for. */
+				bool shows_new = strstr(kept[q], arena_printf(&a, "%lld,", (long long)out.id)) != NULL;
+				if (!shows_new)
+					assert_int_equal(misses2, misses);
+				assert_true(vacancy_search_unchanged(fix_store, &a, kept_words, before, after) == !shows_new);
+			}
+		}
+		match_cache_clear();
+		for (size_t q = 0; q < NQ; q++)
+			assert_string_equal(kept[q], search_answer(&a, queries[q], NULL));
+	}
+	for (size_t q = 0; q < NQ; q++)
+		assert_non_null(words[q]);   /* every query has found something by now */
+	/* Closing a vacancy the search shows: matched anew, without it. */
+	const char *shown = search_answer(&a, "penjahit", NULL);
+	const char *closed = arena_printf(&a, "%lld,", (long long)ids[2]);
+	assert_non_null(strstr(shown, closed));
+	int64_t before = store_vacancy_generation(fix_store);
+	assert_int_equal(store_vacancy_close(fix_store, ids[2], emp.id, "withdrawn", 0, NULL, FIX_NOW), STORE_OK);
+	assert_false(vacancy_search_unchanged(fix_store, &a, words[0], before, store_vacancy_generation(fix_store)));
+	assert_null(strstr(search_answer(&a, "penjahit", NULL), closed));
+
+	before = store_vacancy_generation(fix_store);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_false(vacancy_search_unchanged(fix_store, &a, words[1], before, store_vacancy_generation(fix_store)));
 	arena_free(&a);
 }
 
@@ -202,6 +295,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verified_posting_is_published_and_found),
 		cmocka_unit_test(test_index_follows_without_rebuilding),
+		cmocka_unit_test(test_kept_search_follows_postings),
 		cmocka_unit_test(test_unverified_employer_keeps_a_draft),
 		cmocka_unit_test(test_import_is_all_or_nothing),
 		cmocka_unit_test(test_expiry_tells_open_applicants),
