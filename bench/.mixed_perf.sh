@@ -99,7 +99,7 @@ BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/id
 BENCH_VILLAGE=$VILLAGE BENCH_VALID_UNTIL=$(date -d '+60 days' +%F) \
 	timeout 60 wrk -t2 -c8 -d2s -s "$LUA" "$URL" >/dev/null
 echo "== wrk: $CONNS connections, $DURATION s"
-perf record -F 499 -g -o /tmp/perf.mixed -p $PID -- sleep 14 >/dev/null 2>&1 &
+perf record -F 299 --call-graph dwarf,16384 -o /tmp/perf.mixed -p $PID -- sleep 8 >/dev/null 2>&1 &
 out=$(BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/ids BENCH_DISTRICT=$DISTRICT \
 	BENCH_VILLAGE=$VILLAGE BENCH_VALID_UNTIL=$(date -d '+60 days' +%F) \
 	timeout $((DURATION + 60)) wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s "$LUA" "$URL")

@@ -32,6 +32,14 @@ struct near {
 	uint32_t first_key;          /* into snapshot.keys */
 };
 
+/* The near entries sharing a kecamatan, sector and arrangement, which
+ * score the same for place (near_places): the loop visits the groups that
+ * score most first and stops where even every skill shared could not lift
+ * one into the list. */
+struct near_group {
+	uint32_t first, count;       /* into snapshot.near */
+};
+
 /* A vacancy's similar list, kept with the snapshot it was computed from. */
 #define SIMILAR_SLOTS 4096
 #define SIMILAR_KEPT 8
@@ -45,7 +53,9 @@ struct similar {
 struct snapshot {
 	struct entry *items;
 	size_t count;
-	struct near *near;           /* count of them, in the order of items */
+	struct near *near;           /* count of them, by kecamatan, sector and arrangement */
+	struct near_group *groups;   /* ngroups runs of near with the same three */
+	size_t ngroups;
 	uint32_t *keys;              /* every entry's skill keys, one after another */
 	struct similar *similar;     /* SIMILAR_SLOTS, direct-mapped by id (similar_lock) */
 	struct people_idf idf;
@@ -65,10 +75,22 @@ snapshot_free(struct snapshot *s)
 		return;
 	free(s->items);
 	free(s->near);
+	free(s->groups);
 	free(s->keys);
 	free(s->similar);
 	people_idf_free(&s->idf);
 	free(s);
+}
+
+static int
+near_cmp(const void *a, const void *b)
+{
+	const struct near *x = a, *y = b;
+	if (x->district != y->district)
+		return x->district - y->district;
+	if (x->kbli != y->kbli)
+		return x->kbli - y->kbli;
+	return x->arrangement - y->arrangement;
 }
 
 static int
@@ -78,9 +100,10 @@ pack_near(struct snapshot *s)
 	for (size_t i = 0; i < s->count; i++)
 		nkeys += s->items[i].m.skill_count;
 	s->near = malloc(sizeof(*s->near) * (s->count ? s->count : 1));
+	s->groups = malloc(sizeof(*s->groups) * (s->count ? s->count : 1));
 	s->keys = malloc(sizeof(*s->keys) * (nkeys ? nkeys : 1));
 	s->similar = calloc(SIMILAR_SLOTS, sizeof(*s->similar));
-	if (s->near == NULL || s->keys == NULL || s->similar == NULL)
+	if (s->near == NULL || s->groups == NULL || s->keys == NULL || s->similar == NULL)
 		return -1;
 	nkeys = 0;
 	for (size_t i = 0; i < s->count; i++) {
@@ -89,6 +112,13 @@ pack_near(struct snapshot *s)
 		                           (uint8_t)e->m.skill_count, e->m.kbli, (uint32_t)nkeys};
 		for (size_t j = 0; j < e->m.skill_count; j++)
 			s->keys[nkeys++] = e->m.skills[j].key;
+	}
+	qsort(s->near, s->count, sizeof(*s->near), near_cmp);
+	s->ngroups = 0;
+	for (size_t i = 0; i < s->count; i++) {
+		if (i == 0 || near_cmp(&s->near[i - 1], &s->near[i]) != 0)
+			s->groups[s->ngroups++] = (struct near_group){(uint32_t)i, 0};
+		s->groups[s->ngroups - 1].count++;
 	}
 	return 0;
 }
@@ -341,7 +371,20 @@ near_skills(const struct match_vacancy *a, const double *w, double all, const ui
 	return all > 0 ? (int)(NEAR_SKILLS * shared / all) : 0;
 }
 
-/* The k most similar to vacancy id over snapshot s, computed. */
+struct scored_group {
+	int place;
+	const struct near_group *g;
+};
+
+static int
+scored_group_cmp(const void *a, const void *b)
+{
+	return ((const struct scored_group *)b)->place - ((const struct scored_group *)a)->place;
+}
+
+/* The k most similar to vacancy id over snapshot s, computed. Ties go to
+ * the higher id (top_insert), so the order the groups are visited in does
+ * not change the list. */
 static size_t
 similar_compute(const struct snapshot *s, int64_t id, const struct match_vacancy *v, int32_t today,
                 struct vacancy_match_hit *out, size_t k)
@@ -352,21 +395,33 @@ similar_compute(const struct snapshot *s, int64_t id, const struct match_vacancy
 		w[i] = people_idf_get(&s->idf, v->skills[i].key);
 		all += w[i];
 	}
-	for (size_t i = 0; i < s->count; i++) {
-		const struct near *e = &s->near[i];
-		if (e->id == id || e->valid_until < today)
-			continue;
-		/* A full list is only entered above its last: the skills are
-		 * compared only when they could lift the score that far. */
-		int score = near_places(v, e), needed = n == k ? out[k - 1].score : NEAR_ENOUGH;
-		if (score + NEAR_SKILLS < needed)
-			continue;
-		score += near_skills(v, w, all, &s->keys[e->first_key], e->skill_count);
-		if (score < NEAR_ENOUGH)
-			continue;
-		struct vacancy_match_hit h = {e->id, score};
-		top_insert(out, &n, k, &h);
+	struct scored_group *order = malloc(sizeof(*order) * (s->ngroups ? s->ngroups : 1));
+	if (order == NULL)
+		abort();
+	for (size_t g = 0; g < s->ngroups; g++)
+		order[g] = (struct scored_group){near_places(v, &s->near[s->groups[g].first]), &s->groups[g]};
+	qsort(order, s->ngroups, sizeof(*order), scored_group_cmp);
+	for (size_t g = 0; g < s->ngroups; g++) {
+		int place = order[g].place;
+		/* A full list is only entered above its last (or level with it by
+		 * a higher id): no later group can, once this one cannot. */
+		if (place + NEAR_SKILLS < (n == k ? out[k - 1].score : NEAR_ENOUGH))
+			break;
+		const struct near *e = &s->near[order[g].g->first], *end = e + order[g].g->count;
+		for (; e < end; e++) {
+			if (e->id == id || e->valid_until < today)
+				continue;
+			int needed = n == k ? out[k - 1].score : NEAR_ENOUGH;
+			if (place + NEAR_SKILLS < needed)
+				break;
+			int score = place + near_skills(v, w, all, &s->keys[e->first_key], e->skill_count);
+			if (score < NEAR_ENOUGH)
+				continue;
+			struct vacancy_match_hit h = {e->id, score};
+			top_insert(out, &n, k, &h);
+		}
 	}
+	free(order);
 	return n;
 }
 
