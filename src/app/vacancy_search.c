@@ -18,6 +18,7 @@
 #include "search/occupation.h"
 #include "search/query.h"
 #include "search/suggest.h"
+#include "search/vacancy_rows.h"
 
 static const char *
 param(vacancy_search_get_fn get, void *ctx, const char *name)
@@ -814,7 +815,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
-	if (store_vacancy_get_many(s, a, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
+	if (vacancy_rows_get(s, a, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
 		return -1;
 	return 0;
 }

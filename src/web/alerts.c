@@ -13,6 +13,7 @@
 #include "search/index.h"
 #include "search/skills.h"
 #include "search/vacancy_match.h"
+#include "search/vacancy_rows.h"
 #include "store/alerts.h"
 #include "store/messages.h"
 #include "store/outbox.h"
@@ -43,7 +44,7 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 		ids[i] = hits[i].id;
 	struct store_vacancy *rows = arena_alloc(req->arena, sizeof(*rows) * (k ? k : 1));
 	size_t n = 0;
-	if (store_vacancy_get_many(w->store, req->arena, ids, k, rows, &n) != STORE_OK)
+	if (vacancy_rows_get(w->store, req->arena, ids, k, rows, &n) != STORE_OK)
 		return;
 	for (size_t i = 0; i < n; i++)
 		views_vacancy(req, tpl_push(c, "similar"), &rows[i], false);

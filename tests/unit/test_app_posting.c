@@ -1,7 +1,8 @@
 /* test_app_posting.c - the posting service against a temporary database:
  * what an employer and a seeker would notice. A verified employer's vacancy
  * is published and found by the search service, and a search kept from
- * before follows new postings exactly; an unverified one's waits;
+ * before, and the rows it shows, follow writes exactly; an unverified
+ * one's waits;
  * an import is all or nothing; an expired vacancy tells its applicants. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include "app/vacancy_search.h"
 #include "search/index_sync.h"
 #include "search/match_cache.h"
+#include "search/vacancy_rows.h"
 #include "store/applications.h"
 #include "store/vacancies.h"
 
@@ -199,6 +201,61 @@ test_kept_search_follows_postings(void **state)
 	arena_free(&a);
 }
 
+/* The rows search results show are kept in memory, and a kept row is the
+ * table's: a close by this process, and a title changed by another process,
+ * show on the next read; rows nobody changed are not read again. */
+static void
+test_kept_rows_follow_writes(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result out[2];
+	struct store_employer emp;
+	struct vacancy v;
+	struct store_vacancy rows[3];
+	size_t n;
+	uint64_t hits, misses, hits2, misses2;
+	assert_true(fix_employer(&a, 40, true, &emp) != 0);
+	for (int i = 0; i < 2; i++) {
+		fix_vacancy(&v, i == 0 ? "Kasir toko bangunan" : "Pelayan warung makan", 30);
+		assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out[i]), 0);
+	}
+	int64_t ids[3] = {out[1].id, 999999, out[0].id};   /* a gone id is left out, the order kept */
+	vacancy_rows_clear();
+	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].id, out[1].id);
+	assert_int_equal(rows[1].id, out[0].id);
+	assert_string_equal(rows[1].v.title, "Kasir toko bangunan");
+	assert_int_equal(rows[1].v.skill_count, 2);
+	assert_string_equal(rows[1].v.skills[1], "knalpot");
+
+	vacancy_rows_counts(&hits, &misses);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	vacancy_rows_counts(&hits2, &misses2);
+	assert_int_equal(hits2 - hits, 2);   /* both kept, the gone one asked again */
+	assert_string_equal(rows[1].employer_name, emp.name);
+
+	assert_int_equal(store_vacancy_close(fix_store, out[0].id, emp.id, "filled", 1, "loker", FIX_NOW), STORE_OK);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_string_equal(rows[1].status, "closed");
+	assert_string_equal(rows[0].status, "published");
+
+	sqlite3 *other;
+	char sql[300];
+	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
+	snprintf(sql, sizeof(sql),
+	         "UPDATE vacancies SET title = 'Pelayan rumah makan' WHERE id = %lld; "
+	         "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
+	         (long long)out[1].id);
+	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_string_equal(rows[0].v.title, "Pelayan rumah makan");
+	arena_free(&a);
+}
+
 static void
 test_unverified_employer_keeps_a_draft(void **state)
 {
@@ -296,6 +353,7 @@ main(void)
 		cmocka_unit_test(test_verified_posting_is_published_and_found),
 		cmocka_unit_test(test_index_follows_without_rebuilding),
 		cmocka_unit_test(test_kept_search_follows_postings),
+		cmocka_unit_test(test_kept_rows_follow_writes),
 		cmocka_unit_test(test_unverified_employer_keeps_a_draft),
 		cmocka_unit_test(test_import_is_all_or_nothing),
 		cmocka_unit_test(test_expiry_tells_open_applicants),
