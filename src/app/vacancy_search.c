@@ -155,15 +155,16 @@ only_filler(const struct search_words *w)
 }
 
 /* Defined below, with the search itself. */
-static int text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w,
+static int text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, struct search_words *w,
                         struct index_match **out, size_t *count, const char **corrected, bool *lasting);
 
 bool
 vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
 {
+	int64_t generation = store_vacancy_generation(s);
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
-	if (index_sync(s) != 0)
+	if (index_sync_at(s, generation) != 0)
 		return false;
 	if (p->q != NULL) {
 		/* The words as the search page reads them: occupations, places,
@@ -176,7 +177,7 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 		query_words(p->q, &w);
 		if (w.count > 0 && !only_filler(&w)) {
 			bool lasting;
-			if (text_matches(s, a, p->exact, &w, &m, &n, &corrected, &lasting) != 0)
+			if (text_matches(s, a, generation, p->exact, &w, &m, &n, &corrected, &lasting) != 0)
 				return false;
 			for (size_t i = 0; i < n && !found; i++)
 				found = m[i].id == id;
@@ -700,8 +701,8 @@ bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t 
  * searched instead, *lasting when the matches are kept in a form that later
  * writes bring forward (bring_forward). 0 or -1. */
 static int
-text_matches(struct store *s, struct arena *a, bool exact, struct search_words *w, struct index_match **out,
-             size_t *count, const char **corrected, bool *lasting)
+text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, struct search_words *w,
+             struct index_match **out, size_t *count, const char **corrected, bool *lasting)
 {
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
@@ -709,7 +710,7 @@ text_matches(struct store *s, struct arena *a, bool exact, struct search_words *
 	/* Whole queries are cached like text matches, when every word matched
 	 * (otherwise a correction is tried each time). */
 	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
-	int64_t generation = store_vacancy_generation(s), kept_at;
+	int64_t kept_at;
 	uint64_t offered;
 	*corrected = NULL;
 	*lasting = false;
@@ -778,7 +779,7 @@ vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, in
 			/* The matches, brought forward: the new vacancies among them
 			 * are the ones a search for these words now shows. */
 			query_words(words, &w);
-			if (index_sync(s) != 0 || text_matches(s, a, true, &w, &m, &n, &corrected, &lasting) != 0 ||
+			if (index_sync_at(s, to) != 0 || text_matches(s, a, to, true, &w, &m, &n, &corrected, &lasting) != 0 ||
 			    !lasting)
 				return false;
 			read = true;
@@ -798,8 +799,10 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	size_t nmatches = 0;
 	struct search_words w = {0};
 
+	/* Read once: the index, the text matches and the rows all follow it. */
+	int64_t generation = store_vacancy_generation(s);
 	memset(out, 0, sizeof(*out));
-	if (index_sync(s) != 0)
+	if (index_sync_at(s, generation) != 0)
 		return -1;
 	p->filter.now = now;
 	p->filter.today = index_day(date_from_unix_wib(now));
@@ -808,14 +811,15 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 		query_words(p->q, &w);
 	out->has_words = w.count > 0 && !only_filler(&w);
 	bool lasting = false;
-	if (out->has_words && text_matches(s, a, p->exact, &w, &matches, &nmatches, &out->corrected, &lasting) != 0)
+	if (out->has_words &&
+	    text_matches(s, a, generation, p->exact, &w, &matches, &nmatches, &out->corrected, &lasting) != 0)
 		return -1;
 	if (lasting && out->corrected == NULL)
 		out->words = join_words(a, w.words, w.count);
 	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
 	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
-	if (vacancy_rows_get(s, a, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
+	if (vacancy_rows_get(s, a, generation, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
 		return -1;
 	return 0;
 }

@@ -211,9 +211,15 @@ index_changes(int64_t from, int64_t to, struct index_change *out, size_t *count)
 int
 index_sync(struct store *s)
 {
+	return index_sync_at(s, store_vacancy_generation(s));
+}
+
+int
+index_sync_at(struct store *s, int64_t generation)
+{
 	static pthread_mutex_t rebuilding = PTHREAD_MUTEX_INITIALIZER;
 	index_listen();
-	if (store_vacancy_generation(s) == index_generation())
+	if (generation == index_generation())
 		return 0;
 	struct docs d = {.s = s};
 	pthread_mutex_lock(&rebuilding);

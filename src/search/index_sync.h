@@ -24,6 +24,9 @@ void index_listen(void);
  * this process never cause a rebuild, and those committed while one reads
  * the table are replayed onto it (the last INDEX_REPLAY). 0 or -1. */
 int index_sync(struct store *s);
+/* The same, with the store's generation just read by the caller (one read
+ * less for a caller that needs it anyway). */
+int index_sync_at(struct store *s, int64_t generation);
 /* One write of this process, as it changed the searchable vacancies. */
 struct index_change {
 	int64_t id;

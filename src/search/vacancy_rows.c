@@ -120,10 +120,9 @@ follow(int64_t g)
 }
 
 enum store_result
-vacancy_rows_get(struct store *s, struct arena *a, const int64_t *ids, size_t n, struct store_vacancy *out,
-                 size_t *count)
+vacancy_rows_get(struct store *s, struct arena *a, int64_t g, const int64_t *ids, size_t n,
+                 struct store_vacancy *out, size_t *count)
 {
-	int64_t g = store_vacancy_generation(s);
 	struct store_vacancy *found = arena_alloc(a, sizeof(*found) * (n ? n : 1));
 	bool *have = arena_alloc(a, sizeof(*have) * (n ? n : 1));
 	int64_t *missing = arena_alloc(a, sizeof(*missing) * (n ? n : 1));

@@ -19,9 +19,10 @@
 #define VACANCY_ROWS_SLOTS 32768 /* every open vacancy of the regency (20,000) without collisions */
 
 /* store_vacancy_get_many through the kept rows: the rows of ids[0..n) that
- * exist, in that order, copied into a. */
-enum store_result vacancy_rows_get(struct store *s, struct arena *a, const int64_t *ids, size_t n,
-                                   struct store_vacancy *out, size_t *count);
+ * exist, in that order, copied into a. generation is the store's vacancy
+ * generation (store_vacancy_generation), read before the ids were chosen. */
+enum store_result vacancy_rows_get(struct store *s, struct arena *a, int64_t generation, const int64_t *ids,
+                                   size_t n, struct store_vacancy *out, size_t *count);
 /* Rows found kept (hits) or loaded (misses) since start, for /metrics. */
 void vacancy_rows_counts(uint64_t *hits, uint64_t *misses);
 /* Drop every kept row (tests). */

@@ -223,7 +223,7 @@ test_kept_rows_follow_writes(void **state)
 	}
 	int64_t ids[3] = {out[1].id, 999999, out[0].id};   /* a gone id is left out, the order kept */
 	vacancy_rows_clear();
-	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(rows[0].id, out[1].id);
 	assert_int_equal(rows[1].id, out[0].id);
@@ -232,13 +232,13 @@ test_kept_rows_follow_writes(void **state)
 	assert_string_equal(rows[1].v.skills[1], "knalpot");
 
 	vacancy_rows_counts(&hits, &misses);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	vacancy_rows_counts(&hits2, &misses2);
 	assert_int_equal(hits2 - hits, 2);   /* both kept, the gone one asked again */
 	assert_string_equal(rows[1].employer_name, emp.name);
 
 	assert_int_equal(store_vacancy_close(fix_store, out[0].id, emp.id, "filled", 1, "loker", FIX_NOW), STORE_OK);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	assert_string_equal(rows[1].status, "closed");
 	assert_string_equal(rows[0].status, "published");
 
@@ -251,7 +251,7 @@ test_kept_rows_follow_writes(void **state)
 	         (long long)out[1].id);
 	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(other);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	assert_string_equal(rows[0].v.title, "Pelayan rumah makan");
 	arena_free(&a);
 }
