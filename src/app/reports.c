@@ -68,6 +68,12 @@ write_perpres(void *ctx, const char *path)
 	return perpres_xlsx(c->rows, c->n, path);
 }
 
+static void
+csv_row(void *ctx, const struct perpres_row *r)
+{
+	perpres_csv_row(r, ctx);
+}
+
 int
 app_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out)
 {
@@ -75,17 +81,16 @@ app_perpres_render(struct store *s, struct date from, struct date to, const char
 	struct perpres_row *rows;
 	size_t n;
 	int rc = -1;
-	if (store_stat_perpres(s, &a, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1)), &rows,
-	                       &n) != STORE_OK)
-		goto done;
+	int64_t start = text_wib_day_start(from), end = text_wib_day_start(date_add_days(to, 1));
 	if (strcmp(format, "csv") == 0) {
-		perpres_csv(rows, n, out);
-		rc = out->overflow ? -1 : 0;
-	} else if (strcmp(format, "xlsx") == 0) {
+		/* Written as the rows come: none is kept. */
+		perpres_csv_header(out);
+		if (store_stat_perpres_each(s, start, end, csv_row, out) == STORE_OK)
+			rc = out->overflow ? -1 : 0;
+	} else if (strcmp(format, "xlsx") == 0 && store_stat_perpres(s, &a, start, end, &rows, &n) == STORE_OK) {
 		struct perpres_ctx c = {rows, n};
 		rc = ipk_file_to_buf(write_perpres, &c, out);
 	}
-done:
 	arena_free(&a);
 	return rc;
 }

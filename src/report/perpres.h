@@ -15,8 +15,10 @@
 /* The column names of the header row, in order. */
 extern const char *const perpres_columns[PERPRES_COLUMNS];
 
-/* Append the CSV (RFC 4180, header row, CRLF line ends) of n vacancies. */
-void perpres_csv(const struct perpres_row *rows, size_t n, struct buf *out);
+/* Append the CSV (RFC 4180, CRLF line ends) as the rows come: the header
+ * row, then each vacancy's. */
+void perpres_csv_header(struct buf *out);
+void perpres_csv_row(const struct perpres_row *r, struct buf *out);
 
 /* Write the same table as an XLSX workbook at path (one sheet, numbers as
  * numbers). 0, or -1 when it cannot. */

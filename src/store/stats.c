@@ -321,9 +321,9 @@ read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
 	r->kbli = k != NULL ? k[0] : 0;
 }
 
-enum store_result
-store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct perpres_row **rows,
-                   size_t *count)
+/* The report's vacancies: published before to, not closed before from. */
+static sqlite3_stmt *
+perpres_stmt(struct store *s, int64_t from, int64_t to)
 {
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT v.id, coalesce(e.business_name, u.name), e.kind, e.nib, e.address, e.district_code, e.kbli, "
@@ -335,5 +335,26 @@ store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, s
 	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
 	    "ORDER BY v.id LIMIT ?3");
 	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(STORE_PERPRES_MAX));
-	return STORE_ROWS(s, a, st, STORE_PERPRES_MAX, read_perpres, rows, count);
+	return st;
+}
+
+enum store_result
+store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct perpres_row **rows,
+                   size_t *count)
+{
+	return STORE_ROWS(s, a, perpres_stmt(s, from, to), STORE_PERPRES_MAX, read_perpres, rows, count);
+}
+
+enum store_result
+store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn, void *ctx)
+{
+	sqlite3_stmt *st = perpres_stmt(s, from, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct perpres_row r;
+		read_perpres(NULL, st, &r);   /* strings point into the row: no copies */
+		fn(ctx, &r);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }

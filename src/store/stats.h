@@ -95,5 +95,10 @@ enum store_result store_stat_first_month(struct store *s, char out[8]);
  * (Unix times: from inclusive, to exclusive), by id, into the arena. */
 enum store_result store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to,
                                      struct perpres_row **rows, size_t *count);
+/* The same vacancies one at a time, for a writer that keeps none: each row's
+ * strings last until fn returns. */
+typedef void store_perpres_fn(void *ctx, const struct perpres_row *r);
+enum store_result store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn,
+                                          void *ctx);
 
 #endif

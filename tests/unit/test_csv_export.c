@@ -154,7 +154,8 @@ test_perpres_csv(void **state)
 	row.workers = 2;
 	row.kbli = 'C';
 	buf_init(&b, 0);
-	perpres_csv(&row, 1, &b);
+	perpres_csv_header(&b);
+	perpres_csv_row(&row, &b);
 	csv_init(&r, b.data, b.len);
 	while (csv_next(&r, &rec) == CSV_ROW) {
 		records++;
