@@ -738,11 +738,12 @@ text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, s
 			match_cache_put(key, generation, matches, nmatches, true, now_offered);
 			*lasting = true;
 		}
-		if (!exact && any && correct_words(s, a, w->words, w->count, unmatched)) {
+		if (!exact && any) {
 			struct index_match *fixed = NULL;
 			size_t nfixed = 0;
 			unsigned fixed_offered;
-			if (match_words(s, a, w->words, w->count, 0, &fixed, &nfixed, NULL, &fixed_offered) != 0)
+			if (correct_words(s, a, w->words, w->count, unmatched) &&
+			    match_words(s, a, w->words, w->count, 0, &fixed, &nfixed, NULL, &fixed_offered) != 0)
 				return -1;
 			if (nfixed > 0) {
 				matches = fixed;
@@ -750,6 +751,11 @@ text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, s
 				*corrected = join_words(a, w->words, w->count);
 				match_cache_put(arena_printf(a, "words:%s", *corrected), generation, fixed, nfixed, false, 0);
 				fix_put(key, *corrected, generation);
+			} else {
+				/* No correction finds more: the words as typed are the
+				 * answer until vacancies change (a job nobody offers yet,
+				 * asked again and again). */
+				match_cache_put(key, generation, matches, nmatches, false, 0);
 			}
 		}
 	}

@@ -183,6 +183,15 @@ test_kept_search_follows_postings(void **state)
 	}
 	for (size_t q = 0; q < NQ; q++)
 		assert_non_null(words[q]);   /* every query has found something by now */
+	/* Words nothing matches and no correction helps: matched once per
+	 * generation, not at every visit. */
+	uint64_t hits, misses, hits2, misses2;
+	assert_true(strncmp(search_answer(&a, "qwzx", NULL), "0:", 2) == 0);
+	match_cache_stats(&hits, &misses);
+	assert_true(strncmp(search_answer(&a, "qwzx", NULL), "0:", 2) == 0);
+	match_cache_stats(&hits2, &misses2);
+	assert_int_equal(misses2, misses);
+
 	/* Closing a vacancy the search shows: matched anew, without it. */
 	const char *shown = search_answer(&a, "penjahit", NULL);
 	const char *closed = arena_printf(&a, "%lld,", (long long)ids[2]);
