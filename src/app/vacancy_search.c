@@ -655,6 +655,18 @@ match_id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The writes of this process from generation from to generation to
+ * (index_changes), in a; NULL when they are not all known. */
+static struct index_change *
+changes_between(struct arena *a, int64_t from, int64_t to, size_t *n)
+{
+	*n = 0;
+	if (from < 0 || to < from || to - from > INDEX_REPLAY)
+		return NULL;
+	struct index_change *changes = arena_alloc(a, sizeof(*changes) * (size_t)(to - from + 1));
+	return index_changes(from, to, changes, n) ? changes : NULL;
+}
+
 /* Bring the kept matches *m (*n, ascending ids) of words w, whose
  * occupations offered were offered (match_words), from generation kept_at
  * up to generation: each vacancy newly in the search since is matched alone
@@ -666,9 +678,9 @@ static bool
 bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t kept_at, int64_t generation,
               unsigned offered, struct index_match **m, size_t *n)
 {
-	struct index_change *changes = arena_alloc(a, sizeof(*changes) * INDEX_REPLAY);
 	size_t nchanges, nadded = 0;
-	if (!index_changes(kept_at, generation, changes, &nchanges))
+	struct index_change *changes = changes_between(a, kept_at, generation, &nchanges);
+	if (changes == NULL)
 		return false;
 	struct index_match *added = arena_alloc(a, sizeof(*added) * (nchanges ? nchanges : 1));
 	for (size_t i = 0; i < nchanges; i++) {
@@ -707,8 +719,9 @@ text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, s
 	struct index_match *matches = NULL;
 	size_t nmatches = 0;
 	bool unmatched[QUERY_MAX_WORDS] = {false};
-	/* Whole queries are cached like text matches, when every word matched
-	 * (otherwise a correction is tried each time). */
+	/* Whole queries are cached like text matches: lasting when every word
+	 * matched, for this generation when no correction helps (otherwise a
+	 * correction is tried each time). */
 	const char *key = arena_printf(a, "words:%s", join_words(a, w->words, w->count));
 	int64_t kept_at;
 	uint64_t offered;
@@ -767,14 +780,14 @@ text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, s
 bool
 vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, int64_t from, int64_t to)
 {
-	struct index_change *changes = arena_alloc(a, sizeof(*changes) * INDEX_REPLAY);
 	size_t nchanges;
+	struct index_change *changes = changes_between(a, from, to, &nchanges);
 	struct search_words w = {0};
 	struct index_match *m = NULL;
 	size_t n = 0;
 	const char *corrected;
 	bool lasting, read = false;
-	if (!index_changes(from, to, changes, &nchanges))
+	if (changes == NULL)
 		return false;
 	for (size_t i = 0; i < nchanges; i++) {
 		if (changes[i].was_searchable)

@@ -34,7 +34,7 @@ struct index_change {
 	bool searchable;      /* and after it */
 };
 /* The writes that took the vacancies from generation from to generation to
- * (to - from of them, oldest first, into out, which holds INDEX_REPLAY),
+ * (to - from of them, oldest first, into out, which holds that many),
  * so that what was kept from `from` can be brought up to `to` instead of
  * dropped. False when they are not all known: another process or an
  * employer's change wrote in between, or more than INDEX_REPLAY writes
