@@ -45,7 +45,7 @@ struct vacancy_search_params {
 
 struct vacancy_search_outcome {
 	struct index_result result;
-	struct store_vacancy *rows;  /* result.count rows, in order */
+	struct store_vacancy *rows;  /* result.count rows, in order, for lists (search/vacancy_rows.h) */
 	size_t count;
 	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;

@@ -91,6 +91,15 @@ unpack(const struct kept *k, struct arena *a, struct store_vacancy *out)
 			*fields[i] = copy + (uintptr_t)*fields[i];
 }
 
+/* What no list shows, left out of the rows kept and handed out alike. */
+static void
+for_lists(struct store_vacancy *o)
+{
+	o->v.description = NULL;
+	o->scam_reasons = NULL;
+	o->moderation_note = NULL;
+}
+
 static void
 drop(struct kept *k)
 {
@@ -148,6 +157,8 @@ vacancy_rows_get(struct store *s, struct arena *a, int64_t g, const int64_t *ids
 	size_t nloaded = 0;
 	if (nmissing > 0 && store_vacancy_get_many(s, a, missing, nmissing, loaded, &nloaded) != STORE_OK)
 		return STORE_ERROR;
+	for (size_t i = 0; i < nloaded; i++)
+		for_lists(&loaded[i]);
 	/* Kept only if no write was heard since g was read: a row loaded after
 	 * a write it does not show would otherwise outlive that write. */
 	pthread_mutex_lock(&lock);

@@ -1,6 +1,9 @@
 /* vacancy_rows.h - the rows of the vacancies search results and similar
  * lists show, kept in memory: loading a page's twenty rows from SQLite was a
- * third of a search page's time. A kept row is exactly the table's: every
+ * third of a search page's time. Rows for lists: without the long texts no
+ * list shows (description, scam reasons, moderation note: NULL), which also
+ * bounds the memory (under 1 KB a row, whatever the descriptions). Apart
+ * from those a kept row is exactly the table's: every
  * write of this process names the vacancy it changed (index_changes), and
  * that row is dropped; any other write to vacancies (another process, an
  * employer verified, an expiry run) moves the generation without naming
@@ -18,8 +21,8 @@
 
 #define VACANCY_ROWS_SLOTS 32768 /* every open vacancy of the regency (20,000) without collisions */
 
-/* store_vacancy_get_many through the kept rows: the rows of ids[0..n) that
- * exist, in that order, copied into a. generation is the store's vacancy
+/* store_vacancy_get_many through the kept rows, for lists: the rows of
+ * ids[0..n) that exist, in that order, copied into a. generation is the store's vacancy
  * generation (store_vacancy_generation), read before the ids were chosen. */
 enum store_result vacancy_rows_get(struct store *s, struct arena *a, int64_t generation, const int64_t *ids,
                                    size_t n, struct store_vacancy *out, size_t *count);

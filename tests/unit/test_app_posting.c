@@ -240,12 +240,15 @@ test_kept_rows_follow_writes(void **state)
 	assert_string_equal(rows[1].v.title, "Kasir toko bangunan");
 	assert_int_equal(rows[1].v.skill_count, 2);
 	assert_string_equal(rows[1].v.skills[1], "knalpot");
+	assert_null(rows[1].v.description);   /* rows for lists: no long texts */
 
 	vacancy_rows_counts(&hits, &misses);
 	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	vacancy_rows_counts(&hits2, &misses2);
 	assert_int_equal(hits2 - hits, 2);   /* both kept, the gone one asked again */
 	assert_string_equal(rows[1].employer_name, emp.name);
+	assert_string_equal(rows[1].v.district_code, "33.03.01");
+	assert_null(rows[1].v.description);
 
 	assert_int_equal(store_vacancy_close(fix_store, out[0].id, emp.id, "filled", 1, "loker", FIX_NOW), STORE_OK);
 	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
