@@ -120,7 +120,7 @@ echo "   latency:      p50 $(($(val p50_us) / 1000)) ms, p90 $(($(val p90_us) / 
 echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) read $(val read) timeout $(val timeout)"
 echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
-echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures)"
+echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
 echo "   index:        rebuilt from the table $(echo "$metrics" | sed -n 's/^loker_search_index_rebuilds_total //p') times since start (writes of the server itself never rebuild it)"
 echo "   server time by route (from /metrics: total s, requests, mean ms), top 6:"
 echo "$metrics" | awk '
