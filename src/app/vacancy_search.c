@@ -684,11 +684,13 @@ bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t 
 		return false;
 	struct index_match *added = arena_alloc(a, sizeof(*added) * (nchanges ? nchanges : 1));
 	for (size_t i = 0; i < nchanges; i++) {
-		struct index_match *one;
+		struct index_match *one, key = {changes[i].id, 0};
 		size_t k;
 		if (changes[i].was_searchable)
 			return false;
-		if (!changes[i].searchable)
+		/* Already there: the matches were read after this write (a
+		 * search reads the generation first, the table later). */
+		if (!changes[i].searchable || bsearch(&key, *m, *n, sizeof(**m), match_id_cmp) != NULL)
 			continue;
 		unsigned now_offered = offered;
 		if (match_words(s, a, w->words, w->count, changes[i].id, &one, &k, NULL, &now_offered) != 0 ||
