@@ -2,12 +2,14 @@
 -- Each request is drawn at random: 70 % search and browsing (the search page
 -- with realistic words and filters, the home page, the open statistics),
 -- 15 % vacancy pages, 10 % Dinas dashboards (statistics and the monthly
--- report, with a staff session cookie), 5 % writes (a seeker applies through
--- the API; an employer posts a vacancy). mixed.sh passes the data in the
+-- report, with a staff session cookie), 5 % writes (3 %: a seeker applies
+-- through the API; 1 %: the employer moves an applicant on to "diseleksi";
+-- 1 %: the employer posts a vacancy). mixed.sh passes the data in the
 -- environment: BENCH_COOKIE (staff session), BENCH_TOKENS (seekers' bearer
 -- tokens, comma-separated), BENCH_EMP_TOKEN (the employer's), BENCH_IDS
--- (a file of vacancy ids, one a line), BENCH_DISTRICT / BENCH_VILLAGE (codes
--- for posted vacancies), BENCH_VALID_UNTIL (YYYY-MM-DD). At the end it
+-- (a file of vacancy ids, one a line), BENCH_APPS (a file of the employer's
+-- application ids), BENCH_DISTRICT / BENCH_VILLAGE (codes for posted
+-- vacancies), BENCH_VALID_UNTIL (YYYY-MM-DD). At the end it
 -- prints the WRKSTAT line of wrk-report.lua and a MIXSTAT line with the
 -- answers by status class (a repeated application is a 409: it still wrote
 -- nothing, so mixed.sh reports the 2xx writes from the database).
@@ -20,7 +22,7 @@ local searches = {
 }
 local dashboards = { "/dinas/statistik", "/dinas/statistik", "/dinas/statistik?kecamatan=33.03.05", "/dinas/laporan" }
 
-local ids, tokens = {}, {}
+local ids, tokens, apps = {}, {}, {}
 local cookie = os.getenv("BENCH_COOKIE") or ""
 local emp = os.getenv("BENCH_EMP_TOKEN") or ""
 local district = os.getenv("BENCH_DISTRICT") or "33.03.05"
@@ -38,6 +40,13 @@ init = function(args)
 	if f then
 		for line in f:lines() do
 			table.insert(ids, line)
+		end
+		f:close()
+	end
+	f = io.open(os.getenv("BENCH_APPS") or "", "r")
+	if f then
+		for line in f:lines() do
+			table.insert(apps, line)
 		end
 		f:close()
 	end
@@ -60,9 +69,13 @@ request = function()
 		return wrk.format("GET", "/lowongan/" .. any(ids))
 	elseif r <= 95 then
 		return wrk.format("GET", any(dashboards), { Cookie = cookie })
-	elseif r <= 99 and #tokens > 0 then
+	elseif r <= 98 and #tokens > 0 then
 		return wrk.format("POST", "/api/v1/vacancies/" .. any(ids) .. "/applications",
 		                  { Authorization = "Bearer " .. any(tokens), ["Content-Type"] = "application/json" }, "{}")
+	elseif r <= 99 and #apps > 0 then
+		return wrk.format("PATCH", "/api/v1/applications/" .. any(apps),
+		                  { Authorization = "Bearer " .. emp, ["Content-Type"] = "application/json" },
+		                  '{"status":"diseleksi"}')
 	else
 		posted = posted + 1
 		local body = string.format(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/mixed.sh - the mixed load of issue 14 against build/loker: 70 %
 # search and browsing, 15 % vacancy pages, 10 % Dinas dashboards, 5 % writes
-# (applications and vacancy posts), drawn at random per request by
+# (applications, applicants moved on, vacancy posts), drawn at random per request by
 # bench/mixed.lua. In a temporary directory it fills a fresh database with
 # `loker demo`, serves it on a free port of 127.0.0.1, logs in the demo staff
 # account (cookie), 40 demo seekers and the demo employer (API tokens), runs
@@ -89,17 +89,21 @@ done
 EMP=$(token 081400000001)
 [ -n "$TOKENS" ] && [ -n "$EMP" ] || die "demo logins failed"
 sqlite3 "$DB" "SELECT id FROM vacancies WHERE status = 'published' ORDER BY random() LIMIT 5000" >"$TMP/ids"
+sqlite3 "$DB" "SELECT a.id FROM applications a JOIN vacancies v ON v.id = a.vacancy_id
+	WHERE v.employer_id = (SELECT id FROM users WHERE phone = '6281400000001') AND a.status IN ('baru', 'diseleksi')
+	LIMIT 2000" >"$TMP/apps"
+[ -s "$TMP/apps" ] || die "the demo employer has no applicants to move on"
 read -r DISTRICT VILLAGE < <(sqlite3 -separator ' ' "$DB" \
 	"SELECT district_code, village_code FROM vacancies WHERE status = 'published' LIMIT 1")
 apps_before=$(sqlite3 "$DB" "SELECT count(*) FROM applications")
 vac_before=$(sqlite3 "$DB" "SELECT count(*) FROM vacancies")
 
 # Warm up once (first requests compute the dashboards), then measure.
-BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/ids BENCH_DISTRICT=$DISTRICT \
+BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/ids BENCH_APPS=$TMP/apps BENCH_DISTRICT=$DISTRICT \
 BENCH_VILLAGE=$VILLAGE BENCH_VALID_UNTIL=$(date -d '+60 days' +%F) \
 	timeout 60 wrk -t2 -c8 -d2s -s "$LUA" "$URL" >/dev/null
 echo "== wrk: $CONNS connections, $DURATION s"
-out=$(BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/ids BENCH_DISTRICT=$DISTRICT \
+out=$(BENCH_COOKIE=$COOKIE BENCH_TOKENS=$TOKENS BENCH_EMP_TOKEN=$EMP BENCH_IDS=$TMP/ids BENCH_APPS=$TMP/apps BENCH_DISTRICT=$DISTRICT \
 	BENCH_VILLAGE=$VILLAGE BENCH_VALID_UNTIL=$(date -d '+60 days' +%F) \
 	timeout $((DURATION + 60)) wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s "$LUA" "$URL")
 stat=$(echo "$out" | grep '^WRKSTAT')
@@ -118,7 +122,8 @@ rate() {
 echo "   requests/s:   $(awk -v r="$req" -v d="$dur" 'BEGIN { printf "%.0f", r * 1e6 / d }')"
 echo "   latency:      p50 $(($(val p50_us) / 1000)) ms, p90 $(($(val p90_us) / 1000)) ms, p99 $(($(val p99_us) / 1000)) ms, max $(($(val max_us) / 1000)) ms"
 echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) read $(val read) timeout $(val timeout)"
-echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
+moved=$(echo "$metrics" | awk '/^loker_http_requests_total\{/ && /method="PATCH"/ && /route="\/api\/v1\/applications\/\{id\}"/ && /status="200"/ { n += $NF } END { print n + 0 }')
+echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $moved applicants moved on, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
 echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
 echo "   index:        rebuilt from the table $(echo "$metrics" | sed -n 's/^loker_search_index_rebuilds_total //p') times since start (writes of the server itself never rebuild it)"
