@@ -35,21 +35,20 @@ setup = function(thread)
 	table.insert(threads, thread)
 end
 
+-- The lines of the file an environment variable names, into list.
+local function read_lines(variable, list)
+	local f = io.open(os.getenv(variable) or "", "r")
+	if f then
+		for line in f:lines() do
+			table.insert(list, line)
+		end
+		f:close()
+	end
+end
+
 init = function(args)
-	local f = io.open(os.getenv("BENCH_IDS") or "", "r")
-	if f then
-		for line in f:lines() do
-			table.insert(ids, line)
-		end
-		f:close()
-	end
-	f = io.open(os.getenv("BENCH_APPS") or "", "r")
-	if f then
-		for line in f:lines() do
-			table.insert(apps, line)
-		end
-		f:close()
-	end
+	read_lines("BENCH_IDS", ids)
+	read_lines("BENCH_APPS", apps)
 	for t in string.gmatch(os.getenv("BENCH_TOKENS") or "", "[^,]+") do
 		table.insert(tokens, t)
 	end
