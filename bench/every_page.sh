@@ -31,56 +31,28 @@ die() {
 	exit 1
 }
 [ -x "$BIN" ] || die "build/loker is missing; run 'make' first"
-for tool in curl sqlite3 awk sed sort; do
-	command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed (Debian: apt-get install curl sqlite3)"
-done
+. "$ROOT/bench/lib.sh"
+bench_need curl sqlite3 awk sed sort
 REPEAT=${BENCH_REPEAT:-5}
 BUDGET=${BENCH_BUDGET_MS:-50}
 case "$REPEAT$BUDGET" in *[!0-9]*) die "BENCH_REPEAT and BENCH_BUDGET_MS are whole numbers" ;; esac
 [ "$REPEAT" -ge 1 ] && [ "$REPEAT" -le 50 ] || die "BENCH_REPEAT must be 1..50"
-case ${BENCH_SCALE:-regency} in
-town) SEEKERS=20000 APPS=60000 VACANCIES=4000 EMPLOYERS=400 ;;
-regency) SEEKERS=150000 APPS=400000 VACANCIES=20000 EMPLOYERS=2000 ;;
-*) die "BENCH_SCALE is town or regency" ;;
-esac
+bench_scale regency
 
-TMP=$(mktemp -d /tmp/loker-pages.XXXXXX)
-PID=
-cleanup() {
-	[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-	[ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $TMP" || rm -rf "$TMP"
-}
-trap cleanup EXIT
-DB=$TMP/loker.db
-export LOKER_KEY_FILE=$TMP/key LOKER_LOGIN_IP_LIMIT=100000 LOKER_LOGIN_ACCOUNT_LIMIT=100000
+bench_tmp pages
+export LOKER_LOGIN_IP_LIMIT=100000 LOKER_LOGIN_ACCOUNT_LIMIT=100000
+bench_database
 
-. "$ROOT/bench/lib.sh"
-bench_database "$DB" "$SEEKERS" "$EMPLOYERS" "$VACANCIES" "$APPS"
-
-PORT=$(bench_free_port)
-URL=http://127.0.0.1:$PORT
 t0=$(date +%s%N)
-"$BIN" serve --db "$DB" --port "$PORT" >"$TMP/serve.log" 2>&1 &
-PID=$!
-for _ in $(seq 600); do
-	curl -fs -o /dev/null "$URL/healthz" && break
-	sleep 0.05
-done
-curl -fs -o /dev/null "$URL/healthz" || die "the server did not start: $(tail -3 "$TMP/serve.log")"
+bench_serve
 echo "== serving after $((($(date +%s%N) - t0) / 1000000)) ms (warm-up included: $(sed -n 's/.*warmed up in \([0-9]*\) ms.*/\1 ms/p' "$TMP/serve.log"))"
 
-# One cookie jar per role, through the login form with its CSRF token.
-login() { # login JAR PHONE
-	local csrf
-	csrf=$(curl -fs -c "$1" "$URL/masuk" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-	curl -fs -o /dev/null -b "$1" -c "$1" --data-urlencode "csrf=$csrf" --data-urlencode "login=$2" \
-		--data-urlencode "password=$PASSWORD" "$URL/masuk" || die "login $2 failed"
-}
-login "$TMP/admin" 081200000001
-login "$TMP/staff" 081200000002
-login "$TMP/operator" 081200000003
-login "$TMP/seeker" 081300000001
-login "$TMP/employer" 081400000001
+# One cookie jar per role.
+bench_login "$TMP/admin" 081200000001
+bench_login "$TMP/staff" 081200000002
+bench_login "$TMP/operator" 081200000003
+bench_login "$TMP/seeker" 081300000001
+bench_login "$TMP/employer" 081400000001
 
 q() { sqlite3 "$DB" "$1" | head -1; }
 SEEKER=$(q "SELECT id FROM users WHERE phone = '6281300000001'")

@@ -31,48 +31,23 @@ die() {
 	exit 1
 }
 [ -x "$BIN" ] || die "build/loker is missing; run 'make' first"
-for tool in wrk curl sqlite3 awk sed timeout; do
-	command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not installed (Debian: apt-get install wrk curl sqlite3)"
-done
+. "$ROOT/bench/lib.sh"
+bench_need wrk curl sqlite3 awk sed timeout
 DURATION=${BENCH_DURATION:-15}
 CONNS=${BENCH_CONNS:-64}
 case "$DURATION$CONNS" in *[!0-9]*) die "BENCH_DURATION and BENCH_CONNS are whole numbers" ;; esac
 [ "$DURATION" -ge 1 ] && [ "$DURATION" -le 120 ] || die "BENCH_DURATION must be 1..120"
 [ "$CONNS" -ge 1 ] && [ "$CONNS" -le 512 ] || die "BENCH_CONNS must be 1..512"
-case ${BENCH_SCALE:-town} in
-town) SEEKERS=20000 APPS=60000 VACANCIES=4000 EMPLOYERS=400 ;;
-regency) SEEKERS=150000 APPS=400000 VACANCIES=20000 EMPLOYERS=2000 ;;
-*) die "BENCH_SCALE is town or regency" ;;
-esac
+bench_scale town
 
-TMP=$(mktemp -d /tmp/loker-mixed.XXXXXX)
-PID=
-cleanup() {
-	[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-	[ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $TMP" || rm -rf "$TMP"
-}
-trap cleanup EXIT
-DB=$TMP/loker.db
-export LOKER_KEY_FILE=$TMP/key LOKER_LOGIN_IP_LIMIT=100000 LOKER_REGISTER_IP_LIMIT=100000
+bench_tmp mixed
+export LOKER_LOGIN_IP_LIMIT=100000 LOKER_REGISTER_IP_LIMIT=100000
+bench_database
+bench_serve
 
-. "$ROOT/bench/lib.sh"
-bench_database "$DB" "$SEEKERS" "$EMPLOYERS" "$VACANCIES" "$APPS"
-
-PORT=$(bench_free_port)
-URL=http://127.0.0.1:$PORT
-"$BIN" serve --db "$DB" --port "$PORT" >"$TMP/serve.log" 2>&1 &
-PID=$!
-for _ in $(seq 100); do
-	curl -fs -o /dev/null "$URL/healthz" && break
-	sleep 0.1
-done
-curl -fs -o /dev/null "$URL/healthz" || die "the server did not start: $(tail -3 "$TMP/serve.log")"
-
-# Staff session cookie: the login form with its CSRF token.
+# Staff session cookie.
 JAR=$TMP/jar
-csrf=$(curl -fs -c "$JAR" "$URL/masuk" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "csrf=$csrf" --data-urlencode "login=081200000002" \
-	--data-urlencode "password=$PASSWORD" "$URL/masuk" || die "staff login failed"
+bench_login "$JAR" 081200000002
 COOKIE=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$URL/dinas/statistik")" = 200 ] ||
 	die "staff cookie does not open /dinas/statistik"
