@@ -36,13 +36,21 @@ table_get(void *ctx, const char *name)
 	return NULL;
 }
 
+/* A search with parameters from the table, through store s; 0 or -1. */
+static int
+search_on(struct store *s, struct arena *a, const char *const *table, int64_t now,
+          struct vacancy_search_outcome *out)
+{
+	struct vacancy_search_params p;
+	vacancy_search_params_read(a, table_get, (void *)table, &p);
+	return vacancy_search_run(s, a, now, &p, VACANCY_SEARCH_PER_PAGE, out);
+}
+
 static bool
 search_finds(struct arena *a, const char *const *table, int64_t id, int64_t now)
 {
-	struct vacancy_search_params p;
 	struct vacancy_search_outcome out;
-	vacancy_search_params_read(a, table_get, (void *)table, &p);
-	if (vacancy_search_run(fix_store, a, now, &p, VACANCY_SEARCH_PER_PAGE, &out) != 0)
+	if (search_on(fix_store, a, table, now, &out) != 0)
 		return false;
 	for (size_t i = 0; i < out.count; i++)
 		if (out.rows[i].id == id)
@@ -117,10 +125,8 @@ static const char *
 search_answer(struct arena *a, const char *q, const char **words)
 {
 	const char *const table[] = {"q", q, NULL};
-	struct vacancy_search_params p;
 	struct vacancy_search_outcome out;
-	vacancy_search_params_read(a, table_get, (void *)table, &p);
-	assert_int_equal(vacancy_search_run(fix_store, a, FIX_NOW, &p, VACANCY_SEARCH_PER_PAGE, &out), 0);
+	assert_int_equal(search_on(fix_store, a, table, FIX_NOW, &out), 0);
 	const char *s = arena_printf(a, "%lld:", (long long)out.result.total);
 	for (size_t i = 0; i < out.count; i++)
 		s = arena_printf(a, "%s%lld,", s, (long long)out.rows[i].id);
@@ -357,10 +363,8 @@ search_meanwhile(void *arg)
 		if (i % 2 == 0)
 			match_cache_clear();
 		struct arena a = {0};
-		struct vacancy_search_params p;
 		struct vacancy_search_outcome out;
-		vacancy_search_params_read(&a, table_get, (void *)table, &p);
-		vacancy_search_run(s, &a, FIX_NOW, &p, VACANCY_SEARCH_PER_PAGE, &out);
+		search_on(s, &a, table, FIX_NOW, &out);
 		arena_free(&a);
 	}
 	return NULL;
