@@ -56,17 +56,11 @@ done:
 	return rc;
 }
 
-struct perpres_ctx {
-	const struct perpres_row *rows;
-	size_t n;
+/* The vacancies of a Perpres report, from start to end (Unix times). */
+struct perpres_span {
+	struct store *s;
+	int64_t start, end;
 };
-
-static int
-write_perpres(void *ctx, const char *path)
-{
-	const struct perpres_ctx *c = ctx;
-	return perpres_xlsx(c->rows, c->n, path);
-}
 
 static void
 csv_row(void *ctx, const struct perpres_row *r)
@@ -74,23 +68,34 @@ csv_row(void *ctx, const struct perpres_row *r)
 	perpres_csv_row(r, ctx);
 }
 
+static void
+xlsx_row(void *ctx, const struct perpres_row *r)
+{
+	perpres_xlsx_row(ctx, r);
+}
+
+static int
+write_perpres(void *ctx, const char *path)
+{
+	const struct perpres_span *span = ctx;
+	struct perpres_xlsx *x = perpres_xlsx_open(path);
+	if (x == NULL)
+		return -1;
+	enum store_result r = store_stat_perpres_each(span->s, span->start, span->end, xlsx_row, x);
+	return perpres_xlsx_close(x) == 0 && r == STORE_OK ? 0 : -1;
+}
+
 int
 app_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out)
 {
-	struct arena a = {0};
-	struct perpres_row *rows;
-	size_t n;
-	int rc = -1;
-	int64_t start = text_wib_day_start(from), end = text_wib_day_start(date_add_days(to, 1));
+	/* Both files are written as the rows come: none is kept. */
+	struct perpres_span span = {s, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1))};
 	if (strcmp(format, "csv") == 0) {
-		/* Written as the rows come: none is kept. */
 		perpres_csv_header(out);
-		if (store_stat_perpres_each(s, start, end, csv_row, out) == STORE_OK)
-			rc = out->overflow ? -1 : 0;
-	} else if (strcmp(format, "xlsx") == 0 && store_stat_perpres(s, &a, start, end, &rows, &n) == STORE_OK) {
-		struct perpres_ctx c = {rows, n};
-		rc = ipk_file_to_buf(write_perpres, &c, out);
+		return store_stat_perpres_each(s, span.start, span.end, csv_row, out) == STORE_OK && !out->overflow
+		           ? 0 : -1;
 	}
-	arena_free(&a);
-	return rc;
+	if (strcmp(format, "xlsx") == 0)
+		return ipk_file_to_buf(write_perpres, &span, out);
+	return -1;
 }

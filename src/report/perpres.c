@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -188,34 +189,56 @@ perpres_csv_row(const struct perpres_row *r, struct buf *out)
 	buf_puts(out, "\r\n");
 }
 
-int
-perpres_xlsx(const struct perpres_row *rows, size_t n, const char *path)
+struct perpres_xlsx {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_row_t next;              /* the sheet row the next vacancy goes to */
+};
+
+struct perpres_xlsx *
+perpres_xlsx_open(const char *path)
 {
 	/* Rows go to a temporary file as they are written (constant_memory:
 	 * they are written in order): a month of the regency's vacancies held
 	 * in memory added 87 MB to the server for the length of a download. */
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	if (wb == NULL)
-		return -1;
-	struct cells cells;
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "Lowongan");
-	lxw_format *head = workbook_add_format(wb);
-	format_set_bold(head);
-	worksheet_write_string(ws, 0, 0, "LAPORAN LOWONGAN PEKERJAAN (PERPRES 57/2023)", head);
-	worksheet_write_string(ws, 1, 0, "Kabupaten Purbalingga", head);
-	for (size_t c = 0; c < PERPRES_COLUMNS; c++)
-		worksheet_write_string(ws, 3, (lxw_col_t)c, perpres_columns[c], head);
-	for (size_t i = 0; i < n && i < 1000000; i++) {
-		row_cells(&rows[i], &cells);
-		lxw_row_t row = (lxw_row_t)(4 + i);
-		for (size_t c = 0; c < PERPRES_COLUMNS; c++) {
-			int64_t v;
-			if (numeric[c] && parse_int64(cells.v[c], INT64_MIN, INT64_MAX, &v))
-				worksheet_write_number(ws, row, (lxw_col_t)c, (double)v, NULL);
-			else if (cells.v[c][0] != '\0')
-				worksheet_write_string(ws, row, (lxw_col_t)c, cells.v[c], NULL);
-		}
+	struct perpres_xlsx *x = calloc(1, sizeof(*x));
+	if (x == NULL || (x->wb = workbook_new_opt(path, &opt)) == NULL) {
+		free(x);
+		return NULL;
 	}
-	return workbook_close(wb) == LXW_NO_ERROR ? 0 : -1;
+	x->ws = workbook_add_worksheet(x->wb, "Lowongan");
+	lxw_format *head = workbook_add_format(x->wb);
+	format_set_bold(head);
+	worksheet_write_string(x->ws, 0, 0, "LAPORAN LOWONGAN PEKERJAAN (PERPRES 57/2023)", head);
+	worksheet_write_string(x->ws, 1, 0, "Kabupaten Purbalingga", head);
+	for (size_t c = 0; c < PERPRES_COLUMNS; c++)
+		worksheet_write_string(x->ws, 3, (lxw_col_t)c, perpres_columns[c], head);
+	x->next = 4;
+	return x;
+}
+
+void
+perpres_xlsx_row(struct perpres_xlsx *x, const struct perpres_row *r)
+{
+	struct cells cells;
+	if (x->next >= 1000000)
+		return;   /* a sheet holds 1,048,576 rows */
+	row_cells(r, &cells);
+	for (size_t c = 0; c < PERPRES_COLUMNS; c++) {
+		int64_t v;
+		if (numeric[c] && parse_int64(cells.v[c], INT64_MIN, INT64_MAX, &v))
+			worksheet_write_number(x->ws, x->next, (lxw_col_t)c, (double)v, NULL);
+		else if (cells.v[c][0] != '\0')
+			worksheet_write_string(x->ws, x->next, (lxw_col_t)c, cells.v[c], NULL);
+	}
+	x->next++;
+}
+
+int
+perpres_xlsx_close(struct perpres_xlsx *x)
+{
+	int rc = workbook_close(x->wb) == LXW_NO_ERROR ? 0 : -1;
+	free(x);
+	return rc;
 }

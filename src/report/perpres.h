@@ -20,8 +20,12 @@ extern const char *const perpres_columns[PERPRES_COLUMNS];
 void perpres_csv_header(struct buf *out);
 void perpres_csv_row(const struct perpres_row *r, struct buf *out);
 
-/* Write the same table as an XLSX workbook at path (one sheet, numbers as
- * numbers). 0, or -1 when it cannot. */
-int perpres_xlsx(const struct perpres_row *rows, size_t n, const char *path);
+/* The same table as an XLSX workbook at path (one sheet, numbers as
+ * numbers), written as the rows come: open (NULL when it cannot), a row at
+ * a time, close, which finishes the file: 0, or -1 when it cannot. */
+struct perpres_xlsx;
+struct perpres_xlsx *perpres_xlsx_open(const char *path);
+void perpres_xlsx_row(struct perpres_xlsx *x, const struct perpres_row *r);
+int perpres_xlsx_close(struct perpres_xlsx *x);
 
 #endif

@@ -312,19 +312,19 @@ static const struct store_col perpres_cols[] = {
 };
 #undef C
 
+/* The current row of st into r, its strings pointing into the row. */
 static void
-read_perpres(struct arena *a, sqlite3_stmt *st, void *row)
+read_perpres(sqlite3_stmt *st, struct perpres_row *r)
 {
-	struct perpres_row *r = row;
-	STORE_READ_COLS(a, st, perpres_cols, row);
+	STORE_READ_COLS(NULL, st, perpres_cols, r);
 	const char *k = (const char *)sqlite3_column_text(st, 33);
 	r->kbli = k != NULL ? k[0] : 0;
 }
 
-/* The report's vacancies: published before to, not closed before from. */
-static sqlite3_stmt *
-perpres_stmt(struct store *s, int64_t from, int64_t to)
+enum store_result
+store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn, void *ctx)
 {
+	/* Published before to, not closed before from. */
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT v.id, coalesce(e.business_name, u.name), e.kind, e.nib, e.address, e.district_code, e.kbli, "
 	    "v.title, v.kbji_code, v.valid_until, v.sex, v.education_min, v.skills, v.wage_unit, v.piece_unit, "
@@ -335,24 +335,10 @@ perpres_stmt(struct store *s, int64_t from, int64_t to)
 	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
 	    "ORDER BY v.id LIMIT ?3");
 	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(STORE_PERPRES_MAX));
-	return st;
-}
-
-enum store_result
-store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to, struct perpres_row **rows,
-                   size_t *count)
-{
-	return STORE_ROWS(s, a, perpres_stmt(s, from, to), STORE_PERPRES_MAX, read_perpres, rows, count);
-}
-
-enum store_result
-store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn, void *ctx)
-{
-	sqlite3_stmt *st = perpres_stmt(s, from, to);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct perpres_row r;
-		read_perpres(NULL, st, &r);   /* strings point into the row: no copies */
+		read_perpres(st, &r);
 		fn(ctx, &r);
 	}
 	sqlite3_reset(st);

@@ -88,15 +88,12 @@ enum store_result store_stat_rows(struct store *s, struct arena *a, const char *
 /* The earliest month in the ledger (YYYY-MM, 8 bytes), "" when empty. */
 enum store_result store_stat_first_month(struct store *s, char out[8]);
 
-#define STORE_PERPRES_MAX 100000
+#define STORE_PERPRES_MAX 100000   /* vacancies in one report */
 
-
-/* Vacancies published at some time and open at some time in [from, to]
- * (Unix times: from inclusive, to exclusive), by id, into the arena. */
-enum store_result store_stat_perpres(struct store *s, struct arena *a, int64_t from, int64_t to,
-                                     struct perpres_row **rows, size_t *count);
-/* The same vacancies one at a time, for a writer that keeps none: each row's
- * strings last until fn returns. */
+/* Call fn for each vacancy published at some time and open at some time in
+ * [from, to] (Unix times: from inclusive, to exclusive), by id, at most
+ * STORE_PERPRES_MAX; each row's strings last until fn returns (no row is
+ * kept: the report files are written as they come). */
 typedef void store_perpres_fn(void *ctx, const struct perpres_row *r);
 enum store_result store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn,
                                           void *ctx);
