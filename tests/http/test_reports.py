@@ -212,6 +212,7 @@ class ReportsTest(LokerTestCase):
 		cls.admin_b = harness.logged_in(cls.server, cls.admin["phone"], cls.admin["password"])
 		admin_api = harness.admin_api(cls.server, cls.admin)
 		_, company, _ = harness.company_employer(cls.server, admin_api)
+		cls.company = company
 		cls.emp = Api(cls.server)
 		cls.emp.login(company["phone"])
 		cls.deleted = []
@@ -358,6 +359,13 @@ class ReportsTest(LokerTestCase):
 		self.assertEqual(first["saluran_penerimaan"], "loker")
 		self.assertEqual(first["jenis_kelamin"], "Laki-laki")
 		self.assertEqual(first["pendidikan_minimal"], "SMA")
+		# The employer's columns, read once per report for all its vacancies.
+		for v in self.vids:
+			self.assertEqual(by[v]["nama_pemberi_kerja"], self.company["company_name"])
+			self.assertEqual(by[v]["jenis_pemberi_kerja"], "Badan usaha")
+			self.assertEqual(by[v]["nib"], self.company["nib"])
+			self.assertEqual(by[v]["alamat_pemberi_kerja"], self.company["address"])
+			self.assertEqual(by[v]["kbli_pemberi_kerja"], "C")
 		self.assertEqual(first["satuan_upah"], "per bulan")
 		self.assertEqual(by[self.vids[2]]["status"], "Tayang")
 		self.assertEqual(by[self.vids[3]]["alasan_tutup"], "Ditarik")
