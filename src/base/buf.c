@@ -49,6 +49,19 @@ buf_append(struct buf *b, const void *p, size_t n)
 	b->data[b->len] = '\0';
 }
 
+char *
+buf_space(struct buf *b, size_t n)
+{
+	return buf_reserve(b, n) ? b->data + b->len : NULL;
+}
+
+void
+buf_wrote(struct buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 void
 buf_puts(struct buf *b, const char *s)
 {

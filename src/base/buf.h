@@ -19,6 +19,11 @@ void buf_init(struct buf *b, size_t max);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
+/* Room for at most n more bytes: where to write them, or NULL once over the
+ * maximum (overflow set). buf_wrote(b, k) then counts the k <= n written,
+ * so a writer that knows its bound checks once instead of at every byte. */
+char *buf_space(struct buf *b, size_t n);
+void buf_wrote(struct buf *b, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append s escaped for HTML text and attribute values (& < > " '). */

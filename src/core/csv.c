@@ -188,32 +188,85 @@ csv_plain_number(const char *s)
 bool
 csv_field_is_formula(const char *s)
 {
-	if (s == NULL || strchr("=+-@\t\r", *s) == NULL || *s == '\0')
+	if (s == NULL)
 		return false;
-	return !csv_plain_number(s);
+	switch (*s) {
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		return !csv_plain_number(s);
+	default:
+		return false;
+	}
+}
+
+/* How many bytes of s need no quotes. */
+static size_t
+plain_run(const char *s)
+{
+	return strcspn(s, ",\"\r\n");
+}
+
+/* s as a field at w, its first plain bytes needing no quotes; w has room
+ * for every byte of s doubled, two quotes and a single quote. Returns the
+ * end. */
+static char *
+put_field(char *w, const char *s, size_t plain)
+{
+	bool quoted = s[plain] != '\0';
+	if (quoted)
+		*w++ = '"';
+	if (csv_field_is_formula(s))
+		*w++ = '\'';
+	memcpy(w, s, plain);
+	w += plain;
+	for (s += plain; *s != '\0'; s++) {
+		if (*s == '"')
+			*w++ = '"';
+		*w++ = *s;
+	}
+	if (quoted)
+		*w++ = '"';
+	return w;
+}
+
+/* The most put_field can write for s, its first plain bytes plain. */
+static size_t
+field_most(const char *s, size_t plain)
+{
+	return s[plain] == '\0' ? plain + 1 : 2 * strlen(s) + 3;
 }
 
 void
 csv_write_field(struct buf *out, const char *s)
 {
-	bool formula;
-
 	if (s == NULL)
 		s = "";
-	formula = csv_field_is_formula(s);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		if (formula)
-			buf_putc(out, '\'');
-		buf_puts(out, s);
+	size_t plain = plain_run(s);
+	char *w = buf_space(out, field_most(s, plain));
+	if (w != NULL)
+		buf_wrote(out, (size_t)(put_field(w, s, plain) - w));
+}
+
+void
+csv_write_row(struct buf *out, const char *const *fields, size_t n)
+{
+	/* Room for the whole row first, so the buffer is checked once a row. */
+	size_t plain[CSV_MAX_FIELDS], most = 2;
+	if (n > CSV_MAX_FIELDS)
+		n = CSV_MAX_FIELDS;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = fields[i] != NULL ? fields[i] : "";
+		plain[i] = plain_run(s);
+		most += field_most(s, plain[i]) + 1;
+	}
+	char *start = buf_space(out, most), *w = start;
+	if (start == NULL)
 		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			*w++ = ',';
+		w = put_field(w, fields[i] != NULL ? fields[i] : "", plain[i]);
 	}
-	buf_putc(out, '"');
-	if (formula)
-		buf_putc(out, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *s);
-	}
-	buf_putc(out, '"');
+	*w++ = '\r';
+	*w++ = '\n';
+	buf_wrote(out, (size_t)(w - start));
 }

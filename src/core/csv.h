@@ -56,6 +56,9 @@ void csv_free(struct csv_reader *r);
  * single quote, as OWASP advises for CSV injection, unless it is a plain
  * number ("-12", "+3", "-0.5"), so number columns stay numbers. */
 void csv_write_field(struct buf *out, const char *s);
+/* The n (at most CSV_MAX_FIELDS) fields of one row, each as csv_write_field writes it, separated by
+ * commas and ended by CRLF. */
+void csv_write_row(struct buf *out, const char *const *fields, size_t n);
 /* Whether csv_write_field would neutralise s (it starts like a formula). */
 bool csv_field_is_formula(const char *s);
 

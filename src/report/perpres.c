@@ -9,10 +9,10 @@
 #include <xlsxwriter.h>
 
 #include "base/parse.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/vacancy.h"
 #include "core/wilayah.h"
-#include "report/ipk.h"
 
 const char *const perpres_columns[PERPRES_COLUMNS] = {
 	"id_lowongan", "nama_pemberi_kerja", "jenis_pemberi_kerja", "nib", "alamat_pemberi_kerja",
@@ -181,12 +181,7 @@ perpres_csv_row(const struct perpres_row *r, struct buf *out)
 {
 	struct cells cells;
 	row_cells(r, &cells);
-	for (size_t c = 0; c < PERPRES_COLUMNS; c++) {
-		if (c > 0)
-			buf_putc(out, ',');
-		ipk_csv_field(out, cells.v[c]);
-	}
-	buf_puts(out, "\r\n");
+	csv_write_row(out, cells.v, PERPRES_COLUMNS);
 }
 
 struct perpres_xlsx {

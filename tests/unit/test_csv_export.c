@@ -1,6 +1,6 @@
 /* test_csv_export.c - every CSV writer neutralises spreadsheet formulas:
  * a property test over random cells for csv_write_field and the writers
- * built on it (ipk_csv_field, dashboard_csv_field), and the whole Perpres
+ * built on it (ipk_csv_field, dashboard_csv_field, csv_write_row), and the whole Perpres
  * CSV with a hostile vacancy title. Each output is read back with the CSV
  * reader: the cell is the input, or the input behind one single quote when
  * it would start a formula; plain numbers stay numbers. */
@@ -126,6 +126,52 @@ test_random_cells(void **state)
 	}
 }
 
+/* csv_write_row: random rows of random cells (and NULL, written empty)
+ * read back as the same cells, neutralised as csv_write_field does it. */
+static void
+test_random_rows(void **state)
+{
+	static const char alphabet[] = "=+-@\t\r\n,\"';.0123456789aZ (|)!:";
+	char cells[8][40], want[300];
+	const char *fields[8];
+	unsigned seed = 29;
+
+	(void)state;
+	for (int n = 0; n < 5000; n++) {
+		size_t count = 2 + (size_t)(rand_r(&seed) % 7);   /* one empty field would be a blank line */
+		struct buf b;
+		struct csv_reader r;
+		struct csv_row row;
+		buf_init(&b, 0);
+		buf_puts(&b, "h\r\n");   /* a header line of one field: ',' is the delimiter */
+		for (size_t f = 0; f < count; f++) {
+			size_t len = (size_t)(rand_r(&seed) % (sizeof(cells[f]) - 1));
+			for (size_t i = 0; i < len; i++)
+				cells[f][i] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+			cells[f][len] = '\0';
+			fields[f] = rand_r(&seed) % 10 == 0 ? NULL : cells[f];
+		}
+		csv_write_row(&b, fields, count);
+		csv_write_row(&b, fields, count);   /* the second starts where the first ended */
+		csv_init(&r, b.data, b.len);
+		assert_int_equal(csv_next(&r, &row), CSV_ROW);
+		for (int twice = 0; twice < 2; twice++) {
+			assert_int_equal(csv_next(&r, &row), CSV_ROW);
+			assert_int_equal(row.count, count);
+			for (size_t f = 0; f < count; f++) {
+				const char *cell = fields[f] != NULL ? fields[f] : "";
+				bool neutral = starts_like_formula(cell) && !plain_number(cell);
+				snprintf(want, sizeof(want), "%s%s", neutral ? "'" : "", cell);
+				if (strcmp(row.fields[f], want) != 0)
+					fail_msg("row field %zu: wrote [%s], read [%s]", f, cell, row.fields[f]);
+			}
+		}
+		assert_int_equal(csv_next(&r, &row), CSV_END);
+		csv_free(&r);
+		buf_free(&b);
+	}
+}
+
 /* The Perpres CSV with a hostile title, employer and skill list: no cell of
  * the file starts a formula, and the title reads back behind a quote. */
 static void
@@ -178,6 +224,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_cells),
 		cmocka_unit_test(test_random_cells),
+		cmocka_unit_test(test_random_rows),
 		cmocka_unit_test(test_perpres_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
