@@ -33,10 +33,10 @@ int http_request_build(struct MHD_Connection *conn, struct http_conn *st,
                        const char *method, struct http_request *req);
 
 /* Queue res on conn: Content-Type, handler headers, security headers, gzip
- * when req accepts it. req may be NULL (no gzip). Frees nothing of res. */
+ * when req accepts it. req may be NULL (no gzip). Takes res's body (MHD
+ * frees it once sent; res->body is left empty), frees nothing else of res. */
 enum MHD_Result http_response_queue(struct MHD_Connection *conn, struct http_conn *st,
-                                    const struct http_request *req,
-                                    const struct http_response *res);
+                                    const struct http_request *req, struct http_response *res);
 
 /* Queue a short error (400, 413, 500, 503): text/plain in Indonesian, or the API's
  * JSON error object when the path is under /api/. */

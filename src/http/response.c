@@ -44,8 +44,8 @@ resp_add(struct MHD_Response *r, const char *name, const char *value)
 
 /* The MHD response for res's body, compressed when worth it. */
 static struct MHD_Response *
-resp_body(const struct http_request *req, const struct http_response *res,
-          const char *ctype, bool *gzipped, bool *varies)
+resp_body(const struct http_request *req, struct http_response *res, const char *ctype, bool *gzipped,
+          bool *varies)
 {
 	const void *data = res->static_body ? (const void *)res->static_body
 	                                    : (const void *)buf_cstr((struct buf *)&res->body);
@@ -72,12 +72,16 @@ resp_body(const struct http_request *req, const struct http_response *res,
 			free(z);
 		}
 	}
-	/* A static body (embedded file, or arena memory, freed only once the
-	 * response is sent) is not copied; the handler's buffer is, because it
-	 * is freed right after queueing. */
-	return MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
-	                                       res->static_body ? MHD_RESPMEM_PERSISTENT
-	                                                        : MHD_RESPMEM_MUST_COPY);
+	/* Neither body is copied: a static one (embedded file, or arena memory,
+	 * freed only once the response is sent) stays where it is, and the
+	 * handler's buffer is handed over for MHD to free (copying a 6 MB report
+	 * cost a tenth of its time). */
+	if (res->static_body != NULL || res->body.data == NULL)
+		return MHD_create_response_from_buffer(len, (void *)(uintptr_t)data, MHD_RESPMEM_PERSISTENT);
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, res->body.data, MHD_RESPMEM_MUST_FREE);
+	if (r != NULL)
+		res->body = (struct buf){0};
+	return r;
 }
 
 /* Add the content type, the handler's headers and the security headers the
@@ -107,8 +111,8 @@ resp_send(struct MHD_Connection *conn, struct http_conn *st, struct MHD_Response
 }
 
 enum MHD_Result
-http_response_queue(struct MHD_Connection *conn, struct http_conn *st,
-                    const struct http_request *req, const struct http_response *res)
+http_response_queue(struct MHD_Connection *conn, struct http_conn *st, const struct http_request *req,
+                    struct http_response *res)
 {
 	int status = res->status ? res->status : 200;
 	const char *ctype = res->content_type ? res->content_type : RESP_DEFAULT_TYPE;

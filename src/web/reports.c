@@ -74,7 +74,8 @@ reports_page(struct http_request *req, struct http_response *res)
 }
 
 /* Send the report in b (rendered when rc is 0) as a download named
- * filename, or the 500 page with failed; frees b either way. */
+ * filename, or the 500 page with failed; takes b either way (it becomes
+ * the body, or is freed). */
 static void
 send_file(struct http_request *req, struct http_response *res, int rc, struct buf *b, const char *format,
           const char *filename, const char *failed)
@@ -90,8 +91,11 @@ send_file(struct http_request *req, struct http_response *res, int rc, struct bu
 	http_add_header(res, "Content-Disposition",
 	                arena_printf(req->arena, "attachment; filename=\"%s.%s\"", filename, format));
 	http_add_header(res, "Cache-Control", "private, no-store");
-	buf_append(&res->body, buf_cstr(b), b->len);
-	buf_free(b);
+	/* The file becomes the body as it is: a month of the regency's
+	 * vacancies is 6 MB, and copying it cost a fifth of the download. */
+	buf_free(&res->body);
+	res->body = *b;
+	*b = (struct buf){0};
 }
 
 static bool
