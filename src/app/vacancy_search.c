@@ -17,6 +17,7 @@
 #include "search/match_cache.h"
 #include "search/occupation.h"
 #include "search/query.h"
+#include "search/result_cache.h"
 #include "search/suggest.h"
 #include "search/vacancy_rows.h"
 
@@ -812,6 +813,43 @@ vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, in
 	return true;
 }
 
+/* The result cache's key: all index_search is given but the time and the
+ * matches, which the words (and whether a correction may replace them)
+ * stand for at a generation. */
+static const char *
+result_key(struct arena *a, const struct vacancy_search_params *p, struct search_words *w, bool has_words,
+           size_t offset, size_t limit)
+{
+	const struct index_filter *f = &p->filter;
+	return arena_printf(a, "%s|%d|%d %d %d %d %d %d %lld %d %d %d %d %d|%d %zu %zu",
+	                    has_words ? join_words(a, w->words, w->count) : "", has_words && p->exact, f->district,
+	                    f->village, f->kbli, f->formal, f->arrangement, f->education_max,
+	                    (long long)f->wage_min_monthly, f->disability, f->posted_within_days, (int)f->today,
+	                    f->near_village, f->near_district, (int)p->sort, offset, limit);
+}
+
+/* The page of results, from the result cache when it holds at generation:
+ * kept at it, or kept earlier by words that find none of the vacancies
+ * posted since (only postings, and only ones this process saw). */
+static void
+results(struct store *s, struct arena *a, const struct vacancy_search_params *p, struct search_words *w,
+        const struct index_match *matches, size_t nmatches, int64_t generation, size_t offset, size_t per_page,
+        struct vacancy_search_outcome *out)
+{
+	const char *key = result_key(a, p, w, out->has_words, offset, per_page);
+	int64_t kept_at;
+	bool hit = result_cache_get(key, p->filter.now, &out->result, &kept_at) &&
+	           (kept_at == generation ||
+	            (kept_at < generation && out->words != NULL &&
+	             vacancy_search_unchanged(s, a, out->words, kept_at, generation)));
+	result_cache_count(hit);
+	if (!hit)
+		index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort, offset, per_page,
+		             &out->result);
+	if (!hit || kept_at != generation)
+		result_cache_put(key, generation, &out->result);
+}
+
 int
 vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, size_t per_page,
                    struct vacancy_search_outcome *out)
@@ -837,8 +875,7 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 		return -1;
 	if (lasting && out->corrected == NULL)
 		out->words = join_words(a, w.words, w.count);
-	index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort,
-	             (size_t)(p->page - 1) * per_page, per_page, &out->result);
+	results(s, a, p, &w, matches, nmatches, generation, (size_t)(p->page - 1) * per_page, per_page, out);
 	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
 	if (vacancy_rows_get(s, a, generation, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
 		return -1;

@@ -314,6 +314,12 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 	if (sort == INDEX_SORT_RELEVANCE && matches == NULL)
 		sort = INDEX_SORT_NEWEST;
 
+	/* Documents only ever grow too old for "posted within": the youngest
+	 * age limit among those still in it is when the answer can change. */
+	int64_t posted_after = f->posted_within_days > 0 ? f->now - (int64_t)f->posted_within_days * 86400 : INT64_MIN;
+	int64_t oldest_in = INT64_MAX;
+	out->stable_until = INT64_MAX;
+
 	pthread_rwlock_rdlock(&lock);
 	size_t n = matches ? nmatches : ndocs;
 	size_t keep = offset + limit <= n ? offset + limit : n;
@@ -337,6 +343,8 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		} else {
 			d = &docs[i];
 		}
+		if (d->published_at >= posted_after && d->published_at < oldest_in)
+			oldest_in = d->published_at;
 		if (!passes_hard(f, d))
 			continue;
 		unsigned failed = facet_failures(f, d);
@@ -352,6 +360,8 @@ index_search(const struct index_filter *f, const struct index_match *matches, si
 		heap_offer(heap, &heaped, keep, r);
 	}
 	pthread_rwlock_unlock(&lock);
+	if (f->posted_within_days > 0 && oldest_in != INT64_MAX)
+		out->stable_until = oldest_in + (int64_t)f->posted_within_days * 86400 + 1;
 	for (int e = 1; e < EDU_COUNT; e++)
 		out->facets.education[e] += out->facets.education[e - 1];
 

@@ -79,6 +79,11 @@ struct index_result {
 	size_t count;
 	int64_t ids[INDEX_PAGE_MAX];
 	struct index_facets facets;
+	/* The answer holds, for the same documents, while the time is before
+	 * this (Unix seconds): then the first vacancy it counted as "posted
+	 * within" the filter's days becomes too old. INT64_MAX without that
+	 * filter. (Expiry changes it at a new day: filter.today.) */
+	int64_t stable_until;
 };
 
 /* Replace the whole index (at start or after another process wrote). */

@@ -94,7 +94,8 @@ class Metrics(unittest.TestCase):
 		self.assertGreaterEqual(value(m, "loker_sessions_active", kind="api"), 1)
 		for ch in ("whatsapp", "sms", "email"):
 			self.assertIsNotNone(value(m, "loker_outbox_pending", channel=ch), ch)
-		for cache in ("search_match", "dashboard", "page", "answer_figures", "vacancy_rows"):
+		for cache in ("search_match", "dashboard", "page", "answer_figures", "vacancy_rows",
+		              "search_results"):
 			self.assertIsNotNone(value(m, "loker_cache_hits_total", cache=cache), cache)
 			self.assertIsNotNone(value(m, "loker_cache_misses_total", cache=cache), cache)
 		self.assertGreater(value(m, "process_resident_memory_bytes"), 1 << 20)

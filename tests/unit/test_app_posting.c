@@ -21,6 +21,7 @@
 #include "app/vacancy_search.h"
 #include "search/index_sync.h"
 #include "search/match_cache.h"
+#include "search/result_cache.h"
 #include "search/vacancy_rows.h"
 #include "store/applications.h"
 #include "store/vacancies.h"
@@ -135,6 +136,14 @@ search_answer(struct arena *a, const char *q, const char **words)
 	return s;
 }
 
+/* Forget every kept match and result: the next searches are made fresh. */
+static void
+forget_searches(void)
+{
+	match_cache_clear();
+	result_cache_clear();
+}
+
 /* The matches of a search are kept and brought forward as vacancies are
  * posted, instead of matched anew: after every posting, each search gives
  * exactly what a fresh match gives, and vacancy_search_unchanged tells a
@@ -171,20 +180,25 @@ test_kept_search_follows_postings(void **state)
 			/* Words that found nothing are not kept (a correction may
 			 * be tried next time): such a page is drawn again. */
 			const char *kept_words = words[q];
-			uint64_t hits, misses, hits2, misses2;
+			uint64_t hits, misses, hits2, misses2, results, results2, unused;
 			match_cache_stats(&hits, &misses);
+			result_cache_counts(&results, &unused);
 			kept[q] = search_answer(&a, queries[q], &words[q]);
 			match_cache_stats(&hits2, &misses2);
+			result_cache_counts(&results2, &unused);
 			if (kept_words != NULL) {
 				/* Brought forward, not matched anew, unless the new
-				 * vacancy is the first to offer an occupation asked for. */
+				 * vacancy is the first to offer an occupation asked for;
+				 * and the page of results kept unless it shows the new
+				 * vacancy. */
 				bool shows_new = strstr(kept[q], arena_printf(&a, "%lld,", (long long)out.id)) != NULL;
 				if (!shows_new)
 					assert_int_equal(misses2, misses);
+				assert_int_equal(results2 - results, shows_new ? 0 : 1);
 				assert_true(vacancy_search_unchanged(fix_store, &a, kept_words, before, after) == !shows_new);
 			}
 		}
-		match_cache_clear();
+		forget_searches();
 		for (size_t q = 0; q < NQ; q++)
 			assert_string_equal(kept[q], search_answer(&a, queries[q], NULL));
 	}
@@ -245,12 +259,12 @@ test_matches_read_after_their_generation(void **state)
 
 	fix_vacancy(&v, "Pembatik cap", 30);
 	assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
-	match_cache_clear();
+	forget_searches();
 	const char *both = search_answer(&a, "pembatik", NULL);
 	assert_true(strncmp(both, "2:", 2) == 0);
 	assert_true(match_cache_get_lasting("words:pembatik", &a, &m, &n, &kept_at, &note));
 	assert_int_equal(n, 2);
-	match_cache_clear();
+	forget_searches();
 	match_cache_put("words:pembatik", kept_at - 1, m, n, true, note);   /* read before the posting */
 	assert_string_equal(search_answer(&a, "pembatik", NULL), both);
 	arena_free(&a);
@@ -361,7 +375,7 @@ search_meanwhile(void *arg)
 	const char *const table[] = {"q", "anyaman", NULL};
 	for (unsigned i = 0; s != NULL && posting; i++) {
 		if (i % 2 == 0)
-			match_cache_clear();
+			forget_searches();
 		struct arena a = {0};
 		struct vacancy_search_outcome out;
 		search_on(s, &a, table, FIX_NOW, &out);
@@ -413,7 +427,7 @@ test_concurrent_postings_keep_the_index(void **state)
 	const char *all = arena_printf(&a, "%d:", POSTERS * POSTS_EACH);
 	const char *kept = search_answer(&a, "anyaman", NULL);
 	assert_true(strncmp(kept, all, strlen(all)) == 0);
-	match_cache_clear();
+	forget_searches();
 	assert_string_equal(search_answer(&a, "anyaman", NULL), kept);
 	arena_free(&a);
 }
