@@ -473,6 +473,30 @@ store_rollback(struct store *s)
 		store_exec(s->db, "ROLLBACK");
 }
 
+/* Step one of the statements without a result, BEGIN or COMMIT. */
+static void
+step_once(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = store_stmt(s, sql);
+	if (st != NULL && sqlite3_step(st) != SQLITE_DONE)
+		store_log_error(s, sql);
+	sqlite3_reset(st);
+}
+
+void
+store_read_begin(struct store *s)
+{
+	if (sqlite3_get_autocommit(s->db))
+		step_once(s, "BEGIN");
+}
+
+void
+store_read_end(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		step_once(s, "COMMIT");
+}
+
 bool
 store_ping(struct store *s)
 {

@@ -109,7 +109,7 @@ search_unchanged(void *ctx, const char *words, int64_t from, int64_t to)
  * kept from an earlier one while no vacancy has changed (for a search page:
  * while none changed that its words find). The generation is read before
  * rendering, so a page is never kept under a newer one than the data it
- * shows. */
+ * shows; and in one read snapshot with everything the page reads. */
 static void
 run_handler(struct http_request *req, struct http_response *res, const struct web_route *r)
 {
@@ -118,12 +118,14 @@ run_handler(struct http_request *req, struct http_response *res, const struct we
 		r->handler(req, res);
 		return;
 	}
+	store_read_begin(w->store);
 	int64_t generation = store_vacancy_generation(w->store);
-	if (generation >= 0 && page_cache_serve(req, res, generation, w->now, search_unchanged, req))
-		return;
-	r->handler(req, res);
-	if (generation >= 0)
-		page_cache_keep(req, res, generation, w->now, w->shown_words);
+	if (generation < 0 || !page_cache_serve(req, res, generation, w->now, search_unchanged, req)) {
+		r->handler(req, res);
+		if (generation >= 0)
+			page_cache_keep(req, res, generation, w->now, w->shown_words);
+	}
+	store_read_end(w->store);
 }
 
 void
