@@ -325,6 +325,24 @@ test_public_page(void **state)
 	done(&c);
 }
 
+/* A kept public page reads in one snapshot, and ends it: drawn fresh, then
+ * served from the page cache, the thread's connection is out of any
+ * transaction afterwards and writes as before. */
+static void
+test_cached_page_ends_its_snapshot(void **state)
+{
+	struct call c;
+	(void)state;
+	for (int visit = 0; visit < 2; visit++) {
+		dispatch(&c, HTTP_GET, "/lowongan", NULL, false);
+		assert_int_equal(c.res.status, 200);
+		done(&c);
+		struct store *s = store_get();
+		assert_int_equal(store_begin(s), 0);
+		store_rollback(s);
+	}
+}
+
 static void
 test_staff_page_guards(void **state)
 {
@@ -429,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_routes_in_their_area_table),
 		cmocka_unit_test(test_tables_do_not_overlap),
 		cmocka_unit_test(test_public_page),
+		cmocka_unit_test(test_cached_page_ends_its_snapshot),
 		cmocka_unit_test(test_staff_page_guards),
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_not_found_and_method),
