@@ -140,15 +140,6 @@ add_doc(void *ctx, const struct store_vacancy *o)
 	doc_from_vacancy(o, &d->v[d->n++]);
 }
 
-/* Between writes: is the index at the store's generation? A write of ours
- * may have committed without its listener having run yet. */
-static void
-check_current(void *ctx)
-{
-	struct docs *d = ctx;
-	d->current = store_vacancy_generation(d->s) == index_generation();
-}
-
 /* Between writes: the rebuilt index, then our writes since its snapshot. */
 static void
 install(void *ctx)
@@ -188,10 +179,26 @@ collect_changes(void *ctx)
 		if (!c->known || c->generation != w->to - (int64_t)got)
 			return;     /* a write of another process (or of the employers) in between */
 		got++;
-		w->out[span - got] = (struct index_change){c->id, c->was_searchable, c->searchable};
+		if (w->out != NULL)
+			w->out[span - got] = (struct index_change){c->id, c->was_searchable, c->searchable};
 	}
 	w->n = got;
 	w->complete = got == span;
+}
+
+/* Between writes: is the index at the store's generation? A write of ours
+ * may have committed without its listener having run yet; and a read
+ * snapshot begun before writes of ours committed sees an older generation,
+ * which the index is ahead of, not behind (index_changes knows them all). */
+static void
+check_current(void *ctx)
+{
+	struct docs *d = ctx;
+	int64_t seen = store_vacancy_generation(d->s), at = index_generation();
+	struct changes_wanted ours = {seen, at, NULL, 0, false};
+	if (seen < at)
+		collect_changes(&ours);
+	d->current = seen == at || ours.complete;
 }
 
 bool

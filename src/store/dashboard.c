@@ -317,19 +317,12 @@ store_dashboard_rows(struct store *s, const struct dash_filter *f, const struct 
 	 * in the server's resident memory, 170 MB more at the regency's scale,
 	 * and these figures are computed in the background anyway (issue 14). */
 	/* One read transaction: every figure describes the same moment. */
-	sqlite3_stmt *st = store_stmt(s, "BEGIN");
-	if (store_exec_stmt(s, st) != 0)
-		goto done;
-	if (seekers(s, f, sink) != 0 || removed(s, f, b, sink) != 0 || vacancies(s, f, b, sink) != 0 ||
-	    unmatched(s, f, b, now, sink) != 0 || closed(s, f, b, sink) != 0 || placements(s, f, b, sink) != 0 ||
-	    silent(s, f, b, now, sink) != 0)
-		goto rollback;
-	if (checkins(s, f, b, sink) != 0)
-		goto rollback;
-	r = STORE_OK;
-rollback:
-	store_rollback(s);
-done:
+	bool began = store_read_begin(s);
+	if (seekers(s, f, sink) == 0 && removed(s, f, b, sink) == 0 && vacancies(s, f, b, sink) == 0 &&
+	    unmatched(s, f, b, now, sink) == 0 && closed(s, f, b, sink) == 0 && placements(s, f, b, sink) == 0 &&
+	    silent(s, f, b, now, sink) == 0 && checkins(s, f, b, sink) == 0)
+		r = STORE_OK;
+	store_read_end(s, began);
 	return r;
 }
 

@@ -483,17 +483,19 @@ step_once(struct store *s, const char *sql)
 	sqlite3_reset(st);
 }
 
-void
+bool
 store_read_begin(struct store *s)
 {
-	if (sqlite3_get_autocommit(s->db))
-		step_once(s, "BEGIN");
+	if (!sqlite3_get_autocommit(s->db))
+		return false;
+	step_once(s, "BEGIN");
+	return true;
 }
 
 void
-store_read_end(struct store *s)
+store_read_end(struct store *s, bool began)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (began && !sqlite3_get_autocommit(s->db))
 		step_once(s, "COMMIT");
 }
 

@@ -198,8 +198,7 @@ store_seeker_each_text(struct store *s, int (*fn)(void *ctx, const struct store_
 		STORE_COL(struct store_seeker_text, experience), STORE_COL(struct store_seeker_text, major),
 	};
 	/* One read transaction: the rows are exactly those of the generation read. */
-	if (store_exec_stmt(s, store_stmt(s, "BEGIN")) != 0)
-		return STORE_ERROR;
+	bool began = store_read_begin(s);
 	*generation = store_counter(s, "seeker_generation");
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT u.id, k.domicile_status, u.name, p.skills, p.experience, p.major FROM seekers k "
@@ -216,7 +215,7 @@ store_seeker_each_text(struct store *s, int (*fn)(void *ctx, const struct store_
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		r = STORE_ERROR;
 	sqlite3_reset(st);
-	store_rollback(s);
+	store_read_end(s, began);
 	return r;
 }
 

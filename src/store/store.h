@@ -34,12 +34,13 @@ void store_release(void);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
-/* A read snapshot for a page that only reads: every read until
- * store_read_end sees the database as the first of them did, and the read
- * lock is taken once instead of at each (a search page reads three or four
- * times). Nothing may be written in between. */
-void store_read_begin(struct store *s);
-void store_read_end(struct store *s);
+/* A read snapshot: every read until store_read_end sees the database as
+ * the first of them did, and the read lock is taken once instead of at each
+ * (a search page reads three or four times). Nothing may be written in
+ * between. True when it began one; false inside a transaction already,
+ * whose snapshot the reads then share (store_read_end leaves it open). */
+bool store_read_begin(struct store *s);
+void store_read_end(struct store *s, bool began);
 
 /* True when the database answers a trivial query. */
 bool store_ping(struct store *s);

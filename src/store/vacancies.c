@@ -754,10 +754,9 @@ store_vacancy_vocabulary(struct store *s, struct arena *a, struct store_word **i
 enum store_result
 store_vacancy_each_searchable(struct store *s, store_vacancy_each_fn *fn, void *ctx, int64_t *generation)
 {
-	/* Read the generation and the rows in one read transaction, so the
-	 * caller sees exactly the table at that generation. */
-	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return STORE_ERROR;
+	/* Read the generation and the rows in one read transaction (or the
+	 * caller's), so the caller sees exactly the table at that generation. */
+	bool began = store_read_begin(s);
 	*generation = read_generation(s);
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT " VAC_COLUMNS VAC_FROM " WHERE v.status = 'published' AND v.hidden = 0");
@@ -772,7 +771,7 @@ store_vacancy_each_searchable(struct store *s, store_vacancy_each_fn *fn, void *
 			arena_free(&a);
 	}
 	sqlite3_reset(st);
-	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(s, began);
 	arena_free(&a);
 	return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app/answer_figures.h"
+#include "app/posting.h"
 #include "app/settings.h"
 #include "app/vacancy_search.h"
 #include "base/log.h"
@@ -118,14 +119,17 @@ run_handler(struct http_request *req, struct http_response *res, const struct we
 		r->handler(req, res);
 		return;
 	}
-	store_read_begin(w->store);
+	/* Expiry is a write: it runs before the page's read snapshot, not inside
+	 * it (the handlers run it too, for the visitors not served here). */
+	posting_expire_due(w->store, w->now);
+	bool began = store_read_begin(w->store);
 	int64_t generation = store_vacancy_generation(w->store);
 	if (generation < 0 || !page_cache_serve(req, res, generation, w->now, search_unchanged, req)) {
 		r->handler(req, res);
 		if (generation >= 0)
 			page_cache_keep(req, res, generation, w->now, w->shown_words);
 	}
-	store_read_end(w->store);
+	store_read_end(w->store, began);
 }
 
 void

@@ -432,6 +432,68 @@ test_concurrent_postings_keep_the_index(void **state)
 	arena_free(&a);
 }
 
+/* A public page reads in one snapshot (store_read_begin). A posting this
+ * process commits meanwhile puts the index ahead of the snapshot: that is
+ * not another process's write, so the index is not rebuilt, and the search
+ * answers. Another process's write is, and the rebuild then reads inside
+ * the page's snapshot. */
+static void *
+post_one(void *arg)
+{
+	struct poster *p = arg;
+	struct store *s = store_get();
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result out;
+	struct vacancy v;
+	fix_vacancy(&v, "Pandai gamelan perunggu", 30);
+	p->failed = s == NULL || posting_save(s, &a, FIX_NOW, &p->emp, 0, &v, true, false, &e, &out) != 0;
+	p->ids[0] = out.id;
+	arena_free(&a);
+	store_release();
+	return NULL;
+}
+
+static void
+test_snapshot_behind_the_index(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct poster p = {0};
+	pthread_t t;
+	const char *const table[] = {"q", "gamelan", NULL};
+	struct vacancy_search_outcome out;
+	assert_true(fix_employer(&a, 70, true, &p.emp) != 0);
+	assert_int_equal(index_sync(fix_store), 0);
+	uint64_t rebuilds = index_rebuilds();
+
+	bool began = store_read_begin(fix_store);
+	assert_true(began);
+	int64_t seen = store_vacancy_generation(fix_store);
+	assert_int_equal(pthread_create(&t, NULL, post_one, &p), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(p.failed, 0);
+	assert_int_equal(store_vacancy_generation(fix_store), seen);   /* the snapshot does not see it */
+	assert_int_equal(index_sync_at(fix_store, seen), 0);
+	assert_int_equal(search_on(fix_store, &a, table, FIX_NOW, &out), 0);
+	assert_int_equal(index_rebuilds(), rebuilds);
+	store_read_end(fix_store, began);
+	assert_true(search_finds(&a, table, p.ids[0], FIX_NOW));
+
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	began = store_read_begin(fix_store);
+	assert_int_equal(search_on(fix_store, &a, table, FIX_NOW, &out), 0);
+	assert_int_equal(index_rebuilds(), rebuilds + 1);
+	assert_int_equal(out.count, 1);
+	assert_int_equal(out.rows[0].id, p.ids[0]);
+	store_read_end(fix_store, began);
+	arena_free(&a);
+}
+
 static void
 test_unverified_employer_keeps_a_draft(void **state)
 {
@@ -532,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_matches_read_after_their_generation),
 		cmocka_unit_test(test_kept_rows_follow_writes),
 		cmocka_unit_test(test_concurrent_postings_keep_the_index),
+		cmocka_unit_test(test_snapshot_behind_the_index),
 		cmocka_unit_test(test_unverified_employer_keeps_a_draft),
 		cmocka_unit_test(test_import_is_all_or_nothing),
 		cmocka_unit_test(test_expiry_tells_open_applicants),
