@@ -100,7 +100,7 @@ echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) re
 moved=$(echo "$metrics" | awk '/^loker_http_requests_total\{/ && /method="PATCH"/ && /route="\/api\/v1\/applications\/\{id\}"/ && /status="200"/ { n += $NF } END { print n + 0 }')
 echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $moved applicants moved on, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
-echo "   cache hits:   search $(rate search_match), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
+echo "   cache hits:   search $(rate search_match), search results $(rate search_results), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
 echo "   index:        rebuilt from the table $(echo "$metrics" | sed -n 's/^loker_search_index_rebuilds_total //p') times since start (writes of the server itself never rebuild it)"
 echo "   server time by route (from /metrics: total s, requests, mean ms), top 6:"
 echo "$metrics" | awk '
@@ -108,4 +108,7 @@ echo "$metrics" | awk '
 	/^loker_http_request_duration_seconds_count/ { match($0, /route="[^"]*"/); r = substr($0, RSTART + 7, RLENGTH - 8); m = $0; sub(/.*method="/, "", m); sub(/".*/, "", m); cnt[m " " r] += $NF }
 	END { for (k in sum) printf "%10.2f %7d %8.1f  %s\n", sum[k], cnt[k], cnt[k] ? 1000 * sum[k] / cnt[k] : 0, k }' |
 	sort -rn | head -6 | sed 's/^/     /'
+# A server error under load is a bug, whatever the speed.
+errors=$(echo "$mix" | sed -n 's/.*5xx=\([0-9]*\).*/\1/p')
+[ "${errors:-0}" = 0 ] || die "$errors answers were server errors (5xx): see the server's log ($TMP/serve.log with BENCH_KEEP=1)"
 }
