@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One result, its key and its page of ids in one allocation (a few hundred
- * bytes: the facets and twenty ids). */
+/* One result, its key and its page of ids in one allocation (under a
+ * kilobyte: the counts per filter value and twenty ids). */
 struct kept {
 	uint64_t hash;
 	int64_t generation;
