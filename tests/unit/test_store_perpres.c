@@ -13,12 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/stats.h"
 #include "store/store_internal.h"
-
-static char db_path[64];
+#include "store_fixture.h"
 
 /* Three owners, and one vacancy each in the period (ids 11, 12, 13), one
  * closed before it (14) and one published after it (15). */
@@ -44,16 +42,8 @@ static const char fixture[] =
 static int
 setup(void **state)
 {
-	struct store *s;
-	int fd;
-
-	snprintf(db_path, sizeof(db_path), "/tmp/loker-perpres-XXXXXX");
-	fd = mkstemp(db_path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	unlink(db_path);
-	if (store_init(db_path) != 0 || (s = store_get()) == NULL)
+	struct store *s = store_fixture_open("perpres");
+	if (s == NULL)
 		return -1;
 	if (sqlite3_exec(s->db, fixture, NULL, NULL, NULL) != SQLITE_OK) {
 		fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(s->db));
@@ -66,15 +56,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char side[80];
-
 	(void)state;
-	store_release();
-	unlink(db_path);
-	snprintf(side, sizeof(side), "%s-wal", db_path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", db_path);
-	unlink(side);
+	store_fixture_close();
 	return 0;
 }
 

@@ -10,25 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "store/store_internal.h"
-
-static char db_path[64];
+#include "store_fixture.h"
 
 static int
 setup(void **state)
 {
-	struct store *s;
-	int fd;
-
-	snprintf(db_path, sizeof(db_path), "/tmp/loker-rows-XXXXXX");
-	fd = mkstemp(db_path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	unlink(db_path);
-	if (store_init(db_path) != 0 || (s = store_get()) == NULL)
+	struct store *s = store_fixture_open("rows");
+	if (s == NULL)
 		return -1;
 	if (sqlite3_exec(s->db, "CREATE TEMP TABLE t (x INTEGER, name TEXT);"
 	                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
@@ -41,15 +31,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char side[80];
-
 	(void)state;
-	store_release();
-	unlink(db_path);
-	snprintf(side, sizeof(side), "%s-wal", db_path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", db_path);
-	unlink(side);
+	store_fixture_close();
 	return 0;
 }
 
