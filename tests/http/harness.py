@@ -42,6 +42,15 @@ STOP_TIMEOUT = 15.0
 PASSWORD = "Pelangi-Senja-2024"
 PASSWORD2 = "Gunung-Slamet-88x"
 
+# Purbalingga's clock: from 17:00 UTC its date is already tomorrow's.
+WIB = datetime.timezone(datetime.timedelta(hours=7))
+
+
+def today_wib():
+	"""Today's date in Purbalingga, the date the server's rules use."""
+	return datetime.datetime.now(WIB).date()
+
+
 # Every server started in this process, and every NIK the tests sent: the
 # privacy test checks that none of those NIKs appears in any server's files.
 ALL_SERVERS = []

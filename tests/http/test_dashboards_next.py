@@ -83,7 +83,7 @@ class DashboardsNextTest(LokerTestCase):
 		vid = self.publish()
 		aid = self.apply(b, vid)
 		place = "Balai desa %s" % harness.unique_word()
-		self.change(vid, aid, "wawancara", interview_at="%s 09:00" % datetime.date.today().isoformat(),
+		self.change(vid, aid, "wawancara", interview_at="%s 09:00" % harness.today_wib().isoformat(),
 		            interview_place=place)
 		self.assertIn(place, b.get("/pencari").visible, "today's interview is still upcoming")
 

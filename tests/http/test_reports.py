@@ -20,7 +20,7 @@ import zipfile
 import harness
 from harness import Api, LokerTestCase, PASSWORD, registered_seeker, vacancy_body, years_ago
 
-WIB = datetime.timezone(datetime.timedelta(hours=7))
+WIB = harness.WIB
 BANDS = ["15-19", "20-29", "30-44", "45-54", "55+"]
 EDU = {"tidak_sekolah": "Tidak/belum sekolah", "sd": "SD", "smp": "SMP", "sma": "SMA", "smk": "SMK",
        "d1": "D1", "d2": "D2", "d3": "D3", "d4": "D4", "s1": "S1", "s2": "S2", "s3": "S3"}
