@@ -5,6 +5,7 @@ saved-search alerts, `loker outbox send --command` and `loker notify`."""
 
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -215,6 +216,7 @@ class MatchingTest(harness.LokerTestCase):
 
 	def test_z_outbox_send_and_notify(self):
 		tmp = tempfile.mkdtemp(prefix="loker-send-")
+		self.addCleanup(shutil.rmtree, tmp, True)
 		out = os.path.join(tmp, "sent.txt")
 		script = os.path.join(tmp, "send.sh")
 		with open(script, "w") as f:

@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import os
+import shutil
 import sqlite3
 import tempfile
 import unittest
@@ -381,6 +382,7 @@ class ReportsTest(LokerTestCase):
 
 	def test_cli_gives_the_same_files(self):
 		tmp = tempfile.mkdtemp(prefix="loker-export-")
+		self.addCleanup(shutil.rmtree, tmp, True)
 		out = os.path.join(tmp, "ipk.csv")
 		r = self.server.cli("export", "ipk", "--month", self.month, "--format", "csv", "--out", out,
 		                    "--db", self.server.db)
