@@ -473,22 +473,12 @@ store_rollback(struct store *s)
 		store_exec(s->db, "ROLLBACK");
 }
 
-/* Step one of the statements without a result, BEGIN or COMMIT. */
-static void
-step_once(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = store_stmt(s, sql);
-	if (st != NULL && sqlite3_step(st) != SQLITE_DONE)
-		store_log_error(s, sql);
-	sqlite3_reset(st);
-}
-
 bool
 store_read_begin(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		return false;
-	step_once(s, "BEGIN");
+	store_exec_stmt(s, store_stmt(s, "BEGIN"));
 	return true;
 }
 
@@ -496,7 +486,7 @@ void
 store_read_end(struct store *s, bool began)
 {
 	if (began && !sqlite3_get_autocommit(s->db))
-		step_once(s, "COMMIT");
+		store_exec_stmt(s, store_stmt(s, "COMMIT"));
 }
 
 bool
