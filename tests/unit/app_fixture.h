@@ -6,6 +6,7 @@
 #ifndef LOKER_TEST_APP_FIXTURE_H
 #define LOKER_TEST_APP_FIXTURE_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,20 @@ fix_seeker(struct arena *a, int n, const char *phone)
 	struct form_errors e = {0};
 	struct signup_result out;
 	return signup_seeker(fix_store, a, FIX_NOW, 17, &in, &e, &out) == 0 ? out.id : 0;
+}
+
+/* sql run on another connection to the test database, as another process
+ * (a command of loker, a script) writes it: what this process keeps in
+ * memory must notice. 0 when it ran. */
+static int
+fix_other_process(const char *sql)
+{
+	sqlite3 *other;
+	int rc = sqlite3_open(fix_db, &other);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(other, sql, NULL, NULL, NULL);
+	sqlite3_close(other);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* A company through the sign-up service, verified by the Dinas when asked;

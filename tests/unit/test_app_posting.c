@@ -106,15 +106,12 @@ test_index_follows_without_rebuilding(void **state)
 	}
 	assert_int_equal(index_rebuilds(), before);
 
-	sqlite3 *other;
 	char sql[300];
-	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
 	snprintf(sql, sizeof(sql),
 	         "UPDATE vacancies SET status = 'closed' WHERE id = %lld; "
 	         "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
 	         (long long)out[1].id);
-	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(other);
+	assert_int_equal(fix_other_process(sql), 0);
 	assert_false(search_finds(&a, words, out[1].id, FIX_NOW));
 	assert_true(search_finds(&a, words, out[2].id, FIX_NOW));
 	assert_int_equal(index_rebuilds(), before + 1);
@@ -223,11 +220,7 @@ test_kept_search_follows_postings(void **state)
 	assert_null(strstr(search_answer(&a, "penjahit", NULL), closed));
 
 	before = store_vacancy_generation(fix_store);
-	sqlite3 *other;
-	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(other, "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
-	                              NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(other);
+	assert_int_equal(fix_other_process("UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'"), 0);
 	assert_false(vacancy_search_unchanged(fix_store, &a, words[1], before, store_vacancy_generation(fix_store)));
 	arena_free(&a);
 }
@@ -314,15 +307,12 @@ test_kept_rows_follow_writes(void **state)
 	assert_string_equal(rows[1].status, "closed");
 	assert_string_equal(rows[0].status, "published");
 
-	sqlite3 *other;
 	char sql[300];
-	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
 	snprintf(sql, sizeof(sql),
 	         "UPDATE vacancies SET title = 'Pelayan rumah makan' WHERE id = %lld; "
 	         "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
 	         (long long)out[1].id);
-	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(other);
+	assert_int_equal(fix_other_process(sql), 0);
 	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
 	assert_string_equal(rows[0].v.title, "Pelayan rumah makan");
 	arena_free(&a);
@@ -480,11 +470,7 @@ test_snapshot_behind_the_index(void **state)
 	store_read_end(fix_store, began);
 	assert_true(search_finds(&a, table, p.ids[0], FIX_NOW));
 
-	sqlite3 *other;
-	assert_int_equal(sqlite3_open(fix_db, &other), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(other, "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
-	                              NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(other);
+	assert_int_equal(fix_other_process("UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'"), 0);
 	began = store_read_begin(fix_store);
 	assert_int_equal(search_on(fix_store, &a, table, FIX_NOW, &out), 0);
 	assert_int_equal(index_rebuilds(), rebuilds + 1);
