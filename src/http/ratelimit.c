@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define RL_BUCKETS   1024
 #define RL_SLOTS     8
 #define RL_KEY_MAX   96     /* longer keys are told apart by their hash */
@@ -25,19 +27,6 @@ struct rl_slot {
 
 static struct rl_slot rl_table[RL_BUCKETS][RL_SLOTS];
 static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* FNV-1a: keys are short and not chosen to collide (and a collision only
- * shares a counter within one bucket, after the prefix also matched). */
-static uint64_t
-rl_hash(const char *key)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-		h ^= *p;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static bool
 rl_expired(const struct rl_slot *s, int64_t now)
@@ -103,7 +92,7 @@ rl_remaining(const struct rl_slot *s, int64_t now)
 unsigned
 ratelimit_hit(const char *key, unsigned limit, unsigned window_s, int64_t now)
 {
-	uint64_t h = rl_hash(key);
+	uint64_t h = hash_text(key);
 	unsigned wait = 0;
 
 	if (window_s == 0)
@@ -131,7 +120,7 @@ ratelimit_hit(const char *key, unsigned limit, unsigned window_s, int64_t now)
 unsigned
 ratelimit_peek(const char *key, unsigned limit, unsigned window_s, int64_t now)
 {
-	uint64_t h = rl_hash(key);
+	uint64_t h = hash_text(key);
 	unsigned wait = 0;
 
 	if (window_s == 0)
@@ -149,7 +138,7 @@ ratelimit_peek(const char *key, unsigned limit, unsigned window_s, int64_t now)
 void
 ratelimit_forget(const char *key)
 {
-	uint64_t h = rl_hash(key);
+	uint64_t h = hash_text(key);
 
 	pthread_mutex_lock(&rl_lock);
 	struct rl_slot *s = rl_find(key, h);

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 /* One result, its key and its page of ids in one allocation (under a
  * kilobyte: the counts per filter value and twenty ids). */
 struct kept {
-	uint64_t hash;
+	uint64_t hash;               /* hash_text(key): the set, and a quick first comparison */
 	int64_t generation;
 	uint64_t used;               /* a clock for least-recently-used */
 	int64_t total, stable_until;
@@ -23,16 +25,6 @@ static struct kept *sets[RESULT_CACHE_SETS][RESULT_CACHE_WAYS];
 static uint64_t clock_now;
 static _Atomic uint64_t stat_hits, stat_misses;
 
-/* FNV-1a: the set, and a quick first comparison. */
-static uint64_t
-hash_of(const char *key)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char)*key) * 1099511628211ull;
-	return h;
-}
-
 /* The way holding key in its set, or NULL; with the lock held. */
 static struct kept **
 way_of(struct kept **set, uint64_t h, const char *key)
@@ -46,7 +38,7 @@ way_of(struct kept **set, uint64_t h, const char *key)
 bool
 result_cache_get(const char *key, int64_t now, struct index_result *out, int64_t *kept_at)
 {
-	uint64_t h = hash_of(key);
+	uint64_t h = hash_text(key);
 	bool found = false;
 	pthread_mutex_lock(&lock);
 	struct kept **way = way_of(sets[h % RESULT_CACHE_SETS], h, key);
@@ -74,7 +66,7 @@ result_cache_put(const char *key, int64_t generation, const struct index_result 
 	struct kept *k = malloc(sizeof(*k) + sizeof(k->ids[0]) * r->count + klen + 1);
 	if (k == NULL)
 		return;
-	*k = (struct kept){.hash = hash_of(key), .generation = generation, .total = r->total,
+	*k = (struct kept){.hash = hash_text(key), .generation = generation, .total = r->total,
 	                   .stable_until = r->stable_until, .facets = r->facets, .count = r->count};
 	memcpy(k->ids, r->ids, sizeof(k->ids[0]) * r->count);
 	char *kcopy = (char *)(k->ids + r->count);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/hash.h"
 #include "web/auth.h"
 
 #define DAY_SECONDS 86400
@@ -67,10 +68,7 @@ key_of(const struct http_request *req, struct slot **slot)
 	memcpy(key, req->path, plen);
 	key[plen] = '?';
 	memcpy(key + plen + 1, req->raw_query, qlen + 1);
-	uint64_t h = 1469598103934665603ull;            /* FNV-1a */
-	for (const char *p = key; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	*slot = &slots[h % PAGE_CACHE_SLOTS];
+	*slot = &slots[hash_text(key) % PAGE_CACHE_SLOTS];
 	return key;
 }
 
