@@ -85,11 +85,17 @@ write_perpres(void *ctx, const char *path)
 	return perpres_xlsx_close(x) == 0 && r == STORE_OK ? 0 : -1;
 }
 
+static struct perpres_span
+perpres_span(struct store *s, struct date from, struct date to)
+{
+	return (struct perpres_span){s, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1))};
+}
+
 int
 app_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out)
 {
 	/* Both files are written as the rows come: none is kept. */
-	struct perpres_span span = {s, text_wib_day_start(from), text_wib_day_start(date_add_days(to, 1))};
+	struct perpres_span span = perpres_span(s, from, to);
 	if (strcmp(format, "csv") == 0) {
 		perpres_csv_header(out);
 		return store_stat_perpres_each(s, span.start, span.end, csv_row, out) == STORE_OK && !out->overflow
@@ -98,4 +104,58 @@ app_perpres_render(struct store *s, struct date from, struct date to, const char
 	if (strcmp(format, "xlsx") == 0)
 		return ipk_file_to_buf(write_perpres, &span, out);
 	return -1;
+}
+
+/* Rows are read and written this many at a time: about 80 KB of CSV. */
+#define PERPRES_PAGE_ROWS 256
+
+struct app_perpres_csv {
+	struct store_perpres_cursor *cursor;
+	struct buf page;              /* the CSV of the rows read last */
+	size_t given;                 /* how much of page is handed out */
+	bool read_all;
+};
+
+struct app_perpres_csv *
+app_perpres_csv_open(struct store *s, struct date from, struct date to)
+{
+	struct perpres_span span = perpres_span(s, from, to);
+	struct app_perpres_csv *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		return NULL;
+	buf_init(&c->page, 0);
+	if ((c->cursor = store_perpres_open(s, span.start, span.end)) == NULL) {
+		app_perpres_csv_close(c);
+		return NULL;
+	}
+	perpres_csv_header(&c->page);
+	return c;
+}
+
+ssize_t
+app_perpres_csv_next(struct store *s, struct app_perpres_csv *c, char *dst, size_t max)
+{
+	while (c->given == c->page.len) {
+		if (c->read_all)
+			return 0;
+		buf_reset(&c->page);
+		c->given = 0;
+		if (store_perpres_next(s, c->cursor, PERPRES_PAGE_ROWS, csv_row, &c->page, &c->read_all) != STORE_OK ||
+		    c->page.overflow)
+			return -1;
+	}
+	size_t n = c->page.len - c->given < max ? c->page.len - c->given : max;
+	memcpy(dst, c->page.data + c->given, n);
+	c->given += n;
+	return (ssize_t)n;
+}
+
+void
+app_perpres_csv_close(struct app_perpres_csv *c)
+{
+	if (c == NULL)
+		return;
+	store_perpres_close(c->cursor);
+	buf_free(&c->page);
+	free(c);
 }

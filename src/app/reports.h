@@ -5,6 +5,8 @@
 #ifndef LOKER_APP_REPORTS_H
 #define LOKER_APP_REPORTS_H
 
+#include <sys/types.h>
+
 #include "base/buf.h"
 #include "core/date.h"
 #include "report/ipk.h"
@@ -20,5 +22,16 @@ int app_ipk_render(struct store *s, int year, int month, const char *format, str
 /* The Perpres 57/2023 export of the vacancies open at some time between the
  * days from and to (inclusive, WIB), as "csv" or "xlsx", appended to out. */
 int app_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out);
+
+/* The same CSV made as it is sent (the web download: a year of the
+ * regency's vacancies is tens of megabytes, and the first bytes leave at
+ * once). open reads what every row needs (NULL on failure); next writes the
+ * following bytes, at most max, into dst and returns how many, 0 at the end
+ * or -1 on failure, reading on s (the calling thread's connection); close
+ * frees it, finished or not. Byte for byte the file app_perpres_render gives. */
+struct app_perpres_csv;
+struct app_perpres_csv *app_perpres_csv_open(struct store *s, struct date from, struct date to);
+ssize_t app_perpres_csv_next(struct store *s, struct app_perpres_csv *c, char *dst, size_t max);
+void app_perpres_csv_close(struct app_perpres_csv *c);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -17,6 +18,7 @@
 #define HTTP_MAX_HEADERS       64
 #define HTTP_MAX_ROUTE_PARAMS  4
 #define HTTP_MAX_RESPONSE_HEADERS 16
+#define HTTP_STREAM_BLOCK      (64 * 1024)  /* the most a stream is asked for at once */
 
 enum http_method {
 	HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OPTIONS, HTTP_OTHER
@@ -65,6 +67,19 @@ struct http_header {
 	const char *value;
 };
 
+/* A body made while it is sent, for a download too large to hold whole (the
+ * regency's vacancies as one report). next writes at most max bytes into dst
+ * and returns how many, 0 at the end, or -1 on a failure: the connection is
+ * then cut, so the client sees an incomplete download rather than a short
+ * file that looks whole. It runs on the connection's thread as the client
+ * takes the bytes. done(ctx) runs exactly once when the answer is over: sent,
+ * cut, or never started (HEAD, a refused queue). */
+struct http_stream {
+	ssize_t (*next)(void *ctx, char *dst, size_t max);
+	void (*done)(void *ctx);
+	void *ctx;
+};
+
 struct http_response {
 	int status;                   /* 200 unless set */
 	const char *content_type;     /* default "text/html; charset=utf-8" */
@@ -77,6 +92,8 @@ struct http_response {
 	const unsigned char *static_gzip; /* the body already gzipped (from http_gzip_copy), living as
 	                                     long as static_body: sent instead of compressing anew */
 	size_t static_gzip_len;
+	struct http_stream stream;    /* when next is set: the body, made as it is sent
+	                                 (sent chunked, gzipped for a client that takes it) */
 };
 
 typedef void (*http_handler)(struct http_request *req, struct http_response *res);

@@ -42,6 +42,49 @@ resp_add(struct MHD_Response *r, const char *name, const char *value)
 	return false;
 }
 
+static ssize_t
+resp_stream_read(void *cls, uint64_t pos, char *dst, size_t max)
+{
+	const struct http_stream *s = cls;
+	(void)pos;
+	ssize_t n = s->next(s->ctx, dst, max);
+	return n > 0 ? n : n == 0 ? MHD_CONTENT_READER_END_OF_STREAM : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void
+resp_stream_free(void *cls)
+{
+	struct http_stream *s = cls;
+	s->done(s->ctx);
+	free(s);
+}
+
+/* The MHD response for a streamed body (res->stream, taken over: its done
+ * runs whatever happens), gzipped for a client that takes it. Its length is
+ * not known: HTTP/1.1 clients get it chunked, HTTP/1.0 ones until the
+ * connection closes. */
+static struct MHD_Response *
+resp_stream(const struct http_request *req, struct http_response *res, const char *ctype, bool *gzipped,
+            bool *varies)
+{
+	struct http_stream *s = malloc(sizeof(*s));
+	if (s == NULL) {
+		res->stream.done(res->stream.ctx);
+		res->stream = (struct http_stream){0};
+		return NULL;
+	}
+	*s = res->stream;
+	res->stream = (struct http_stream){0};
+	*varies = !res->no_gzip && http_gzip_worth(ctype, SIZE_MAX);
+	*gzipped = *varies && req != NULL && http_gzip_accepted(http_header(req, "accept-encoding")) &&
+	           http_gzip_stream(s);
+	struct MHD_Response *r =
+		MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, HTTP_STREAM_BLOCK, resp_stream_read, s, resp_stream_free);
+	if (r == NULL)
+		resp_stream_free(s);
+	return r;
+}
+
 /* The MHD response for res's body, compressed when worth it. */
 static struct MHD_Response *
 resp_body(const struct http_request *req, struct http_response *res, const char *ctype, bool *gzipped,
@@ -51,6 +94,8 @@ resp_body(const struct http_request *req, struct http_response *res, const char 
 	                                    : (const void *)buf_cstr((struct buf *)&res->body);
 	size_t len = res->static_body ? res->static_len : res->body.len;
 
+	if (res->stream.next != NULL)
+		return resp_stream(req, res, ctype, gzipped, varies);
 	*gzipped = false;
 	*varies = !res->no_gzip && http_gzip_worth(ctype, len);
 	if (*varies && req != NULL && http_gzip_accepted(http_header(req, "accept-encoding"))) {
@@ -118,7 +163,7 @@ http_response_queue(struct MHD_Connection *conn, struct http_conn *st, const str
 	const char *ctype = res->content_type ? res->content_type : RESP_DEFAULT_TYPE;
 	bool gzipped, varies;
 
-	if (!res->static_body && res->body.overflow) {
+	if (!res->static_body && res->stream.next == NULL && res->body.overflow) {
 		log_error("http: response body over its limit for %s", st->route ? st->route : "-");
 		return http_response_error(conn, st, 500);
 	}

@@ -368,17 +368,41 @@ read_perpres(sqlite3_stmt *st, struct perpres_row *r, const struct perpres_emplo
 	r->employer_kbli = e->kbli;
 }
 
-enum store_result
-store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn, void *ctx)
-{
-	struct arena a = {0};
+/* A report read in pages: the employers, read at the start, and the last
+ * vacancy given. */
+struct store_perpres_cursor {
+	struct arena a;
 	struct perpres_employer *employers;
 	size_t nemployers;
-	enum store_result result = STORE_ERROR;
+	int64_t from, to, after;
+	size_t given;
+};
+
+struct store_perpres_cursor *
+store_perpres_open(struct store *s, int64_t from, int64_t to)
+{
+	struct store_perpres_cursor *c = calloc(1, sizeof(*c));
+	if (c == NULL)
+		return NULL;
+	c->from = from;
+	c->to = to;
 	sqlite3_stmt *all = store_stmt(s, PERPRES_EMPLOYER_SQL "WHERE u.role = 'employer' ORDER BY u.id LIMIT ?1");
 	STORE_BIND(all, STORE_V(STORE_PERPRES_MAX));
-	if (STORE_ROWS_COLS(s, &a, all, STORE_PERPRES_MAX, perpres_employer_cols, &employers, &nemployers) != STORE_OK)
-		goto done;
+	if (STORE_ROWS_COLS(s, &c->a, all, STORE_PERPRES_MAX, perpres_employer_cols, &c->employers, &c->nemployers) !=
+	    STORE_OK) {
+		store_perpres_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+enum store_result
+store_perpres_next(struct store *s, struct store_perpres_cursor *c, size_t max, store_perpres_fn *fn, void *ctx,
+                   bool *done)
+{
+	size_t n = 0;
+	if (max > STORE_PERPRES_MAX - c->given)
+		max = STORE_PERPRES_MAX - c->given;
 	/* Published before to, not closed before from. */
 	sqlite3_stmt *st = store_stmt(s,
 	    "SELECT v.id, v.employer_id, "
@@ -387,20 +411,43 @@ store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres
 	    "v.kbji_major, v.workers_needed, v.age_min, v.age_max, v.experience_years, v.formal, coalesce(v.hires, 0), "
 	    "v.wage_min, v.wage_max, v.published_at, coalesce(v.closed_at, 0), v.kbli "
 	    "FROM vacancies v "
-	    "WHERE v.published_at IS NOT NULL AND v.published_at < ?2 AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
-	    "ORDER BY v.id LIMIT ?3");
-	STORE_BIND(st, STORE_V(from), STORE_V(to), STORE_V(STORE_PERPRES_MAX));
+	    "WHERE v.id > ?3 AND v.published_at IS NOT NULL AND v.published_at < ?2 "
+	    "AND (v.closed_at IS NULL OR v.closed_at >= ?1) "
+	    "ORDER BY v.id LIMIT ?4");
+	STORE_BIND(st, STORE_V(c->from), STORE_V(c->to), STORE_V(c->after), STORE_V((int64_t)max));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct perpres_employer *e =
-		    perpres_employer(s, &a, employers, nemployers, sqlite3_column_int64(st, 1));
+		    perpres_employer(s, &c->a, c->employers, c->nemployers, sqlite3_column_int64(st, 1));
 		struct perpres_row r;
 		read_perpres(st, &r, e);
 		fn(ctx, &r);
+		c->after = r.id;
+		n++;
 	}
 	sqlite3_reset(st);
-	result = rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
-done:
-	arena_free(&a);
-	return result;
+	c->given += n;
+	*done = n < max || c->given >= STORE_PERPRES_MAX;
+	return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+void
+store_perpres_close(struct store_perpres_cursor *c)
+{
+	if (c == NULL)
+		return;
+	arena_free(&c->a);
+	free(c);
+}
+
+enum store_result
+store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn, void *ctx)
+{
+	bool done;
+	struct store_perpres_cursor *c = store_perpres_open(s, from, to);
+	if (c == NULL)
+		return STORE_ERROR;
+	enum store_result r = store_perpres_next(s, c, STORE_PERPRES_MAX, fn, ctx, &done);
+	store_perpres_close(c);
+	return r;
 }

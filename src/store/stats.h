@@ -98,4 +98,15 @@ typedef void store_perpres_fn(void *ctx, const struct perpres_row *r);
 enum store_result store_stat_perpres_each(struct store *s, int64_t from, int64_t to, store_perpres_fn *fn,
                                           void *ctx);
 
+/* The same report read in pages, for a download sent as it is read: open
+ * reads the employers (NULL on failure); each next calls fn for at most max
+ * further vacancies, each page in a read of its own (a slow download holds
+ * no snapshot), and sets *done after the last. A vacancy is given once, as
+ * it was when its page was read. */
+struct store_perpres_cursor;
+struct store_perpres_cursor *store_perpres_open(struct store *s, int64_t from, int64_t to);
+enum store_result store_perpres_next(struct store *s, struct store_perpres_cursor *c, size_t max, store_perpres_fn *fn,
+                                     void *ctx, bool *done);
+void store_perpres_close(struct store_perpres_cursor *c);
+
 #endif

@@ -177,8 +177,8 @@ is_pre_cookie(const struct http_header *h)
 static bool
 keepable(const struct http_response *res)
 {
-	if ((res->status != 0 && res->status != 200) || res->static_body != NULL || res->body.overflow ||
-	    res->body.len > PAGE_CACHE_MAX_BODY)
+	if ((res->status != 0 && res->status != 200) || res->static_body != NULL || res->stream.next != NULL ||
+	    res->body.overflow || res->body.len > PAGE_CACHE_MAX_BODY)
 		return false;
 	for (size_t i = 0; i < res->header_count; i++)
 		if (strcasecmp(res->headers[i].name, "Set-Cookie") == 0 && !is_pre_cookie(&res->headers[i]))

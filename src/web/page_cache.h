@@ -8,7 +8,7 @@
  * new day (expiry, "posted within N days") or PAGE_CACHE_TTL seconds, the
  * max-age those pages promise anyway (the employers' answer rates shown in
  * results are aggregates of applications, so they may trail by that long).
- * Answers that set a cookie, are not 200 or are larger than
+ * Answers that set a cookie, are not 200, are streamed or are larger than
  * PAGE_CACHE_MAX_BODY are never kept. */
 #ifndef LOKER_WEB_PAGE_CACHE_H
 #define LOKER_WEB_PAGE_CACHE_H

@@ -73,6 +73,18 @@ reports_page(struct http_request *req, struct http_response *res)
 	page_render(req, res, 200, "reports", c);
 }
 
+/* The type and headers of a download named filename.format. */
+static void
+download_headers(struct http_request *req, struct http_response *res, const char *format, const char *filename)
+{
+	bool xlsx = strcmp(format, "xlsx") == 0;
+	res->content_type = xlsx ? XLSX_TYPE : "text/csv; charset=utf-8";
+	res->no_gzip = xlsx;   /* a zip file already */
+	http_add_header(res, "Content-Disposition",
+	                arena_printf(req->arena, "attachment; filename=\"%s.%s\"", filename, format));
+	http_add_header(res, "Cache-Control", "private, no-store");
+}
+
 /* Send the report in b (rendered when rc is 0) as a download named
  * filename, or the 500 page with failed; takes b either way (it becomes
  * the body, or is freed). */
@@ -85,12 +97,7 @@ send_file(struct http_request *req, struct http_response *res, int rc, struct bu
 		buf_free(b);
 		return;
 	}
-	bool xlsx = strcmp(format, "xlsx") == 0;
-	res->content_type = xlsx ? XLSX_TYPE : "text/csv; charset=utf-8";
-	res->no_gzip = xlsx;   /* a zip file already */
-	http_add_header(res, "Content-Disposition",
-	                arena_printf(req->arena, "attachment; filename=\"%s.%s\"", filename, format));
-	http_add_header(res, "Cache-Control", "private, no-store");
+	download_headers(req, res, format, filename);
 	/* The file becomes the body as it is: a month of the regency's
 	 * vacancies is 6 MB, and copying it cost a fifth of the download. */
 	buf_free(&res->body);
@@ -122,6 +129,19 @@ reports_ipk(struct http_request *req, struct http_response *res)
 	          "Laporan IPK tidak dapat dibuat. Coba lagi.");
 }
 
+static ssize_t
+perpres_csv_next(void *ctx, char *dst, size_t max)
+{
+	/* The bytes are asked for on the connection's thread: its connection. */
+	return app_perpres_csv_next(store_get(), ctx, dst, max);
+}
+
+static void
+perpres_csv_done(void *ctx)
+{
+	app_perpres_csv_close(ctx);
+}
+
 void
 reports_perpres(struct http_request *req, struct http_response *res)
 {
@@ -136,8 +156,21 @@ reports_perpres(struct http_request *req, struct http_response *res)
 		page_error(req, res, 400, "Pilih tanggal dari dan sampai (YYYY-MM-DD) dan format (csv atau xlsx).");
 		return;
 	}
+	const char *filename = arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t);
+	const char *failed = "Laporan lowongan tidak dapat dibuat. Coba lagi.";
+	if (strcmp(format, "csv") == 0) {
+		/* Sent as it is read: a year of the regency's vacancies is tens of
+		 * megabytes, and the download starts at once. */
+		struct app_perpres_csv *csv = app_perpres_csv_open(web_req(req)->store, from, to);
+		if (csv == NULL) {
+			page_error(req, res, 500, failed);
+			return;
+		}
+		download_headers(req, res, format, filename);
+		res->stream = (struct http_stream){.next = perpres_csv_next, .done = perpres_csv_done, .ctx = csv};
+		return;
+	}
 	buf_init(&b, IPK_FILE_MAX);
 	int rc = app_perpres_render(web_req(req)->store, from, to, format, &b);
-	send_file(req, res, rc, &b, format, arena_printf(req->arena, "lowongan-perpres57-%s-%s", f, t),
-	          "Laporan lowongan tidak dapat dibuat. Coba lagi.");
+	send_file(req, res, rc, &b, format, filename, failed);
 }

@@ -380,6 +380,25 @@ class ReportsTest(LokerTestCase):
 		r = self.admin_b.get("/dinas/laporan/perpres?dari=2001-01-01&sampai=2001-12-31&format=csv")
 		self.assertEqual(len(list(csv.reader(io.StringIO(r.text)))), 1)
 
+	def test_perpres_csv_is_sent_as_it_is_read(self):
+		today = datetime.datetime.now(WIB).date()
+		path = "/dinas/laporan/perpres?dari=%s&sampai=%s&format=csv" % (
+			(today - datetime.timedelta(days=1)).isoformat(), today.isoformat())
+		plain = self.admin_b.get(path)
+		self.assertStatus(plain, 200, "Perpres CSV")
+		# No length up front: the file leaves while it is still being read.
+		self.assertEqual(plain.headers.get("Transfer-Encoding"), "chunked")
+		self.assertIsNone(plain.headers.get("Content-Length"))
+		self.assertIn("attachment;", plain.headers.get("Content-Disposition"))
+		zipped = self.admin_b.get(path, headers={"Accept-Encoding": "gzip"})
+		self.assertEqual(zipped.headers.get("Content-Encoding"), "gzip")
+		self.assertEqual(zipped.body, plain.body, "the gzipped download is the same file")
+		ids = {int(row[0]) for row in list(csv.reader(io.StringIO(zipped.text)))[1:]}
+		self.assertLessEqual(set(self.vids), ids)
+		head = self.admin_b.request("HEAD", path)
+		self.assertStatus(head, 200, "HEAD of the Perpres CSV")
+		self.assertEqual(head.body, b"")
+
 	def test_cli_gives_the_same_files(self):
 		tmp = tempfile.mkdtemp(prefix="loker-export-")
 		self.addCleanup(shutil.rmtree, tmp, True)

@@ -3,7 +3,8 @@
  * name), an employer account without an employer profile (the account's
  * name), and an account that is no employer's at all, which the employers
  * read at the start of the report do not include. Only vacancies published
- * before the end and not closed before the start are reported, by id. */
+ * before the end and not closed before the start are reported, by id; read
+ * in pages, the same rows come, each once. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -112,12 +113,44 @@ test_the_period(void **state)
 	assert_int_equal(seen.n, 0);
 }
 
+static void
+test_pages(void **state)
+{
+	struct seen seen = {0};
+	bool done = false;
+	struct store_perpres_cursor *c = store_perpres_open(*state, 1000, 2000);
+	assert_non_null(c);
+	for (size_t page = 1; page <= 3; page++) {
+		assert_int_equal(store_perpres_next(*state, c, 1, collect, &seen, &done), STORE_OK);
+		assert_int_equal(seen.n, page);
+		assert_false(done);
+	}
+	assert_int_equal(store_perpres_next(*state, c, 1, collect, &seen, &done), STORE_OK);
+	assert_int_equal(seen.n, 3);
+	assert_true(done);
+	store_perpres_close(c);
+	assert_string_equal(seen.lines[0], "11|PT Bulu Mata Jaya|company|9120000000001|33.03.05");
+	assert_string_equal(seen.lines[1], "12|Bu Sri|-|-|-");
+	assert_string_equal(seen.lines[2], "13|Dinas Tenaga Kerja|-|-|-");
+	/* A page larger than what is left is the last. */
+	seen.n = 0;
+	c = store_perpres_open(*state, 5000, 6000);
+	assert_int_equal(store_perpres_next(*state, c, 2, collect, &seen, &done), STORE_OK);
+	assert_false(done);
+	assert_int_equal(store_perpres_next(*state, c, 2, collect, &seen, &done), STORE_OK);
+	assert_true(done);
+	assert_int_equal(seen.n, 3);
+	assert_string_equal(seen.lines[2], "15|PT Bulu Mata Jaya|company|9120000000001|33.03.05");
+	store_perpres_close(c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_owner_has_its_columns),
 		cmocka_unit_test(test_the_period),
+		cmocka_unit_test(test_pages),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
