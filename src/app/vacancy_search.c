@@ -828,6 +828,21 @@ result_key(struct arena *a, const struct vacancy_search_params *p, struct search
 	                    f->near_village, f->near_district, (int)p->sort, offset, limit);
 }
 
+/* A search not kept is walked once for its first pages: finding and
+ * counting the matches is the cost, and ordering a few more of them is
+ * not; whoever reads page 1 and goes on finds the next ones kept. */
+#define RESULT_PAGES_AHEAD 3
+
+/* The page [offset, offset + per_page) of the pages in all. */
+static void
+page_of(const struct index_result *all, size_t offset, size_t per_page, struct index_result *page)
+{
+	*page = *all;
+	page->count = 0;
+	for (size_t i = offset; i < all->count && page->count < per_page; i++)
+		page->ids[page->count++] = all->ids[i];
+}
+
 /* The page of results, from the result cache when it holds at generation:
  * kept at it, or kept earlier by words that find none of the vacancies
  * posted since (only postings, and only ones this process saw). */
@@ -843,11 +858,27 @@ results(struct store *s, struct arena *a, const struct vacancy_search_params *p,
 	            (kept_at < generation && out->words != NULL &&
 	             vacancy_search_unchanged(s, a, out->words, kept_at, generation)));
 	result_cache_count(hit);
-	if (!hit)
-		index_search(&p->filter, out->has_words ? matches : NULL, nmatches, p->sort, offset, per_page,
-		             &out->result);
-	if (!hit || kept_at != generation)
+	if (hit) {
+		if (kept_at != generation)
+			result_cache_put(key, generation, &out->result);
+		return;
+	}
+	const struct index_match *m = out->has_words ? matches : NULL;
+	size_t ahead = RESULT_PAGES_AHEAD * per_page;
+	if (per_page == 0 || offset % per_page != 0 || offset + per_page > ahead || ahead > INDEX_PAGE_MAX) {
+		index_search(&p->filter, m, nmatches, p->sort, offset, per_page, &out->result);
 		result_cache_put(key, generation, &out->result);
+		return;
+	}
+	struct index_result *first = arena_alloc(a, sizeof(*first)), *page = arena_alloc(a, sizeof(*page));
+	index_search(&p->filter, m, nmatches, p->sort, 0, ahead, first);
+	for (size_t at = 0; at < ahead; at += per_page) {
+		if (at != offset && at >= first->count)
+			continue;   /* no such page */
+		page_of(first, at, per_page, page);
+		result_cache_put(result_key(a, p, w, out->has_words, at, per_page), generation, page);
+	}
+	page_of(first, offset, per_page, &out->result);
 }
 
 int

@@ -225,6 +225,67 @@ test_kept_search_follows_postings(void **state)
 	arena_free(&a);
 }
 
+/* The first page of a search: the ids of page page of q, "total:id,...",
+ * and whether the result cache answered. */
+static const char *
+search_page(struct arena *a, const char *q, const char *page, bool *kept)
+{
+	const char *const table[] = {"q", q, "page", page, NULL};
+	struct vacancy_search_outcome out;
+	uint64_t hits, hits2, unused;
+	result_cache_counts(&hits, &unused);
+	assert_int_equal(search_on(fix_store, a, table, FIX_NOW, &out), 0);
+	result_cache_counts(&hits2, &unused);
+	*kept = hits2 > hits;
+	const char *s = arena_printf(a, "%lld:", (long long)out.result.total);
+	for (size_t i = 0; i < out.count; i++)
+		s = arena_printf(a, "%s%lld,", s, (long long)out.rows[i].id);
+	return s;
+}
+
+/* A search walked for one of its first pages keeps the others too: the
+ * next page is answered from the cache, and is the page a fresh search
+ * gives; a page beyond them is walked when asked. */
+static void
+test_the_next_pages_are_kept(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	struct form_errors e = {0};
+	struct posting_result out;
+	struct store_employer emp;
+	struct vacancy v;
+	bool kept;
+	assert_true(fix_employer(&a, 31, true, &emp) != 0);
+	for (int i = 0; i < 4 * VACANCY_SEARCH_PER_PAGE + 5; i++) {
+		fix_vacancy(&v, arena_printf(&a, "Pengrajin knalpot %d", i), 30);
+		assert_int_equal(posting_save(fix_store, &a, FIX_NOW, &emp, 0, &v, true, false, &e, &out), 0);
+	}
+	forget_searches();
+	const char *pages[5];
+	static const char *const numbers[] = {"1", "2", "3", "4", "5"};
+	pages[1] = search_page(&a, "knalpot", "2", &kept);
+	assert_false(kept);
+	pages[0] = search_page(&a, "knalpot", "1", &kept);
+	assert_true(kept);
+	pages[2] = search_page(&a, "knalpot", "3", &kept);
+	assert_true(kept);
+	pages[3] = search_page(&a, "knalpot", "4", &kept);
+	assert_false(kept);
+	pages[4] = search_page(&a, "knalpot", "5", &kept);
+	assert_false(kept);
+	for (size_t p = 0; p < 5; p++) {
+		char *ids;
+		assert_true(strtoll(pages[p], &ids, 10) >= 85);   /* and other words the occupation knows */
+		assert_true(ids[0] == ':' && ids[1] != '\0');     /* no page is empty */
+		for (size_t q = 0; q < p; q++)
+			assert_string_not_equal(pages[p], pages[q]);
+		forget_searches();
+		assert_string_equal(search_page(&a, "knalpot", numbers[p], &kept), pages[p]);
+	}
+	arena_free(&a);
+}
+
 /* A search reads the generation first and the table later, so matches made
  * fresh may already hold a vacancy posted in between: kept under the
  * earlier generation, then brought forward past that posting, they must
@@ -578,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_index_follows_without_rebuilding),
 		cmocka_unit_test(test_kept_search_follows_postings),
 		cmocka_unit_test(test_matches_read_after_their_generation),
+		cmocka_unit_test(test_the_next_pages_are_kept),
 		cmocka_unit_test(test_kept_rows_follow_writes),
 		cmocka_unit_test(test_concurrent_postings_keep_the_index),
 		cmocka_unit_test(test_snapshot_behind_the_index),
