@@ -100,7 +100,7 @@ cmd_serve(int argc, char **argv)
 		.connection_timeout = 30,
 		.per_ip_connections = (unsigned)per_ip,
 		.max_body = (size_t)max_body,
-		.max_header_bytes = 64 * 1024,
+		.max_header_bytes = 16 * 1024,
 		.max_connections = (unsigned)max_conn,
 		.header_timeout = (unsigned)header_s,
 		.body_timeout = (unsigned)body_s,
