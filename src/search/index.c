@@ -224,12 +224,17 @@ struct ranked {
 	int64_t id;
 };
 
+/* A total order: two vacancies alike in everything else (posted in the
+ * same second) go newest id first, so every page of a search is cut from
+ * the same order, however many of its first pages were ordered at once. */
 static bool
 before(const struct ranked *a, const struct ranked *b)
 {
 	if (a->tier != b->tier)
 		return a->tier < b->tier;
-	return a->key < b->key || (a->key == b->key && a->tie < b->tie);
+	if (a->key != b->key)
+		return a->key < b->key;
+	return a->tie < b->tie || (a->tie == b->tie && a->id > b->id);
 }
 
 static struct ranked

@@ -274,15 +274,24 @@ test_the_next_pages_are_kept(void **state)
 	assert_false(kept);
 	pages[4] = search_page(&a, "knalpot", "5", &kept);
 	assert_false(kept);
+	/* Posted in the same second, alike: still one order, so no vacancy is
+	 * on two pages and none is left out, walked together or alone. */
+	long long total = 0, seen = 0;
+	const char *all = ",";
 	for (size_t p = 0; p < 5; p++) {
 		char *ids;
-		assert_true(strtoll(pages[p], &ids, 10) >= 85);   /* and other words the occupation knows */
+		total = strtoll(pages[p], &ids, 10);
+		assert_true(total >= 85);                          /* and other words the occupation knows */
 		assert_true(ids[0] == ':' && ids[1] != '\0');     /* no page is empty */
-		for (size_t q = 0; q < p; q++)
-			assert_string_not_equal(pages[p], pages[q]);
+		for (char *id = ids + 1; *id != '\0'; id = strchr(id, ',') + 1, seen++) {
+			const char *one = arena_printf(&a, ",%.*s,", (int)(strchr(id, ',') - id), id);
+			assert_null(strstr(all, one));
+			all = arena_printf(&a, "%s%s", all, one + 1);
+		}
 		forget_searches();
 		assert_string_equal(search_page(&a, "knalpot", numbers[p], &kept), pages[p]);
 	}
+	assert_int_equal(seen, total);
 	arena_free(&a);
 }
 
@@ -326,7 +335,14 @@ test_matches_read_after_their_generation(void **state)
 
 /* The rows search results show are kept in memory, and a kept row is the
  * table's: a close by this process, and a title changed by another process,
- * show on the next read; rows nobody changed are not read again. */
+ * show on the next read, as a new version of the row; rows nobody changed
+ * are not read again and keep their version. */
+static enum store_result
+rows_now(struct arena *a, const int64_t ids[3], struct store_vacancy rows[3], uint64_t versions[3], size_t *n)
+{
+	return vacancy_rows_get(fix_store, a, store_vacancy_generation(fix_store), ids, 3, rows, versions, n);
+}
+
 static void
 test_kept_rows_follow_writes(void **state)
 {
@@ -337,6 +353,7 @@ test_kept_rows_follow_writes(void **state)
 	struct store_employer emp;
 	struct vacancy v;
 	struct store_vacancy rows[3];
+	uint64_t versions[3];
 	size_t n;
 	uint64_t hits, misses, hits2, misses2;
 	assert_true(fix_employer(&a, 40, true, &emp) != 0);
@@ -346,8 +363,10 @@ test_kept_rows_follow_writes(void **state)
 	}
 	int64_t ids[3] = {out[1].id, 999999, out[0].id};   /* a gone id is left out, the order kept */
 	vacancy_rows_clear();
-	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(rows_now(&a, ids, rows, versions, &n), STORE_OK);
 	assert_int_equal(n, 2);
+	uint64_t first[2] = {versions[0], versions[1]};
+	assert_true(first[0] != 0 && first[1] != 0 && first[0] != first[1]);
 	assert_int_equal(rows[0].id, out[1].id);
 	assert_int_equal(rows[1].id, out[0].id);
 	assert_string_equal(rows[1].v.title, "Kasir toko bangunan");
@@ -356,17 +375,20 @@ test_kept_rows_follow_writes(void **state)
 	assert_null(rows[1].v.description);   /* rows for lists: no long texts */
 
 	vacancy_rows_counts(&hits, &misses);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(rows_now(&a, ids, rows, versions, &n), STORE_OK);
 	vacancy_rows_counts(&hits2, &misses2);
 	assert_int_equal(hits2 - hits, 2);   /* both kept, the gone one asked again */
+	assert_true(versions[0] == first[0] && versions[1] == first[1]);
 	assert_string_equal(rows[1].employer_name, emp.name);
 	assert_string_equal(rows[1].v.district_code, "33.03.01");
 	assert_null(rows[1].v.description);
 
 	assert_int_equal(store_vacancy_close(fix_store, out[0].id, emp.id, "filled", 1, "loker", FIX_NOW), STORE_OK);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(rows_now(&a, ids, rows, versions, &n), STORE_OK);
 	assert_string_equal(rows[1].status, "closed");
 	assert_string_equal(rows[0].status, "published");
+	assert_int_equal(versions[0], first[0]);      /* unchanged */
+	assert_true(versions[1] > first[1]);          /* changed: a new version */
 
 	char sql[300];
 	snprintf(sql, sizeof(sql),
@@ -374,7 +396,8 @@ test_kept_rows_follow_writes(void **state)
 	         "UPDATE counters SET value = value + 1 WHERE name = 'vacancy_generation'",
 	         (long long)out[1].id);
 	assert_int_equal(fix_other_process(sql), 0);
-	assert_int_equal(vacancy_rows_get(fix_store, &a, store_vacancy_generation(fix_store), ids, 3, rows, &n), STORE_OK);
+	assert_int_equal(rows_now(&a, ids, rows, versions, &n), STORE_OK);
+	assert_true(versions[0] > first[0]);          /* another process's write: every row anew */
 	assert_string_equal(rows[0].v.title, "Pelayan rumah makan");
 	arena_free(&a);
 }
