@@ -100,7 +100,7 @@ echo "   answers:      ${mix#MIXSTAT }; socket errors: connect $(val connect) re
 moved=$(echo "$metrics" | awk '/^loker_http_requests_total\{/ && /method="PATCH"/ && /route="\/api\/v1\/applications\/\{id\}"/ && /status="200"/ { n += $NF } END { print n + 0 }')
 echo "   written:      $(($(sqlite3 "$DB" "SELECT count(*) FROM applications") - apps_before)) applications, $moved applicants moved on, $(($(sqlite3 "$DB" "SELECT count(*) FROM vacancies") - vac_before)) vacancies"
 echo "   peak RSS:     $((rss_kb / 1024)) MB"
-echo "   cache hits:   search $(rate search_match), search results $(rate search_results), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
+echo "   cache hits:   search $(rate search_match), search results $(rate search_results), result cards $(rate result_cards), search pages $(rate page), dashboard $(rate dashboard), answer figures $(rate answer_figures), vacancy rows $(rate vacancy_rows)"
 echo "   index:        rebuilt from the table $(echo "$metrics" | sed -n 's/^loker_search_index_rebuilds_total //p') times since start (writes of the server itself never rebuild it)"
 echo "   server time by route (from /metrics: total s, requests, mean ms), top 6:"
 echo "$metrics" | awk '

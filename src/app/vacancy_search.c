@@ -907,8 +907,11 @@ vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy
 	if (lasting && out->corrected == NULL)
 		out->words = join_words(a, w.words, w.count);
 	results(s, a, p, &w, matches, nmatches, generation, (size_t)(p->page - 1) * per_page, per_page, out);
-	out->rows = arena_alloc(a, sizeof(*out->rows) * (out->result.count ? out->result.count : 1));
-	if (vacancy_rows_get(s, a, generation, out->result.ids, out->result.count, out->rows, &out->count) != STORE_OK)
+	size_t n = out->result.count ? out->result.count : 1;
+	out->rows = arena_alloc(a, sizeof(*out->rows) * n);
+	out->versions = arena_alloc(a, sizeof(*out->versions) * n);
+	if (vacancy_rows_get(s, a, generation, out->result.ids, out->result.count, out->rows, out->versions,
+	                     &out->count) != STORE_OK)
 		return -1;
 	return 0;
 }

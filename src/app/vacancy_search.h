@@ -46,6 +46,7 @@ struct vacancy_search_params {
 struct vacancy_search_outcome {
 	struct index_result result;
 	struct store_vacancy *rows;  /* result.count rows, in order, for lists (search/vacancy_rows.h) */
+	uint64_t *versions;          /* each row's version (vacancy_rows_get) */
 	size_t count;
 	const char *corrected;       /* the corrected query searched instead of q, or NULL */
 	bool has_words;

@@ -28,6 +28,7 @@ _Static_assert(sizeof(struct store_vacancy) == 528,
 
 struct kept {
 	int64_t id;                  /* 0: empty */
+	uint64_t version;            /* this process's count of rows kept when it was kept */
 	size_t len;
 	unsigned char *block;        /* the row, its strings' fields holding offsets into the block (0: NULL) */
 };
@@ -37,6 +38,7 @@ static struct kept slots[VACANCY_ROWS_SLOTS];
 static int64_t current = -1;     /* the vacancy generation every kept row is known to match */
 static struct index_change changes[INDEX_REPLAY];   /* under lock: thread stacks are small */
 static _Atomic uint64_t hits, misses;
+static uint64_t kept_count;      /* under lock: the last version given */
 
 /* The string fields of o, skills included; returns how many. */
 static size_t
@@ -130,9 +132,10 @@ follow(int64_t g)
 
 enum store_result
 vacancy_rows_get(struct store *s, struct arena *a, int64_t g, const int64_t *ids, size_t n,
-                 struct store_vacancy *out, size_t *count)
+                 struct store_vacancy *out, uint64_t *versions, size_t *count)
 {
 	struct store_vacancy *found = arena_alloc(a, sizeof(*found) * (n ? n : 1));
+	uint64_t *found_version = arena_alloc(a, sizeof(*found_version) * (n ? n : 1));
 	bool *have = arena_alloc(a, sizeof(*have) * (n ? n : 1));
 	int64_t *missing = arena_alloc(a, sizeof(*missing) * (n ? n : 1));
 	size_t nmissing = 0;
@@ -144,16 +147,19 @@ vacancy_rows_get(struct store *s, struct arena *a, int64_t g, const int64_t *ids
 	for (size_t i = 0; i < n; i++) {
 		const struct kept *k = &slots[(uint64_t)ids[i] % VACANCY_ROWS_SLOTS];
 		have[i] = k->id == ids[i] && ids[i] != 0;
-		if (have[i])
+		if (have[i]) {
 			unpack(k, a, &found[i]);
-		else
+			found_version[i] = k->version;
+		} else {
 			missing[nmissing++] = ids[i];
+		}
 	}
 	pthread_mutex_unlock(&lock);
 	hits += n - nmissing;
 	misses += nmissing;
 
 	struct store_vacancy *loaded = arena_alloc(a, sizeof(*loaded) * (nmissing ? nmissing : 1));
+	uint64_t *loaded_version = arena_alloc(a, sizeof(*loaded_version) * (nmissing ? nmissing : 1));
 	size_t nloaded = 0;
 	if (nmissing > 0 && store_vacancy_get_many(s, a, missing, nmissing, loaded, &nloaded) != STORE_OK)
 		return STORE_ERROR;
@@ -169,18 +175,24 @@ vacancy_rows_get(struct store *s, struct arena *a, int64_t g, const int64_t *ids
 		if (block == NULL)
 			break;
 		drop(k);
-		*k = (struct kept){loaded[i].id, len, block};
+		*k = (struct kept){loaded[i].id, ++kept_count, len, block};
+		loaded_version[i] = k->version;
 	}
 	pthread_mutex_unlock(&lock);
 
 	for (size_t i = 0, j = 0; i < n; i++) {
 		if (have[i]) {
+			if (versions != NULL)
+				versions[*count] = found_version[i];
 			out[(*count)++] = found[i];
 			continue;
 		}
 		/* The loaded rows come in the order asked for, without the gone. */
-		if (j < nloaded && loaded[j].id == ids[i])
+		if (j < nloaded && loaded[j].id == ids[i]) {
+			if (versions != NULL)
+				versions[*count] = loaded_version[j];
 			out[(*count)++] = loaded[j++];
+		}
 	}
 	return STORE_OK;
 }

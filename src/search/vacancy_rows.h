@@ -23,9 +23,13 @@
 
 /* store_vacancy_get_many through the kept rows, for lists: the rows of
  * ids[0..n) that exist, in that order, copied into a. generation is the store's vacancy
- * generation (store_vacancy_generation), read before the ids were chosen. */
+ * generation (store_vacancy_generation), read before the ids were chosen.
+ * versions (NULL: not wanted) gets each row's version: the same number as
+ * long as the row is kept unchanged, a new one once it changed, 0 for a row
+ * read but not kept. What is drawn from a row alone (a card in the search
+ * results) may be kept under it. */
 enum store_result vacancy_rows_get(struct store *s, struct arena *a, int64_t generation, const int64_t *ids,
-                                   size_t n, struct store_vacancy *out, size_t *count);
+                                   size_t n, struct store_vacancy *out, uint64_t *versions, size_t *count);
 /* Rows found kept (hits) or loaded (misses) since start, for /metrics. */
 void vacancy_rows_counts(uint64_t *hits, uint64_t *misses);
 /* Drop every kept row (tests). */

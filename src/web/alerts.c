@@ -45,7 +45,7 @@ alerts_similar(struct http_request *req, struct tpl_ctx *c, const struct store_v
 		ids[i] = hits[i].id;
 	struct store_vacancy *rows = arena_alloc(req->arena, sizeof(*rows) * (k ? k : 1));
 	size_t n = 0;
-	if (vacancy_rows_get(w->store, req->arena, store_vacancy_generation(w->store), ids, k, rows, &n) != STORE_OK)
+	if (vacancy_rows_get(w->store, req->arena, store_vacancy_generation(w->store), ids, k, rows, NULL, &n) != STORE_OK)
 		return;
 	for (size_t i = 0; i < n; i++)
 		views_vacancy(req, tpl_push(c, "similar"), &rows[i], false);

@@ -14,6 +14,7 @@
 #include "search/vacancy_rows.h"
 #include "store/metrics.h"
 #include "web/context.h"
+#include "web/card_cache.h"
 #include "web/dashboard_cache.h"
 #include "web/page_cache.h"
 
@@ -157,16 +158,17 @@ requests_text(struct buf *b)
 static void
 cache_text(struct buf *b)
 {
-	enum { CACHES = 6 };
+	enum { CACHES = 7 };
 	uint64_t h[CACHES], m[CACHES];
 	static const char *const names[CACHES] = {"search_match", "dashboard", "page", "answer_figures",
-	                                          "vacancy_rows", "search_results"};
+	                                          "vacancy_rows", "search_results", "result_cards"};
 	match_cache_stats(&h[0], &m[0]);
 	dashboard_cache_stats(&h[1], &m[1]);
 	page_cache_counts(&h[2], &m[2]);
 	answer_figures_counts(&h[3], &m[3]);
 	vacancy_rows_counts(&h[4], &m[4]);
 	result_cache_counts(&h[5], &m[5]);
+	card_cache_counts(&h[6], &m[6]);
 	buf_puts(b, "# HELP loker_cache_hits_total Lookups answered from a cache.\n"
 	            "# TYPE loker_cache_hits_total counter\n");
 	for (size_t i = 0; i < CACHES; i++)

@@ -23,6 +23,7 @@
 #include "web/app.h"
 #include "web/applications.h"
 #include "web/auth.h"
+#include "web/card_cache.h"
 #include "web/employer_page.h"
 #include "web/page.h"
 #include "web/profile.h"
@@ -90,6 +91,33 @@ fill_facets(struct http_request *req, struct tpl_ctx *c, const struct vacancy_se
 	}
 }
 
+/* A result's card with its employer's answer summary: kept (web/card_cache.h)
+ * unless it names the distance to the desa dekat. */
+static const char *
+result_card(struct http_request *req, const struct store_vacancy *o, uint64_t version, const char *summary,
+            const char *dekat)
+{
+	if (dekat != NULL)
+		version = 0;   /* never kept */
+	const char *kept = version != 0 ? card_cache_get(req->arena, o->id, version, summary) : NULL;
+	if (kept != NULL)
+		return kept;
+	struct tpl_ctx *card = tpl_ctx_new(req->arena);
+	views_vacancy(req, card, o, false);
+	tpl_set(card, "answer_summary", summary);
+	if (dekat != NULL)
+		tpl_set(card, "near", vacancy_query_near_label(req->arena, dekat, &o->v));
+	struct buf b;
+	buf_init(&b, 4 * CARD_CACHE_MAX_HTML);
+	const char *html = "";
+	if (tpl_render("vacancy_card", card, &b) == 0 && !b.overflow) {
+		card_cache_put(o->id, version, summary, b.data, b.len);
+		html = arena_strndup(req->arena, b.data, b.len);
+	}
+	buf_free(&b);
+	return html;
+}
+
 void
 vacancies_search(struct http_request *req, struct http_response *res)
 {
@@ -117,13 +145,8 @@ vacancies_search(struct http_request *req, struct http_response *res)
 		employers[i] = out.rows[i].employer_id;
 	if (clock_employer_summaries(w->store, req->arena, employers, out.count, answers) != 0)
 		memset(answers, 0, sizeof(answers));
-	for (size_t i = 0; i < out.count; i++) {
-		struct tpl_ctx *card = tpl_push(c, "results");
-		views_vacancy(req, card, &out.rows[i], false);
-		tpl_set(card, "answer_summary", answers[i]);
-		if (p.dekat != NULL)
-			tpl_set(card, "near", vacancy_query_near_label(req->arena, p.dekat, &out.rows[i].v));
-	}
+	for (size_t i = 0; i < out.count; i++)
+		tpl_set_raw(tpl_push(c, "results"), "card", result_card(req, &out.rows[i], out.versions[i], answers[i], p.dekat));
 	if (out.corrected != NULL) {
 		/* The typed words found nothing: the corrected ones were searched. */
 		struct vacancy_search_params typed = p;

@@ -95,7 +95,7 @@ class Metrics(unittest.TestCase):
 		for ch in ("whatsapp", "sms", "email"):
 			self.assertIsNotNone(value(m, "loker_outbox_pending", channel=ch), ch)
 		for cache in ("search_match", "dashboard", "page", "answer_figures", "vacancy_rows",
-		              "search_results"):
+		              "search_results", "result_cards"):
 			self.assertIsNotNone(value(m, "loker_cache_hits_total", cache=cache), cache)
 			self.assertIsNotNone(value(m, "loker_cache_misses_total", cache=cache), cache)
 		self.assertGreater(value(m, "process_resident_memory_bytes"), 1 << 20)
