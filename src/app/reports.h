@@ -24,7 +24,7 @@ int app_ipk_render(struct store *s, int year, int month, const char *format, str
 int app_perpres_render(struct store *s, struct date from, struct date to, const char *format, struct buf *out);
 
 /* The same CSV made as it is sent (the web download: a year of the
- * regency's vacancies is tens of megabytes, and the first bytes leave at
+ * regency's vacancies is 6 MB, a report's limit 30, and the first bytes leave at
  * once). open reads what every row needs (NULL on failure); next writes the
  * following bytes, at most max, into dst and returns how many, 0 at the end
  * or -1 on failure, reading on s (the calling thread's connection); close

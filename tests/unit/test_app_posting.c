@@ -118,19 +118,26 @@ test_index_follows_without_rebuilding(void **state)
 	arena_free(&a);
 }
 
-/* A search's total and the ids of its first page, "total:id,id,...". */
+/* A search's total and the ids of its page, "total:id,id,...". */
+static const char *
+answer_text(struct arena *a, const struct vacancy_search_outcome *out)
+{
+	const char *s = arena_printf(a, "%lld:", (long long)out->result.total);
+	for (size_t i = 0; i < out->count; i++)
+		s = arena_printf(a, "%s%lld,", s, (long long)out->rows[i].id);
+	return s;
+}
+
+/* The answer (answer_text) of a search for q, its first page. */
 static const char *
 search_answer(struct arena *a, const char *q, const char **words)
 {
 	const char *const table[] = {"q", q, NULL};
 	struct vacancy_search_outcome out;
 	assert_int_equal(search_on(fix_store, a, table, FIX_NOW, &out), 0);
-	const char *s = arena_printf(a, "%lld:", (long long)out.result.total);
-	for (size_t i = 0; i < out.count; i++)
-		s = arena_printf(a, "%s%lld,", s, (long long)out.rows[i].id);
 	if (words != NULL)
 		*words = out.words;
-	return s;
+	return answer_text(a, &out);
 }
 
 /* Forget every kept match and result: the next searches are made fresh. */
@@ -225,8 +232,8 @@ test_kept_search_follows_postings(void **state)
 	arena_free(&a);
 }
 
-/* The first page of a search: the ids of page page of q, "total:id,...",
- * and whether the result cache answered. */
+/* The answer (answer_text) of page page of a search for q, and whether
+ * the result cache gave it. */
 static const char *
 search_page(struct arena *a, const char *q, const char *page, bool *kept)
 {
@@ -237,10 +244,7 @@ search_page(struct arena *a, const char *q, const char *page, bool *kept)
 	assert_int_equal(search_on(fix_store, a, table, FIX_NOW, &out), 0);
 	result_cache_counts(&hits2, &unused);
 	*kept = hits2 > hits;
-	const char *s = arena_printf(a, "%lld:", (long long)out.result.total);
-	for (size_t i = 0; i < out.count; i++)
-		s = arena_printf(a, "%s%lld,", s, (long long)out.rows[i].id);
-	return s;
+	return answer_text(a, &out);
 }
 
 /* A search walked for one of its first pages keeps the others too: the
