@@ -5,10 +5,12 @@
 #ifndef LOKER_TEST_STORE_FIXTURE_H
 #define LOKER_TEST_STORE_FIXTURE_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "store/store.h"
+#include "store/store_internal.h"
 
 static char store_fixture_path[64];
 
@@ -36,6 +38,31 @@ store_fixture_close(void)
 	unlink(side);
 	snprintf(side, sizeof(side), "%s-shm", store_fixture_path);
 	unlink(side);
+}
+
+/* A cmocka group setup: the store of a new database named after name with
+ * sql run on it, into *state; -1 (the SQL's error printed) on failure. */
+static int
+store_fixture_setup(void **state, const char *name, const char *sql)
+{
+	struct store *s = store_fixture_open(name);
+	if (s == NULL)
+		return -1;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "fixture %s: %s\n", name, sqlite3_errmsg(s->db));
+		return -1;
+	}
+	*state = s;
+	return 0;
+}
+
+/* The group teardown that goes with it. */
+static int
+store_fixture_teardown(void **state)
+{
+	(void)state;
+	store_fixture_close();
+	return 0;
 }
 
 #endif

@@ -43,23 +43,7 @@ static const char fixture[] =
 static int
 setup(void **state)
 {
-	struct store *s = store_fixture_open("perpres");
-	if (s == NULL)
-		return -1;
-	if (sqlite3_exec(s->db, fixture, NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(s->db));
-		return -1;
-	}
-	*state = s;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	store_fixture_close();
-	return 0;
+	return store_fixture_setup(state, "perpres", fixture);
 }
 
 /* What the report gave, one line a row: "id|employer|kind|nib|district". */
@@ -152,5 +136,5 @@ main(void)
 		cmocka_unit_test(test_the_period),
 		cmocka_unit_test(test_pages),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, store_fixture_teardown);
 }

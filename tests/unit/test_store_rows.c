@@ -17,23 +17,10 @@
 static int
 setup(void **state)
 {
-	struct store *s = store_fixture_open("rows");
-	if (s == NULL)
-		return -1;
-	if (sqlite3_exec(s->db, "CREATE TEMP TABLE t (x INTEGER, name TEXT);"
-	                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
-	                        "INSERT INTO t SELECT i, 'n' || i FROM n;", NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
-	*state = s;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	store_fixture_close();
-	return 0;
+	return store_fixture_setup(state, "rows",
+	                           "CREATE TEMP TABLE t (x INTEGER, name TEXT);"
+	                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
+	                           "INSERT INTO t SELECT i, 'n' || i FROM n;");
 }
 
 struct pair {
@@ -149,5 +136,5 @@ main(void)
 		cmocka_unit_test(test_rows_error_is_no_list),
 		cmocka_unit_test(test_row),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, store_fixture_teardown);
 }
