@@ -1,6 +1,7 @@
 /* arena.c - bump allocation in blocks that grow with demand. */
 #include "base/arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,71 @@ struct arena_block {
 	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
+/* Blocks this thread freed, kept for its next request. Every request takes
+ * and gives back the same few blocks; from malloc each would take the lock
+ * of one of the process's few malloc arenas (serve.c caps them), which all
+ * the server's threads share. A thread keeps at most ARENA_SPARE_BYTES. */
+#define ARENA_SPARE_BYTES (256 * 1024)
+
+static _Thread_local struct arena_block *spare;
+static _Thread_local size_t spare_bytes;
+static pthread_key_t spare_key;
+static pthread_once_t spare_key_once = PTHREAD_ONCE_INIT;
+
+/* Runs when a thread that kept blocks ends. */
+static void
+spare_drop(void *unused)
+{
+	(void)unused;
+	while (spare != NULL) {
+		struct arena_block *next = spare->next;
+		free(spare);
+		spare = next;
+	}
+	spare_bytes = 0;
+}
+
+static void
+spare_key_make(void)
+{
+	if (pthread_key_create(&spare_key, spare_drop) != 0)
+		abort();
+}
+
+/* The smallest kept block of at least size bytes, or NULL: the smallest,
+ * so that a request's blocks keep growing from 8 KB as they would new. */
+static struct arena_block *
+spare_take(size_t size)
+{
+	struct arena_block **best = NULL;
+	for (struct arena_block **p = &spare; *p != NULL; p = &(*p)->next)
+		if ((*p)->size >= size && (best == NULL || (*p)->size < (*best)->size))
+			best = p;
+	if (best == NULL)
+		return NULL;
+	struct arena_block *b = *best;
+	*best = b->next;
+	spare_bytes -= b->size;
+	return b;
+}
+
+static void
+spare_keep_or_free(struct arena_block *b)
+{
+	if (spare_bytes + b->size > ARENA_SPARE_BYTES) {
+		free(b);
+		return;
+	}
+	if (spare == NULL) {
+		/* The key's value only makes the destructor run at thread exit. */
+		pthread_once(&spare_key_once, spare_key_make);
+		pthread_setspecific(spare_key, &spare);
+	}
+	b->next = spare;
+	spare = b;
+	spare_bytes += b->size;
+}
+
 void *
 arena_alloc(struct arena *a, size_t n)
 {
@@ -28,11 +94,14 @@ arena_alloc(struct arena *a, size_t n)
 		size_t size = need > ARENA_BLOCK_MIN ? need : ARENA_BLOCK_MIN;
 		if (b != NULL && b->size * 2 > size && b->size < (1u << 20))
 			size = b->size * 2;
-		b = malloc(sizeof(*b) + size);
-		if (b == NULL)
-			abort();
+		b = spare_take(size);
+		if (b == NULL) {
+			b = malloc(sizeof(*b) + size);
+			if (b == NULL)
+				abort();
+			b->size = size;
+		}
 		b->next = a->head;
-		b->size = size;
 		b->used = 0;
 		a->head = b;
 	}
@@ -80,7 +149,7 @@ arena_free(struct arena *a)
 	struct arena_block *b = a->head;
 	while (b != NULL) {
 		struct arena_block *next = b->next;
-		free(b);
+		spare_keep_or_free(b);
 		b = next;
 	}
 	a->head = NULL;
