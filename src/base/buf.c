@@ -35,6 +35,7 @@ buf_reserve(struct buf *b, size_t extra)
 	if (p == NULL)
 		abort();
 	b->data = p;
+	b->data[b->len] = '\0';
 	b->cap = cap;
 	return true;
 }
