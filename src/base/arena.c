@@ -82,8 +82,9 @@ spare_keep_or_free(struct arena_block *b)
 	spare_bytes += b->size;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* n bytes as they are: every caller below fills them at once. */
+static void *
+arena_take(struct arena *a, size_t n)
 {
 	struct arena_block *b = a->head;
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -108,14 +109,25 @@ arena_alloc(struct arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += need;
 	a->total += need;
-	memset(p, 0, n);
 	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return memset(arena_take(a, n), 0, n);
+}
+
+void *
+arena_copy(struct arena *a, const void *p, size_t n)
+{
+	return memcpy(arena_take(a, n), p, n);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -137,7 +149,7 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		abort();
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_take(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	return p;

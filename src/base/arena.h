@@ -16,6 +16,8 @@ struct arena {
 
 /* Zeroed memory of n bytes, aligned for any type. */
 void *arena_alloc(struct arena *a, size_t n);
+/* A copy of the n bytes at p, aligned for any type. */
+void *arena_copy(struct arena *a, const void *p, size_t n);
 /* A NUL-terminated copy of s (of n bytes for arena_strndup). */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);

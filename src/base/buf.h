@@ -24,6 +24,9 @@ void buf_putc(struct buf *b, char c);
  * so a writer that knows its bound checks once instead of at every byte. */
 char *buf_space(struct buf *b, size_t n);
 void buf_wrote(struct buf *b, size_t n);
+/* Append v in decimal: by hand, as vsnprintf costs more than the rest of a
+ * page's row. */
+void buf_put_int(struct buf *b, long long v);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append s escaped for HTML text and attribute values (& < > " '). */

@@ -55,8 +55,7 @@ get(const char *key, bool lasting, int64_t generation, struct arena *a, struct i
 	pthread_mutex_lock(&lock);
 	struct entry *e = find(key, lasting, generation);
 	if (e != NULL) {
-		*out = arena_alloc(a, sizeof(**out) * (e->count ? e->count : 1));
-		memcpy(*out, e->items, sizeof(**out) * e->count);
+		*out = arena_copy(a, e->items, sizeof(**out) * (e->count ? e->count : 1));
 		*count = e->count;
 		*kept_at = e->generation;
 		*note = e->note;

@@ -83,8 +83,7 @@ pack(const struct store_vacancy *o, size_t *len)
 static void
 unpack(const struct kept *k, struct arena *a, struct store_vacancy *out)
 {
-	char *copy = arena_alloc(a, k->len);
-	memcpy(copy, k->block, k->len);
+	char *copy = arena_copy(a, k->block, k->len);
 	memcpy(out, copy, sizeof(*out));
 	const char **fields[STRINGS + VACANCY_MAX_SKILLS];
 	size_t n = string_fields(out, fields);

@@ -352,23 +352,6 @@ put_filtered(struct buf *out, const char *s, enum tpl_filter f)
 	buf_put_html(out, words);
 }
 
-/* Decimal digits by hand: vsnprintf would cost more than the rest of a row. */
-static void
-put_int(struct buf *out, long long v)
-{
-	char tmp[24];
-	size_t i = sizeof(tmp);
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		tmp[--i] = '-';
-	buf_append(out, tmp + i, sizeof(tmp) - i);
-}
-
 static void
 render_nodes(const struct tpl_node *nodes, uint32_t begin, uint32_t end,
     const struct tpl_scope *sc, int depth, struct buf *out)
@@ -393,7 +376,7 @@ render_nodes(const struct tpl_node *nodes, uint32_t begin, uint32_t end,
 			else if (e->kind == TPL_K_RAW)
 				buf_puts(out, e->u.s);
 			else if (e->kind == TPL_K_INT)
-				put_int(out, e->u.i);
+				buf_put_int(out, e->u.i);
 			/* booleans, lists and objects print nothing */
 			break;
 		case TPL_SECTION:

@@ -35,8 +35,7 @@ card_cache_get(struct arena *a, int64_t id, uint64_t version, const char *summar
 	const struct card *c = &slots[(uint64_t)id % CARD_CACHE_SLOTS];
 	pthread_mutex_lock(&lock);
 	if (version != 0 && c->id == id && c->version == version && same_summary(c, summary)) {
-		html = arena_alloc(a, c->html_len + 1);
-		memcpy(html, c->block + c->summary_len, c->html_len);
+		html = arena_strndup(a, c->block + c->summary_len, c->html_len);
 	}
 	pthread_mutex_unlock(&lock);
 	if (html != NULL)

@@ -82,9 +82,7 @@ day_of(int64_t now)
 static void
 give_gzip(struct http_request *req, struct http_response *res, const unsigned char *gz, size_t gz_len)
 {
-	unsigned char *copy = arena_alloc(req->arena, gz_len);
-	memcpy(copy, gz, gz_len);
-	res->static_gzip = copy;
+	res->static_gzip = arena_copy(req->arena, gz, gz_len);
 	res->static_gzip_len = gz_len;
 }
 

@@ -43,13 +43,17 @@ test_the_smallest_kept_block_is_taken(void **state)
 }
 
 static void
-test_strings_and_totals(void **state)
+test_strings_copies_and_totals(void **state)
 {
 	(void)state;
 	struct arena a = {0};
 	assert_string_equal(arena_strdup(&a, "Bobotsari"), "Bobotsari");
 	assert_string_equal(arena_strndup(&a, "Kutasari", 4), "Kuta");
 	assert_string_equal(arena_printf(&a, "%s-%d", "desa", 239), "desa-239");
+	const long long numbers[] = {3303, -1, 0};
+	long long *copy = arena_copy(&a, numbers, sizeof(numbers));
+	assert_memory_equal(copy, numbers, sizeof(numbers));
+	assert_int_equal((uintptr_t)copy % 16, 0);
 	assert_true(a.total >= 3 * 16);
 	arena_free(&a);
 	assert_int_equal(a.total, 0);
@@ -86,7 +90,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memory_comes_zeroed_from_a_kept_block),
 		cmocka_unit_test(test_the_smallest_kept_block_is_taken),
-		cmocka_unit_test(test_strings_and_totals),
+		cmocka_unit_test(test_strings_copies_and_totals),
 		cmocka_unit_test(test_a_thread_that_ends_frees_what_it_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

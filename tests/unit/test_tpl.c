@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
+
 #include <string.h>
 
 #include "base/arena.h"
@@ -83,6 +85,11 @@ test_values(void **state)
 	/* setting a key again replaces its value */
 	tpl_set(f->c, "s", "baru");
 	assert_string_equal(render(f, "{{s}}"), "baru");
+	/* integers at their limits, written without printf */
+	tpl_set_int(f->c, "lo", LLONG_MIN);
+	tpl_set_int(f->c, "hi", LLONG_MAX);
+	tpl_set_int(f->c, "zero", 0);
+	assert_string_equal(render(f, "{{lo}} {{hi}} {{zero}}"), "-9223372036854775808 9223372036854775807 0");
 }
 
 static void
