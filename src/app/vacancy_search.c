@@ -157,7 +157,7 @@ only_filler(const struct search_words *w)
 
 /* Defined below, with the search itself. */
 static int text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, struct search_words *w,
-                        struct index_match **out, size_t *count, const char **corrected, bool *lasting);
+                        const struct index_match **out, size_t *count, const char **corrected, bool *lasting);
 
 bool
 vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, int64_t id)
@@ -171,7 +171,7 @@ vacancy_search_finds(struct store *s, struct arena *a, int64_t now, struct vacan
 		/* The words as the search page reads them: occupations, places,
 		 * coverage and corrections alike. */
 		struct search_words w = {0};
-		struct index_match *m = NULL;
+		const struct index_match *m = NULL;
 		size_t n = 0;
 		const char *corrected = NULL;
 		bool found = false;
@@ -326,7 +326,7 @@ vote_cmp(const void *a, const void *b)
  * that one vacancy (when it matches), so a kept match can take in a new
  * vacancy without matching the query anew. */
 static enum store_result
-unit_text_match(struct store *s, struct arena *a, int64_t only, const char *expr, struct index_match **m,
+unit_text_match(struct store *s, struct arena *a, int64_t only, const char *expr, const struct index_match **m,
                 size_t *nm)
 {
 	bool found;
@@ -337,8 +337,7 @@ unit_text_match(struct store *s, struct arena *a, int64_t only, const char *expr
 	if (index_text_match_one(s, expr, only, &found, &score) != STORE_OK)
 		return STORE_ERROR;
 	if (found) {
-		*m = arena_alloc(a, sizeof(**m));
-		**m = (struct index_match){only, score};
+		*m = arena_copy(a, &(struct index_match){only, score}, sizeof(**m));
 		*nm = 1;
 	}
 	return STORE_OK;
@@ -380,7 +379,7 @@ unit_place_hits(int64_t only, int district, int village, bool home, struct index
  * occupation of the query offered: written when matching all, read (and
  * the vacancy's own added) when matching only one. -1 on a store error. */
 static int
-match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, int64_t only, struct index_match **out,
+match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, int64_t only, const struct index_match **out,
             size_t *count, bool *unmatched, unsigned *offered)
 {
 	struct occupation_query oq;
@@ -446,7 +445,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, int64
 			/* The name as typed, in a title, says the vacancy is for it
 			 * whatever its tags ("Kenek Tukang" for kenek). */
 			struct buf expr;
-			struct index_match *m = NULL;
+			const struct index_match *m = NULL;
 			size_t nm = 0;
 			buf_init(&expr, 256);
 			buf_putc(&expr, '"');
@@ -467,7 +466,7 @@ match_words(struct store *s, struct arena *a, char (*words)[64], size_t n, int64
 	}
 	for (size_t i = 0; i < nrest && units < SEARCH_UNITS;) {
 		struct buf expr;
-		struct index_match *m = NULL;
+		const struct index_match *m = NULL;
 		size_t nm = 0, first = i;
 		buf_init(&expr, 4096);
 		if (!query_build_unit(rest, nrest, &i, &expr)) {
@@ -683,7 +682,7 @@ changes_between(struct arena *a, int64_t from, int64_t to, size_t *n)
  * asked for a correction), or a vacancy offering an occupation none did. */
 static bool
 bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t kept_at, int64_t generation,
-              unsigned offered, struct index_match **m, size_t *n)
+              unsigned offered, const struct index_match **m, size_t *n)
 {
 	size_t nchanges, nadded = 0;
 	struct index_change *changes = changes_between(a, kept_at, generation, &nchanges);
@@ -691,7 +690,8 @@ bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t 
 		return false;
 	struct index_match *added = arena_alloc(a, sizeof(*added) * (nchanges ? nchanges : 1));
 	for (size_t i = 0; i < nchanges; i++) {
-		struct index_match *one, key = {changes[i].id, 0};
+		const struct index_match *one;
+		struct index_match key = {changes[i].id, 0};
 		size_t k;
 		if (changes[i].was_searchable)
 			return false;
@@ -723,9 +723,9 @@ bring_forward(struct store *s, struct arena *a, struct search_words *w, int64_t 
  * writes bring forward (bring_forward). 0 or -1. */
 static int
 text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, struct search_words *w,
-             struct index_match **out, size_t *count, const char **corrected, bool *lasting)
+             const struct index_match **out, size_t *count, const char **corrected, bool *lasting)
 {
-	struct index_match *matches = NULL;
+	const struct index_match *matches = NULL;
 	size_t nmatches = 0;
 	bool unmatched[QUERY_MAX_WORDS] = {false};
 	/* Whole queries are cached like text matches: lasting when every word
@@ -761,7 +761,7 @@ text_matches(struct store *s, struct arena *a, int64_t generation, bool exact, s
 			*lasting = true;
 		}
 		if (!exact && any) {
-			struct index_match *fixed = NULL;
+			const struct index_match *fixed = NULL;
 			size_t nfixed = 0;
 			unsigned fixed_offered;
 			if (correct_words(s, a, w->words, w->count, unmatched) &&
@@ -792,7 +792,7 @@ vacancy_search_unchanged(struct store *s, struct arena *a, const char *words, in
 	size_t nchanges;
 	struct index_change *changes = changes_between(a, from, to, &nchanges);
 	struct search_words w = {0};
-	struct index_match *m = NULL;
+	const struct index_match *m = NULL;
 	size_t n = 0;
 	const char *corrected;
 	bool lasting, read = false;
@@ -904,7 +904,7 @@ int
 vacancy_search_run(struct store *s, struct arena *a, int64_t now, struct vacancy_search_params *p, size_t per_page,
                    struct vacancy_search_outcome *out)
 {
-	struct index_match *matches = NULL;
+	const struct index_match *matches = NULL;
 	size_t nmatches = 0;
 	struct search_words w = {0};
 

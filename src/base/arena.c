@@ -155,9 +155,26 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+struct arena_cleanup {
+	struct arena_cleanup *next;
+	void (*fn)(void *ctx);
+	void *ctx;
+};
+
+void
+arena_on_free(struct arena *a, void (*fn)(void *ctx), void *ctx)
+{
+	struct arena_cleanup *c = arena_take(a, sizeof(*c));
+	*c = (struct arena_cleanup){a->cleanups, fn, ctx};
+	a->cleanups = c;
+}
+
 void
 arena_free(struct arena *a)
 {
+	for (struct arena_cleanup *c = a->cleanups; c != NULL; c = c->next)
+		c->fn(c->ctx);
+	a->cleanups = NULL;
 	struct arena_block *b = a->head;
 	while (b != NULL) {
 		struct arena_block *next = b->next;

@@ -8,9 +8,11 @@
 #include <stddef.h>
 
 struct arena_block;
+struct arena_cleanup;
 
 struct arena {
 	struct arena_block *head;
+	struct arena_cleanup *cleanups;
 	size_t total;   /* bytes handed out, for limits and metrics */
 };
 
@@ -24,7 +26,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* printf into the arena; returns the new string. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Free every block; the arena can be used again afterwards. */
+/* Run fn(ctx) when the arena is freed, before its memory goes (the last
+ * registered first): for what a request borrows from a shared cache. */
+void arena_on_free(struct arena *a, void (*fn)(void *ctx), void *ctx);
+/* Run the cleanups, then free every block; the arena can be used again
+ * afterwards. */
 void arena_free(struct arena *a);
 
 #endif

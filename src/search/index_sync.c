@@ -255,7 +255,7 @@ index_sync_at(struct store *s, int64_t generation)
  * then the exact word (not only its stem: the stemmer makes "pengalaman"
  * into "alam"). Ties are broken by the index (newest first). */
 enum store_result
-index_text_match(struct store *s, struct arena *a, const char *match, struct index_match **out, size_t *count)
+index_text_match(struct store *s, struct arena *a, const char *match, const struct index_match **out, size_t *count)
 {
 	int64_t generation = store_vacancy_generation(s);
 	if (match_cache_get(match, generation, a, out, count))

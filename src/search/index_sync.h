@@ -45,7 +45,7 @@ uint64_t index_rebuilds(void);
 /* Text search: the ids matching an FTS5 expression (from search/query.c) with
  * their scores, exact-word matches ranked above stemmed ones (cached per
  * generation in match_cache.c). */
-enum store_result index_text_match(struct store *s, struct arena *a, const char *match, struct index_match **out,
+enum store_result index_text_match(struct store *s, struct arena *a, const char *match, const struct index_match **out,
                                    size_t *count);
 /* Does vacancy id match the FTS5 expression, and with which score (as
  * index_text_match scores it)? */

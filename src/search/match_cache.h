@@ -18,13 +18,14 @@
 #define MATCH_CACHE_ENTRIES 128
 #define MATCH_CACHE_MAX_ITEMS 20000   /* bigger results are not kept */
 
-/* A copy (in a) of the matches for key at generation, if cached. */
-bool match_cache_get(const char *key, int64_t generation, struct arena *a, struct index_match **out,
+/* The matches for key at generation, if cached: read only, shared, held
+ * until a is freed. */
+bool match_cache_get(const char *key, int64_t generation, struct arena *a, const struct index_match **out,
                      size_t *count);
-/* A copy (in a) of the lasting matches for key, whatever their generation
- * (in *kept_at), with the note they were kept with; the caller counts the
- * hit or miss (match_cache_count). */
-bool match_cache_get_lasting(const char *key, struct arena *a, struct index_match **out, size_t *count,
+/* The lasting matches for key (as match_cache_get), whatever their
+ * generation (in *kept_at), with the note they were kept with; the caller
+ * counts the hit or miss (match_cache_count). */
+bool match_cache_get_lasting(const char *key, struct arena *a, const struct index_match **out, size_t *count,
                              int64_t *kept_at, uint64_t *note);
 void match_cache_count(bool hit);
 /* Remember the matches for key at generation; lasting when the caller can

@@ -314,7 +314,7 @@ test_matches_read_after_their_generation(void **state)
 	struct posting_result out;
 	struct store_employer emp;
 	struct vacancy v;
-	struct index_match *m;
+	const struct index_match *m;
 	size_t n;
 	int64_t kept_at;
 	uint64_t note;

@@ -60,6 +60,39 @@ test_strings_copies_and_totals(void **state)
 	assert_null(a.head);
 }
 
+struct borrowed {
+	char *log;
+	char name;
+};
+
+static void
+give_back(void *ctx)
+{
+	struct borrowed *b = ctx;
+	b->log[strlen(b->log)] = b->name;
+}
+
+/* What a request borrowed is given back when its arena is freed, once, the
+ * last borrowed first; the arena is then as new. */
+static void
+test_cleanups_run_once_when_freed(void **state)
+{
+	(void)state;
+	char log[8] = "";
+	struct borrowed b[3] = {{log, 'a'}, {log, 'b'}, {log, 'c'}};
+	struct arena a = {0};
+	for (int i = 0; i < 3; i++) {
+		arena_strdup(&a, "Purbalingga");
+		arena_on_free(&a, give_back, &b[i]);
+	}
+	assert_string_equal(log, "");
+	arena_free(&a);
+	assert_string_equal(log, "cba");
+	arena_free(&a);
+	assert_string_equal(log, "cba");
+	assert_null(a.cleanups);
+}
+
 static void *
 thread_uses_an_arena(void *unused)
 {
@@ -91,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_memory_comes_zeroed_from_a_kept_block),
 		cmocka_unit_test(test_the_smallest_kept_block_is_taken),
 		cmocka_unit_test(test_strings_copies_and_totals),
+		cmocka_unit_test(test_cleanups_run_once_when_freed),
 		cmocka_unit_test(test_a_thread_that_ends_frees_what_it_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
