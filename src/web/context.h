@@ -48,6 +48,8 @@ struct web_request {
 	const char *shown_words;         /* a search page's words, when only vacancies they find can
 	                                  * change it (vacancy_search_unchanged): its kept copy outlives
 	                                  * other postings */
+	bool shared;                     /* an anonymous visitor's page that may be kept and given to
+	                                  * every one (web/page_cache.h): it carries no visitor's token */
 };
 
 /* The per-request state. */

@@ -39,7 +39,10 @@ page_ctx(struct http_request *req, struct http_response *res, const char *title)
 	struct web_request *w = web_req(req);
 	struct tpl_ctx *c = tpl_ctx_new(req->arena);
 	tpl_set(c, "title", title);
-	tpl_set(c, "csrf", auth_csrf_token(req, res));
+	/* A shared page has no form of its own visitor's: making a token there
+	 * would only set a cookie (and cost a random draw and an HMAC). */
+	if (!w->shared)
+		tpl_set(c, "csrf", auth_csrf_token(req, res));
 	if (w->user != NULL) {
 		struct tpl_ctx *u = tpl_child(c, "me");
 		tpl_set(u, "name", w->user->name);

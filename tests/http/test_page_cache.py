@@ -52,6 +52,24 @@ class PageCache(harness.LokerTestCase):
 			self.assertIn("Accept-Encoding", z.headers.get("Vary", ""))
 			self.assertEqual(z.body, first.body, "the gzipped copy is the same page (the harness unzips it)")
 
+	def test_a_kept_page_carries_no_visitors_token(self):
+		"""A page kept for every anonymous visitor has no form of its own
+		visitor's, so it sets no cookie and holds no token, kept or not;
+		the login page still gives a visitor a token that works."""
+		self.post("Sopir %s" % self.word)
+		for _ in range(2):   # made, then kept
+			r = self.search("sopir+%s" % self.word)
+			self.assertStatus(r, 200)
+			self.assertIn("Sopir", r.text)
+			self.assertEqual(r.cookies_set(), [])
+			self.assertNotIn('name="csrf"', r.text)
+		visitor = Browser(self.server)
+		login = visitor.get("/masuk")
+		self.assertTrue(any(c.startswith("loker_pre=") for c in login.cookies_set()), login.cookies_set())
+		self.assertIn('name="csrf"', login.text)
+		wrong = visitor.login("081299990000", "bukan-sandinya")
+		self.assertStatus(wrong, 401)   # the token was taken: a refused one is 403
+
 	def test_first_visitor_taking_gzip(self):
 		self.post("Kasir %s" % self.word)
 		q = "kasir+%s" % self.word
