@@ -7,6 +7,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under AddressSanitizer a block's bytes are addressable only once handed
+ * out, and again not once the block is kept for reuse: a pointer kept past
+ * arena_free, or a read past what was asked for, is still reported. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_HIDE(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define ARENA_SHOW(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define ARENA_HIDE(p, n) ((void)(p), (void)(n))
+#define ARENA_SHOW(p, n) ((void)(p), (void)(n))
+#endif
+
 #define ARENA_BLOCK_MIN 8192
 #define ARENA_ALIGN 16
 
@@ -77,6 +97,7 @@ spare_keep_or_free(struct arena_block *b)
 		pthread_once(&spare_key_once, spare_key_make);
 		pthread_setspecific(spare_key, &spare);
 	}
+	ARENA_HIDE(b->data, b->size);
 	b->next = spare;
 	spare = b;
 	spare_bytes += b->size;
@@ -101,12 +122,14 @@ arena_take(struct arena *a, size_t n)
 			if (b == NULL)
 				abort();
 			b->size = size;
+			ARENA_HIDE(b->data, size);
 		}
 		b->next = a->head;
 		b->used = 0;
 		a->head = b;
 	}
 	void *p = b->data + b->used;
+	ARENA_SHOW(p, n);
 	b->used += need;
 	a->total += need;
 	return p;
