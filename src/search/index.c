@@ -93,7 +93,8 @@ slots_rebuild(void)
 static void
 slots_moved(size_t at)
 {
-	if (slots == NULL || (ndocs > 0 && (docs[0].id < slot_base || (uint64_t)(docs[ndocs - 1].id - slot_base) >= nslots))) {
+	bool outside = ndocs > 0 && (docs[0].id < slot_base || (uint64_t)(docs[ndocs - 1].id - slot_base) >= nslots);
+	if (slots == NULL || outside) {
 		slots_rebuild();
 		return;
 	}
