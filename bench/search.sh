@@ -257,6 +257,13 @@ run_loker() {
 	read -r n med p99 other < <(server_stats "$from" "$to")
 	R[$name,srv_n]=$n R[$name,srv_p50]=$med R[$name,srv_p99]=$p99 R[$name,srv_other]=$other
 	echo "   server log: $n answers 200 (median ${med} us, p99 ${p99} us), $other other lines"
+	# Say what they were: a rare one (libmicrohttpd's own errors land here
+	# too) is otherwise gone with the temporary directory.
+	if [ "$other" != 0 ]; then
+		sed -n "$((from + 1)),${to}p" "$LOG" |
+			awk '!($3 == "http" && $4 == "method=GET" && $5 == "route=/lowongan" && $6 == "status=200")' |
+			head -n 3 | sed 's/^/     other: /'
+	fi
 }
 
 # ------------------------------------------------------------------ setup
