@@ -119,10 +119,10 @@ run_handler(struct http_request *req, struct http_response *res, const struct we
 		r->handler(req, res);
 		return;
 	}
+	w->shared = true;   /* from here the page may be given to every anonymous visitor */
 	/* Expiry is a write: it runs before the page's read snapshot, not inside
 	 * it (the handlers run it too, for the visitors not served here). */
 	posting_expire_due(w->store, w->now);
-	w->shared = true;
 	bool began = store_read_begin(w->store);
 	int64_t generation = store_vacancy_generation(w->store);
 	if (generation < 0 || !page_cache_serve(req, res, generation, w->now, search_unchanged, req)) {
